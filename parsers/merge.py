@@ -1,0 +1,74 @@
+"""Merging what several files (or several day headers) say about the same day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from parsers.models import Digest, Paper
+from parsers.paper_fields import title_key
+
+
+def paper_key(paper: Paper) -> str:
+    """What makes two papers of one day the same paper: arXiv id, else normalised title.
+
+    An untitled abstract is keyed by its whole text, since derived titles may coincide.
+    """
+    if paper.arxiv_id:
+        return f"arxiv:{paper.arxiv_id}"
+    if paper.title_derived:
+        text = " ".join(item for section in paper.sections for item in section.items)
+        return f"abstract:{title_key(text) or text}"
+    return f"title:{title_key(paper.title) or paper.title}"
+
+
+def merge_paper(kept: Paper, other: Paper) -> None:
+    """Complete ``kept`` with what ``other`` (a later copy of the same paper) adds."""
+    if kept.title_derived and not other.title_derived:
+        kept.title, kept.title_derived = other.title, False
+    kept.url = kept.url or other.url
+    kept.arxiv_id = kept.arxiv_id or other.arxiv_id
+    if other.votes is not None and (kept.votes is None or other.votes > kept.votes):
+        kept.votes = other.votes
+    kept.authors.extend(name for name in other.authors if name not in kept.authors)
+    kept.thumbnail = kept.thumbnail or other.thumbnail
+    kept.video = kept.video or other.video
+    if not kept.sections:
+        kept.sections = other.sections
+
+
+class DigestIndex:
+    """Digests by date, merged as files arrive: each paper of a day once, in file order."""
+
+    def __init__(self) -> None:
+        self._digests: dict[date | None, Digest] = {}
+        self._keys: dict[date | None, dict[str, Paper]] = {}
+
+    def add(self, digest: Digest) -> Digest:
+        """Merge ``digest`` into the digest of its date and return that digest."""
+        day = digest.date
+        merged = self._digests.get(day)
+        if merged is None:
+            merged = Digest(date=day)
+            self._digests[day] = merged
+            self._keys[day] = {}
+        keys = self._keys[day]
+        for source in digest.sources:
+            if source not in merged.sources:
+                merged.sources.append(source)
+        for paper in digest.papers:
+            key = paper_key(paper)
+            kept = keys.get(key)
+            if kept is None:
+                keys[key] = paper
+                merged.papers.append(paper)
+            else:
+                merge_paper(kept, paper)
+        return merged
+
+    def get(self, day: date | None) -> Digest | None:
+        """The merged digest of ``day``, if any file had one."""
+        return self._digests.get(day)
+
+    def digests(self) -> list[Digest]:
+        """All digests, oldest first, the undated one last."""
+        return sorted(self._digests.values(), key=lambda d: (d.date is None, d.date or date.min))

@@ -1,0 +1,128 @@
+"""Reading the single fields of a paper: authors, votes, arXiv ids, titles."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_VOTES = 100_000  # far above any real day's upvotes
+MAX_TITLE = 500
+DERIVED_TITLE_CELLS = 72
+MIN_CLAUSE = 12
+
+_ARXIV_NEW = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
+_ARXIV_OLD = re.compile(r"arxiv\.org/(?:abs|pdf)/([a-z-]+(?:\.[A-Z]{2})?/\d{7})", re.IGNORECASE)
+_PAPER_HOSTS = ("arxiv.org/", "huggingface.co/papers/", "alphaxiv.org/")
+AUTHOR_SEPARATORS = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+_NOT_AUTHORS = {"", "+", "…", "...", "et al.", "et al", "and others", "others"}
+_SPACE = re.compile(r"\s+")
+_TITLE_KEY_DROP = re.compile(r"[\W_]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
+
+
+def arxiv_id_from_url(url: str) -> str | None:
+    """The versionless arXiv id in a paper link (arxiv.org, huggingface.co/papers, ...)."""
+    lowered = url.lower()
+    if not any(host in lowered for host in _PAPER_HOSTS):
+        return None
+    match = _ARXIV_NEW.search(url)
+    if match:
+        return match.group(1)
+    old = _ARXIV_OLD.search(url)
+    return old.group(1) if old else None
+
+
+def split_authors(text: str) -> list[str]:
+    """Author names from a list line, each once and in order.
+
+    Accepts commas, semicolons and "and"/"&" as separators; drops the "+" or "et al."
+    that marks a cut list, and the emphasis marks some generators add.
+    """
+    names: list[str] = []
+    seen: set[str] = set()
+    for raw in AUTHOR_SEPARATORS.split(text.strip().strip("*_ ")):
+        name = _SPACE.sub(" ", raw.strip().strip("*_").strip())
+        if name.endswith(" +"):
+            name = name[:-2].rstrip()
+        if name.lower() in _NOT_AUTHORS or name in seen:
+            continue
+        seen.add(name)
+        names.append(name)
+    return names
+
+
+def parse_votes(text: str) -> tuple[int | None, str | None]:
+    """The vote count in a vote line's value, and a complaint when it is not believable.
+
+    ``-``, an empty value or ``N/A`` mean "no votes given" and are not complaints.
+    """
+    value = text.strip().strip("*_ ").replace(",", "").replace("_", "")
+    if value in {"", "-", "–", "—", "?"} or value.lower() in {"n/a", "na", "none"}:
+        return None, None
+    if value.isascii() and value.isdigit():
+        votes = int(value) if len(value) <= 9 else MAX_VOTES + 1
+        if votes <= MAX_VOTES:
+            return votes, None
+        return None, f"vote count {shorten(value, 20)} is not believable; ignored"
+    return None, f"vote count {shorten(value, 40)!r} is not a number; ignored"
+
+
+def clean_title(text: str) -> tuple[str, bool]:
+    """A title with runs of white space folded; True as second item when it was cut."""
+    title = _SPACE.sub(" ", text).strip()
+    if len(title) > MAX_TITLE:
+        return title[: MAX_TITLE - 1].rstrip() + "…", True
+    return title, False
+
+
+def title_key(title: str) -> str:
+    """A form of the title under which spelling variants of the same title compare equal."""
+    return _TITLE_KEY_DROP.sub("", unicodedata.normalize("NFKC", title).casefold())
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells ``text`` takes: wide (Hangul, CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def derive_title(text: str) -> str:
+    """A display title for an untitled abstract: its first sentence or clause, shortened.
+
+    The title fits in ``DERIVED_TITLE_CELLS`` terminal cells; a long first sentence is cut
+    at its last clause break outside brackets that fits, else at a word, with an ellipsis.
+    """
+    text = _SPACE.sub(" ", text).strip()
+    sentence = _SENTENCE_END.split(text, maxsplit=1)[0].strip().rstrip(".。")
+    if cell_width(sentence) <= DERIVED_TITLE_CELLS:
+        return sentence
+    best = 0
+    depth = 0
+    for index, char in enumerate(sentence):
+        if char in "([{（":
+            depth += 1
+        elif char in ")]}）":
+            depth = max(0, depth - 1)
+        elif char in ",:;，：；" and depth == 0 and index >= MIN_CLAUSE:
+            if cell_width(sentence[:index]) > DERIVED_TITLE_CELLS:
+                break
+            best = index
+    if best:
+        return sentence[:best]
+    return shorten(sentence, DERIVED_TITLE_CELLS)
+
+
+def shorten(text: str, cells: int) -> str:
+    """``text`` cut at a word to fit in ``cells`` terminal cells, with an ellipsis if cut."""
+    if cell_width(text) <= cells:
+        return text
+    used = 0
+    end = 0
+    for end, char in enumerate(text):  # noqa: B007 - end is used after the loop
+        used += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if used > cells - 1:
+            break
+    cut = text[:end]
+    space = cut.rfind(" ")
+    if space > end // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:(") + "…"
