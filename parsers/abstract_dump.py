@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from parsers.models import Digest, Paper, Problem, Section
+from parsers.models import Digest, Problem, RawDigest
 from parsers.paper_fields import AUTHOR_SEPARATORS, derive_title, parse_votes, split_authors
 
 ABSTRACT_HEADING = "Abstract"
@@ -142,23 +142,31 @@ def sniff_abstract_dump(lines: list[str]) -> bool:
     return _LICENSE.search("\n".join(lines[:60])) is None
 
 
-def parse_abstract_dump(
+def read_abstract_dump(
     lines: list[str], path: str, fallback_date: date | None = None
-) -> tuple[list[Digest], list[Problem]]:
-    """Read a plain abstract dump into one digest dated ``fallback_date`` (often None)."""
+) -> tuple[list[RawDigest], list[Problem]]:
+    """Read a plain abstract dump into one raw digest dated ``fallback_date`` (often None)."""
     abstracts, problems = split_abstracts(lines, path)
     papers = []
     for abstract in abstracts:
         text = abstract.text()
         papers.append(
-            Paper(
-                title=derive_title(text),
-                title_derived=True,
-                votes=abstract.votes,
-                authors=abstract.authors,
-                sections=[Section(heading=ABSTRACT_HEADING, items=[text])],
-            )
+            {
+                "title": derive_title(text),
+                "title_derived": True,
+                "votes": abstract.votes,
+                "authors": abstract.authors,
+                "sections": [{"heading": ABSTRACT_HEADING, "items": [text]}],
+            }
         )
     if not papers:
         return [], problems
-    return [Digest(date=fallback_date, sources=[path], papers=papers)], problems
+    return [{"date": fallback_date, "sources": [path], "papers": papers}], problems
+
+
+def parse_abstract_dump(
+    lines: list[str], path: str, fallback_date: date | None = None
+) -> tuple[list[Digest], list[Problem]]:
+    """Read a plain abstract dump into :class:`Digest` models."""
+    raw, problems = read_abstract_dump(lines, path, fallback_date)
+    return [Digest.model_validate(digest) for digest in raw], problems

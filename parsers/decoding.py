@@ -24,6 +24,20 @@ class DecodedText:
     problems: list[Problem] = field(default_factory=list)
 
 
+_C0_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
+_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
+_BIDI_BYTES = re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
+
+
+def has_controls(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` holds a control character (CR aside); fast on clean files."""
+    return (
+        len(data.translate(None, _C0_BYTES)) != len(data)
+        or _C1_BYTES.search(data) is not None
+        or _BIDI_BYTES.search(data) is not None
+    )
+
+
 def strip_controls(text: str) -> str:
     """Remove terminal control characters (escape sequences included) from ``text``."""
     if _CONTROL.search(text) is None:
@@ -54,12 +68,15 @@ def decode(data: bytes, path: str) -> DecodedText | None:
         data = data[len(UTF8_BOM) :]
     try:
         text = data.decode("utf-8")
+        clean = not has_controls(data)
     except UnicodeDecodeError as exc:
         text, problem = _decode_fallback(data, exc, path)
         problems.append(problem)
+        clean = False
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = strip_controls(text)
+    if not clean:
+        text = strip_controls(text)
     return DecodedText(text, problems)
 
 

@@ -1,7 +1,8 @@
 """Markdown daily digests: ``## Daily Papers (date)`` days of ``### [Title](url)`` papers.
 
-The parser is a single pass over the lines with a small state machine; it never raises on
-odd input. What it cannot read cleanly becomes a :class:`~parsers.models.Problem` and the
+A file is read block by block (a block runs from one heading to the next). A paper block in
+the exact layout the common generator writes is read with one regular expression; any other
+block goes line by line through a small state machine. Neither path raises on odd input. What it cannot read cleanly becomes a :class:`~parsers.models.Problem` and the
 rest of the file still loads.
 """
 
@@ -9,12 +10,17 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import islice
+from typing import Any
 
 from parsers.dates import find_date_text, make_date
-from parsers.models import Digest, Paper, Problem, Section
+from parsers.models import Digest, Problem, RawDigest
 from parsers.paper_fields import arxiv_id_from_url, clean_title, parse_votes, split_authors
 
 LONG_LINE = 100_000
+MAX_FAST_TITLE = 400
+
+PaperFields = dict[str, Any]  # a Paper's fields, validated into a Paper by the caller
 
 _META = re.compile(
     r"[*_]*\s*(votes?|upvotes?|likes|authors?|저자|투표|추천)\s*[*_]*\s*[:：]\s*[*_]*\s*(.*)$",
@@ -78,17 +84,17 @@ class _Draft:
         else:
             items[-1] = f"{items[-1]}{separator}{text}"
 
-    def build(self) -> Paper:
-        return Paper(
-            title=self.title,
-            url=self.url,
-            arxiv_id=arxiv_id_from_url(self.url) if self.url else None,
-            votes=self.votes,
-            authors=self.authors,
-            thumbnail=self.thumbnail,
-            video=self.video,
-            sections=[Section(heading=h, items=items) for h, items in self.sections if items],
-        )
+    def build(self) -> PaperFields:
+        return {
+            "title": self.title,
+            "url": self.url,
+            "arxiv_id": arxiv_id_from_url(self.url) if self.url else None,
+            "votes": self.votes,
+            "authors": self.authors,
+            "thumbnail": self.thumbnail,
+            "video": self.video,
+            "sections": [{"heading": h, "items": items} for h, items in self.sections if items],
+        }
 
 
 class _MarkdownReader:
@@ -96,8 +102,8 @@ class _MarkdownReader:
         self.path = path
         self.fallback_date = fallback_date
         self.problems: list[Problem] = []
-        self.digests: list[Digest] = []
-        self.day: Digest | None = None
+        self.days: list[tuple[date | None, list[PaperFields]]] = []
+        self.papers: list[PaperFields] | None = None
         self.in_day = False
         self.draft: _Draft | None = None
 
@@ -118,14 +124,17 @@ class _MarkdownReader:
                 return
             draft.title = draft.url
             self.problem(draft.line, "paper heading has no title; showing its link instead")
-        if self.day is None:
+        self.add_paper(draft.build())
+
+    def add_paper(self, paper: PaperFields) -> None:
+        if self.papers is None:
             self.start_day(self.fallback_date)
-        assert self.day is not None
-        self.day.papers.append(draft.build())
+        assert self.papers is not None
+        self.papers.append(paper)
 
     def start_day(self, day: date | None) -> None:
-        self.day = Digest(date=day, sources=[self.path])
-        self.digests.append(self.day)
+        self.papers = []
+        self.days.append((day, self.papers))
 
     def start_paper(self, title: str, url: str | None, level: int, lineno: int) -> None:
         self.finish_paper()
@@ -291,8 +300,9 @@ class _MarkdownReader:
         else:
             draft.add_item(f"{label}: {url}" if label else url)
 
-    def read(self, lines: list[str]) -> None:
-        for lineno, line in enumerate(lines, 1):
+    def read_lines(self, lines: list[str], first_lineno: int) -> None:
+        """The general path: line by line through the state machine."""
+        for lineno, line in enumerate(lines, first_lineno):
             if not line or line.isspace():
                 if self.draft is not None:
                     self.draft.blank = True
@@ -307,7 +317,93 @@ class _MarkdownReader:
                 continue
             self.body_line(draft, line, lineno)
             draft.blank = False
+
+    def read_canonical(self, block: str) -> bool:
+        """The fast path for a paper block in the common layout; False if it is not.
+
+        ``block`` starts at the paper heading without its first "#" (``## [Title](url)``)
+        and holds only a thumbnail, vote and authors line and one-line bullets.
+        """
+        lines = block.split("\n")
+        heading = lines[0].rstrip()
+        close = heading.rfind("](")
+        if close < 0 or heading[-1:] != ")" or "  " in heading or len(heading) > MAX_FAST_TITLE:
+            return False
+        url = heading[close + 2 : -1]
+        if not url or " " in url or "(" in url:
+            return False
+        thumbnail = votes = authors = None
+        sections: list[PaperFields] = []
+        items: list[str] | None = None
+        for line in islice(lines, 1, None):
+            if not line:
+                continue
+            if line[:2] == "- ":
+                if line[2:5] == "***":
+                    end = line.find("***:", 5, 95)
+                    if end > 0:
+                        text = line[end + 4 :].strip()
+                        items = [text] if text else []
+                        sections.append({"heading": line[5:end].strip(), "items": items})
+                        continue
+                elif line[2:3] == "*":
+                    return False  # other emphasis: the general path reads it
+                text = line[2:].strip()
+                if text:
+                    if items is None:
+                        items = []
+                        sections.append({"heading": None, "items": items})
+                    items.append(text)
+            elif sections:
+                return False  # continuation or nested lines
+            elif line[:4] == "![](" and thumbnail is None and line[-1] == ")":
+                thumbnail = line[4:-1]
+            elif line[:6] == "Vote: " and votes is None:
+                votes = line[6:].strip()
+                if not (votes.isdigit() and votes.isascii() and len(votes) < 6 or votes == "-"):
+                    return False
+            elif line[:9] == "Authors: " and authors is None:
+                authors = line[9:]
+            else:
+                return False
         self.finish_paper()
+        self.add_paper(
+            {
+                "title": heading[4:close].strip(),
+                "url": url,
+                "arxiv_id": arxiv_id_from_url(url),
+                "votes": int(votes) if votes and votes != "-" else None,
+                "authors": split_authors(authors) if authors else [],
+                "thumbnail": thumbnail,
+                "video": None,
+                "sections": [section for section in sections if section["items"]],
+            }
+        )
+        return True
+
+    def read(self, text: str) -> None:
+        """Read a whole file, block by block."""
+        # Splitting "\n" + text at "\n#" cuts before every heading and drops its first "#";
+        # the added newline makes the first block start at (blank) line 0.
+        blocks = f"\n{text}".split("\n#")
+        self.read_lines(blocks[0].split("\n"), 0)
+        lineno = blocks[0].count("\n")
+        for block in islice(blocks, 1, None):
+            lineno += 1
+            if block[:4] == "## [" and len(block) < LONG_LINE and self.read_canonical(block):
+                lineno += block.count("\n")
+                continue
+            lines = f"#{block}".split("\n")
+            self.read_lines(lines, lineno)
+            lineno += len(lines) - 1
+        self.finish_paper()
+
+    def raw_digests(self) -> list[RawDigest]:
+        return [
+            {"date": day, "sources": [self.path], "papers": papers}
+            for day, papers in self.days
+            if papers
+        ]
 
 
 def _is_bare_date(text: str) -> bool:
@@ -315,14 +411,22 @@ def _is_bare_date(text: str) -> bool:
     return match is not None and len(text.strip("()[] ")) <= len(match.group(0)) + 1
 
 
-def parse_markdown_digest(
-    lines: list[str], path: str, fallback_date: date | None = None
-) -> tuple[list[Digest], list[Problem]]:
-    """Read a markdown digest's lines into one :class:`Digest` per day header, in order.
+def read_markdown_digest(
+    text: str, path: str, fallback_date: date | None = None
+) -> tuple[list[RawDigest], list[Problem]]:
+    """Read a markdown digest into one raw digest (plain dicts) per day header, in order.
 
     Papers before any day header (or in a file without one) take ``fallback_date``,
     usually the date the file's path names.
     """
     reader = _MarkdownReader(path, fallback_date)
-    reader.read(lines)
-    return reader.digests, reader.problems
+    reader.read(text)
+    return reader.raw_digests(), reader.problems
+
+
+def parse_markdown_digest(
+    text: str, path: str, fallback_date: date | None = None
+) -> tuple[list[Digest], list[Problem]]:
+    """Read a markdown digest into one :class:`Digest` per day header, in file order."""
+    raw, problems = read_markdown_digest(text, path, fallback_date)
+    return [Digest.model_validate(digest) for digest in raw], problems

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date as Date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["error", "warning"]
+RawDigest = dict[str, Any]
+"""A digest as plain data (``Digest`` fields, papers as dicts): cheap to build and to move
+between processes, and validated into a :class:`Digest` in one call."""
 
 
 class Section(BaseModel):

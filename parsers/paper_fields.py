@@ -12,8 +12,10 @@ MIN_CLAUSE = 12
 
 _ARXIV_NEW = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
 _ARXIV_OLD = re.compile(r"arxiv\.org/(?:abs|pdf)/([a-z-]+(?:\.[A-Z]{2})?/\d{7})", re.IGNORECASE)
+_ABS = "https://arxiv.org/abs/"
 _PAPER_HOSTS = ("arxiv.org/", "huggingface.co/papers/", "alphaxiv.org/")
 AUTHOR_SEPARATORS = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+_AUTHOR_MARKS = (";", "&", "*", "_", "+", "…", "\t", "  ", " and ", "et al", ", ,")
 _NOT_AUTHORS = {"", "+", "…", "...", "et al.", "et al", "and others", "others"}
 _SPACE = re.compile(r"\s+")
 _TITLE_KEY_DROP = re.compile(r"[\W_]+")
@@ -22,6 +24,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
 
 def arxiv_id_from_url(url: str) -> str | None:
     """The versionless arXiv id in a paper link (arxiv.org, huggingface.co/papers, ...)."""
+    if url.startswith(_ABS):
+        tail = url[len(_ABS) :]
+        if len(tail) in (9, 10) and tail[4] == "." and tail.replace(".", "", 1).isdigit():
+            return tail
     lowered = url.lower()
     if not any(host in lowered for host in _PAPER_HOSTS):
         return None
@@ -32,12 +38,24 @@ def arxiv_id_from_url(url: str) -> str | None:
     return old.group(1) if old else None
 
 
+def _plain_author_list(text: str) -> bool:
+    """True for "A, B, C" with nothing to clean: the common case, checked with fast scans."""
+    if not text or text[0] in " ," or text[-1] in " ," or text.count(",") != text.count(", "):
+        return False
+    for mark in _AUTHOR_MARKS:
+        if mark in text:
+            return False
+    return True
+
+
 def split_authors(text: str) -> list[str]:
     """Author names from a list line, each once and in order.
 
     Accepts commas, semicolons and "and"/"&" as separators; drops the "+" or "et al."
     that marks a cut list, and the emphasis marks some generators add.
     """
+    if _plain_author_list(text):
+        return list(dict.fromkeys(text.split(", ")))
     names: list[str] = []
     seen: set[str] = set()
     for raw in AUTHOR_SEPARATORS.split(text.strip().strip("*_ ")):

@@ -1,0 +1,105 @@
+"""Synthetic digest archives in the markdown format, for benchmarks and trying the app.
+
+    uv run python -m tests.benchmarks.archive OUT_DIR [--days 3650] [--papers 30]
+
+writes ``OUT_DIR/paper_logs/YYYY/MM/DD.md`` (one file a day, newest day today-ish) and a
+``README.md`` carrying the newest day, like a clone of a real digest repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+_KO_WORDS = (
+    "대규모 언어 모델 멀티모달 강화 학습 추론 성능 벤치마크 데이터셋 아키텍처 효율적인 새로운 "
+    "방법 제안 실험 결과 기존 접근법 비교 개선 토큰 파라미터 훈련 미세 조정 평가 생성 확산 "
+    "이미지 비디오 오디오 텍스트 검색 증강 에이전트 계획 보상 모델 정책 최적화 압축 캐시 "
+    "주의 메커니즘 트랜스포머 인코더 디코더 표현 학습 일반화 견고성 정확도 지연 시간 메모리 "
+    "처리량 확장성 오픈소스 공개 프레임워크 파이프라인 단계 모듈 통합 분석 검증 한계 향상"
+).split()
+_KO_ENDINGS = ("을 제안합니다.", "를 달성했습니다.", "에서 우수한 성능을 보였습니다.",
+               "을 크게 개선합니다.", "를 통해 효율성을 높였습니다.", "이 가능함을 보여줍니다.")  # fmt: skip
+_EN_TERMS = ("LLM", "MoE", "RLHF", "KV cache", "ViT", "DiT", "LoRA", "RAG", "CoT", "GRPO",
+             "MMLU", "GSM8K", "HumanEval", "Qwen2.5", "Llama 3", "SigLIP")  # fmt: skip
+_TITLE_WORDS = (
+    "Scaling Efficient Reasoning Multimodal Diffusion Sparse Adaptive Unified Learning Agents "
+    "Language Models Vision Transformers Reward Optimization Memory Retrieval Generation Video "
+    "Planning Alignment Benchmark Compression Attention Long Context Tokens Policy Robust"
+).split()
+_FIRST = ("Wei", "Jian", "Min", "Seo-yeon", "Ji-ho", "Anna", "Lukas", "Priya", "Omar", "Chen",
+          "Yuki", "Mateo", "Sofia", "Daniel", "Hyun", "Xin", "Arjun", "Elena", "Kenji", "Li")  # fmt: skip
+_LAST = ("Zhang", "Kim", "Park", "Li", "Wang", "Müller", "Sharma", "Haddad", "Tanaka",
+         "García", "Rossi", "Lee", "Chen", "Liu", "Nguyen", "Patel", "Ivanova", "Sato")  # fmt: skip
+SECTIONS = ("What's New", "Technical Details", "Performance Highlights")
+
+
+def _sentence(rng: random.Random) -> str:
+    words = rng.choices(_KO_WORDS, k=rng.randint(6, 11))
+    position = rng.randrange(len(words))
+    words[position] = f"{words[position]}({rng.choice(_EN_TERMS)})"
+    return " ".join(words) + rng.choice(_KO_ENDINGS)
+
+
+def _body(rng: random.Random) -> str:
+    text = ""
+    while len(text) < rng.randint(140, 300):
+        text = f"{text} {_sentence(rng)}".strip()
+    return text
+
+
+def _paper(rng: random.Random, day: date, index: int) -> str:
+    arxiv = f"{day:%y%m}.{rng.randint(0, 99999):05d}"
+    title = " ".join(rng.sample(_TITLE_WORDS, rng.randint(3, 8)))
+    authors = ", ".join(
+        f"{rng.choice(_FIRST)} {rng.choice(_LAST)}" for _ in range(rng.randint(2, 24))
+    )
+    sections = "\n".join(f"- ***{name}***: {_body(rng)}" for name in SECTIONS)
+    return (
+        f"### [{title} {index}](https://arxiv.org/abs/{arxiv})\n\n"
+        f"![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/{arxiv}.png)\n\n"
+        f"Vote: {rng.randint(1, 120)}\n\nAuthors: {authors}\n\n{sections}\n"
+    )
+
+
+def day_text(rng: random.Random, day: date, papers: int) -> str:
+    """One day's digest in the markdown format."""
+    body = "\n".join(_paper(rng, day, index) for index in range(papers))
+    return f"## Daily Papers ({day.isoformat()})\n\n{body}"
+
+
+def generate_archive(
+    root: Path, days: int = 3650, papers: int = 30, seed: int = 7, newest: date | None = None
+) -> list[Path]:
+    """Write a ``paper_logs/YYYY/MM/DD.md`` archive of ``days`` days under ``root``."""
+    rng = random.Random(seed)
+    newest = newest or date(2025, 7, 17)
+    written: list[Path] = []
+    text = ""
+    for offset in range(days):
+        day = newest - timedelta(days=days - 1 - offset)
+        path = root / "paper_logs" / f"{day:%Y}" / f"{day:%m}" / f"{day:%d}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = day_text(rng, day, papers)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    readme = f"# Daily Papers\n\n## Project Description\n\nSynthetic archive.\n\n{text}\n## License\n"
+    (root / "README.md").write_text(readme, encoding="utf-8")
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--days", type=int, default=3650)
+    parser.add_argument("--papers", type=int, default=30)
+    args = parser.parse_args()
+    files = generate_archive(args.out, args.days, args.papers)
+    size = sum(path.stat().st_size for path in files)
+    print(f"wrote {len(files)} days, {size / 2**20:.1f} MiB under {args.out}")
+
+
+if __name__ == "__main__":
+    main()
