@@ -57,10 +57,11 @@ def looks_like_authors(line: str, before_vote: bool) -> bool:
     if text[-1] in _SENTENCE_END and not _INITIAL_END.search(text):
         return False
     names = AUTHOR_SEPARATORS.split(text)
-    if any(not name.strip() or len(name) > 60 or ". " in name and name[-1] == "." for name in names):
-        return False
-    if any(len(name.split()) > 6 for name in names):
-        return False
+    for name in names:
+        if not name.strip() or len(name) > 60 or len(name.split()) > 6:
+            return False
+        if ". " in name and name[-1] == ".":
+            return False  # a sentence, not a name
     if before_vote:
         return True
     return len(names) >= 2 and all(_name_like(name.strip()) for name in names)

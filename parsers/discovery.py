@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -77,7 +78,12 @@ def _broken_link(path: str) -> Problem:
     return Problem(path=path, severity="error", message="broken or looping symbolic link")
 
 
-def _walk(root: str, seen: set[tuple[int, int]], add, problems: list[Problem]) -> None:  # type: ignore[no-untyped-def]
+def _walk(
+    root: str,
+    seen: set[tuple[int, int]],
+    add: Callable[[str, bool], None],
+    problems: list[Problem],
+) -> None:
     try:
         info = os.stat(root)
     except OSError as exc:

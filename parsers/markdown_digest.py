@@ -1,9 +1,10 @@
 """Markdown daily digests: ``## Daily Papers (date)`` days of ``### [Title](url)`` papers.
 
 A file is read block by block (a block runs from one heading to the next). A paper block in
-the exact layout the common generator writes is read with one regular expression; any other
-block goes line by line through a small state machine. Neither path raises on odd input. What it cannot read cleanly becomes a :class:`~parsers.models.Problem` and the
-rest of the file still loads.
+the exact layout the common generator writes takes a fast path of plain string checks; any
+other block goes line by line through a small state machine. Neither path raises on odd
+input: what cannot be read cleanly becomes a :class:`~parsers.models.Problem` and the rest
+of the file still loads.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from itertools import islice
 from typing import Any
 
 from parsers.dates import find_date_text, make_date
-from parsers.models import Digest, Problem, RawDigest
+from parsers.models import Digest, Problem, RawDigest, Severity
 from parsers.paper_fields import arxiv_id_from_url, clean_title, parse_votes, split_authors
 
 LONG_LINE = 100_000
@@ -107,10 +108,8 @@ class _MarkdownReader:
         self.in_day = False
         self.draft: _Draft | None = None
 
-    def problem(self, line: int, message: str, severity: str = "warning") -> None:
-        self.problems.append(
-            Problem(path=self.path, line=line, severity=severity, message=message)  # type: ignore[arg-type]
-        )
+    def problem(self, line: int, message: str, severity: Severity = "warning") -> None:
+        self.problems.append(Problem(path=self.path, line=line, severity=severity, message=message))
 
     # -- papers and days -------------------------------------------------------------
 
@@ -360,7 +359,7 @@ class _MarkdownReader:
                 thumbnail = line[4:-1]
             elif line[:6] == "Vote: " and votes is None:
                 votes = line[6:].strip()
-                if not (votes.isdigit() and votes.isascii() and len(votes) < 6 or votes == "-"):
+                if votes != "-" and not (votes.isdigit() and votes.isascii() and len(votes) < 6):
                     return False
             elif line[:9] == "Authors: " and authors is None:
                 authors = line[9:]
