@@ -50,6 +50,7 @@ class _Draft:
         "authors",
         "authors_open",
         "blank",
+        "heading_only",
         "level",
         "line",
         "sections",
@@ -72,6 +73,7 @@ class _Draft:
         self.video: str | None = None
         self.sections: list[tuple[str | None, list[str]]] = []
         self.blank = False
+        self.heading_only = False  # the last bullet was a heading with no text of its own
 
     def add_item(self, text: str) -> None:
         if not self.sections:
@@ -214,7 +216,9 @@ class _MarkdownReader:
             if match:
                 body = match.group(3).strip()
                 draft.sections.append((match.group(2).strip(), [body] if body else []))
+                draft.heading_only = not body
                 return
+        draft.heading_only = False
         if draft.sections:
             draft.sections[-1][1].append(text)
         else:
@@ -224,7 +228,7 @@ class _MarkdownReader:
         """A nested bullet or numbered item: it belongs to the bullet above."""
         if draft.authors_open:
             self.bullet(draft, text)
-        elif draft.sections and draft.sections[-1][0] is not None and not draft.sections[-1][1]:
+        elif draft.heading_only:
             draft.sections[-1][1].append(text)  # the items of a heading-only bullet
         else:
             pad = " " * min(indent, 8)
@@ -233,7 +237,6 @@ class _MarkdownReader:
     def body_line(self, draft: _Draft, line: str, lineno: int) -> None:
         first = line[0]
         if first in "-*+" and line[1:2] in (" ", "\t"):
-            draft.authors_open = False
             self.bullet(draft, line[2:].strip())
             return
         if first in " \t":

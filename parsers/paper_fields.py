@@ -60,8 +60,9 @@ def split_authors(text: str) -> list[str]:
     seen: set[str] = set()
     for raw in AUTHOR_SEPARATORS.split(text.strip().strip("*_ ")):
         name = _SPACE.sub(" ", raw.strip().strip("*_").strip())
-        if name.endswith(" +"):
-            name = name[:-2].rstrip()
+        for suffix in (" +", " et al.", " et al", " …"):
+            if name.endswith(suffix):
+                name = name[: -len(suffix)].rstrip()
         if name.lower() in _NOT_AUTHORS or name in seen:
             continue
         seen.add(name)

@@ -1,0 +1,90 @@
+"""``paperdeck dump`` and ``paperdeck check`` for scripts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS
+from tui.cli import main
+
+PAPER_KEYS = {
+    "title", "title_derived", "url", "arxiv_id", "votes", "authors", "thumbnail", "video",
+    "sections",
+}  # fmt: skip
+
+
+def run(capsysbinary: pytest.CaptureFixture[bytes], *argv: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        raise SystemExit(main(list(argv)))
+    captured = capsysbinary.readouterr()
+    return exit_info.value.code, captured.out.decode(), captured.err.decode()  # type: ignore[return-value]
+
+
+def test_dump_prints_the_documented_json(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    code, out, _ = run(capsysbinary, "dump", str(SEEDS))
+    assert code == 0
+    document = json.loads(out)
+    assert set(document) == {"digests", "problems"}
+    assert [d["date"] for d in document["digests"]] == [
+        "2024-01-09", "2024-12-04", "2025-01-28", "2025-03-27", None,
+    ]  # fmt: skip
+    paper = document["digests"][0]["papers"][0]
+    assert set(paper) == PAPER_KEYS
+    assert set(document["digests"][0]) == {"date", "papers"}
+    assert paper["sections"][0] == {"heading": None, "items": paper["sections"][0]["items"]}
+    assert paper["title"] == "Mixtral of Experts" and paper["votes"] == 86
+    assert "Mixtral 8x7B는" in out  # UTF-8, not \\u escapes
+
+
+def test_dump_lists_problems(capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_text("## Daily Papers (2025-02-30)\n\n### [A](https://arxiv.org/abs/1)\n")
+    code, out, _ = run(capsysbinary, "dump", str(bad))
+    assert code == 0
+    [problem] = json.loads(out)["problems"]
+    assert problem == {
+        "path": str(bad),
+        "line": 1,
+        "severity": "error",
+        "message": problem["message"],
+    }
+
+
+def test_check_clean_and_with_errors(
+    capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsysbinary, "check", str(SEEDS))
+    assert code == 0
+    assert out == "5 files with digests, 5 digests, 122 papers: 0 errors, 0 warnings\n"
+    bad = tmp_path / "bad.md"
+    bad.write_text("## Daily Papers (2025-02-30)\n\n### [A](https://arxiv.org/abs/1)\n\nVote: x\n")
+    code, out, _ = run(capsysbinary, "check", str(bad))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{bad}:1: error: day header has an invalid date")
+    assert lines[1] == f"{bad}:5: warning: vote count 'x' is not a number; ignored"
+    assert lines[2].endswith("1 paper: 1 error, 1 warning")
+
+
+def test_warnings_alone_exit_zero(
+    capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path
+) -> None:
+    path = tmp_path / "w.md"
+    path.write_text("## Daily Papers (2025-02-03)\n\n### [A](https://arxiv.org/abs/1)\n\nVote: x\n")
+    assert run(capsysbinary, "check", str(path))[0] == 0
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["dump"], ["dump", "/no/such/path"], ["check", "--bogus", "x"], ["check"]],
+)
+def test_bad_arguments_are_one_line_and_exit_2(
+    capsysbinary: pytest.CaptureFixture[bytes], argv: list[str]
+) -> None:
+    code, out, err = run(capsysbinary, *argv)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("paperdeck: error: ")

@@ -1,0 +1,77 @@
+"""Entry point: ``paperdeck [PATH…]`` opens the reader; subcommands serve scripts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from tui.cli.arguments import PROG, ArgumentParser, iso_date
+from tui.cli.digest_commands import run_check, run_dump
+
+COMMANDS_HELP = """commands (for scripts and pipes):
+  paperdeck dump PATH...     print the parsed digests as JSON
+  paperdeck check PATH...    list problems in digest files; exit 1 if any is an error
+"""
+
+
+def _reader_parser() -> ArgumentParser:
+    parser = ArgumentParser(
+        prog=PROG,
+        description="Read daily paper digests in the terminal.",
+        epilog=COMMANDS_HELP,
+        formatter_class=_RawEpilog,
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="digest files or directories (default: your digest directory, else a demo)",
+    )
+    parser.add_argument(
+        "--date", type=iso_date, metavar="YYYY-MM-DD", help="open on this day (or the nearest)"
+    )
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="where digests and bookmarks live ($PAPERDECK_DATA_DIR)"
+    )
+    return parser
+
+
+class _RawEpilog(argparse.HelpFormatter):
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return text
+
+
+def _paths_parser(name: str, description: str) -> ArgumentParser:
+    parser = ArgumentParser(prog=f"{PROG} {name}", description=description)
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="digest files or directories")
+    return parser
+
+
+def _dump(argv: list[str]) -> int:
+    args = _paths_parser("dump", "Print the parsed digests as JSON.").parse_args(argv)
+    return run_dump(args.paths)
+
+
+def _check(argv: list[str]) -> int:
+    description = "List problems found in digest files; exit 1 when any is an error."
+    args = _paths_parser("check", description).parse_args(argv)
+    return run_check(args.paths)
+
+
+SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {"dump": _dump, "check": _check}
+
+
+def _reader(argv: list[str]) -> int:
+    args = _reader_parser().parse_args(argv)
+    from tui.launch import run_reader
+
+    return run_reader(args.paths, start_date=args.date, data_dir=args.data_dir)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``paperdeck`` with ``argv`` (default: the command line); returns the exit code."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in SUBCOMMANDS:
+        return SUBCOMMANDS[argv[0]](argv[1:])
+    return _reader(argv)
