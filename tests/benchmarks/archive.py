@@ -13,117 +13,33 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-_KO_WORDS = [
-    "대규모",
-    "언어",
-    "모델",
-    "멀티모달",
-    "강화",
-    "학습",
-    "추론",
-    "성능",
-    "벤치마크",
-    "데이터셋",
-    "아키텍처",
-    "효율적인",
-    "새로운",
-    "방법",
-    "제안",
-    "실험",
-    "결과",
-    "기존",
-    "접근법",
-    "비교",
-    "개선",
-    "토큰",
-    "파라미터",
-    "훈련",
-    "미세",
-    "조정",
-    "평가",
-    "생성",
-    "확산",
-    "이미지",
-    "비디오",
-    "오디오",
-    "텍스트",
-    "검색",
-    "증강",
-    "에이전트",
-    "계획",
-    "보상",
-    "모델",
-    "정책",
-    "최적화",
-    "압축",
-    "캐시",
-    "주의",
-    "메커니즘",
-    "트랜스포머",
-    "인코더",
-    "디코더",
-    "표현",
-    "학습",
-    "일반화",
-    "견고성",
-    "정확도",
-    "지연",
-    "시간",
-    "메모리",
-    "처리량",
-    "확장성",
-    "오픈소스",
-    "공개",
-    "프레임워크",
-    "파이프라인",
-    "단계",
-    "모듈",
-    "통합",
-    "분석",
-    "검증",
-    "한계",
-    "향상",
-]
-_KO_ENDINGS = ("을 제안합니다.", "를 달성했습니다.", "에서 우수한 성능을 보였습니다.",
-               "을 크게 개선합니다.", "를 통해 효율성을 높였습니다.", "이 가능함을 보여줍니다.")  # fmt: skip
-_EN_TERMS = ("LLM", "MoE", "RLHF", "KV cache", "ViT", "DiT", "LoRA", "RAG", "CoT", "GRPO",
-             "MMLU", "GSM8K", "HumanEval", "Qwen2.5", "Llama 3", "SigLIP")  # fmt: skip
-_TITLE_WORDS = [
-    "Scaling",
-    "Efficient",
-    "Reasoning",
-    "Multimodal",
-    "Diffusion",
-    "Sparse",
-    "Adaptive",
-    "Unified",
-    "Learning",
-    "Agents",
-    "Language",
-    "Models",
-    "Vision",
-    "Transformers",
-    "Reward",
-    "Optimization",
-    "Memory",
-    "Retrieval",
-    "Generation",
-    "Video",
-    "Planning",
-    "Alignment",
-    "Benchmark",
-    "Compression",
-    "Attention",
-    "Long",
-    "Context",
-    "Tokens",
-    "Policy",
-    "Robust",
-]
-_FIRST = ("Wei", "Jian", "Min", "Seo-yeon", "Ji-ho", "Anna", "Lukas", "Priya", "Omar", "Chen",
-          "Yuki", "Mateo", "Sofia", "Daniel", "Hyun", "Xin", "Arjun", "Elena", "Kenji", "Li")  # fmt: skip
-_LAST = ("Zhang", "Kim", "Park", "Li", "Wang", "Müller", "Sharma", "Haddad", "Tanaka",
-         "García", "Rossi", "Lee", "Chen", "Liu", "Nguyen", "Patel", "Ivanova", "Sato")  # fmt: skip
+_KO_WORDS = (
+    "대규모 언어 모델 멀티모달 강화 학습 추론 성능 벤치마크 데이터셋 아키텍처 효율적인 새로운 "
+    "방법 제안 실험 결과 기존 접근법 비교 개선 토큰 파라미터 훈련 미세 조정 평가 생성 확산 "
+    "이미지 비디오 오디오 텍스트 검색 증강 에이전트 계획 보상 모델 정책 최적화 압축 캐시 "
+    "주의 메커니즘 트랜스포머 인코더 디코더 표현 학습 일반화 견고성 정확도 지연 시간 메모리 "
+    "처리량 확장성 오픈소스 공개 프레임워크 파이프라인 단계 모듈 통합 분석 검증 한계 향상"
+).split()
+_KO_ENDINGS = (
+    "을 제안합니다.|를 달성했습니다.|에서 우수한 성능을 보였습니다.|"
+    "을 크게 개선합니다.|를 통해 효율성을 높였습니다.|이 가능함을 보여줍니다."
+).split("|")
+_EN_TERMS = (
+    "LLM|MoE|RLHF|KV cache|ViT|DiT|LoRA|RAG|CoT|GRPO|MMLU|GSM8K|HumanEval|Qwen2.5|Llama 3|SigLIP"
+).split("|")
+_TITLE_WORDS = (
+    "Scaling Efficient Reasoning Multimodal Diffusion Sparse Adaptive Unified Learning Agents "
+    "Language Models Vision Transformers Reward Optimization Memory Retrieval Generation Video "
+    "Planning Alignment Benchmark Compression Attention Long Context Tokens Policy Robust"
+).split()
+_FIRST = (
+    "Wei Jian Min Seo-yeon Ji-ho Anna Lukas Priya Omar Chen Yuki Mateo Sofia Daniel Hyun Xin "
+    "Arjun Elena Kenji Li"
+).split()
+_LAST = (
+    "Zhang Kim Park Li Wang Müller Sharma Haddad Tanaka García Rossi Lee Chen Liu Nguyen Patel "
+    "Ivanova Sato"
+).split()
 SECTIONS = ("What's New", "Technical Details", "Performance Highlights")
 
 

@@ -11,7 +11,10 @@ import pytest
 from parsers import load
 from tests.parsers.helpers import parse_text
 
-DIGEST = "## Daily Papers (2025-07-14)\n\n### [파이썬 논문](https://arxiv.org/abs/2507.00001)\n\n- 요약\n"
+DIGEST = (
+    "## Daily Papers (2025-07-14)\n\n"
+    "### [파이썬 논문](https://arxiv.org/abs/2507.00001)\n\n- 요약\n"
+)
 
 
 def test_utf8_bom_and_crlf() -> None:
