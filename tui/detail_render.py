@@ -1,0 +1,131 @@
+"""How one paper looks in the detail pane, as a Rich renderable.
+
+Digest text goes into ``rich.text.Text`` objects as plain strings, never through markup, so
+``[bold]`` or ``[@click=…]`` in a title shows literally. Links carry Rich ``link`` styles,
+which the terminal gets as OSC 8 hyperlinks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from rich.console import Group, RenderableType
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from parsers import Paper
+from tui.glyphs import Glyphs
+
+AUTHORS_FOLDED = 8
+ITEM_LIMIT = 2_000
+
+
+@dataclass(frozen=True)
+class DetailStyles:
+    """Styles from the current theme, so that the pane follows theme changes."""
+
+    accent: Style = Style(bold=True)
+    muted: Style = Style(dim=True)
+    link: Style = Style(underline=True)
+    heading: Style = Style(bold=True)
+
+
+@dataclass(frozen=True)
+class DetailOptions:
+    """What the reader asked to see of a paper."""
+
+    all_authors: bool = False
+    item_limit: int = ITEM_LIMIT
+
+
+def abs_url(paper: Paper) -> str | None:
+    """The arXiv abstract page (or the digest's own link when there is no arXiv id)."""
+    if paper.arxiv_id:
+        return f"https://arxiv.org/abs/{paper.arxiv_id}"
+    return paper.url
+
+
+def pdf_url(paper: Paper) -> str | None:
+    """The arXiv PDF, when the paper has an arXiv id."""
+    return f"https://arxiv.org/pdf/{paper.arxiv_id}" if paper.arxiv_id else None
+
+
+def longest_item(paper: Paper) -> int:
+    return max((len(item) for s in paper.sections for item in s.items), default=0)
+
+
+def _link(text: str, url: str, styles: DetailStyles) -> Text:
+    return Text(text, style=styles.link + Style(link=url))
+
+
+def _authors(paper: Paper, options: DetailOptions, styles: DetailStyles) -> Text:
+    names = paper.authors
+    shown = names if options.all_authors else names[:AUTHORS_FOLDED]
+    line = Text("Authors  ", style=styles.muted)
+    line.append(", ".join(shown))
+    hidden = len(names) - len(shown)
+    if hidden:
+        line.append(f"  +{hidden} more (a: show all)", style=styles.muted)
+    elif options.all_authors and len(names) > AUTHORS_FOLDED:
+        line.append("  (a: fold)", style=styles.muted)
+    return line
+
+
+def _item_text(item: str, limit: int, styles: DetailStyles) -> Text:
+    if len(item) <= limit:
+        return Text(item)
+    text = Text(item[:limit])
+    hidden = len(item) - limit
+    text.append(f" … {hidden:,} more characters (x: show more)", style=styles.muted)
+    return text
+
+
+def render_paper(
+    paper: Paper,
+    day: date | None,
+    options: DetailOptions,
+    styles: DetailStyles,
+    glyphs: Glyphs,
+) -> RenderableType:
+    """The detail pane's content for ``paper``."""
+    muted = styles.muted
+    parts: list[RenderableType] = [Text(paper.title, style=styles.heading)]
+    if paper.title_derived:
+        parts.append(Text("(title taken from the abstract)", style=muted))
+    facts = Text()
+    votes = f"{glyphs.votes} {paper.votes:,} votes" if paper.votes is not None else "no votes"
+    facts.append(votes, style=styles.accent)
+    facts.append(f"  {day.isoformat() if day else 'undated'}", style=muted)
+    parts.append(facts)
+    link = abs_url(paper)
+    if link:
+        line = Text()
+        if paper.arxiv_id:
+            line.append(f"arXiv {paper.arxiv_id}  ", style=muted)
+        line.append_text(_link(link, link, styles))
+        parts.append(line)
+    if paper.authors:
+        parts.append(_authors(paper, options, styles))
+    media = Text()
+    for label, url in (("PDF", pdf_url(paper)), ("Thumbnail", paper.thumbnail), ("Video", paper.video)):
+        if url:
+            if media:
+                media.append("  ")
+            media.append_text(_link(label, url, styles))
+    if media:
+        parts.append(media)
+    for section in paper.sections:
+        parts.append(Text(""))
+        if section.heading:
+            parts.append(Text(section.heading, style=styles.accent))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, width=1)
+        grid.add_column(ratio=1, overflow="fold")
+        for item in section.items:
+            grid.add_row(Text(glyphs.bullet, style=muted), _item_text(item, options.item_limit, styles))
+        parts.append(grid)
+    if not paper.sections:
+        parts.extend([Text(""), Text("(no summary in the digest)", style=muted)])
+    return Group(*parts)

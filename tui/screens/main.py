@@ -1,0 +1,251 @@
+"""The reader: date sidebar, paper list and detail pane, and the keys that move between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer
+
+from parsers import Paper
+from tui.store import ArchiveStore, PaperOrder
+from tui.widgets.date_sidebar import DateSidebar
+from tui.widgets.detail_pane import DetailPane
+from tui.widgets.paper_list import PaperList
+
+if TYPE_CHECKING:
+    from tui.app import PaperdeckApp
+
+NARROW_WIDTH = 100
+
+
+class MainScreen(Screen[None]):
+    """Owns the reading position and passes it down to the three panes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left_square_bracket", "older_day", "Older day", id="day.older"),
+        Binding("right_square_bracket", "newer_day", "Newer day", id="day.newer"),
+        Binding("d", "goto_date", "Go to date", id="day.goto"),
+        Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="pane.next"),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="pane.previous"),
+        Binding("escape", "back", "Back a pane", show=False, id="pane.back"),
+        Binding("space,pagedown", "page_detail(1)", "Page down", show=False, id="detail.page_down"),
+        Binding("pageup", "page_detail(-1)", "Page up", show=False, id="detail.page_up"),
+        Binding("t", "toggle_sidebar", "Dates", id="sidebar.toggle"),
+        Binding("exclamation_mark", "show_problems", "Problems", show=False, id="problems.show"),
+    ]
+
+    @dataclass
+    class DayShown(Message):
+        """A day's papers are on screen (``first`` for the very first one)."""
+
+        day: date | None
+        first: bool
+
+    def __init__(self, store: ArchiveStore) -> None:
+        super().__init__()
+        self.store = store
+        self.day: date | None = None
+        self.order = PaperOrder.VOTES
+        self.sidebar_open: bool | None = None  # None: decided by the width
+        self.navigated = False  # the user moved; the loader must not move them again
+        self._shown_first = False
+
+    @property
+    def deck(self) -> PaperdeckApp:
+        return self.app  # type: ignore[return-value]
+
+    # -- panes -----------------------------------------------------------------------
+
+    @property
+    def sidebar(self) -> DateSidebar:
+        return self.query_one(DateSidebar)
+
+    @property
+    def paper_list(self) -> PaperList:
+        return self.query_one(PaperList)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield DateSidebar(id="sidebar")
+            with Vertical(id="reading"):
+                yield PaperList(id="papers")
+                yield DetailPane(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sidebar.border_title = "Days"
+        self.paper_list.border_title = "Loading…"
+        self.detail.border_title = "Paper"
+        self.detail.empty_message = "Loading the newest day…"
+        self.paper_list.focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self._apply_layout(event.size.width)
+
+    def _apply_layout(self, width: int | None = None) -> None:
+        narrow = (width if width is not None else self.size.width) < NARROW_WIDTH
+        self.set_class(narrow, "-narrow")
+        open_ = (not narrow) if self.sidebar_open is None else self.sidebar_open
+        self.set_class(not open_, "-sidebar-hidden")
+        if not open_ and self.sidebar.has_focus:
+            self.paper_list.focus()
+
+    def _panes(self) -> list[Widget]:
+        panes: list[Widget] = [self.paper_list, self.detail]
+        if not self.has_class("-sidebar-hidden"):
+            panes.insert(0, self.sidebar)
+        return panes
+
+    # -- the archive arrives ---------------------------------------------------------
+
+    def archive_changed(self, changed: set[date | None], wanted: date | None) -> None:
+        """The store grew; refresh the sidebar and, at first, open the newest day."""
+        self.sidebar.show_days(self.store.summaries(), self.day)
+        if self.store.is_empty():
+            return
+        if not self._shown_first or (not self.navigated and wanted is not None):
+            target = self.store.nearest_day(wanted) if wanted else self.store.newest_day
+            if target is None or target not in self.store:
+                target = self.store.newest_day
+            if not self._shown_first or target != self.day:
+                self.show_day(target, user=False)
+        elif self.day in changed:
+            self.show_day(self.day, keep_paper=True, user=False)
+
+    def loading_progress(self, done: int, total: int) -> None:
+        self.sidebar.border_subtitle = f"loading {done * 100 // max(total, 1)}%"
+
+    def loading_finished(self) -> None:
+        self.sidebar.border_subtitle = f"{len(self.store.days()):,} days"
+        if self.store.is_empty():
+            self.paper_list.border_title = "No digests"
+            self.detail.empty_message = (
+                "No digests were found. Open a file or a directory: paperdeck PATH"
+            )
+            self.detail.show(None, None)
+
+    # -- showing a day and a paper ---------------------------------------------------
+
+    def show_day(
+        self, day: date | None, *, keep_paper: bool = False, user: bool = True
+    ) -> None:
+        """Show ``day``'s papers; the top paper, or the same one when ``keep_paper``."""
+        if user:
+            self.navigated = True
+        current = self.paper_list.current
+        papers = self.store.papers(day, self.order)
+        self.day = day
+        cursor = 0
+        if keep_paper and current is not None:
+            cursor = next((i for i, paper in enumerate(papers) if paper is current), 0)
+        self.paper_list.show(day, papers, cursor)
+        self.sidebar.select_day(day)
+        self._update_titles()
+        first = not self._shown_first
+        self._shown_first = True
+        if not papers:
+            self.detail.show(None, day)
+        self.post_message(self.DayShown(day, first))
+
+    def _update_titles(self) -> None:
+        day = self.day
+        label = f"{day:%Y-%m-%d %a}" if day else "Undated"
+        count = len(self.paper_list.papers)
+        self.paper_list.border_title = f"{label} · {count:,} papers"
+        self.paper_list.border_subtitle = self.order.label
+
+    def show_paper(self, paper: Paper | None) -> None:
+        self.detail.show(paper, self.day)
+        index = self.paper_list.cursor + 1
+        self.detail.border_title = f"Paper {index}/{len(self.paper_list.papers)}" if paper else "Paper"
+
+    @on(DateSidebar.DayHighlighted)
+    def _day_highlighted(self, event: DateSidebar.DayHighlighted) -> None:
+        if event.day != self.day:
+            self.show_day(event.day)
+
+    @on(DateSidebar.DayOpened)
+    def _day_opened(self, event: DateSidebar.DayOpened) -> None:
+        if event.day != self.day:
+            self.show_day(event.day)
+        self.paper_list.focus()
+
+    @on(PaperList.Highlighted)
+    def _paper_highlighted(self, event: PaperList.Highlighted) -> None:
+        self.show_paper(event.paper)
+
+    @on(PaperList.Opened)
+    def _paper_opened(self, event: PaperList.Opened) -> None:
+        self.detail.focus()
+
+    # -- actions ---------------------------------------------------------------------
+
+    def action_older_day(self) -> None:
+        self._step_day(self.store.older_day(self.day), "This is the oldest day.")
+
+    def action_newer_day(self) -> None:
+        self._step_day(self.store.newer_day(self.day), "This is the newest day.")
+
+    def _step_day(self, day: date | None, at_end: str) -> None:
+        if day is None:
+            self.notify(at_end, timeout=2)
+            return
+        self.show_day(day)
+
+    def action_goto_date(self) -> None:
+        from tui.screens.date_prompt import DatePrompt
+
+        self.app.push_screen(DatePrompt(self.day), self.goto_date)
+
+    def goto_date(self, target: date | None) -> None:
+        if target is None:
+            return
+        day = self.store.nearest_day(target)
+        if day is None:
+            self.notify("No dated digests are loaded.", severity="warning")
+            return
+        if day != target:
+            self.notify(f"No papers on {target}; showing {day}, the nearest day.", timeout=4)
+        self.show_day(day)
+
+    def action_cycle_pane(self, step: int) -> None:
+        panes = self._panes()
+        focused = self.focused
+        index = panes.index(focused) if focused in panes else 0
+        panes[(index + step) % len(panes)].focus()
+
+    def action_back(self) -> None:
+        panes = self._panes()
+        if self.focused in panes and panes.index(self.focused) > 0:
+            panes[panes.index(self.focused) - 1].focus()
+
+    def action_page_detail(self, direction: int) -> None:
+        if direction > 0:
+            self.detail.scroll_page_down(animate=False)
+        else:
+            self.detail.scroll_page_up(animate=False)
+
+    def action_toggle_sidebar(self) -> None:
+        self.sidebar_open = self.has_class("-sidebar-hidden")
+        self._apply_layout()
+        if self.sidebar_open:
+            self.sidebar.focus()
+
+    def action_show_problems(self) -> None:
+        from tui.screens.problems import ProblemsScreen
+
+        self.app.push_screen(ProblemsScreen(self.store.problems))

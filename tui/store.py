@@ -1,0 +1,165 @@
+"""The in-memory archive the reader shows: digests by day, fed by the parsers.
+
+No Textual here: the app feeds the store with parsed files and asks it for days, papers in
+display order and neighbouring days.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from parsers import Digest, DigestIndex, FileResult, Paper, Problem
+from parsers.paper_fields import title_key
+
+
+class PaperOrder(str, Enum):
+    """Orders the paper list can show a day in."""
+
+    VOTES = "votes"
+    TITLE = "title"
+    FILE = "file"
+
+    @property
+    def label(self) -> str:
+        return {"votes": "by votes", "title": "by title", "file": "in file order"}[self.value]
+
+    def next(self) -> PaperOrder:
+        members = list(PaperOrder)
+        return members[(members.index(self) + 1) % len(members)]
+
+
+def paper_id(paper: Paper, day: date | None) -> str:
+    """A paper's identity across re-parses and moved files.
+
+    Its arXiv id when it has one; else a hash of its normalised title (with the date for
+    titles derived from an abstract, which are not distinctive on their own).
+    """
+    if paper.arxiv_id:
+        return paper.arxiv_id
+    key = title_key(paper.title) or paper.title
+    if paper.title_derived:
+        key = f"{day.isoformat() if day else 'undated'}:{key}"
+    return "t-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def order_papers(papers: list[Paper], order: PaperOrder) -> list[Paper]:
+    """``papers`` in ``order``; ties (and papers without votes, last) keep file order."""
+    if order is PaperOrder.VOTES:
+        return sorted(papers, key=lambda p: (p.votes is None, -(p.votes or 0)))
+    if order is PaperOrder.TITLE:
+        return sorted(papers, key=lambda p: title_key(p.title))
+    return list(papers)
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    """A day as the sidebar lists it."""
+
+    day: date | None
+    papers: int
+
+
+class ArchiveStore:
+    """Every digest loaded so far, merged by day, newest day first."""
+
+    def __init__(self) -> None:
+        self._index = DigestIndex()
+        self._dated: list[date] = []  # ascending, for bisect
+        self._has_undated = False
+        self._ordered: dict[tuple[date | None, PaperOrder], list[Paper]] = {}
+        self.problems: list[Problem] = []
+        self.files_read = 0
+
+    def add(self, results: Iterable[FileResult]) -> set[date | None]:
+        """Merge parsed files into the archive; returns the days that changed."""
+        changed: set[date | None] = set()
+        for result in results:
+            self.files_read += 1
+            self.problems.extend(result.problems)
+            for digest in result.digests:
+                if not digest.papers:
+                    continue
+                day = digest.date
+                if self._index.get(day) is None:
+                    if day is None:
+                        self._has_undated = True
+                    else:
+                        bisect.insort(self._dated, day)
+                self._index.add(digest)
+                changed.add(day)
+        for key in [key for key in self._ordered if key[0] in changed]:
+            del self._ordered[key]
+        return changed
+
+    # -- days ------------------------------------------------------------------------
+
+    def days(self) -> list[date | None]:
+        """Every day, newest first; the undated digest (if any) last."""
+        days: list[date | None] = list(reversed(self._dated))
+        if self._has_undated:
+            days.append(None)
+        return days
+
+    def summaries(self) -> list[DaySummary]:
+        return [DaySummary(day, len(self.papers(day))) for day in self.days()]
+
+    @property
+    def newest_day(self) -> date | None:
+        days = self.days()
+        return days[0] if days else None
+
+    def __contains__(self, day: object) -> bool:
+        return (day is None and self._has_undated) or (
+            isinstance(day, date) and self._index.get(day) is not None
+        )
+
+    def is_empty(self) -> bool:
+        return not self._dated and not self._has_undated
+
+    def older_day(self, day: date | None) -> date | None:
+        """The day before ``day`` that has papers, or None when there is none."""
+        if day is None or not self._dated:
+            return None
+        position = bisect.bisect_left(self._dated, day)
+        return self._dated[position - 1] if position > 0 else None
+
+    def newer_day(self, day: date | None) -> date | None:
+        """The day after ``day`` that has papers, or None when there is none."""
+        if day is None or not self._dated:
+            return None
+        position = bisect.bisect_right(self._dated, day)
+        return self._dated[position] if position < len(self._dated) else None
+
+    def nearest_day(self, target: date) -> date | None:
+        """The day closest to ``target`` (the newer one on a tie); None when no day is dated."""
+        if not self._dated:
+            return None
+        position = bisect.bisect_left(self._dated, target)
+        candidates = self._dated[max(0, position - 1) : position + 1]
+        return min(candidates, key=lambda day: (abs((day - target).days), -day.toordinal()))
+
+    # -- papers ----------------------------------------------------------------------
+
+    def digest(self, day: date | None) -> Digest | None:
+        return self._index.get(day)
+
+    def papers(self, day: date | None, order: PaperOrder = PaperOrder.FILE) -> list[Paper]:
+        """The papers of ``day`` in ``order`` (cached until the day changes)."""
+        key = (day, order)
+        ordered = self._ordered.get(key)
+        if ordered is None:
+            digest = self._index.get(day)
+            ordered = order_papers(digest.papers, order) if digest else []
+            self._ordered[key] = ordered
+        return ordered
+
+    def all_papers(self) -> Iterable[tuple[date | None, Paper]]:
+        """Every paper with its day, newest day first."""
+        for day in self.days():
+            for paper in self.papers(day):
+                yield day, paper

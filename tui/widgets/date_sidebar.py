@@ -1,0 +1,102 @@
+"""Every day of the archive, newest first, grouped under month headers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from textual.content import Content
+from textual.message import Message
+
+from tui.store import DaySummary
+from tui.widgets.line_list import LineList
+
+
+@dataclass(frozen=True)
+class _Row:
+    header: str | None = None
+    summary: DaySummary | None = None
+
+
+class DateSidebar(LineList):
+    """Days with their paper counts; moving the cursor shows that day."""
+
+    @dataclass
+    class DayHighlighted(Message):
+        """The cursor moved to a day."""
+
+        day: date | None
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, type(self))
+
+    @dataclass
+    class DayOpened(Message):
+        """The user pressed enter on a day."""
+
+        day: date | None
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: list[_Row] = []
+        self._row_of_day: dict[date | None, int] = {}
+        self.counts: Callable[[date | None], str] | None = None
+
+    def show_days(self, summaries: list[DaySummary], current: date | None) -> None:
+        """Replace the days listed, keeping the cursor on ``current``."""
+        rows: list[_Row] = []
+        month: tuple[int, int] | None = None
+        for summary in summaries:
+            day = summary.day
+            if day is None:
+                rows.append(_Row(header="Undated"))
+            elif (day.year, day.month) != month:
+                month = (day.year, day.month)
+                rows.append(_Row(header=day.strftime("%B %Y")))
+            rows.append(_Row(summary=summary))
+        self._rows = rows
+        self._row_of_day = {
+            row.summary.day: index for index, row in enumerate(rows) if row.summary is not None
+        }
+        with self.prevent(self.DayHighlighted):
+            self.rows_changed(self._row_of_day.get(current, self.cursor))
+
+    def select_day(self, day: date | None) -> None:
+        """Put the cursor on ``day`` without announcing it (the screen already knows)."""
+        index = self._row_of_day.get(day)
+        if index is not None and index != self.cursor:
+            with self.prevent(self.DayHighlighted):
+                self.cursor = index
+
+    @property
+    def current(self) -> date | None:
+        row = self._rows[self.cursor] if 0 <= self.cursor < len(self._rows) else None
+        return row.summary.day if row and row.summary else None
+
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def is_header(self, index: int) -> bool:
+        return self._rows[index].header is not None
+
+    def row_content(self, index: int, width: int) -> Content:
+        row = self._rows[index]
+        if row.header is not None:
+            return Content(row.header)
+        assert row.summary is not None
+        day = row.summary.day
+        label = f" {day:%d %a}" if day else " undated"
+        count = self.counts(day) if self.counts else f"{row.summary.papers:,}"
+        gap = max(1, width - len(label) - len(count) - 1)
+        return Content.assemble(label, " " * gap, (count, self.get_visual_style("line-list--muted")))
+
+    def cursor_moved(self, index: int) -> None:
+        summary = self._rows[index].summary
+        if summary is not None:
+            self.post_message(self.DayHighlighted(summary.day))
+
+    def row_selected(self, index: int) -> None:
+        summary = self._rows[index].summary
+        if summary is not None:
+            self.post_message(self.DayOpened(summary.day))

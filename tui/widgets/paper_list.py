@@ -1,0 +1,100 @@
+"""The papers of one day, one row each: votes, markers and title."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from textual.content import Content
+from textual.message import Message
+
+from parsers import Paper
+from tui.glyphs import UNICODE, Glyphs
+from tui.store import paper_id
+from tui.widgets.line_list import LineList
+
+VOTES_WIDTH = 4
+
+
+@dataclass(frozen=True)
+class PaperMarks:
+    """How the list learns which papers are bookmarked or unread (by paper id)."""
+
+    bookmarked: Callable[[str], bool] = lambda _id: False
+    unread: Callable[[str], bool] = lambda _id: False
+
+
+class PaperList(LineList):
+    """The selected day's papers in the chosen order."""
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to a paper."""
+
+        paper: Paper
+        day: date | None
+
+        def can_replace(self, message: Message) -> bool:  # only the latest position matters
+            return isinstance(message, type(self))
+
+    @dataclass
+    class Opened(Message):
+        """The user opened the paper under the cursor (enter)."""
+
+        paper: Paper
+        day: date | None
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.day: date | None = None
+        self.papers: list[Paper] = []
+        self.ids: list[str] = []
+        self.marks = PaperMarks()
+        self.glyphs: Glyphs = UNICODE
+
+    def show(self, day: date | None, papers: list[Paper], cursor: int = 0) -> None:
+        """Show ``papers`` of ``day`` with the cursor on row ``cursor``."""
+        self.day = day
+        self.papers = papers
+        self.ids = [paper_id(paper, day) for paper in papers]
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.rows_changed(cursor)
+
+    @property
+    def current(self) -> Paper | None:
+        return self.papers[self.cursor] if 0 <= self.cursor < len(self.papers) else None
+
+    def index_of(self, pid: str) -> int | None:
+        try:
+            return self.ids.index(pid)
+        except ValueError:
+            return None
+
+    def row_count(self) -> int:
+        return len(self.papers)
+
+    def row_content(self, index: int, width: int) -> Content:
+        paper = self.papers[index]
+        pid = self.ids[index]
+        votes = f"{paper.votes:>{VOTES_WIDTH}}" if paper.votes is not None else " " * 3 + "-"
+        if len(votes) > VOTES_WIDTH:
+            votes = f"{paper.votes // 1000:>{VOTES_WIDTH - 1}}k"  # type: ignore[operator]
+        bookmark = self.glyphs.bookmark if self.marks.bookmarked(pid) else " "
+        unread = self.glyphs.unread if self.marks.unread(pid) else self.glyphs.read
+        muted = self.get_visual_style("line-list--muted")
+        marker = self.get_visual_style("line-list--marker")
+        return Content.assemble(
+            (votes, muted),
+            " ",
+            (bookmark, marker),
+            (unread, marker),
+            " ",
+            Content(paper.title),
+        )
+
+    def cursor_moved(self, index: int) -> None:
+        self.post_message(self.Highlighted(self.papers[index], self.day))
+
+    def row_selected(self, index: int) -> None:
+        self.post_message(self.Opened(self.papers[index], self.day))
