@@ -53,6 +53,7 @@ class PaperdeckApp(App[None]):
         self.start_date = start_date
         self.store = ArchiveStore()
         self.main_screen = MainScreen(self.store)
+        self.loaded = False  # every file has been read
 
     def on_mount(self) -> None:
         self.push_screen(self.main_screen)
@@ -63,7 +64,9 @@ class PaperdeckApp(App[None]):
         """Parse the newest day first, then the rest, posting results as they come."""
         plan = plan_load(self.paths)
         total = plan.total
-        first = [result for batch in parse_batches(plan.first, len(plan.first) or 1) for result in batch]
+        first = [
+            result for batch in parse_batches(plan.first, len(plan.first) or 1) for result in batch
+        ]
         done = len(plan.first)
         if plan.problems:
             first.append(FileResult(source=None, problems=plan.problems))  # type: ignore[arg-type]
@@ -79,6 +82,7 @@ class PaperdeckApp(App[None]):
         self.main_screen.loading_progress(message.done, message.total)
 
     def on_paperdeck_app_load_finished(self, message: LoadFinished) -> None:
+        self.loaded = True
         self.main_screen.loading_finished()
         problems = self.store.problems
         if problems:

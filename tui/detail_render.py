@@ -26,10 +26,10 @@ ITEM_LIMIT = 2_000
 class DetailStyles:
     """Styles from the current theme, so that the pane follows theme changes."""
 
-    accent: Style = Style(bold=True)
-    muted: Style = Style(dim=True)
-    link: Style = Style(underline=True)
-    heading: Style = Style(bold=True)
+    accent: Style
+    muted: Style
+    link: Style
+    heading: Style
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,11 @@ def render_paper(
     if paper.authors:
         parts.append(_authors(paper, options, styles))
     media = Text()
-    for label, url in (("PDF", pdf_url(paper)), ("Thumbnail", paper.thumbnail), ("Video", paper.video)):
+    for label, url in (
+        ("PDF", pdf_url(paper)),
+        ("Thumbnail", paper.thumbnail),
+        ("Video", paper.video),
+    ):
         if url:
             if media:
                 media.append("  ")
@@ -120,11 +124,15 @@ def render_paper(
         parts.append(Text(""))
         if section.heading:
             parts.append(Text(section.heading, style=styles.accent))
+        if len(section.items) == 1:  # a paragraph, not a list
+            parts.append(_item_text(section.items[0], options.item_limit, styles))
+            continue
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, width=1)
         grid.add_column(ratio=1, overflow="fold")
         for item in section.items:
-            grid.add_row(Text(glyphs.bullet, style=muted), _item_text(item, options.item_limit, styles))
+            text = _item_text(item, options.item_limit, styles)
+            grid.add_row(Text(glyphs.bullet, style=muted), text)
         parts.append(grid)
     if not paper.sections:
         parts.extend([Text(""), Text("(no summary in the digest)", style=muted)])

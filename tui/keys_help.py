@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -17,7 +18,7 @@ class KeyRow:
     description: str
 
 
-def key_rows(app: App[object], node: DOMNode) -> list[KeyRow]:
+def key_rows(app: App[Any], node: DOMNode) -> list[KeyRow]:
     """The bindings of ``node`` as the user would press them, keymap applied."""
     bindings = node._bindings.copy()
     keymap = app._keymap

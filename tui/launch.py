@@ -21,7 +21,9 @@ def default_paths(locations: Locations) -> list[str]:
     return [str(DEMO_ARCHIVE)]
 
 
-def run_reader(paths: list[str], start_date: date | None = None, data_dir: str | None = None) -> int:
+def run_reader(
+    paths: list[str], start_date: date | None = None, data_dir: str | None = None
+) -> int:
     """Open the reader on ``paths`` (or the defaults); returns the exit code."""
     for path in paths:
         if not os.path.lexists(path):

@@ -11,13 +11,13 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from parsers import Digest, DigestIndex, FileResult, Paper, Problem
 from parsers.paper_fields import title_key
 
 
-class PaperOrder(str, Enum):
+class PaperOrder(StrEnum):
     """Orders the paper list can show a day in."""
 
     VOTES = "votes"

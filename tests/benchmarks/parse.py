@@ -71,7 +71,9 @@ def run(archive: Path, repeat: int, markdown_it_files: int | None) -> None:
     markdown_it_tokens(sample)
     markdown_it = (time.perf_counter() - start) * len(files) / len(sample)
     print(f"bare scan (read + decode + split lines): {scan:7.2f} s")
-    print(f"paperdeck parse (parsers.load):          {parse:7.2f} s  = {parse / scan:.2f}x the scan")
+    print(
+        f"paperdeck parse (parsers.load):          {parse:7.2f} s  = {parse / scan:.2f}x the scan"
+    )
     note = "" if sample is files else f" (measured on {len(sample)} files, scaled)"
     print(f"markdown-it-py tokenise:                 {markdown_it:7.2f} s{note}")
     print(f"paperdeck is {markdown_it / parse:.1f}x faster than markdown-it-py")

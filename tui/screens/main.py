@@ -140,9 +140,7 @@ class MainScreen(Screen[None]):
 
     # -- showing a day and a paper ---------------------------------------------------
 
-    def show_day(
-        self, day: date | None, *, keep_paper: bool = False, user: bool = True
-    ) -> None:
+    def show_day(self, day: date | None, *, keep_paper: bool = False, user: bool = True) -> None:
         """Show ``day``'s papers; the top paper, or the same one when ``keep_paper``."""
         if user:
             self.navigated = True
@@ -171,7 +169,9 @@ class MainScreen(Screen[None]):
     def show_paper(self, paper: Paper | None) -> None:
         self.detail.show(paper, self.day)
         index = self.paper_list.cursor + 1
-        self.detail.border_title = f"Paper {index}/{len(self.paper_list.papers)}" if paper else "Paper"
+        self.detail.border_title = (
+            f"Paper {index}/{len(self.paper_list.papers)}" if paper else "Paper"
+        )
 
     @on(DateSidebar.DayHighlighted)
     def _day_highlighted(self, event: DateSidebar.DayHighlighted) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from parsers import Paper
-from tui.detail_render import ITEM_LIMIT, DetailStyles, DetailOptions, longest_item, render_paper
+from tui.detail_render import ITEM_LIMIT, DetailOptions, DetailStyles, longest_item, render_paper
 from tui.glyphs import UNICODE, Glyphs
 
 MAX_ITEM_LIMIT = 256_000
@@ -46,7 +47,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.glyphs: Glyphs = UNICODE
         self.empty_message = "No paper selected."
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static(self.empty_message, id="detail-body")
 
     def on_mount(self) -> None:

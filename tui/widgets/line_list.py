@@ -29,7 +29,7 @@ class LineList(ScrollView, can_focus=True):
         Binding("end,G", "last", "Last", show=False, id="list.last"),
         Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="list.half_down"),
         Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="list.half_up"),
-        Binding("enter", "select", "Open", id="list.select"),
+        Binding("enter", "select", "Open", show=False, id="list.select"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -138,7 +138,7 @@ class LineList(ScrollView, can_focus=True):
 
     # -- events ----------------------------------------------------------------------
 
-    def _on_click(self, event: events.Click) -> None:
+    async def _on_click(self, event: events.Click) -> None:
         index = event.y + self.scroll_offset.y
         if 0 <= index < self.row_count() and not self.is_header(index):
             self.cursor = index
