@@ -40,6 +40,8 @@ class MainScreen(Screen[None]):
         Binding("escape", "back", "Back a pane", show=False, id="pane.back"),
         Binding("space,pagedown", "page_detail(1)", "Page down", show=False, id="detail.page_down"),
         Binding("pageup", "page_detail(-1)", "Page up", show=False, id="detail.page_up"),
+        Binding("a", "toggle_authors", "All authors", show=False, id="detail.authors"),
+        Binding("x", "more", "More of long items", show=False, id="detail.more"),
         Binding("t", "toggle_sidebar", "Dates", id="sidebar.toggle"),
         Binding("exclamation_mark", "show_problems", "Problems", show=False, id="problems.show"),
     ]
@@ -238,6 +240,12 @@ class MainScreen(Screen[None]):
             self.detail.scroll_page_down(animate=False)
         else:
             self.detail.scroll_page_up(animate=False)
+
+    def action_toggle_authors(self) -> None:
+        self.detail.toggle_authors()
+
+    def action_more(self) -> None:
+        self.detail.show_more()
 
     def action_toggle_sidebar(self) -> None:
         self.sidebar_open = self.has_class("-sidebar-hidden")

@@ -27,8 +27,6 @@ class DetailPane(VerticalScroll, can_focus=True):
         Binding("up,k", "scroll_up", "Scroll up", show=False, id="detail.up"),
         Binding("home,g", "scroll_home", "Top", show=False, id="detail.top"),
         Binding("end,G", "scroll_end", "Bottom", show=False, id="detail.bottom"),
-        Binding("a", "toggle_authors", "All authors", show=False, id="detail.authors"),
-        Binding("x", "more", "More of long items", show=False, id="detail.more"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -84,12 +82,12 @@ class DetailPane(VerticalScroll, can_focus=True):
             return
         body.update(render_paper(self.paper, self.day, self.options, self._styles(), self.glyphs))
 
-    def action_toggle_authors(self) -> None:
+    def toggle_authors(self) -> None:
         if self.paper is not None:
             current = self.options
             self.options = DetailOptions(not current.all_authors, current.item_limit)
 
-    def action_more(self) -> None:
+    def show_more(self) -> None:
         paper = self.paper
         if paper is None:
             return

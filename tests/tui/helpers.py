@@ -1,0 +1,52 @@
+"""Driving the real app in tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from tui.app import PaperdeckApp
+from tui.launch import DEMO_ARCHIVE
+
+DEMO = str(DEMO_ARCHIVE)
+
+
+async def wait_loaded(pilot: Pilot[None], timeout: float = 10.0) -> None:
+    """Wait until the app has read every file and handled the results."""
+    app = pilot.app
+    assert isinstance(app, PaperdeckApp)
+    waited = 0.0
+    while not app.loaded:
+        await pilot.pause(0.02)
+        waited += 0.02
+        assert waited < timeout, "the archive did not finish loading"
+    await pilot.pause()
+
+
+def write_digest(path: Path, day: str, papers: list[tuple[str, int | None]]) -> Path:
+    """A small markdown digest with ``(title, votes)`` papers, arXiv ids in order."""
+    blocks = [f"## Daily Papers ({day})\n"]
+    for number, (title, votes) in enumerate(papers, 1):
+        vote = f"Vote: {votes}\n\n" if votes is not None else ""
+        blocks.append(
+            f"### [{title}](https://arxiv.org/abs/{day[2:4]}{day[5:7]}.{number:05d})\n\n"
+            f"{vote}Authors: Author {number}\n\n- ***What's New***: {title} 요약\n"
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(blocks), encoding="utf-8")
+    return path
+
+
+def widget_text(widget: Widget) -> str:
+    """What ``widget`` shows, as plain text lines (its whole content, not only the view)."""
+    width, height = widget.size.width, max(widget.virtual_size.height, widget.size.height)
+    strips = widget.render_lines(Region(0, 0, width, height))
+    return "\n".join(strip.text.rstrip() for strip in strips)
+
+
+def flat_text(widget: Widget) -> str:
+    """``widget_text`` with line breaks and runs of spaces folded to single spaces."""
+    return " ".join(widget_text(widget).split())

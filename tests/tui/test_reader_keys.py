@@ -1,0 +1,324 @@
+"""Every key of the reader, pressed for real through Pilot."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS
+from tests.tui.helpers import DEMO, flat_text, wait_loaded, write_digest
+from tui.app import PaperdeckApp
+from tui.screens.date_prompt import DatePrompt
+from tui.screens.help import HelpScreen
+from tui.screens.problems import ProblemsScreen
+from tui.widgets.date_sidebar import DateSidebar
+from tui.widgets.detail_pane import DetailPane
+from tui.widgets.paper_list import PaperList
+
+WIDE = (120, 40)
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    write_digest(tmp_path / "2025/07/14.md", "2025-07-14", [("Old A", 5), ("Old B", 9)])
+    write_digest(
+        tmp_path / "2025/07/16.md",
+        "2025-07-16",
+        [("Mid none", None), ("Mid low", 2), ("Mid high", 40), ("Mid tie", 2)],
+    )
+    write_digest(tmp_path / "2025/07/17.md", "2025-07-17", [("New A", 3), ("New B", 30)])
+    return tmp_path
+
+
+def titles(app: PaperdeckApp) -> list[str]:
+    return [paper.title for paper in app.main_screen.paper_list.papers]
+
+
+def shown(app: PaperdeckApp) -> str | None:
+    paper = app.main_screen.detail.paper
+    return paper.title if paper else None
+
+
+async def test_opens_on_newest_day_with_top_paper(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        screen = app.main_screen
+        assert screen.day == date(2025, 7, 17)
+        assert titles(app) == ["New B", "New A"]
+        assert shown(app) == "New B"
+        assert isinstance(app.focused, PaperList)
+
+
+async def test_votes_order_puts_missing_votes_last_and_keeps_ties(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)], start_date=date(2025, 7, 16))
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        assert titles(app) == ["Mid high", "Mid low", "Mid tie", "Mid none"]
+
+
+async def test_j_k_and_arrows_move_and_update_the_detail(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)], start_date=date(2025, 7, 16))
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("j")
+        assert shown(app) == "Mid low"
+        await pilot.press("down", "down")
+        assert shown(app) == "Mid none"
+        await pilot.press("down")  # stays on the last row
+        assert shown(app) == "Mid none"
+        await pilot.press("k", "up")
+        assert shown(app) == "Mid low"
+
+
+async def test_g_G_home_end_and_half_pages_in_the_list(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)], start_date=date(2025, 7, 16))
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("G")
+        assert shown(app) == "Mid none"
+        await pilot.press("g")
+        assert shown(app) == "Mid high"
+        await pilot.press("end")
+        assert shown(app) == "Mid none"
+        await pilot.press("home")
+        assert shown(app) == "Mid high"
+        await pilot.press("ctrl+d")
+        assert shown(app) == "Mid none"
+        await pilot.press("ctrl+u")
+        assert shown(app) == "Mid high"
+
+
+async def test_brackets_change_day_from_any_pane(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        screen = app.main_screen
+        await pilot.press("left_square_bracket")
+        assert screen.day == date(2025, 7, 16)
+        assert shown(app) == "Mid high"
+        await pilot.press("tab")  # to the detail
+        assert isinstance(app.focused, DetailPane)
+        await pilot.press("left_square_bracket")
+        assert screen.day == date(2025, 7, 14)
+        await pilot.press("left_square_bracket")  # already the oldest
+        assert screen.day == date(2025, 7, 14)
+        await pilot.press("tab")  # to the sidebar
+        assert isinstance(app.focused, DateSidebar)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert screen.day == date(2025, 7, 17)
+        assert screen.sidebar.current == date(2025, 7, 17)
+
+
+async def test_sidebar_cursor_shows_days_and_enter_goes_deeper(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        screen = app.main_screen
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, DateSidebar)
+        await pilot.press("j")
+        assert screen.day == date(2025, 7, 16)
+        await pilot.press("G")
+        assert screen.day == date(2025, 7, 14)
+        await pilot.press("enter")
+        assert isinstance(app.focused, PaperList)
+        await pilot.press("enter")
+        assert isinstance(app.focused, DetailPane)
+        await pilot.press("escape")
+        assert isinstance(app.focused, PaperList)
+        await pilot.press("escape")
+        assert isinstance(app.focused, DateSidebar)
+        await pilot.press("escape")  # nothing further back
+        assert isinstance(app.focused, DateSidebar)
+
+
+async def test_tab_cycles_panes_both_ways(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        seen = []
+        for _ in range(3):
+            await pilot.press("tab")
+            seen.append(type(app.focused).__name__)
+        assert seen == ["DetailPane", "DateSidebar", "PaperList"]
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, DateSidebar)
+
+
+async def test_space_and_page_keys_scroll_the_detail(tmp_path: Path) -> None:
+    long_paper = tmp_path / "2025/07/17.md"
+    bullets = "".join(f"- 긴 요약 문장 {n}번째 항목입니다.\n" for n in range(80))
+    long_paper.parent.mkdir(parents=True)
+    long_paper.write_text(
+        f"## Daily Papers (2025-07-17)\n\n### [Long](https://arxiv.org/abs/2507.00001)\n\n{bullets}",
+        encoding="utf-8",
+    )
+    app = PaperdeckApp([str(tmp_path)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        detail = app.main_screen.detail
+        assert detail.scroll_y == 0
+        await pilot.press("space")
+        after_space = detail.scroll_y
+        assert after_space > 0
+        await pilot.press("pagedown")
+        assert detail.scroll_y > after_space
+        await pilot.press("pageup", "pageup")
+        assert detail.scroll_y == 0
+        await pilot.press("enter")  # into the detail: j/k, G/g scroll it
+        await pilot.press("j")
+        assert detail.scroll_y == 1
+        await pilot.press("G")
+        assert detail.scroll_y == detail.max_scroll_y > 0
+        await pilot.press("g")
+        assert detail.scroll_y == 0
+
+
+async def test_d_goes_to_the_nearest_day(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("d")
+        assert isinstance(app.screen, DatePrompt)
+        prompt = app.screen.query_one("#date-input")
+        prompt.value = ""  # type: ignore[attr-defined]
+        await pilot.press(*"2025-07-15", "enter")
+        assert app.main_screen.day == date(2025, 7, 16)  # 07-14 and 07-16 tie: the newer
+        await pilot.press("d")
+        app.screen.query_one("#date-input").value = ""  # type: ignore[attr-defined]
+        await pilot.press(*"not a date", "enter")
+        assert isinstance(app.screen, DatePrompt)  # stays open with an error
+        await pilot.press("escape")
+        assert app.screen is app.main_screen
+        assert app.main_screen.day == date(2025, 7, 16)
+
+
+async def test_help_lists_live_bindings_and_remaps(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        app.set_keymap({"day.goto": "D"})
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = {row.description: row.keys for _, section in app.screen.sections for row in section}
+        assert rows["Go to date"] == "D"
+        assert rows["Older day"] == "["
+        assert rows["Help"] == "?"
+        assert "Scroll down" in rows and "Half page down" in rows
+        await pilot.press("escape")
+        assert app.screen is app.main_screen
+        await pilot.press("D")
+        assert isinstance(app.screen, DatePrompt)
+
+
+async def test_q_quits(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit
+
+
+async def test_command_palette_has_the_app_commands(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert app.main_screen.day == date(2025, 7, 14)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"newest day")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main_screen.day == date(2025, 7, 17)
+
+
+async def test_t_toggles_the_sidebar(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        screen = app.main_screen
+        assert not screen.sidebar.display  # narrow: hidden
+        await pilot.press("t")
+        assert screen.sidebar.display and isinstance(app.focused, DateSidebar)
+        await pilot.press("t")
+        assert not screen.sidebar.display and isinstance(app.focused, PaperList)
+
+
+async def test_a_unfolds_authors_and_x_shows_more_of_long_items(tmp_path: Path) -> None:
+    authors = ", ".join(f"Person {n}" for n in range(30))
+    day = tmp_path / "2025/07/17.md"
+    day.parent.mkdir(parents=True)
+    day.write_text(
+        "## Daily Papers (2025-07-17)\n\n### [Big](https://arxiv.org/abs/2507.00001)\n\n"
+        f"Authors: {authors}\n\n- ***What's New***: {'가' * 50_000}\n\n"
+        "### [Small](https://arxiv.org/abs/2507.00002)\n\n- short\n",
+        encoding="utf-8",
+    )
+    app = PaperdeckApp([str(day)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        detail = app.main_screen.detail
+        body = detail.query_one("#detail-body")
+        assert "+22 more (a: show all)" in flat_text(body)
+        assert "Person 29" not in flat_text(body)
+        await pilot.press("a")
+        assert detail.options.all_authors
+        assert "Person 29" in flat_text(body)
+        await pilot.press("a")
+        assert not detail.options.all_authors
+        assert "48,000 more characters (x: show more)" in flat_text(body)
+        assert detail.options.item_limit == 2_000
+        await pilot.press("x")
+        assert detail.options.item_limit == 8_000
+        await pilot.press("x", "x")
+        assert detail.options.item_limit == 128_000
+        await pilot.press("x")  # everything is shown now
+        assert detail.options.item_limit == 128_000
+        await pilot.press("j")  # moving away folds again
+        await pilot.press("k")
+        assert detail.options.item_limit == 2_000
+
+
+async def test_problems_notification_and_screen(tmp_path: Path) -> None:
+    write_digest(tmp_path / "2025/07/17.md", "2025-07-17", [("Good", 3)])
+    (tmp_path / "broken.md").write_bytes(b"\x00\x01binary")
+    (tmp_path / "bad.md").write_text(
+        "## Daily Papers (2025-02-30)\n\n### [X](https://arxiv.org/abs/1)\n\nVote: many\n"
+    )
+    app = PaperdeckApp([str(tmp_path)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        [toast] = list(app._notifications)
+        assert "3 problems" in toast.message and "2 errors" in toast.message
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, ProblemsScreen)
+        rows = [str(p) for p in app.screen.problems]
+        assert any("broken.md:1: error: binary file" in row for row in rows)
+        assert any("bad.md:5: warning: vote count 'many'" in row for row in rows)
+        await pilot.press("escape")
+        assert app.screen is app.main_screen
+        assert [p.title for p in app.main_screen.paper_list.papers] == ["Good"]
+
+
+async def test_seeds_open_and_the_undated_dump_is_last() -> None:
+    app = PaperdeckApp([str(SEEDS)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        assert app.main_screen.day == date(2025, 3, 27)
+        await pilot.press("shift+tab", "G")
+        assert app.main_screen.day is None
+        assert len(app.main_screen.paper_list.papers) == 17
+
+
+async def test_demo_archive_opens_on_its_newest_markdown_day() -> None:
+    app = PaperdeckApp([DEMO])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        assert app.main_screen.day == date(2025, 7, 17)
+        assert app.store.problems == []
+        assert len(app.store.days()) == 5
