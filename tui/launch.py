@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parsers import discover
 from tui.cli.arguments import fail
 from tui.cli.output import safe
 from tui.locations import Locations
+
+if TYPE_CHECKING:
+    from tui.app import PaperdeckApp
 
 DEMO_ARCHIVE = Path(__file__).parent / "demo"
 
@@ -21,10 +25,10 @@ def default_paths(locations: Locations) -> list[str]:
     return [str(DEMO_ARCHIVE)]
 
 
-def run_reader(
+def build_app(
     paths: list[str], start_date: date | None = None, data_dir: str | None = None
-) -> int:
-    """Open the reader on ``paths`` (or the defaults); returns the exit code."""
+) -> PaperdeckApp:
+    """The app for these arguments; a bad argument exits with a one-line error (code 2)."""
     for path in paths:
         if not os.path.lexists(path):
             fail(f"no such file or directory: {safe(path)!r}")
@@ -33,6 +37,13 @@ def run_reader(
     locations = Locations.resolve(data_dir)
     from tui.app import PaperdeckApp
 
-    app = PaperdeckApp(paths or default_paths(locations), start_date=start_date)
+    return PaperdeckApp(paths or default_paths(locations), start_date=start_date)
+
+
+def run_reader(
+    paths: list[str], start_date: date | None = None, data_dir: str | None = None
+) -> int:
+    """Open the reader; returns the exit code."""
+    app = build_app(paths, start_date, data_dir)
     app.run()
     return app.return_code or 0

@@ -27,10 +27,10 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: auto; max-width: 90%; height: auto; max-height: 90%;
+        width: 64; max-width: 100%; height: auto; max-height: 100%;
         border: round $primary; background: $surface; padding: 0 1;
     }
-    HelpScreen Static { width: auto; }
+    HelpScreen Static { width: 1fr; height: auto; }
     """
 
     def __init__(self, sections: list[tuple[str, list[KeyRow]]]) -> None:

@@ -19,7 +19,7 @@ MAX_ITEM_LIMIT = 256_000
 ITEM_LIMIT_GROWTH = 4
 
 
-class DetailPane(VerticalScroll, can_focus=True):
+class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
     """Scrollable view of one paper; ``paper`` and ``day`` are set by the screen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -17,9 +17,10 @@ from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 
 
-class LineList(ScrollView, can_focus=True):
+class LineList(ScrollView, can_focus=True, inherit_bindings=False):
     """Rows with a cursor; ``cursor_moved`` and ``row_selected`` are the subclass hooks."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -57,6 +58,14 @@ class LineList(ScrollView, can_focus=True):
 
     def row_content(self, index: int, width: int) -> Content:
         return Content("")
+
+    def text_style(self, component: str) -> Style:
+        """The colour and weight of a component class, without its background.
+
+        Parts of a row take these so that the cursor's background shows through them.
+        """
+        style = self.get_visual_style(component)
+        return Style(foreground=style.foreground, bold=style.bold, italic=style.italic)
 
     def cursor_moved(self, index: int) -> None:
         """Called when the cursor lands on a row (not a header)."""

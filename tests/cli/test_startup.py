@@ -1,0 +1,86 @@
+"""Start-up: which archive opens, and one-line errors for bad arguments."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.tui.helpers import wait_loaded, write_digest
+from tui.cli import main
+from tui.launch import DEMO_ARCHIVE, build_app
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["/no/such/dir"], "no such file or directory: '/no/such/dir'"),
+        (["--date", "2025-13-01"], "invalid date '2025-13-01'"),
+        (["--bogus"], "unrecognized arguments: --bogus"),
+        (["--date"], "expected one argument"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], needle: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and needle in err and "Traceback" not in err
+
+
+def test_data_dir_that_is_a_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "f"
+    file.write_text("x")
+    with pytest.raises(SystemExit) as exit_info:
+        build_app([], data_dir=str(file))
+    assert exit_info.value.code == 2
+
+
+def test_no_path_and_no_digests_opens_the_demo() -> None:
+    assert build_app([]).paths == [str(DEMO_ARCHIVE)]
+
+
+def test_no_path_opens_the_users_digest_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "mine"
+    write_digest(data / "digests/2025/07/17.md", "2025-07-17", [("Mine", 1)])
+    monkeypatch.setenv("PAPERDECK_DATA_DIR", str(data))
+    assert build_app([]).paths == [str(data)]
+    other = tmp_path / "other"
+    other.mkdir()
+    assert build_app([], data_dir=str(other)).paths == [str(DEMO_ARCHIVE)]
+    write_digest(other / "x.md", "2025-07-18", [("Other", 1)])
+    assert build_app([], data_dir=str(other)).paths == [str(other)]
+
+
+async def test_start_date_opens_the_nearest_day(tmp_path: Path) -> None:
+    write_digest(tmp_path / "2025/07/10.md", "2025-07-10", [("Ten", 1)])
+    write_digest(tmp_path / "2025/07/17.md", "2025-07-17", [("Seventeen", 1)])
+    app = build_app([str(tmp_path)], start_date=date(2025, 7, 12))
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        assert app.main_screen.day == date(2025, 7, 10)
+
+
+async def test_empty_directory_opens_with_a_message(tmp_path: Path) -> None:
+    app = build_app([str(tmp_path)])
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        assert app.store.is_empty()
+        assert app.main_screen.paper_list.border_title == "No digests"
+
+
+def test_python_dash_m_tui_help() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert "usage: paperdeck" in result.stdout and "paperdeck dump PATH" in result.stdout

@@ -1,0 +1,51 @@
+"""How the reader looks: SVG snapshots of the main screens on the demo archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.conftest import FIXTURES
+from tests.tui.helpers import DEMO, wait_loaded
+from tui.app import PaperdeckApp
+
+
+async def loaded(pilot: Pilot[None]) -> None:
+    await wait_loaded(pilot)
+
+
+def test_main_screen_120x40(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(PaperdeckApp([DEMO]), terminal_size=(120, 40), run_before=loaded)
+
+
+def test_main_screen_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(PaperdeckApp([DEMO]), terminal_size=(80, 24), run_before=loaded)
+
+
+def test_detail_pane(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def open_detail(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("j", "j", "enter")
+
+    assert snap_compare(PaperdeckApp([DEMO]), terminal_size=(120, 40), run_before=open_detail)
+
+
+def test_help_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def open_help(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("question_mark")
+
+    assert snap_compare(PaperdeckApp([DEMO]), terminal_size=(120, 40), run_before=open_help)
+
+
+def test_problems_screen(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(FIXTURES)
+
+    async def open_problems(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("exclamation_mark")
+
+    app = PaperdeckApp([str(Path("bad-archive"))])
+    assert snap_compare(app, terminal_size=(120, 30), run_before=open_problems)
