@@ -30,7 +30,7 @@ class ProblemList(LineList):
         problem = self.problems[index]
         style = "line-list--marker" if problem.severity == "error" else "line-list--muted"
         return Content.assemble(
-            (f"{problem.severity:<7} ", self.text_style(style)),
+            (f"{problem.severity:<7} ", self.part_style(style)),
             f"{problem.path}:{problem.line}: {problem.message}",
         )
 

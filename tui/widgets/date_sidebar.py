@@ -89,7 +89,7 @@ class DateSidebar(LineList):
         label = f" {day:%d %a}" if day else " undated"
         count = self.counts(day) if self.counts else f"{row.summary.papers:,}"
         gap = max(1, width - len(label) - len(count) - 1)
-        return Content.assemble(label, " " * gap, (count, self.text_style("line-list--muted")))
+        return Content.assemble(label, " " * gap, (count, self.part_style("line-list--muted")))
 
     def cursor_moved(self, index: int) -> None:
         summary = self._rows[index].summary

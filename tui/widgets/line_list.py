@@ -59,7 +59,7 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
     def row_content(self, index: int, width: int) -> Content:
         return Content("")
 
-    def text_style(self, component: str) -> Style:
+    def part_style(self, component: str) -> Style:
         """The colour and weight of a component class, without its background.
 
         Parts of a row take these so that the cursor's background shows through them.

@@ -82,8 +82,8 @@ class PaperList(LineList):
             votes = f"{paper.votes // 1000:>{VOTES_WIDTH - 1}}k"  # type: ignore[operator]
         bookmark = self.glyphs.bookmark if self.marks.bookmarked(pid) else " "
         unread = self.glyphs.unread if self.marks.unread(pid) else self.glyphs.read
-        muted = self.text_style("line-list--muted")
-        marker = self.text_style("line-list--marker")
+        muted = self.part_style("line-list--muted")
+        marker = self.part_style("line-list--marker")
         return Content.assemble(
             (votes, muted),
             " ",
