@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 from datetime import date
 from typing import ClassVar
 
 from textual import work
+from textual.worker import get_current_worker
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
-from parsers import FileResult
+from parsers import FileResult, Problem, SourceFile
 from tui.commands import PaperdeckCommands
 from tui.keys_help import key_rows
 from tui.loading import parse_batches, plan_load
@@ -25,7 +28,7 @@ from tui.widgets.paper_list import PaperList
 class PaperdeckApp(App[None]):
     """Reads the digests under ``paths``; opens on ``start_date`` or the newest day."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "paperdeck"
     COMMANDS = App.COMMANDS | {PaperdeckCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -39,6 +42,7 @@ class PaperdeckApp(App[None]):
         """The loader parsed some files (``first`` for the batch before the first screen)."""
 
         results: list[FileResult]
+        problems: list[Problem]
         done: int
         total: int
         first: bool
@@ -54,32 +58,47 @@ class PaperdeckApp(App[None]):
         self.store = ArchiveStore()
         self.main_screen = MainScreen(self.store)
         self.loaded = False  # every file has been read
+        self._first_screen = threading.Event()  # the background load waits for it
 
     def on_mount(self) -> None:
+        # The newest day is read before the first frame, so that the first frame shows it;
+        # everything else is read in the background once that frame is up.
+        plan = plan_load(self.paths)
+        first = [
+            result
+            for batch in parse_batches(plan.first, max(1, len(plan.first)))
+            for result in batch
+        ]
         self.push_screen(self.main_screen)
-        self.load_archive()
+        self.post_message(
+            self.FilesParsed(first, plan.problems, len(plan.first), plan.total, first=True)
+        )
+        self.load_rest(plan.rest, len(plan.first), plan.total)
 
     @work(thread=True, exclusive=True, group="load")
-    def load_archive(self) -> None:
-        """Parse the newest day first, then the rest, posting results as they come."""
-        plan = plan_load(self.paths)
-        total = plan.total
-        first = [
-            result for batch in parse_batches(plan.first, len(plan.first) or 1) for result in batch
-        ]
-        done = len(plan.first)
-        if plan.problems:
-            first.append(FileResult(source=None, problems=plan.problems))  # type: ignore[arg-type]
-        self.post_message(self.FilesParsed(first, done, total, first=True))
-        for batch in parse_batches(plan.rest):
+    def load_rest(self, sources: list[SourceFile], done: int, total: int) -> None:
+        """Parse ``sources`` (newest first) once the first screen is up, posting batches."""
+        worker = get_current_worker()
+        while not self._first_screen.wait(0.05):  # let the first screen have the CPU
+            if worker.is_cancelled:
+                return
+        for batch in parse_batches(sources):
+            if worker.is_cancelled:  # the app is closing: stop between batches
+                return
             done += len(batch)
-            self.post_message(self.FilesParsed(batch, done, total, first=False))
+            self.post_message(self.FilesParsed(batch, [], done, total, first=False))
         self.post_message(self.LoadFinished())
 
     def on_paperdeck_app_files_parsed(self, message: FilesParsed) -> None:
-        changed = self.store.add(message.results)
+        changed = self.store.add(message.results, message.problems)
         self.main_screen.archive_changed(changed, self.start_date)
         self.main_screen.loading_progress(message.done, message.total)
+        if message.first and self.store.is_empty():
+            self._first_screen.set()  # nothing to show yet: no reason to wait
+
+    def on_main_screen_day_shown(self, message: MainScreen.DayShown) -> None:
+        if message.first:
+            self.call_after_refresh(self._first_screen.set)
 
     def on_paperdeck_app_load_finished(self, message: LoadFinished) -> None:
         self.loaded = True

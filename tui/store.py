@@ -75,8 +75,11 @@ class ArchiveStore:
         self.problems: list[Problem] = []
         self.files_read = 0
 
-    def add(self, results: Iterable[FileResult]) -> set[date | None]:
-        """Merge parsed files into the archive; returns the days that changed."""
+    def add(
+        self, results: Iterable[FileResult], problems: Iterable[Problem] = ()
+    ) -> set[date | None]:
+        """Merge parsed files (and problems met finding them); returns the days changed."""
+        self.problems.extend(problems)
         changed: set[date | None] = set()
         for result in results:
             self.files_read += 1

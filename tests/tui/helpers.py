@@ -49,4 +49,5 @@ def widget_text(widget: Widget) -> str:
 
 def flat_text(widget: Widget) -> str:
     """``widget_text`` with line breaks and runs of spaces folded to single spaces."""
-    return " ".join(widget_text(widget).split())
+    text = widget.text() if hasattr(widget, "text") else widget_text(widget)
+    return " ".join(text.split())

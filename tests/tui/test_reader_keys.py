@@ -263,7 +263,7 @@ async def test_a_unfolds_authors_and_x_shows_more_of_long_items(tmp_path: Path) 
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         detail = app.main_screen.detail
-        body = detail.query_one("#detail-body")
+        body = detail
         assert "+22 more (a: show all)" in flat_text(body)
         assert "Person 29" not in flat_text(body)
         await pilot.press("a")

@@ -152,13 +152,13 @@ class MainScreen(Screen[None]):
         cursor = 0
         if keep_paper and current is not None:
             cursor = next((i for i, paper in enumerate(papers) if paper is current), 0)
-        self.paper_list.show(day, papers, cursor)
+        with self.paper_list.prevent(PaperList.Highlighted):
+            self.paper_list.show(day, papers, cursor)
+        self.show_paper(self.paper_list.current)  # now, so that one frame shows it all
         self.sidebar.select_day(day)
         self._update_titles()
         first = not self._shown_first
         self._shown_first = True
-        if not papers:
-            self.detail.show(None, day)
         self.post_message(self.DayShown(day, first))
 
     def _update_titles(self) -> None:

@@ -1,15 +1,24 @@
-"""The selected paper in full: every field and every section."""
+"""The selected paper in full: every field and every section.
+
+The pane draws with the line API: the paper is rendered to lines once per paper (and per
+width), and scrolling only picks lines. Changing paper never changes the screen's layout,
+so a day switch redraws the pane without a layout pass.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import ClassVar
 
-from textual.app import ComposeResult
+from rich.console import RenderableType
+from rich.segment import Segment
+from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from parsers import Paper
 from tui.detail_render import ITEM_LIMIT, DetailOptions, DetailStyles, longest_item, render_paper
@@ -19,8 +28,8 @@ MAX_ITEM_LIMIT = 256_000
 ITEM_LIMIT_GROWTH = 4
 
 
-class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
-    """Scrollable view of one paper; ``paper`` and ``day`` are set by the screen."""
+class DetailPane(ScrollView, can_focus=True, inherit_bindings=False):
+    """Scrollable view of one paper; the screen calls :meth:`show`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "scroll_down", "Scroll down", show=False, id="detail.down"),
@@ -36,31 +45,26 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
         "detail--heading",
     }
 
-    paper: reactive[Paper | None] = reactive(None, init=False)
     options: reactive[DetailOptions] = reactive(DetailOptions, init=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.paper: Paper | None = None
         self.day: date | None = None
         self.glyphs: Glyphs = UNICODE
         self.empty_message = "No paper selected."
-
-    def compose(self) -> ComposeResult:
-        yield Static(self.empty_message, id="detail-body")
+        self._lines: list[Strip] = []
+        self._rendered_width = 0
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_body())
 
     def show(self, paper: Paper | None, day: date | None) -> None:
         """Show ``paper`` from the top, with long parts folded again."""
+        self.paper = paper
         self.day = day
         self.set_reactive(DetailPane.options, DetailOptions())
-        self.paper = paper
-        if paper is not None and paper is self.paper:
-            self.refresh_body()
-        self.scroll_home(animate=False, immediate=True)
-
-    def watch_paper(self) -> None:
+        self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh_body()
 
     def watch_options(self) -> None:
@@ -75,12 +79,42 @@ class DetailPane(VerticalScroll, can_focus=True, inherit_bindings=False):
             heading=style("detail--heading"),
         )
 
-    def refresh_body(self) -> None:
-        body = self.query_one("#detail-body", Static)
+    def _renderable(self) -> RenderableType:
         if self.paper is None:
-            body.update(self.empty_message)
+            return Text(self.empty_message, style=self._styles().muted)
+        return render_paper(self.paper, self.day, self.options, self._styles(), self.glyphs)
+
+    def refresh_body(self) -> None:
+        """Render the paper to lines for the current width and redraw."""
+        width = self.scrollable_content_region.width
+        if width <= 0 or not self.is_mounted:
+            self._lines, self._rendered_width = [], 0
             return
-        body.update(render_paper(self.paper, self.day, self.options, self._styles(), self.glyphs))
+        console = self.app.console
+        options = console.options.update(width=width, height=None, highlight=False)
+        lines = console.render_lines(self._renderable(), options, pad=False)
+        base = self.rich_style
+        self._lines = [Strip(Segment.apply_style(line, base)) for line in lines]
+        self._rendered_width = width
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        if self.scrollable_content_region.width != self._rendered_width:
+            self.refresh_body()
+
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        if 0 <= index < len(self._lines):
+            return self._lines[index].extend_cell_length(width, self.rich_style).crop(0, width)
+        return Strip.blank(width, self.rich_style)
+
+    def text(self) -> str:
+        """What the pane shows, every line, as plain text."""
+        return "\n".join(strip.text.rstrip() for strip in self._lines)
+
+    # -- folding ---------------------------------------------------------------------
 
     def toggle_authors(self) -> None:
         if self.paper is not None:

@@ -1,0 +1,69 @@
+"""Write the README's screenshots of the real app on the demo archive.
+
+    uv run python -m tests.screenshots
+
+Each view is an SVG in ``screenshots/``; look at them with e.g.
+``rsvg-convert -o /tmp/main.png screenshots/main.svg``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tests.tui.helpers import DEMO, wait_loaded
+from tui.app import PaperdeckApp
+
+OUT = Path(__file__).resolve().parents[1] / "screenshots"
+
+Steps = Callable[[Pilot[None]], Awaitable[None]]
+
+
+async def _nothing(pilot: Pilot[None]) -> None:
+    return None
+
+
+async def _detail(pilot: Pilot[None]) -> None:
+    await pilot.press("j", "j", "enter")
+
+
+async def _help(pilot: Pilot[None]) -> None:
+    await pilot.press("question_mark")
+
+
+VIEWS: list[tuple[str, tuple[int, int], Steps]] = [
+    ("main", (120, 40), _nothing),
+    ("detail", (120, 40), _detail),
+    ("help", (120, 40), _help),
+    ("narrow-80x24", (80, 24), _nothing),
+]
+
+
+async def shoot(name: str, size: tuple[int, int], steps: Steps) -> Path:
+    app = PaperdeckApp([DEMO])
+    async with app.run_test(size=size) as pilot:
+        await wait_loaded(pilot)
+        await steps(pilot)
+        await pilot.pause(0.2)
+        path = OUT / f"{name}.svg"
+        app.save_screenshot(filename=path.name, path=str(OUT))
+    return path
+
+
+async def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as home:
+        # Screenshots must not touch (or show) the real user's bookmarks and state.
+        for variable in ("PAPERDECK_DATA_DIR", "PAPERDECK_CONFIG_DIR", "PAPERDECK_STATE_DIR"):
+            os.environ[variable] = os.path.join(home, variable.lower())
+        for name, size, steps in VIEWS:
+            print(await shoot(name, size, steps))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
