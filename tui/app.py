@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 from datetime import date
+from pathlib import Path
 from typing import ClassVar
 
 from textual import work
-from textual.worker import get_current_worker
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.worker import get_current_worker
 
 from parsers import FileResult, Problem, SourceFile
 from tui.commands import PaperdeckCommands
