@@ -16,7 +16,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.tui.helpers import DEMO, wait_loaded
+from tests.tui.helpers import DEMO, seed_bookmarks, wait_loaded
 from tui.app import PaperdeckApp
 
 OUT = Path(__file__).resolve().parents[1] / "screenshots"
@@ -36,11 +36,16 @@ async def _help(pilot: Pilot[None]) -> None:
     await pilot.press("question_mark")
 
 
+async def _bookmarks(pilot: Pilot[None]) -> None:
+    await pilot.press("B")
+
+
 VIEWS: list[tuple[str, tuple[int, int], Steps]] = [
     ("main", (120, 40), _nothing),
     ("detail", (120, 40), _detail),
     ("help", (120, 40), _help),
     ("narrow-80x24", (80, 24), _nothing),
+    ("bookmarks", (100, 24), _bookmarks),
 ]
 
 
@@ -61,6 +66,7 @@ async def main() -> None:
         # Screenshots must not touch (or show) the real user's bookmarks and state.
         for variable in ("PAPERDECK_DATA_DIR", "PAPERDECK_CONFIG_DIR", "PAPERDECK_STATE_DIR"):
             os.environ[variable] = os.path.join(home, variable.lower())
+        seed_bookmarks()
         for name, size, steps in VIEWS:
             print(await shoot(name, size, steps))
 

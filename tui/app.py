@@ -14,12 +14,18 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from parsers import FileResult, Problem, SourceFile
+from parsers import FileResult, Paper, Problem, SourceFile
+from tui.bookmarks import Bookmark
 from tui.commands import PaperdeckCommands
+from tui.glyphs import UNICODE, Glyphs
 from tui.keys_help import key_rows
 from tui.loading import parse_batches, plan_load
+from tui.locations import Locations
+from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.main import MainScreen
 from tui.store import ArchiveStore
+from tui.undo import UNDO_SECONDS, UndoStack
+from tui.user_state import UserState
 from tui.widgets.date_sidebar import DateSidebar
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.paper_list import PaperList
@@ -35,6 +41,7 @@ class PaperdeckApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.commands"),
+        Binding("B", "show_bookmarks", "Bookmarks", id="app.bookmarks"),
     ]
 
     @dataclass
@@ -51,16 +58,39 @@ class PaperdeckApp(App[None]):
     class LoadFinished(Message):
         """The loader has read every file."""
 
-    def __init__(self, paths: list[str], start_date: date | None = None) -> None:
+    @dataclass
+    class UserStateSaved(Message):
+        """Bookmarks or read marks were saved (and may include other instances' changes)."""
+
+    @dataclass
+    class SaveFailed(Message):
+        """The writer could not save user data; it keeps the changes and retries."""
+
+        text: str
+
+    def __init__(
+        self,
+        paths: list[str],
+        start_date: date | None = None,
+        locations: Locations | None = None,
+    ) -> None:
         super().__init__()
         self.paths = paths
         self.start_date = start_date
+        self.locations = locations or Locations.resolve()
+        self.glyphs: Glyphs = UNICODE
         self.store = ArchiveStore()
-        self.main_screen = MainScreen(self.store)
+        self.user_state = UserState(
+            self.locations.data, on_change=self._state_saved, on_error=self._save_failed
+        )
+        self.undo = UndoStack()
+        self.main_screen = MainScreen(self.store, self.user_state)
         self.loaded = False  # every file has been read
         self._first_screen = threading.Event()  # the background load waits for it
 
     def on_mount(self) -> None:
+        for moved in self.user_state.moved_aside:
+            self.notify(moved.message(), title="Unreadable file kept aside", timeout=20)
         # The newest day is read before the first frame, so that the first frame shows it;
         # everything else is read in the background once that frame is up.
         plan = plan_load(self.paths)
@@ -89,7 +119,17 @@ class PaperdeckApp(App[None]):
             self.post_message(self.FilesParsed(batch, [], done, total, first=False))
         self.post_message(self.LoadFinished())
 
+    def _state_saved(self) -> None:  # called by the writer thread
+        self.post_message(self.UserStateSaved())
+
+    def _save_failed(self, text: str) -> None:  # called by the writer thread
+        self.post_message(self.SaveFailed(text))
+
+    def on_unmount(self) -> None:
+        self.user_state.close()
+
     def on_paperdeck_app_files_parsed(self, message: FilesParsed) -> None:
+        self._fill_in_bookmarks(message.results)
         changed = self.store.add(message.results, message.problems)
         self.main_screen.archive_changed(changed, self.start_date)
         self.main_screen.loading_progress(message.done, message.total)
@@ -113,6 +153,75 @@ class PaperdeckApp(App[None]):
                 severity="error" if errors else "warning",
                 timeout=8,
             )
+
+    def on_paperdeck_app_user_state_saved(self, message: UserStateSaved) -> None:
+        self.main_screen.marks_changed()
+
+    def on_paperdeck_app_save_failed(self, message: SaveFailed) -> None:
+        self.notify(message.text, title="Not saved yet", severity="error", timeout=10)
+
+    # -- bookmarks and reading state -------------------------------------------------
+
+    def _fill_in_bookmarks(self, results: list[FileResult]) -> None:
+        """Complete bookmarks made from a bare arXiv id once a digest holds the paper."""
+        bare = {b.id for b in self.user_state.bookmarks.values() if not b.complete}
+        if not bare:
+            return
+        for result in results:
+            for digest in result.digests:
+                for paper in digest.papers:
+                    if paper.arxiv_id in bare:
+                        self.user_state.fill_in(paper.arxiv_id, paper, digest.date)
+
+    def toggle_bookmark(self, pid: str, paper: Paper, day: date | None) -> None:
+        bookmark = self.user_state.bookmarks.get(pid)
+        if bookmark is None:
+            self.user_state.bookmark(pid, paper, day)
+            self.notify(f"Bookmarked: {paper.title}", timeout=3, markup=False)
+        else:
+            self.remove_bookmark(bookmark)
+
+    def remove_bookmark(self, bookmark: Bookmark) -> None:
+        self.user_state.unbookmark(bookmark.id)
+        self.undo.push(
+            f"bookmark of {bookmark.display_title}",
+            lambda: self.user_state.add_bookmark(bookmark),
+        )
+        self.notify(
+            f"Removed bookmark: {bookmark.display_title}. Press z to undo.",
+            timeout=UNDO_SECONDS,
+            markup=False,
+        )
+        self.main_screen.marks_changed()
+
+    def action_undo(self) -> None:
+        entry = self.undo.pop()
+        if entry is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        entry.undo()
+        self.notify(f"Undone: {entry.description}", timeout=3, markup=False)
+        self.main_screen.marks_changed()
+        if isinstance(self.screen, BookmarksScreen):
+            self.screen.refresh_items()
+
+    def action_show_bookmarks(self) -> None:
+        if not isinstance(self.screen, BookmarksScreen):
+            self.push_screen(BookmarksScreen())
+
+    def open_bookmark(self, bookmark: Bookmark) -> None:
+        """Show a bookmarked paper in its day, detail pane focused."""
+        if bookmark.date not in self.store or self.store.find(bookmark.id, bookmark.date) is None:
+            where = bookmark.date.isoformat() if bookmark.date else "its day"
+            self.notify(
+                f"{bookmark.display_title} is not in the loaded archive ({where}).",
+                severity="warning",
+                markup=False,
+            )
+            return
+        if self.screen is not self.main_screen:
+            self.pop_screen()
+        self.main_screen.open_paper(bookmark.date, bookmark.id)
 
     # -- actions and palette commands ------------------------------------------------
 

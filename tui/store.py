@@ -72,6 +72,7 @@ class ArchiveStore:
         self._dated: list[date] = []  # ascending, for bisect
         self._has_undated = False
         self._ordered: dict[tuple[date | None, PaperOrder], list[Paper]] = {}
+        self._ids: dict[date | None, list[str]] = {}
         self.problems: list[Problem] = []
         self.files_read = 0
 
@@ -97,6 +98,8 @@ class ArchiveStore:
                 changed.add(day)
         for key in [key for key in self._ordered if key[0] in changed]:
             del self._ordered[key]
+        for day in changed:
+            self._ids.pop(day, None)
         return changed
 
     # -- days ------------------------------------------------------------------------
@@ -160,6 +163,21 @@ class ArchiveStore:
             ordered = order_papers(digest.papers, order) if digest else []
             self._ordered[key] = ordered
         return ordered
+
+    def ids(self, day: date | None) -> list[str]:
+        """The identities of ``day``'s papers, in file order (cached)."""
+        ids = self._ids.get(day)
+        if ids is None:
+            ids = [paper_id(paper, day) for paper in self.papers(day)]
+            self._ids[day] = ids
+        return ids
+
+    def find(self, pid: str, day: date | None) -> Paper | None:
+        """The paper with identity ``pid`` on ``day``, if that day is loaded."""
+        for paper, candidate in zip(self.papers(day), self.ids(day), strict=True):
+            if candidate == pid:
+                return paper
+        return None
 
     def all_papers(self) -> Iterable[tuple[date | None, Paper]]:
         """Every paper with its day, newest day first."""

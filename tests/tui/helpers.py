@@ -32,7 +32,7 @@ def write_digest(path: Path, day: str, papers: list[tuple[str, int | None]]) -> 
     for number, (title, votes) in enumerate(papers, 1):
         vote = f"Vote: {votes}\n\n" if votes is not None else ""
         blocks.append(
-            f"### [{title}](https://arxiv.org/abs/{day[2:4]}{day[5:7]}.{number:05d})\n\n"
+            f"### [{title}](https://arxiv.org/abs/{day[2:4]}{day[5:7]}.{day[8:10]}{number:03d})\n\n"
             f"{vote}Authors: Author {number}\n\n- ***What's New***: {title} 요약\n"
         )
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,3 +51,22 @@ def flat_text(widget: Widget) -> str:
     """``widget_text`` with line breaks and runs of spaces folded to single spaces."""
     text = widget.text() if hasattr(widget, "text") else widget_text(widget)
     return " ".join(text.split())
+
+
+def seed_bookmarks() -> None:
+    """Bookmark two demo papers at fixed times, in the current data directory."""
+    from datetime import datetime
+
+    from parsers import load
+    from tui import bookmarks as bm
+    from tui.bookmarks import Bookmark, bookmarks_file
+    from tui.locations import Locations
+
+    by_day = {d.date.isoformat(): d for d in load([DEMO]).digests if d.date}
+    marks = []
+    for day, minute in (("2025-07-17", 0), ("2025-07-15", 5)):
+        digest = by_day[day]
+        paper = digest.papers[1]
+        when = datetime(2025, 7, 18, 9, minute)
+        marks.append(bm.add(Bookmark.of(paper.arxiv_id or "", paper, digest.date, when)))
+    bookmarks_file(Locations.resolve().data).apply(marks)

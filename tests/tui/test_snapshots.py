@@ -8,7 +8,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.conftest import FIXTURES
-from tests.tui.helpers import DEMO, wait_loaded
+from tests.tui.helpers import DEMO, seed_bookmarks, wait_loaded
 from tui.app import PaperdeckApp
 
 
@@ -49,3 +49,14 @@ def test_problems_screen(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
 
     app = PaperdeckApp([str(Path("bad-archive"))])
     assert snap_compare(app, terminal_size=(120, 30), run_before=open_problems)
+
+
+def test_bookmarks_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    seed_bookmarks()
+    app = PaperdeckApp([DEMO])
+
+    async def open_bookmarks(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("B")
+
+    assert snap_compare(app, terminal_size=(100, 24), run_before=open_bookmarks)

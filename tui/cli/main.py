@@ -10,8 +10,10 @@ from tui.cli.arguments import PROG, ArgumentParser, iso_date
 from tui.cli.digest_commands import run_check, run_dump
 
 COMMANDS_HELP = """commands (for scripts and pipes):
-  paperdeck dump PATH...     print the parsed digests as JSON
-  paperdeck check PATH...    list problems in digest files; exit 1 if any is an error
+  paperdeck dump PATH...                 print the parsed digests as JSON
+  paperdeck check PATH...                list problems in digest files; exit 1 on errors
+  paperdeck bookmarks list               list bookmarks (also: add ID..., remove ID...)
+  paperdeck bookmarks export --format md|bibtex|json|csv [-o FILE]
 """
 
 
@@ -59,7 +61,17 @@ def _check(argv: list[str]) -> int:
     return run_check(args.paths)
 
 
-SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {"dump": _dump, "check": _check}
+def _bookmarks(argv: list[str]) -> int:
+    from tui.cli.bookmark_commands import run_bookmarks
+
+    return run_bookmarks(argv)
+
+
+SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "dump": _dump,
+    "check": _check,
+    "bookmarks": _bookmarks,
+}
 
 
 def _reader(argv: list[str]) -> int:

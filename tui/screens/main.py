@@ -18,9 +18,10 @@ from textual.widgets import Footer
 
 from parsers import Paper
 from tui.store import ArchiveStore, PaperOrder
+from tui.user_state import UserState
 from tui.widgets.date_sidebar import DateSidebar
 from tui.widgets.detail_pane import DetailPane
-from tui.widgets.paper_list import PaperList
+from tui.widgets.paper_list import PaperList, PaperMarks
 
 if TYPE_CHECKING:
     from tui.app import PaperdeckApp
@@ -40,6 +41,10 @@ class MainScreen(Screen[None]):
         Binding("escape", "back", "Back a pane", show=False, id="pane.back"),
         Binding("space,pagedown", "page_detail(1)", "Page down", show=False, id="detail.page_down"),
         Binding("pageup", "page_detail(-1)", "Page up", show=False, id="detail.page_up"),
+        Binding("b", "toggle_bookmark", "Bookmark", id="bookmark.toggle"),
+        Binding("u", "toggle_read", "Read/unread", show=False, id="read.toggle"),
+        Binding("m", "mark_day_read", "Mark day read", show=False, id="read.mark_day"),
+        Binding("z", "app.undo", "Undo", show=False, id="undo"),
         Binding("a", "toggle_authors", "All authors", show=False, id="detail.authors"),
         Binding("x", "more", "More of long items", show=False, id="detail.more"),
         Binding("t", "toggle_sidebar", "Dates", id="sidebar.toggle"),
@@ -53,9 +58,10 @@ class MainScreen(Screen[None]):
         day: date | None
         first: bool
 
-    def __init__(self, store: ArchiveStore) -> None:
+    def __init__(self, store: ArchiveStore, user_state: UserState) -> None:
         super().__init__()
         self.store = store
+        self.user_state = user_state
         self.day: date | None = None
         self.order = PaperOrder.VOTES
         self.sidebar_open: bool | None = None  # None: decided by the width
@@ -89,6 +95,11 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        state = self.user_state
+        self.paper_list.marks = PaperMarks(
+            bookmarked=state.is_bookmarked, unread=lambda pid: not state.is_read(pid)
+        )
+        self.sidebar.counts = self._day_counts
         self.sidebar.border_title = "Days"
         self.paper_list.border_title = "Loading…"
         self.detail.border_title = "Paper"
@@ -165,15 +176,45 @@ class MainScreen(Screen[None]):
         day = self.day
         label = f"{day:%Y-%m-%d %a}" if day else "Undated"
         count = len(self.paper_list.papers)
-        self.paper_list.border_title = f"{label} · {count:,} papers"
+        unread = sum(not self.user_state.is_read(pid) for pid in self.paper_list.ids)
+        self.paper_list.border_title = f"{label} · {unread:,}/{count:,} unread"
         self.paper_list.border_subtitle = self.order.label
 
+    def _day_counts(self, day: date | None) -> str:
+        """The sidebar's figures for a day: bookmarks, then unread/total."""
+        ids = self.store.ids(day)
+        state = self.user_state
+        unread = sum(not state.is_read(pid) for pid in ids)
+        marked = sum(state.is_bookmarked(pid) for pid in ids)
+        bookmarks = f"{self.deck.glyphs.bookmark}{marked} " if marked else ""
+        return f"{bookmarks}{unread}/{len(ids)}"
+
     def show_paper(self, paper: Paper | None) -> None:
+        """Show ``paper`` in the detail pane; a paper shown there counts as read."""
         self.detail.show(paper, self.day)
         index = self.paper_list.cursor + 1
-        self.detail.border_title = (
-            f"Paper {index}/{len(self.paper_list.papers)}" if paper else "Paper"
-        )
+        total = len(self.paper_list.papers)
+        self.detail.border_title = f"Paper {index}/{total}" if paper else "Paper"
+        if paper is not None:
+            pid = self.paper_list.ids[self.paper_list.cursor]
+            if not self.user_state.is_read(pid):
+                self.user_state.mark_read([pid])
+                self.marks_changed()
+
+    def marks_changed(self) -> None:
+        """Bookmarks or read marks changed: redraw markers, counts and titles."""
+        if self.is_mounted:
+            self.paper_list.restyle()
+            self.sidebar.restyle()
+            self._update_titles()
+
+    def open_paper(self, day: date | None, pid: str) -> None:
+        """Show the paper ``pid`` of ``day`` with the detail pane focused."""
+        self.show_day(day)
+        index = self.paper_list.index_of(pid)
+        if index is not None:
+            self.paper_list.cursor = index
+        self.detail.focus()
 
     @on(DateSidebar.DayHighlighted)
     def _day_highlighted(self, event: DateSidebar.DayHighlighted) -> None:
@@ -240,6 +281,44 @@ class MainScreen(Screen[None]):
             self.detail.scroll_page_down(animate=False)
         else:
             self.detail.scroll_page_up(animate=False)
+
+    def _current(self) -> tuple[str, Paper] | None:
+        paper = self.paper_list.current
+        if paper is None:
+            return None
+        return self.paper_list.ids[self.paper_list.cursor], paper
+
+    def action_toggle_bookmark(self) -> None:
+        current = self._current()
+        if current is not None:
+            self.deck.toggle_bookmark(current[0], current[1], self.day)
+            self.marks_changed()
+
+    def action_toggle_read(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        pid = current[0]
+        if self.user_state.is_read(pid):
+            self.user_state.mark_unread([pid])
+        else:
+            self.user_state.mark_read([pid])
+        self.marks_changed()
+
+    def action_mark_day_read(self) -> None:
+        ids = self.store.ids(self.day)
+        before = {pid: self.user_state.read.get(pid) for pid in ids}
+        unread = [pid for pid, when in before.items() if when is None]
+        if not unread:
+            self.notify("Every paper of this day is read already.", timeout=3)
+            return
+        self.user_state.mark_read(unread)
+        label = self.day.isoformat() if self.day else "undated papers"
+        self.deck.undo.push(
+            f"marking {label} read", lambda: self.user_state.restore_reading(before)
+        )
+        self.notify(f"Marked {len(unread)} papers of {label} read. Press z to undo.", timeout=8)
+        self.marks_changed()
 
     def action_toggle_authors(self) -> None:
         self.detail.toggle_authors()

@@ -47,6 +47,7 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._strips: LRUCache[tuple[int, int, str], Strip] = LRUCache(512)
+        self.empty_text = ""  # shown on the first line when there are no rows
 
     # -- what subclasses provide ----------------------------------------------------
 
@@ -170,7 +171,11 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.scrollable_content_region.width
         index = y + self.scroll_offset.y
         if index >= self.row_count():
-            return Strip.blank(width, self.get_visual_style("line-list--row").rich_style)
+            style = self.get_visual_style("line-list--row", "line-list--muted")
+            if index == 0 and self.empty_text:
+                content = Content(self.empty_text).truncate(width, ellipsis=True, pad=True)
+                return Strip(content.render_segments(style), width)
+            return Strip.blank(width, style.rich_style)
         if self.is_header(index):
             component = "line-list--header"
         elif index == self.cursor:

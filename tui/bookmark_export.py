@@ -1,0 +1,117 @@
+"""Bookmarks as Markdown, BibTeX, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from itertools import groupby
+
+from tui.bookmarks import Bookmark
+
+_BIBTEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_BIBTEX_ESCAPE = re.compile("|".join(re.escape(char) for char in _BIBTEX_SPECIAL))
+
+
+def _bibtex_text(text: str) -> str:
+    return _BIBTEX_ESCAPE.sub(lambda match: _BIBTEX_SPECIAL[match.group(0)], text)
+
+
+def _key_part(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]", "", ascii_text)
+
+
+def _bibtex_key(bookmark: Bookmark, used: set[str]) -> str:
+    author = _key_part(bookmark.authors[0].split()[-1]) if bookmark.authors else ""
+    year = str(bookmark.date.year) if bookmark.date else ""
+    word = next((_key_part(w) for w in (bookmark.title or "").split() if len(_key_part(w)) > 3), "")
+    base = (author.lower() + year + word.lower()) or _key_part(bookmark.id) or "paper"
+    key, suffix = base, ord("a")
+    while key in used:
+        key = f"{base}{chr(suffix)}"
+        suffix += 1
+    used.add(key)
+    return key
+
+
+def to_bibtex(bookmarks: list[Bookmark]) -> str:
+    """``@misc`` entries with eprint and archivePrefix, as Zotero and JabRef import them."""
+    used: set[str] = set()
+    entries = []
+    for bookmark in bookmarks:
+        fields = [("title", "{" + _bibtex_text(bookmark.export_title) + "}")]
+        if bookmark.authors:
+            fields.append(("author", " and ".join(_bibtex_text(a) for a in bookmark.authors)))
+        if bookmark.date:
+            fields.append(("year", str(bookmark.date.year)))
+        if bookmark.arxiv_id:
+            fields += [("eprint", bookmark.arxiv_id), ("archivePrefix", "arXiv")]
+        if bookmark.url:
+            fields.append(("url", bookmark.url))
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+        entries.append(f"@misc{{{_bibtex_key(bookmark, used)},\n{body}\n}}\n")
+    return "\n".join(entries)
+
+
+def _markdown_text(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+
+
+def to_markdown(bookmarks: list[Bookmark]) -> str:
+    """A linked list grouped by the papers' days, newest day first."""
+    ordered = sorted(bookmarks, key=lambda b: (b.date is not None, b.date), reverse=True)
+    lines = ["# Bookmarks", ""]
+    for day, group in groupby(ordered, key=lambda b: b.date):
+        lines += [f"## {day.isoformat() if day else 'Undated'}", ""]
+        for bookmark in group:
+            title = _markdown_text(bookmark.export_title)
+            entry = f"[{title}]({bookmark.url})" if bookmark.url else title
+            if bookmark.authors:
+                entry += f" — {_markdown_text(', '.join(bookmark.authors))}"
+            if bookmark.votes is not None:
+                entry += f" ({bookmark.votes} votes)"
+            lines.append(f"- {entry}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def to_json(bookmarks: list[Bookmark]) -> str:
+    data = [bookmark.model_dump(mode="json") for bookmark in bookmarks]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = ["id", "title", "url", "arxiv_id", "date", "votes", "authors", "bookmarked_at"]
+
+
+def to_csv(bookmarks: list[Bookmark]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for bookmark in bookmarks:
+        data = bookmark.model_dump(mode="json")
+        data["authors"] = "; ".join(bookmark.authors)
+        writer.writerow(["" if data[column] is None else data[column] for column in CSV_COLUMNS])
+    return out.getvalue()
+
+
+FORMATS: dict[str, Callable[[list[Bookmark]], str]] = {
+    "md": to_markdown,
+    "bibtex": to_bibtex,
+    "json": to_json,
+    "csv": to_csv,
+}

@@ -1,0 +1,135 @@
+"""``paperdeck bookmarks list|add|remove|export``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from tui import bookmarks as bm
+from tui.bookmark_export import FORMATS
+from tui.bookmarks import Bookmark, Bookmarks, parse_arxiv_id, sorted_bookmarks
+from tui.cli.arguments import PROG, ArgumentParser, fail
+from tui.cli.output import safe, write
+from tui.locations import Locations
+from tui.state_file import StateFile, StateFileError
+
+
+def parser() -> ArgumentParser:
+    top = ArgumentParser(
+        prog=f"{PROG} bookmarks",
+        description="List, add, remove and export bookmarks (shared with the reader).",
+    )
+    top.add_argument("--data-dir", metavar="DIR", help="where bookmarks live ($PAPERDECK_DATA_DIR)")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    listing = commands.add_parser("list", help="every bookmark, newest first")
+    listing.add_argument("--sort", choices=["added", "date"], default="added",
+                         help="by when bookmarked (default) or by the paper's day")  # fmt: skip
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    adding = commands.add_parser("add", help="bookmark papers by arXiv id")
+    adding.add_argument("ids", nargs="+", metavar="ID", help="arXiv id (or link)")
+    removing = commands.add_parser("remove", help="remove bookmarks")
+    removing.add_argument("ids", nargs="+", metavar="ID", help="arXiv id or identity from list")
+    export = commands.add_parser("export", help="write bookmarks as md, bibtex, json or csv")
+    export.add_argument("--format", choices=sorted(FORMATS), required=True)
+    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    export.add_argument("--force", action="store_true", help="overwrite FILE without asking")
+    export.add_argument("--sort", choices=["added", "date"], default="date")
+    for sub in (listing, adding, removing, export):
+        sub.error = top.error  # type: ignore[method-assign]
+    return top
+
+
+def _file(args: argparse.Namespace) -> StateFile[Bookmarks]:
+    return bm.bookmarks_file(Locations.resolve(args.data_dir).data)
+
+
+def _warn_moved(file: StateFile[Bookmarks]) -> None:
+    for moved in file.moved:
+        print(f"{PROG}: warning: {moved.message()}", file=sys.stderr)
+
+
+def _list(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
+    items = sorted_bookmarks(file.read().bookmarks, args.sort)
+    _warn_moved(file)
+    if args.json:
+        write(FORMATS["json"](items))
+        return 0
+    lines = []
+    for bookmark in items:
+        day = bookmark.date.isoformat() if bookmark.date else "undated   "
+        added = f"{bookmark.bookmarked_at:%Y-%m-%d %H:%M}"
+        lines.append(f"{bookmark.id:<18}  {day}  {safe(bookmark.display_title)}  (added {added})")
+    lines.append(f"{len(items):,} bookmark{'' if len(items) == 1 else 's'}")
+    write("\n".join(lines) + "\n")
+    return 0
+
+
+def _add(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
+    ids = []
+    for raw in args.ids:
+        arxiv_id = parse_arxiv_id(raw)
+        if arxiv_id is None:
+            fail(f"not an arXiv id: {safe(raw)!r} (e.g. 2507.01234)")
+        ids.append(arxiv_id)
+    now = datetime.now()
+    before = set(file.read().bookmarks)
+    state = file.apply(bm.add(Bookmark.bare(arxiv_id, now)) for arxiv_id in ids)
+    _warn_moved(file)
+    added = [pid for pid in dict.fromkeys(ids) if pid not in before and pid in state.bookmarks]
+    write(f"added {len(added)}, already bookmarked {len(set(ids)) - len(added)}\n")
+    return 0
+
+
+def _remove(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
+    ids = [parse_arxiv_id(raw) or raw.strip() for raw in args.ids]
+    before = set(file.read().bookmarks)
+    file.apply(bm.remove(pid) for pid in ids)
+    _warn_moved(file)
+    missing = [pid for pid in dict.fromkeys(ids) if pid not in before]
+    for pid in missing:
+        print(f"{PROG}: not bookmarked: {safe(pid)}", file=sys.stderr)
+    write(f"removed {len(set(ids)) - len(missing)}\n")
+    return 1 if missing else 0
+
+
+def _confirm_overwrite(path: Path) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    answer = input(f"{path} exists. Overwrite it? [y/N] ")
+    return answer.strip().lower() in {"y", "yes"}
+
+
+def _export(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
+    items = sorted_bookmarks(file.read().bookmarks, args.sort)
+    _warn_moved(file)
+    text = FORMATS[args.format](items)
+    if args.output is None:
+        write(text)
+        return 0
+    path = Path(args.output)
+    if path.is_dir():
+        fail(f"{safe(str(path))!r} is a directory")
+    if path.exists() and not args.force and not _confirm_overwrite(path):
+        fail(f"{safe(str(path))!r} exists; pass --force to overwrite it")
+    temp = path.with_name(f".{path.name}.partial")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+    print(f"wrote {len(items)} bookmarks to {path}", file=sys.stderr)
+    return 0
+
+
+def run_bookmarks(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    file = _file(args)
+    command = {"list": _list, "add": _add, "remove": _remove, "export": _export}[args.command]
+    try:
+        return command(args, file)
+    except StateFileError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{PROG}: error: {safe(str(exc))}", file=sys.stderr)
+        return 1
