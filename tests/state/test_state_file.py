@@ -111,13 +111,16 @@ def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
 
 def test_concurrent_cli_commands(tmp_path: Path) -> None:
     env = {**os.environ, "PAPERDECK_DATA_DIR": str(tmp_path)}
+    add = [sys.executable, "-m", "tui", "bookmarks", "add"]
     children = [
         subprocess.Popen(
-            [sys.executable, "-m", "tui", "bookmarks", "add", *[f"2507.{p}{i:04d}" for i in range(5)]],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+            [*add, *[f"2507.{p}{i:04d}" for i in range(5)]],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
         )
         for p in range(1, 4)
-    ]  # fmt: skip
+    ]
     assert [child.wait(timeout=60) for child in children] == [0, 0, 0]
     assert len(bookmarks_file(tmp_path).read().bookmarks) == 15
 
