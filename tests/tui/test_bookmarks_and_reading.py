@@ -98,7 +98,7 @@ async def test_bookmarks_screen_sort_jump_remove_undo(archive: Path) -> None:
                 app.store.papers(date(2025, 7, 16))[0],
                 date(2025, 7, 16),
                 datetime(2025, 7, 20, 8, 0),
-            )  # fmt: skip
+            )
         )
         await pilot.press("b")  # New High, bookmarked now (newest)
         await pilot.press("B")
