@@ -40,12 +40,18 @@ async def _bookmarks(pilot: Pilot[None]) -> None:
     await pilot.press("B")
 
 
+async def _search(pilot: Pilot[None]) -> None:
+    await pilot.press("slash", *"모델")
+    await pilot.pause(1.0)
+
+
 VIEWS: list[tuple[str, tuple[int, int], Steps]] = [
     ("main", (120, 40), _nothing),
     ("detail", (120, 40), _detail),
     ("help", (120, 40), _help),
     ("narrow-80x24", (80, 24), _nothing),
     ("bookmarks", (100, 24), _bookmarks),
+    ("search", (100, 24), _search),
 ]
 
 

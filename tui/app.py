@@ -21,8 +21,17 @@ from tui.glyphs import UNICODE, Glyphs
 from tui.keys_help import key_rows
 from tui.loading import parse_batches, plan_load
 from tui.locations import Locations
+from tui.query import Query
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.main import MainScreen
+from tui.screens.search import SearchScreen
+from tui.search_index import (
+    Entry,
+    IndexBuildCancelled,
+    SearchIndex,
+    SearchResult,
+    linear_search,
+)
 from tui.store import ArchiveStore
 from tui.undo import UNDO_SECONDS, UndoStack
 from tui.user_state import UserState
@@ -42,6 +51,7 @@ class PaperdeckApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.commands"),
         Binding("B", "show_bookmarks", "Bookmarks", id="app.bookmarks"),
+        Binding("slash", "search", "Search", id="app.search"),
     ]
 
     @dataclass
@@ -57,6 +67,12 @@ class PaperdeckApp(App[None]):
     @dataclass
     class LoadFinished(Message):
         """The loader has read every file."""
+
+    @dataclass
+    class IndexReady(Message):
+        """The search index over the whole archive is built."""
+
+        index: SearchIndex
 
     @dataclass
     class UserStateSaved(Message):
@@ -86,6 +102,8 @@ class PaperdeckApp(App[None]):
         self.undo = UndoStack()
         self.main_screen = MainScreen(self.store, self.user_state)
         self.loaded = False  # every file has been read
+        self.search_index: SearchIndex | None = None  # built once everything is loaded
+        self.last_search = ""
         self._first_screen = threading.Event()  # the background load waits for it
 
     def on_mount(self) -> None:
@@ -143,6 +161,7 @@ class PaperdeckApp(App[None]):
     def on_paperdeck_app_load_finished(self, message: LoadFinished) -> None:
         self.loaded = True
         self.main_screen.loading_finished()
+        self.build_search_index(list(self.store.entries))
         problems = self.store.problems
         if problems:
             errors = sum(p.severity == "error" for p in problems)
@@ -159,6 +178,31 @@ class PaperdeckApp(App[None]):
 
     def on_paperdeck_app_save_failed(self, message: SaveFailed) -> None:
         self.notify(message.text, title="Not saved yet", severity="error", timeout=10)
+
+    # -- search ----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index")
+    def build_search_index(self, entries: list[Entry]) -> None:
+        cancelled = get_current_worker()
+        try:
+            index = SearchIndex(entries, cancelled=lambda: cancelled.is_cancelled)
+        except IndexBuildCancelled:
+            return
+        self.post_message(self.IndexReady(index))
+
+    def on_paperdeck_app_index_ready(self, message: IndexReady) -> None:
+        self.search_index = message.index
+
+    def search(self, query: Query) -> tuple[SearchResult, bool]:
+        """Search every loaded paper (call from a worker thread); True when indexed."""
+        index = self.search_index
+        if index is not None:
+            return index.search(query, self.user_state), True
+        return linear_search(list(self.store.entries), query, self.user_state), False
+
+    def action_search(self) -> None:
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen(self.last_search))
 
     # -- bookmarks and reading state -------------------------------------------------
 

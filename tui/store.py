@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from parsers import Digest, DigestIndex, FileResult, Paper, Problem
 from parsers.paper_fields import title_key
+from tui.search_index import Entry
 
 
 class PaperOrder(StrEnum):
@@ -27,6 +28,10 @@ class PaperOrder(StrEnum):
     @property
     def label(self) -> str:
         return {"votes": "by votes", "title": "by title", "file": "in file order"}[self.value]
+
+    @property
+    def short(self) -> str:
+        return {"votes": "votes", "title": "title", "file": "file order"}[self.value]
 
     def next(self) -> PaperOrder:
         members = list(PaperOrder)
@@ -73,6 +78,7 @@ class ArchiveStore:
         self._has_undated = False
         self._ordered: dict[tuple[date | None, PaperOrder], list[Paper]] = {}
         self._ids: dict[date | None, list[str]] = {}
+        self.entries: list[Entry] = []  # every paper once, for search; only ever appended
         self.problems: list[Problem] = []
         self.files_read = 0
 
@@ -89,12 +95,17 @@ class ArchiveStore:
                 if not digest.papers:
                     continue
                 day = digest.date
-                if self._index.get(day) is None:
+                known = self._index.get(day)
+                if known is None:
                     if day is None:
                         self._has_undated = True
                     else:
                         bisect.insort(self._dated, day)
-                self._index.add(digest)
+                before = len(known.papers) if known else 0
+                merged = self._index.add(digest)
+                self.entries.extend(
+                    Entry(day, paper, paper_id(paper, day)) for paper in merged.papers[before:]
+                )
                 changed.add(day)
         for key in [key for key in self._ordered if key[0] in changed]:
             del self._ordered[key]
@@ -179,8 +190,7 @@ class ArchiveStore:
                 return paper
         return None
 
-    def all_papers(self) -> Iterable[tuple[date | None, Paper]]:
-        """Every paper with its day, newest day first."""
-        for day in self.days():
-            for paper in self.papers(day):
-                yield day, paper
+    def day_entries(self, day: date | None, order: PaperOrder) -> list[Entry]:
+        """``day``'s papers in ``order``, as search entries (for the day filter)."""
+        ids = dict(zip(map(id, self.papers(day)), self.ids(day), strict=True))
+        return [Entry(day, paper, ids[id(paper)]) for paper in self.papers(day, order)]

@@ -77,6 +77,12 @@ class UserState:
     def is_read(self, pid: str) -> bool:
         return pid in self._reading.state.read
 
+    def bookmarked_ids(self) -> list[str]:
+        return list(self._bookmarks.state.bookmarks)  # a copy: other threads may ask
+
+    def read_ids(self) -> list[str]:
+        return list(self._reading.state.read)
+
     @property
     def moved_aside(self) -> list[MovedAside]:
         """Files found unreadable at start and moved aside (to tell the user)."""

@@ -60,3 +60,17 @@ def test_bookmarks_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("B")
 
     assert snap_compare(app, terminal_size=(100, 24), run_before=open_bookmarks)
+
+
+def test_search_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def search(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"모델")
+        screen = pilot.app.screen
+        for _ in range(200):
+            await pilot.pause(0.02)
+            shown = screen.results.search_query  # type: ignore[attr-defined]
+            if shown is not None and shown.text == "모델" and not screen.workers:
+                break
+
+    assert snap_compare(PaperdeckApp([DEMO]), terminal_size=(100, 24), run_before=search)

@@ -14,6 +14,7 @@ COMMANDS_HELP = """commands (for scripts and pipes):
   paperdeck check PATH...                list problems in digest files; exit 1 on errors
   paperdeck bookmarks list               list bookmarks (also: add ID..., remove ID...)
   paperdeck bookmarks export --format md|bibtex|json|csv [-o FILE]
+  paperdeck search QUERY [PATH...] [--json]   search every day, best first
 """
 
 
@@ -67,10 +68,17 @@ def _bookmarks(argv: list[str]) -> int:
     return run_bookmarks(argv)
 
 
+def _search(argv: list[str]) -> int:
+    from tui.cli.search_command import run_search
+
+    return run_search(argv)
+
+
 SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {
     "dump": _dump,
     "check": _check,
     "bookmarks": _bookmarks,
+    "search": _search,
 }
 
 

@@ -14,9 +14,11 @@ from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 
 from parsers import Paper
+from tui.query import Query, QueryError, parse_query
+from tui.search_index import paper_matches
 from tui.store import ArchiveStore, PaperOrder
 from tui.user_state import UserState
 from tui.widgets.date_sidebar import DateSidebar
@@ -47,6 +49,8 @@ class MainScreen(Screen[None]):
         Binding("z", "app.undo", "Undo", show=False, id="undo"),
         Binding("a", "toggle_authors", "All authors", show=False, id="detail.authors"),
         Binding("x", "more", "More of long items", show=False, id="detail.more"),
+        Binding("s", "cycle_order", "Sort", show=False, id="order.cycle"),
+        Binding("f", "filter_day", "Filter", show=False, id="filter.day"),
         Binding("t", "toggle_sidebar", "Dates", id="sidebar.toggle"),
         Binding("exclamation_mark", "show_problems", "Problems", show=False, id="problems.show"),
     ]
@@ -66,6 +70,7 @@ class MainScreen(Screen[None]):
         self.order = PaperOrder.VOTES
         self.sidebar_open: bool | None = None  # None: decided by the width
         self.navigated = False  # the user moved; the loader must not move them again
+        self.day_filter: Query | None = None
         self._shown_first = False
 
     @property
@@ -90,7 +95,12 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield DateSidebar(id="sidebar")
             with Vertical(id="reading"):
-                yield PaperList(id="papers")
+                with Vertical(id="list-column"):
+                    yield Input(
+                        placeholder="Filter this day: words, author:, votes:>=20, is:unread…",
+                        id="day-filter",
+                    )
+                    yield PaperList(id="papers")
                 yield DetailPane(id="detail")
         yield Footer()
 
@@ -159,6 +169,10 @@ class MainScreen(Screen[None]):
             self.navigated = True
         current = self.paper_list.current
         papers = self.store.papers(day, self.order)
+        if self.day_filter is not None:
+            query, state = self.day_filter, self.user_state
+            entries = self.store.day_entries(day, self.order)
+            papers = [e.paper for e in entries if paper_matches(query, e, state)]
         self.day = day
         cursor = 0
         if keep_paper and current is not None:
@@ -170,15 +184,23 @@ class MainScreen(Screen[None]):
         self._update_titles()
         first = not self._shown_first
         self._shown_first = True
+        self.detail.empty_message = "No paper selected."
         self.post_message(self.DayShown(day, first))
 
     def _update_titles(self) -> None:
         day = self.day
-        label = f"{day:%Y-%m-%d %a}" if day else "Undated"
+        label = f"{day:%Y-%m-%d}" if day else "Undated"
         count = len(self.paper_list.papers)
         unread = sum(not self.user_state.is_read(pid) for pid in self.paper_list.ids)
-        self.paper_list.border_title = f"{label} · {unread:,}/{count:,} unread"
-        self.paper_list.border_subtitle = self.order.label
+        order = self.order.short
+        self.paper_list.border_title = f"{label} · {unread:,}/{count:,} unread · {order}"
+        filtered = self.day_filter is not None
+        self.paper_list.empty_text = "No papers match the filter." if filtered else "No papers."
+        if self.day_filter is not None:
+            total = len(self.store.papers(day))
+            self.paper_list.border_subtitle = f"filter: {count:,} of {total:,}"
+        else:
+            self.paper_list.border_subtitle = ""
 
     def _day_counts(self, day: date | None) -> str:
         """The sidebar's figures for a day: bookmarks, then unread/total."""
@@ -272,6 +294,9 @@ class MainScreen(Screen[None]):
         panes[(index + step) % len(panes)].focus()
 
     def action_back(self) -> None:
+        if self.focused is not None and self.focused.id == "day-filter":
+            self.clear_day_filter()
+            return
         panes = self._panes()
         if self.focused in panes and panes.index(self.focused) > 0:
             panes[panes.index(self.focused) - 1].focus()
@@ -319,6 +344,43 @@ class MainScreen(Screen[None]):
         )
         self.notify(f"Marked {len(unread)} papers of {label} read. Press z to undo.", timeout=8)
         self.marks_changed()
+
+    def action_cycle_order(self) -> None:
+        """Votes → title → file order → votes; the paper under the cursor stays."""
+        self.order = self.order.next()
+        self.show_day(self.day, keep_paper=True, user=False)
+        self.notify(f"Papers {self.order.label}.", timeout=2)
+
+    def action_filter_day(self) -> None:
+        box = self.query_one("#day-filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#day-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        box = event.input
+        try:
+            query = parse_query(event.value)
+        except QueryError as exc:
+            box.border_subtitle = str(exc)
+            box.add_class("-error")
+            return
+        box.border_subtitle = ""
+        box.remove_class("-error")
+        self.day_filter = None if query.empty else query
+        self.show_day(self.day, keep_paper=True, user=False)
+
+    @on(Input.Submitted, "#day-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        self.paper_list.focus()
+
+    def clear_day_filter(self) -> None:
+        box = self.query_one("#day-filter", Input)
+        box.value = ""
+        box.display = False
+        self.day_filter = None
+        self.show_day(self.day, keep_paper=True, user=False)
+        self.paper_list.focus()
 
     def action_toggle_authors(self) -> None:
         self.detail.toggle_authors()

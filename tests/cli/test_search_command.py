@@ -1,0 +1,52 @@
+"""``paperdeck search`` prints the reader's results for scripts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import SEEDS
+from tui.cli import main
+
+
+def run(capfd: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out = capfd.readouterr()
+    return code, out.out, out.err
+
+
+def test_json_results_best_first(capfd: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capfd, "search", "mixture", str(SEEDS), "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert document["query"] == "mixture" and document["total"] >= 2
+    first = document["results"][0]
+    assert set(first) == {"date", "votes", "title", "authors", "arxiv_id", "url", "id", "in_title"}
+    assert first["in_title"] and "Mixture of Experts" in first["title"]
+    in_title = [r["in_title"] for r in document["results"]]
+    assert in_title == sorted(in_title, reverse=True)  # title matches first
+
+
+def test_table_and_filters(capfd: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capfd, "search", "votes:>=80 date:2024", str(SEEDS))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["date", "votes", "title", "id"]
+    assert "Mixtral of Experts" in out and lines[-1] == "1 result"
+
+
+def test_korean_query(capfd: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capfd, "search", "멀티모달 -비디오", str(SEEDS), "--json", "--limit", "0")
+    assert code == 0
+    document = json.loads(out)
+    assert document["total"] == len(document["results"]) > 0
+
+
+@pytest.mark.parametrize("argv", [["search", "votes:??"], ["search"], ["search", "x", "/no/path"]])
+def test_bad_arguments_exit_2(capfd: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, out, err = run(capfd, *argv)
+    assert code == 2 and out == "" and err.count("\n") == 1

@@ -1,0 +1,141 @@
+"""Search (/), the day filter (f) and the order (s) in the reader."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.tui.helpers import wait_loaded, write_digest
+from tui.app import PaperdeckApp
+from tui.screens.search import SearchScreen
+from tui.widgets.detail_pane import DetailPane
+from tui.widgets.paper_list import PaperList
+
+WIDE = (120, 40)
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    root = tmp_path / "archive"
+    write_digest(
+        root / "2025/07/15.md", "2025-07-15", [("Sparse Attention", 8), ("Cache Tricks", 2)]
+    )
+    write_digest(root / "2025/07/16.md", "2025-07-16", [("Memory Cache", 50), ("Vision", 9)])
+    write_digest(root / "2025/07/17.md", "2025-07-17", [("Zebra Models", 3), ("Alpha Agents", 30)])
+    return root
+
+
+async def wait_results(pilot, screen: SearchScreen, query: str) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(200):
+        await pilot.pause(0.02)
+        shown = screen.results.search_query
+        if shown is not None and shown.text == query and not screen.workers:
+            return
+    raise AssertionError(f"no results for {query!r}")
+
+
+async def test_slash_searches_every_day_and_enter_opens_the_paper(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press(*"cache")
+        await wait_results(pilot, screen, "cache")
+        titles = [hit.entry.paper.title for hit in screen.results.hits]
+        assert titles == ["Memory Cache", "Cache Tricks"]  # title matches, by votes
+        assert screen.results.border_title == "2 results"
+        await pilot.press("down", "down", "enter")
+        assert app.screen is app.main_screen
+        assert app.main_screen.day == date(2025, 7, 15)
+        assert app.main_screen.detail.paper.title == "Cache Tricks"  # type: ignore[union-attr]
+        assert isinstance(app.focused, DetailPane)
+        await pilot.press("slash")  # the last query comes back
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.search_input.value == "cache"
+
+
+async def test_escape_returns_to_where_you_were(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("left_square_bracket", "j")
+        before = (app.main_screen.day, app.main_screen.detail.paper)
+        await pilot.press("slash", *"vision")
+        await wait_results(pilot, app.screen, "vision")  # type: ignore[arg-type]
+        await pilot.press("escape")
+        assert app.screen is app.main_screen
+        assert (app.main_screen.day, app.main_screen.detail.paper) == before
+
+
+async def test_malformed_term_is_shown_not_raised(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"votes:>>3")
+        await pilot.pause(0.4)
+        status = app.screen.query_one("#search-status")
+        assert status.has_class("-error")
+        assert "votes:>>3" in str(status.render())
+
+
+async def test_a_newer_query_wins_over_an_older_one(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        screen.run_search("cache")
+        screen.run_search("alpha")  # before the first one reported
+        await wait_results(pilot, screen, "alpha")
+        await pilot.pause(0.2)
+        assert [h.entry.paper.title for h in screen.results.hits] == ["Alpha Agents"]
+        stale = SearchScreen.Found(
+            screen.results.search_query and app.search(screen.results.search_query)[0], 1, True
+        )  # type: ignore[arg-type]
+        screen.on_search_screen_found(stale)  # an old generation is ignored
+        assert [h.entry.paper.title for h in screen.results.hits] == ["Alpha Agents"]
+
+
+async def test_s_cycles_the_order_and_shows_it(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        lst = app.main_screen.paper_list
+        assert [p.title for p in lst.papers] == ["Alpha Agents", "Zebra Models"]
+        assert lst.border_title.endswith("· votes")
+        await pilot.press("j", "s")  # by title; the paper under the cursor stays
+        assert [p.title for p in lst.papers] == ["Alpha Agents", "Zebra Models"]
+        assert lst.border_title.endswith("· title")
+        assert lst.current.title == "Zebra Models"  # type: ignore[union-attr]
+        await pilot.press("s")
+        assert [p.title for p in lst.papers] == ["Zebra Models", "Alpha Agents"]
+        assert lst.border_title.endswith("· file order")
+        await pilot.press("s")
+        assert lst.border_title.endswith("· votes")
+
+
+async def test_f_filters_the_day_and_follows_day_changes(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        lst = app.main_screen.paper_list
+        await pilot.press("f", *"votes:>10")
+        await pilot.pause()
+        assert [p.title for p in lst.papers] == ["Alpha Agents"]
+        assert lst.border_subtitle == "filter: 1 of 2"
+        await pilot.press("enter")
+        assert isinstance(app.focused, PaperList)
+        await pilot.press("left_square_bracket")
+        assert [p.title for p in lst.papers] == ["Memory Cache"]
+        await pilot.press("f", *"votes:>>")  # focusing selects the old filter: typing replaces it
+        await pilot.pause()
+        assert app.screen.query_one("#day-filter").has_class("-error")
+        assert lst.papers == []  # the last good filter was the word "votes"
+        await pilot.press("escape")
+        assert [p.title for p in lst.papers] == ["Memory Cache", "Vision"]
+        assert not app.screen.query_one("#day-filter").display

@@ -1,0 +1,138 @@
+"""``paperdeck search QUERY [PATH…] [--json]``: the reader's search, for scripts."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from parsers import load
+from tui.bookmarks import bookmarks_file
+from tui.cli.arguments import PROG, ArgumentParser, fail
+from tui.cli.digest_commands import require_paths
+from tui.cli.output import safe, write
+from tui.highlight import match_spans
+from tui.launch import default_paths
+from tui.locations import Locations
+from tui.query import QueryError, parse_query
+from tui.reading import reading_file
+from tui.search_index import Entry, SearchResult, linear_search
+from tui.store import paper_id
+
+
+class SavedMarks:
+    """Bookmarks and read marks as saved on disk, for ``is:`` terms."""
+
+    def __init__(self, locations: Locations) -> None:
+        self.bookmarked = set(bookmarks_file(locations.data).read().bookmarks)
+        self.read = set(reading_file(locations.data).read().read)
+
+    def is_bookmarked(self, pid: str) -> bool:
+        return pid in self.bookmarked
+
+    def is_read(self, pid: str) -> bool:
+        return pid in self.read
+
+    def bookmarked_ids(self) -> set[str]:
+        return self.bookmarked
+
+    def read_ids(self) -> set[str]:
+        return self.read
+
+
+def parser() -> ArgumentParser:
+    command = ArgumentParser(
+        prog=f"{PROG} search",
+        description="Search every day of an archive, as the reader's / does.",
+        epilog="QUERY language: words, \"a phrase\", -word, author:NAME, votes:>=20, "
+        "date:2025-01, date:2025-01-01..2025-03-31, is:bookmarked, is:unread",
+    )  # fmt: skip
+    command.add_argument("query", metavar="QUERY", help="what to look for (quote it)")
+    command.add_argument("paths", nargs="*", metavar="PATH", help="digests (default: yours)")
+    command.add_argument("--json", action="store_true", help="print JSON")
+    command.add_argument("--limit", type=int, default=50, help="results to print (0: all)")
+    command.add_argument("--data-dir", metavar="DIR", help="where bookmarks live")
+    return command
+
+
+def _hit_json(entry: Entry, in_title: bool) -> dict[str, Any]:
+    paper = entry.paper
+    return {
+        "date": entry.day.isoformat() if entry.day else None,
+        "votes": paper.votes,
+        "title": paper.title,
+        "authors": paper.authors,
+        "arxiv_id": paper.arxiv_id,
+        "url": paper.url,
+        "id": entry.pid,
+        "in_title": in_title,
+    }
+
+
+def _table(result: SearchResult) -> str:
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    table.add_column("date", no_wrap=True)
+    table.add_column("votes", justify="right", no_wrap=True)
+    table.add_column("title", overflow="fold")
+    table.add_column("id", no_wrap=True, style="dim")
+    for hit in result.hits:
+        entry = hit.entry
+        title = Text(entry.paper.title)
+        for start, end in match_spans(entry.paper.title, result.query):
+            title.stylize("bold yellow", start, end)
+        votes = str(entry.paper.votes) if entry.paper.votes is not None else "-"
+        table.add_row(entry.day.isoformat() if entry.day else "undated", votes, title, entry.pid)
+    console = Console(
+        file=open(os.devnull, "w"),  # noqa: SIM115 - only recording
+        record=True,
+        width=max(80, min(160, _terminal_width())),
+        force_terminal=sys.stdout.isatty(),
+    )
+    console.print(table)
+    shown, total = len(result.hits), result.total or 0
+    more = f", {shown:,} shown" if shown < total else ""
+    console.print(f"{total:,} result{'' if total == 1 else 's'}{more}")
+    return console.export_text(styles=sys.stdout.isatty())
+
+
+def _terminal_width() -> int:
+    try:
+        return os.get_terminal_size().columns
+    except OSError:
+        return 100
+
+
+def run_search(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    try:
+        query = parse_query(args.query)
+    except QueryError as exc:
+        fail(f"bad query: {safe(str(exc))}")
+    if args.limit < 0:
+        fail("--limit must be 0 or more")
+    locations = Locations.resolve(args.data_dir)
+    require_paths(args.paths)
+    paths = args.paths or default_paths(locations)
+    loaded = load(paths)
+    entries = [
+        Entry(digest.date, paper, paper_id(paper, digest.date))
+        for digest in loaded.digests
+        for paper in digest.papers
+    ]
+    limit = args.limit or len(entries) or 1
+    result = linear_search(entries, query, SavedMarks(locations), limit=limit)
+    if args.json:
+        document = {
+            "query": args.query,
+            "total": result.total,
+            "results": [_hit_json(hit.entry, hit.in_title) for hit in result.hits],
+        }
+        write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        write(_table(result))
+    return 0

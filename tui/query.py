@@ -1,0 +1,190 @@
+"""The search and filter language.
+
+    transformer 캐시            every word must match (case-insensitive, NFKC-normalised)
+    "kv cache"                  a phrase
+    -survey                     exclude papers with this word (or -"phrase", -author:…)
+    author:kim  author:"Ann Lee"
+    votes:>=20  votes:>5  votes:<3  votes:<=3  votes:=7  votes:7
+    date:2025-01  date:2025-01-01  date:2025  date:2025-01-01..2025-03-31  date:..2024-12
+    is:bookmarked  is:unread  is:read
+
+A word matches the start of a word in the text, so 모델 finds 모델을 and 모델의, and
+cache finds caches. No Textual here: the same query runs in the app and in the CLI.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+_TOKEN = re.compile(r"\w+")
+_PIECE = re.compile(r'(-?)(?:([A-Za-z]+):)?("([^"]*)"?|\S+)')
+_VOTES = re.compile(r"(>=|<=|>|<|=)?(\d{1,9})")
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+FIELDS = ("author", "votes", "date", "is")
+FLAGS = ("bookmarked", "unread", "read")
+EXAMPLES = {
+    "author": "author:kim",
+    "votes": "votes:>=20",
+    "date": "date:2025-01",
+    "is": "is:unread",
+}
+
+
+class QueryError(ValueError):
+    """A term the user typed cannot be read; the message says which and why."""
+
+
+def normalize(text: str) -> str:
+    """Text as the search sees it: NFKC (full/half width, composed Hangul), case-folded."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def tokens(text: str) -> list[str]:
+    """The words of already normalised text."""
+    return _TOKEN.findall(text)
+
+
+@dataclass(frozen=True)
+class TextTerm:
+    """Words that must appear in order (one word, or a quoted phrase)."""
+
+    words: tuple[str, ...]
+    phrase: str  # the normalised text, for phrases made of several words
+    field: str = "any"  # "any" (title, authors, body) or "author"
+
+
+@dataclass(frozen=True)
+class VotesTerm:
+    op: str
+    value: int
+
+    def test(self, votes: int | None) -> bool:
+        if votes is None:
+            return False
+        return {
+            ">=": votes >= self.value,
+            "<=": votes <= self.value,
+            ">": votes > self.value,
+            "<": votes < self.value,
+            "=": votes == self.value,
+        }[self.op]
+
+
+@dataclass(frozen=True)
+class DateTerm:
+    start: date | None
+    end: date | None
+
+    def test(self, day: date | None) -> bool:
+        if day is None:
+            return False
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class FlagTerm:
+    flag: str
+
+
+Term = TextTerm | VotesTerm | DateTerm | FlagTerm
+
+
+@dataclass
+class Query:
+    """A parsed query: terms that must hold, and terms that must not."""
+
+    text: str
+    include: list[Term] = field(default_factory=list)
+    exclude: list[Term] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.include and not self.exclude
+
+    @property
+    def text_terms(self) -> list[TextTerm]:
+        return [term for term in self.include if isinstance(term, TextTerm)]
+
+
+def _text_term(raw: str, field_name: str) -> TextTerm | None:
+    normal = normalize(raw)
+    words = tuple(tokens(normal))
+    if not words:
+        return None
+    return TextTerm(words, " ".join(words), field_name)
+
+
+def _date_bound(text: str, end: bool) -> date:
+    match = _DATE.fullmatch(text)
+    if match is None:
+        raise QueryError(f"date:{text}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = int(match.group(1)), match.group(2), match.group(3)
+    try:
+        if month is None:
+            return date(year, 12, 31) if end else date(year, 1, 1)
+        if day is None:
+            last = calendar.monthrange(year, int(month))[1]
+            return date(year, int(month), last if end else 1)
+        return date(year, int(month), int(day))
+    except ValueError:
+        raise QueryError(f"date:{text} is not a real date") from None
+
+
+def _date_term(value: str) -> DateTerm:
+    if ".." in value:
+        low, _, high = value.partition("..")
+        start = _date_bound(low, end=False) if low else None
+        stop = _date_bound(high, end=True) if high else None
+        if start is None and stop is None:
+            raise QueryError("date:.. needs a start, an end or both")
+        if start and stop and start > stop:
+            raise QueryError(f"date:{value}: the start is after the end")
+        return DateTerm(start, stop)
+    if not value:
+        raise QueryError("date: needs a date, e.g. date:2025-01")
+    return DateTerm(_date_bound(value, end=False), _date_bound(value, end=True))
+
+
+def _field_term(name: str, value: str) -> Term | None:
+    if name == "author":
+        term = _text_term(value, "author")
+        if term is None:
+            raise QueryError("author: needs a name, e.g. author:kim")
+        return term
+    if name == "votes":
+        match = _VOTES.fullmatch(value)
+        if match is None:
+            raise QueryError(f"votes:{value}: use e.g. votes:>=20, votes:<5 or votes:7")
+        return VotesTerm(match.group(1) or "=", int(match.group(2)))
+    if name == "date":
+        return _date_term(value)
+    if value.lower() not in FLAGS:
+        raise QueryError(f"is:{value}: use is:bookmarked, is:unread or is:read")
+    return FlagTerm(value.lower())
+
+
+def parse_query(text: str) -> Query:
+    """Parse ``text``; raises :class:`QueryError` naming the first malformed term."""
+    query = Query(text)
+    for match in _PIECE.finditer(text):
+        negate, name, body, quoted = match.groups()
+        if body.startswith('"') and (len(body) == 1 or not body.endswith('"')):
+            raise QueryError(f"{match.group(0)}: missing closing quote")
+        value = quoted if quoted is not None else body
+        if name is None and body.endswith(":") and body[:-1].lower() in FIELDS:
+            raise QueryError(f"{body} needs a value, e.g. {EXAMPLES[body[:-1].lower()]}")
+        lowered = (name or "").lower()
+        term: Term | None
+        if lowered in FIELDS:
+            term = _field_term(lowered, value)
+        else:
+            raw = f"{name}:{value}" if name else value
+            term = _text_term(raw, "any")
+        if term is None:
+            continue
+        (query.exclude if negate else query.include).append(term)
+    return query

@@ -1,0 +1,190 @@
+"""Search across every day: results as you type, best first; enter opens one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content, Span
+from textual.events import Key
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Label
+from textual.worker import get_current_worker
+
+from tui.highlight import match_spans
+from tui.query import Query, QueryError, parse_query
+from tui.search_index import SearchHit, SearchResult
+from tui.widgets.line_list import LineList
+
+if TYPE_CHECKING:
+    from tui.app import PaperdeckApp
+
+DEBOUNCE_SECONDS = 0.15
+QUERY_HELP = (
+    'words  "a phrase"  -exclude  author:kim  votes:>=20  date:2025-01  '
+    "date:2025-01-01..2025-03-31  is:bookmarked  is:unread"
+)
+
+
+class SearchResults(LineList):
+    """Result rows: date, votes, title with the matching words highlighted."""
+
+    @dataclass
+    class Opened(Message):
+        hit: SearchHit
+
+    def __init__(self) -> None:
+        super().__init__(id="search-results")
+        self.hits: list[SearchHit] = []
+        self.search_query: Query | None = None
+
+    def show(self, hits: list[SearchHit], query: Query) -> None:
+        self.hits = hits
+        self.search_query = query
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.rows_changed(0)
+
+    def row_count(self) -> int:
+        return len(self.hits)
+
+    def row_content(self, index: int, width: int) -> Content:
+        hit = self.hits[index]
+        entry = hit.entry
+        day = entry.day.isoformat() if entry.day else "undated   "
+        votes = f"{entry.paper.votes:>4}" if entry.paper.votes is not None else "   -"
+        title = entry.paper.title
+        spans = match_spans(title, self.search_query) if self.search_query else []
+        accent = self.part_style("line-list--marker")
+        highlighted = Content(title, spans=[Span(start, end, accent) for start, end in spans])
+        muted = self.part_style("line-list--muted")
+        where = "" if hit.in_title else "  (in text)"
+        return Content.assemble(
+            (day, muted), " ", (votes, muted), "  ", highlighted, (where, muted)
+        )
+
+    def row_selected(self, index: int) -> None:
+        self.post_message(self.Opened(self.hits[index]))
+
+
+class SearchScreen(Screen[None]):
+    """Opened with ``/``; ``escape`` returns to where you were."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back", id="search.close"),
+        Binding("down", "to_results", "Results", show=False, id="search.results"),
+    ]
+
+    @dataclass
+    class Found(Message):
+        """A search finished (results for ``generation``; older ones are dropped)."""
+
+        result: SearchResult
+        generation: int
+        indexed: bool
+
+    def __init__(self, initial: str = "") -> None:
+        super().__init__()
+        self.initial = initial
+        self._timer: Timer | None = None
+        self._generation = 0
+
+    @property
+    def deck(self) -> PaperdeckApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def results(self) -> SearchResults:
+        return self.query_one(SearchResults)
+
+    @property
+    def search_input(self) -> Input:
+        return self.query_one("#search-input", Input)
+
+    def compose(self) -> ComposeResult:
+        yield Input(value=self.initial, placeholder="Search every day…", id="search-input")
+        yield Label(Content(QUERY_HELP), id="search-status")
+        yield SearchResults()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.results.border_title = "Results"
+        self.results.empty_text = "Type to search titles, authors and summaries of every day."
+        self.search_input.focus()
+        if self.initial:
+            self.run_search(self.initial)
+
+    @on(Input.Changed, "#search-input")
+    def _typed(self, event: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        text = event.value
+        self._timer = self.set_timer(DEBOUNCE_SECONDS, lambda: self.run_search(text))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        if self.results.hits:
+            self.post_message(SearchResults.Opened(self.results.hits[self.results.cursor]))
+
+    def on_key(self, event: Key) -> None:
+        if event.key == "up" and self.results.has_focus and self.results.cursor == 0:
+            self.search_input.focus()
+            event.stop()
+
+    def action_to_results(self) -> None:
+        if self.results.hits:
+            self.results.focus()
+
+    def _status(self, text: str, error: bool = False) -> None:
+        label = self.query_one("#search-status", Label)
+        label.update(Content(text))
+        label.set_class(error, "-error")
+
+    def run_search(self, text: str) -> None:
+        """Parse ``text`` and start a search; a newer search cancels this one."""
+        self.deck.last_search = text
+        try:
+            query = parse_query(text)
+        except QueryError as exc:
+            self._status(str(exc), error=True)
+            return
+        if query.empty:
+            self._generation += 1
+            self.results.show([], query)
+            self.results.border_title = "Results"
+            self._status(QUERY_HELP)
+            return
+        self._generation += 1
+        self._status("Searching…")
+        self._search(query, self._generation)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: Query, generation: int) -> None:
+        result, indexed = self.deck.search(query)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Found(result, generation, indexed))
+
+    def on_search_screen_found(self, message: Found) -> None:
+        if message.generation != self._generation:
+            return  # an older query finished after a newer one began
+        result = message.result
+        self.results.show(result.hits, result.query)
+        shown = len(result.hits)
+        if result.total is None:
+            count = f"{shown:,}+ results"
+        elif result.total > shown:
+            count = f"{result.total:,} results, best {shown:,} shown"
+        else:
+            count = f"{result.total:,} result{'' if result.total == 1 else 's'}"
+        self.results.border_title = count
+        note = "" if message.indexed else " (still indexing: searched paper by paper)"
+        self._status(f"best first: title matches, then votes{note}")
+
+    def on_search_results_opened(self, message: SearchResults.Opened) -> None:
+        entry = message.hit.entry
+        self.app.pop_screen()
+        self.deck.main_screen.open_paper(entry.day, entry.pid)
