@@ -18,6 +18,7 @@ from textual.pilot import Pilot
 
 from tests.tui.helpers import DEMO, seed_bookmarks, wait_loaded
 from tui.app import PaperdeckApp
+from tui.reader_settings import ReaderSettings
 
 OUT = Path(__file__).resolve().parents[1] / "screenshots"
 
@@ -52,11 +53,13 @@ VIEWS: list[tuple[str, tuple[int, int], Steps]] = [
     ("narrow-80x24", (80, 24), _nothing),
     ("bookmarks", (100, 24), _bookmarks),
     ("search", (100, 24), _search),
+    ("ascii-80x24", (80, 24), _nothing),
 ]
 
 
 async def shoot(name: str, size: tuple[int, int], steps: Steps) -> Path:
-    app = PaperdeckApp([DEMO])
+    settings = ReaderSettings(ascii=name.startswith("ascii"), animations=False)
+    app = PaperdeckApp([DEMO], settings=settings)
     async with app.run_test(size=size) as pilot:
         await wait_loaded(pilot)
         await steps(pilot)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 import threading
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,16 +16,20 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.theme import Theme
 from textual.worker import get_current_worker
 
 from parsers import FileResult, Paper, Problem, SourceFile
 from tui.bookmarks import Bookmark
+from tui.clipboard import passthrough_sequences
 from tui.commands import PaperdeckCommands
-from tui.glyphs import UNICODE, Glyphs
+from tui.environment import link_action
+from tui.glyphs import Glyphs
 from tui.keys_help import key_rows
 from tui.loading import parse_batches, plan_load
 from tui.locations import Locations
 from tui.query import Query
+from tui.reader_settings import ReaderSettings
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.main import MainScreen
 from tui.screens.search import SearchScreen
@@ -32,12 +40,15 @@ from tui.search_index import (
     SearchResult,
     linear_search,
 )
+from tui.session_state import archive_key
 from tui.store import ArchiveStore
 from tui.undo import UNDO_SECONDS, UndoStack
 from tui.user_state import UserState
 from tui.widgets.date_sidebar import DateSidebar
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.paper_list import PaperList
+
+POSITION_SAVE_SECONDS = 2.0
 
 
 class PaperdeckApp(App[None]):
@@ -50,7 +61,9 @@ class PaperdeckApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.commands"),
-        Binding("B", "show_bookmarks", "Bookmarks", id="app.bookmarks"),
+        Binding(
+            "B", "show_bookmarks", "Marks", tooltip="All bookmarks", show=False, id="app.bookmarks"
+        ),
         Binding("slash", "search", "Search", id="app.search"),
     ]
 
@@ -89,18 +102,31 @@ class PaperdeckApp(App[None]):
         paths: list[str],
         start_date: date | None = None,
         locations: Locations | None = None,
+        settings: ReaderSettings | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
-        self.start_date = start_date
         self.locations = locations or Locations.resolve()
-        self.glyphs: Glyphs = UNICODE
+        self.settings = settings or ReaderSettings()
+        self.glyphs: Glyphs = Glyphs.pick(self.settings.ascii)
+        if not self.settings.animations:
+            self.animation_level = "none"
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
         self.store = ArchiveStore()
         self.user_state = UserState(
-            self.locations.data, on_change=self._state_saved, on_error=self._save_failed
+            self.locations.data,
+            self.locations.state,
+            on_change=self._state_saved,
+            on_error=self._save_failed,
         )
+        self.archive_key = archive_key(paths)
+        restored = self.user_state.position(self.archive_key) if self.settings.restore else None
+        self.start_date = start_date or (restored.day if restored else None)
         self.undo = UndoStack()
         self.main_screen = MainScreen(self.store, self.user_state)
+        if restored is not None and start_date is None:
+            self.main_screen.restore_to(restored)
         self.loaded = False  # every file has been read
         self.search_index: SearchIndex | None = None  # built once everything is loaded
         self.last_search = ""
@@ -109,9 +135,14 @@ class PaperdeckApp(App[None]):
     def on_mount(self) -> None:
         for moved in self.user_state.moved_aside:
             self.notify(moved.message(), title="Unreadable file kept aside", timeout=20)
+        for problem in self.settings.problems:
+            self.notify(problem, title="config.toml", severity="warning", timeout=20)
+        self._apply_theme()
+        self._watch_hangup()
+        self.set_interval(POSITION_SAVE_SECONDS, self.save_position)
         # The newest day is read before the first frame, so that the first frame shows it;
         # everything else is read in the background once that frame is up.
-        plan = plan_load(self.paths)
+        plan = plan_load(self.paths, prefer=self.start_date)
         first = [
             result
             for batch in parse_batches(plan.first, max(1, len(plan.first)))
@@ -143,8 +174,68 @@ class PaperdeckApp(App[None]):
     def _save_failed(self, text: str) -> None:  # called by the writer thread
         self.post_message(self.SaveFailed(text))
 
+    async def action_quit(self) -> None:
+        self.save_position()  # while the panes are still there to ask
+        await super().action_quit()
+
     def on_unmount(self) -> None:
+        self.save_position()
         self.user_state.close()
+
+    # -- links: copy through the terminal, open only where a browser can be seen -------
+
+    def copy_text(self, text: str, what: str) -> None:
+        """Put ``text`` on the user's clipboard with OSC 52 (works over SSH)."""
+        self.copy_to_clipboard(text)
+        driver = self._driver
+        if driver is not None:
+            for sequence in passthrough_sequences(text, os.environ):
+                driver.write(sequence)
+        shown = text if len(text) <= 80 else f"{text[:77]}…"
+        self.notify(f"Copied {what}: {shown}", timeout=4, markup=False)
+
+    def open_link(self, url: str, what: str) -> None:
+        """Open ``url`` in a browser if one can reach the user, else copy it and say why."""
+        decision = link_action(os.environ)
+        if decision.open_browser:
+            self.open_url(url)
+            self.notify(f"Opening the {what} in your browser: {url}", timeout=4, markup=False)
+            return
+        self.copy_text(url, what)
+        self.notify(f"Not opened ({decision.reason}); copied instead.", timeout=6)
+
+    # -- continuity ------------------------------------------------------------------
+
+    def save_position(self) -> None:
+        """Remember where the reader is (written only when it changed)."""
+        position = self.main_screen.position()
+        if position is not None:
+            self.user_state.remember_position(self.archive_key, position)
+
+    def _apply_theme(self) -> None:
+        pinned = self.settings.theme
+        remembered = self.user_state.theme
+        if pinned in self.available_themes:
+            self.theme = pinned
+        elif remembered in self.available_themes:
+            self.theme = remembered
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if self.settings.theme is None:  # a theme set in config.toml is not overridden
+            self.user_state.remember_theme(theme.name)
+
+    def _watch_hangup(self) -> None:
+        """On SIGHUP (a dropped SSH connection), save everything before going."""
+        if not hasattr(signal, "SIGHUP"):
+            return
+        with suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hang_up)
+
+    def _hang_up(self) -> None:
+        self.save_position()
+        self.user_state.close(timeout=3.0)
+        self.exit(return_code=129)
 
     def on_paperdeck_app_files_parsed(self, message: FilesParsed) -> None:
         self._fill_in_bookmarks(message.results)

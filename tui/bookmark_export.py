@@ -36,10 +36,17 @@ def _key_part(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]", "", ascii_text)
 
 
+_KEY_STOPWORDS = {"the", "and", "for", "with", "from", "into", "via", "are", "how", "what"}
+
+
 def _bibtex_key(bookmark: Bookmark, used: set[str]) -> str:
-    author = _key_part(bookmark.authors[0].split()[-1]) if bookmark.authors else ""
+    """``lastname2025word``: the first author's family name, the year, a title word."""
+    names = [_key_part(part) for part in (bookmark.authors[:1] or [""])[0].split()]
+    lettered = [name for name in names if any(char.isalpha() for char in name)]
+    author = lettered[-1] if lettered else ""
     year = str(bookmark.date.year) if bookmark.date else ""
-    word = next((_key_part(w) for w in (bookmark.title or "").split() if len(_key_part(w)) > 3), "")
+    words = (_key_part(word).lower() for word in (bookmark.title or "").split())
+    word = next((w for w in words if len(w) >= 3 and w not in _KEY_STOPWORDS), "")
     base = (author.lower() + year + word.lower()) or _key_part(bookmark.id) or "paper"
     key, suffix = base, ord("a")
     while key in used:

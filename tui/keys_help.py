@@ -30,9 +30,31 @@ def key_rows(app: App[Any], node: DOMNode) -> list[KeyRow]:
         for binding in key_bindings:
             if binding.system or not binding.description:
                 continue
-            group = (binding.action, binding.description)
+            group = (binding.action, binding.tooltip or binding.description)
             if group not in keys:
                 order.append(group)
                 keys[group] = []
             keys[group].append(app.get_key_display(Binding(key, binding.action)))
     return [KeyRow(" ".join(keys[group]), group[1]) for group in order]
+
+
+def binding_ids() -> set[str]:
+    """Every binding id a keymap (``[keys]`` in config.toml) can remap."""
+    from tui.app import PaperdeckApp
+    from tui.screens.bookmarks import BookmarksScreen
+    from tui.screens.date_prompt import DatePrompt
+    from tui.screens.help import HelpScreen
+    from tui.screens.main import MainScreen
+    from tui.screens.problems import ProblemsScreen
+    from tui.screens.search import SearchScreen
+    from tui.widgets.detail_pane import DetailPane
+    from tui.widgets.line_list import LineList
+
+    owners = (PaperdeckApp, MainScreen, LineList, DetailPane, BookmarksScreen, SearchScreen,
+              HelpScreen, ProblemsScreen, DatePrompt)  # fmt: skip
+    return {
+        binding.id
+        for owner in owners
+        for binding in owner.BINDINGS
+        if isinstance(binding, Binding) and binding.id
+    }

@@ -1,4 +1,4 @@
-"""Starting the reader from the command line: which paths to open, then the app."""
+"""Starting the reader from the command line: settings, which paths to open, the app."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 from parsers import discover
 from tui.cli.arguments import fail
 from tui.cli.output import safe
+from tui.config import LoadedConfig, load_config
 from tui.locations import Locations
+from tui.reader_settings import ReaderSettings
 
 if TYPE_CHECKING:
     from tui.app import PaperdeckApp
@@ -18,15 +20,33 @@ if TYPE_CHECKING:
 DEMO_ARCHIVE = Path(__file__).parent / "demo"
 
 
-def default_paths(locations: Locations) -> list[str]:
-    """The user's digest directory when it holds digests, else the demo archive."""
+def default_paths(locations: Locations, configured: list[str] | None = None) -> list[str]:
+    """The configured archive, else the user's digest directory, else the demo archive."""
+    existing = [str(Path(p).expanduser()) for p in configured or []]
+    existing = [p for p in existing if os.path.exists(p)]
+    if existing:
+        return existing
     if locations.data.is_dir() and discover([str(locations.data)])[0]:
         return [str(locations.data)]
     return [str(DEMO_ARCHIVE)]
 
 
+def read_config(locations: Locations) -> LoadedConfig:
+    """``config.toml``, checked against the real themes and binding ids."""
+    from textual.theme import BUILTIN_THEMES
+
+    from tui.keys_help import binding_ids
+
+    return load_config(locations.config_file, set(BUILTIN_THEMES), binding_ids())
+
+
 def build_app(
-    paths: list[str], start_date: date | None = None, data_dir: str | None = None
+    paths: list[str],
+    start_date: date | None = None,
+    data_dir: str | None = None,
+    *,
+    ascii: bool = False,
+    no_animation: bool = False,
 ) -> PaperdeckApp:
     """The app for these arguments; a bad argument exits with a one-line error (code 2)."""
     for path in paths:
@@ -35,15 +55,38 @@ def build_app(
     if data_dir is not None and os.path.exists(data_dir) and not os.path.isdir(data_dir):
         fail(f"--data-dir is not a directory: {safe(data_dir)!r}")
     locations = Locations.resolve(data_dir)
+    loaded = read_config(locations)
+    problems = list(loaded.problems)
+    configured = loaded.config.archive
+    missing = [p for p in configured if not os.path.exists(os.path.expanduser(p))]
+    if missing and not paths:
+        problems.append(f"archive {', '.join(missing)} in config.toml does not exist; ignored")
+    settings = ReaderSettings.combine(
+        loaded.config,
+        problems,
+        ascii=ascii,
+        no_animation=no_animation,
+        restore=start_date is None,
+    )
     from tui.app import PaperdeckApp
 
-    return PaperdeckApp(paths or default_paths(locations), start_date=start_date)
+    return PaperdeckApp(
+        paths or default_paths(locations, configured),
+        start_date=start_date,
+        locations=locations,
+        settings=settings,
+    )
 
 
 def run_reader(
-    paths: list[str], start_date: date | None = None, data_dir: str | None = None
+    paths: list[str],
+    start_date: date | None = None,
+    data_dir: str | None = None,
+    *,
+    ascii: bool = False,
+    no_animation: bool = False,
 ) -> int:
     """Open the reader; returns the exit code."""
-    app = build_app(paths, start_date, data_dir)
+    app = build_app(paths, start_date, data_dir, ascii=ascii, no_animation=no_animation)
     app.run()
     return app.return_code or 0

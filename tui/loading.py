@@ -37,8 +37,10 @@ def _size(source: SourceFile) -> int:
         return 0
 
 
-def plan_load(paths: list[str]) -> LoadPlan:
+def plan_load(paths: list[str], prefer: date | None = None) -> LoadPlan:
     """Split the files under ``paths``: the newest day's first, newest to oldest after.
+
+    With ``prefer`` (a day to reopen), that day's files join the first batch too.
 
     A file whose path names no date (a README, a dump) may hold any day, so such files
     join the first batch while they are small; the rest wait for the background.
@@ -51,9 +53,9 @@ def plan_load(paths: list[str]) -> LoadPlan:
     first: list[SourceFile] = []
     rest: list[SourceFile] = []
     if dated:
-        newest = dated[0].path_date
-        first = [s for s in dated if s.path_date == newest]
-        rest = [s for s in dated if s.path_date != newest]
+        wanted = {dated[0].path_date, prefer}
+        first = [s for s in dated if s.path_date in wanted]
+        rest = [s for s in dated if s.path_date not in wanted]
     budget = FIRST_BATCH_BYTES
     for source in undated:
         size = _size(source)

@@ -18,6 +18,7 @@ from typing import Any, Generic
 from parsers import Paper
 from tui import bookmarks as bm
 from tui import reading as rd
+from tui import session_state as ss
 from tui.bookmarks import Bookmark
 from tui.state_file import Change, MovedAside, State, StateFile
 
@@ -48,11 +49,13 @@ class UserState:
     def __init__(
         self,
         data_dir: Path,
+        state_dir: Path | None = None,
         on_change: Listener | None = None,
         on_error: ErrorListener | None = None,
     ) -> None:
         self._bookmarks = _Tracked(bm.bookmarks_file(data_dir))
         self._reading = _Tracked(rd.reading_file(data_dir))
+        self._session = _Tracked(ss.session_file(state_dir or data_dir))
         self.on_change = on_change
         self.on_error = on_error
         self._lock = threading.Lock()
@@ -86,7 +89,14 @@ class UserState:
     @property
     def moved_aside(self) -> list[MovedAside]:
         """Files found unreadable at start and moved aside (to tell the user)."""
-        return self._bookmarks.file.moved + self._reading.file.moved
+        return self._bookmarks.file.moved + self._reading.file.moved + self._session.file.moved
+
+    def position(self, key: str) -> ss.Position | None:
+        return self._session.state.positions.get(key)
+
+    @property
+    def theme(self) -> str | None:
+        return self._session.state.theme
 
     # -- changing it -----------------------------------------------------------------
 
@@ -115,6 +125,17 @@ class UserState:
     def restore_reading(self, before: dict[str, date | None]) -> None:
         self._change(self._reading, rd.restore(before))
 
+    def remember_position(self, key: str, position: ss.Position) -> None:
+        known = self._session.state.positions.get(key)
+        if known is None or known.model_dump(exclude={"saved_at"}) != position.model_dump(
+            exclude={"saved_at"}
+        ):
+            self._change(self._session, ss.remember_position(key, position))
+
+    def remember_theme(self, theme: str) -> None:
+        if self._session.state.theme != theme:
+            self._change(self._session, ss.remember_theme(theme))
+
     def _change(self, tracked: _Tracked[Any], change: Change[Any]) -> None:
         with self._lock:
             change(tracked.state)
@@ -138,11 +159,15 @@ class UserState:
                     self._wake.wait()
                 if self._closed and not self._has_pending():
                     return
-            for tracked in (self._bookmarks, self._reading):
+            for tracked in self._files:
                 self._save(tracked)
 
+    @property
+    def _files(self) -> tuple[_Tracked[Any], ...]:
+        return (self._bookmarks, self._reading, self._session)
+
     def _has_pending(self) -> bool:
-        return bool(self._bookmarks.pending or self._reading.pending)
+        return any(tracked.pending for tracked in self._files)
 
     def _save(self, tracked: _Tracked[Any]) -> None:
         with self._lock:
@@ -174,9 +199,7 @@ class UserState:
 
             def saved() -> bool:
                 return not any(
-                    seq <= target
-                    for tracked in (self._bookmarks, self._reading)
-                    for seq, _ in tracked.pending
+                    seq <= target for tracked in self._files for seq, _ in tracked.pending
                 )
 
             return self._wake.wait_for(saved, timeout=timeout)

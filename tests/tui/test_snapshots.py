@@ -74,3 +74,11 @@ def test_search_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
                 break
 
     assert snap_compare(PaperdeckApp([DEMO]), terminal_size=(100, 24), run_before=search)
+
+
+def test_ascii_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    from tui.reader_settings import ReaderSettings
+
+    seed_bookmarks()
+    app = PaperdeckApp([DEMO], settings=ReaderSettings(ascii=True, animations=False))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=loaded)

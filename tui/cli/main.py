@@ -15,6 +15,8 @@ COMMANDS_HELP = """commands (for scripts and pipes):
   paperdeck bookmarks list               list bookmarks (also: add ID..., remove ID...)
   paperdeck bookmarks export --format md|bibtex|json|csv [-o FILE]
   paperdeck search QUERY [PATH...] [--json]   search every day, best first
+  paperdeck config path | check          where config.toml is; check it
+  paperdeck serve [PATH...] [--port N]   the reader in a web browser (needs the serve extra)
 """
 
 
@@ -36,6 +38,12 @@ def _reader_parser() -> ArgumentParser:
     )
     parser.add_argument(
         "--data-dir", metavar="DIR", help="where digests and bookmarks live ($PAPERDECK_DATA_DIR)"
+    )
+    parser.add_argument(
+        "--ascii", action="store_true", help="ASCII stand-ins for symbols fonts may lack"
+    )
+    parser.add_argument(
+        "--no-animation", action="store_true", help="no animations (the default over SSH)"
     )
     return parser
 
@@ -74,7 +82,21 @@ def _search(argv: list[str]) -> int:
     return run_search(argv)
 
 
+def _config(argv: list[str]) -> int:
+    from tui.cli.config_command import run_config
+
+    return run_config(argv)
+
+
+def _serve(argv: list[str]) -> int:
+    from tui.cli.serve_command import run_serve
+
+    return run_serve(argv)
+
+
 SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "config": _config,
+    "serve": _serve,
     "dump": _dump,
     "check": _check,
     "bookmarks": _bookmarks,
@@ -86,7 +108,13 @@ def _reader(argv: list[str]) -> int:
     args = _reader_parser().parse_args(argv)
     from tui.launch import run_reader
 
-    return run_reader(args.paths, start_date=args.date, data_dir=args.data_dir)
+    return run_reader(
+        args.paths,
+        start_date=args.date,
+        data_dir=args.data_dir,
+        ascii=args.ascii,
+        no_animation=args.no_animation,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

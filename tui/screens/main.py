@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
@@ -17,8 +19,12 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from parsers import Paper
+from tui.bookmark_export import to_bibtex
+from tui.bookmarks import Bookmark
+from tui.detail_render import abs_url, pdf_url
 from tui.query import Query, QueryError, parse_query
 from tui.search_index import paper_matches
+from tui.session_state import Position
 from tui.store import ArchiveStore, PaperOrder
 from tui.user_state import UserState
 from tui.widgets.date_sidebar import DateSidebar
@@ -35,23 +41,29 @@ class MainScreen(Screen[None]):
     """Owns the reading position and passes it down to the three panes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left_square_bracket", "older_day", "Older day", id="day.older"),
-        Binding("right_square_bracket", "newer_day", "Newer day", id="day.newer"),
-        Binding("d", "goto_date", "Go to date", id="day.goto"),
+        Binding("left_square_bracket", "older_day", "Older", tooltip="Older day", id="day.older"),
+        Binding("right_square_bracket", "newer_day", "Newer", tooltip="Newer day", id="day.newer"),
+        Binding("d", "goto_date", "Date", tooltip="Go to date", show=False, id="day.goto"),
         Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="pane.next"),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="pane.previous"),
         Binding("escape", "back", "Back a pane", show=False, id="pane.back"),
         Binding("space,pagedown", "page_detail(1)", "Page down", show=False, id="detail.page_down"),
         Binding("pageup", "page_detail(-1)", "Page up", show=False, id="detail.page_up"),
-        Binding("b", "toggle_bookmark", "Bookmark", id="bookmark.toggle"),
+        Binding(
+            "b", "toggle_bookmark", "Mark", tooltip="Bookmark / unbookmark", id="bookmark.toggle"
+        ),
         Binding("u", "toggle_read", "Read/unread", show=False, id="read.toggle"),
         Binding("m", "mark_day_read", "Mark day read", show=False, id="read.mark_day"),
         Binding("z", "app.undo", "Undo", show=False, id="undo"),
+        Binding("c", "copy_link", "Copy link", show=False, id="link.copy"),
+        Binding("C", "copy_citation", "Copy BibTeX", show=False, id="link.copy_bibtex"),
+        Binding("o", "open_link", "Open link", show=False, id="link.open"),
+        Binding("p", "open_pdf", "Open PDF", show=False, id="link.open_pdf"),
         Binding("a", "toggle_authors", "All authors", show=False, id="detail.authors"),
         Binding("x", "more", "More of long items", show=False, id="detail.more"),
         Binding("s", "cycle_order", "Sort", show=False, id="order.cycle"),
         Binding("f", "filter_day", "Filter", show=False, id="filter.day"),
-        Binding("t", "toggle_sidebar", "Dates", id="sidebar.toggle"),
+        Binding("t", "toggle_sidebar", "Days", tooltip="Show / hide the days", id="sidebar.toggle"),
         Binding("exclamation_mark", "show_problems", "Problems", show=False, id="problems.show"),
     ]
 
@@ -71,6 +83,8 @@ class MainScreen(Screen[None]):
         self.sidebar_open: bool | None = None  # None: decided by the width
         self.navigated = False  # the user moved; the loader must not move them again
         self.day_filter: Query | None = None
+        self._restore: Position | None = None  # where to reopen, once its day arrives
+        self._last_position: Position | None = None
         self._shown_first = False
 
     @property
@@ -105,6 +119,7 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.paper_list.glyphs = self.detail.glyphs = self.deck.glyphs
         state = self.user_state
         self.paper_list.marks = PaperMarks(
             bookmarked=state.is_bookmarked, unread=lambda pid: not state.is_read(pid)
@@ -135,6 +150,36 @@ class MainScreen(Screen[None]):
 
     # -- the archive arrives ---------------------------------------------------------
 
+    def restore_to(self, position: Position) -> None:
+        """Reopen at ``position`` (day, paper, scroll, order) once its day is loaded."""
+        self._restore = position
+        with suppress(ValueError):
+            self.order = PaperOrder(position.order)
+
+    def position(self) -> Position | None:
+        """Where the reader is now (or was, once the screen is gone); None before a day shows."""
+        if not self._shown_first:
+            return None
+        try:
+            paper_list, detail = self.paper_list, self.detail
+        except NoMatches:  # the app is closing: the panes are gone
+            return self._last_position
+        pid = paper_list.ids[paper_list.cursor] if paper_list.current is not None else None
+        self._last_position = Position(
+            day=self.day, paper=pid, scroll=round(detail.scroll_y), order=self.order.value
+        )
+        return self._last_position
+
+    def _apply_restore(self) -> None:
+        position, self._restore = self._restore, None
+        if position is None or position.day != self.day or position.paper is None:
+            return
+        index = self.paper_list.index_of(position.paper)
+        if index is not None:
+            self.paper_list.cursor = index
+            self.detail.scroll_to(y=position.scroll, animate=False)
+            self.call_after_refresh(self.detail.scroll_to, y=position.scroll, animate=False)
+
     def archive_changed(self, changed: set[date | None], wanted: date | None) -> None:
         """The store grew; refresh the sidebar and, at first, open the newest day."""
         self.sidebar.show_days(self.store.summaries(), self.day)
@@ -146,6 +191,8 @@ class MainScreen(Screen[None]):
                 target = self.store.newest_day
             if not self._shown_first or target != self.day:
                 self.show_day(target, user=False)
+            if self._restore is not None and self._restore.day == target:
+                self._apply_restore()
         elif self.day in changed:
             self.show_day(self.day, keep_paper=True, user=False)
 
@@ -217,6 +264,7 @@ class MainScreen(Screen[None]):
         index = self.paper_list.cursor + 1
         total = len(self.paper_list.papers)
         self.detail.border_title = f"Paper {index}/{total}" if paper else "Paper"
+        self.position()  # keeps the last known position up to date
         if paper is not None:
             pid = self.paper_list.ids[self.paper_list.cursor]
             if not self.user_state.is_read(pid):
@@ -344,6 +392,39 @@ class MainScreen(Screen[None]):
         )
         self.notify(f"Marked {len(unread)} papers of {label} read. Press z to undo.", timeout=8)
         self.marks_changed()
+
+    def action_copy_link(self) -> None:
+        paper = self.paper_list.current
+        url = abs_url(paper) if paper else None
+        if url is None:
+            self.notify("This paper has no link.", severity="warning", timeout=3)
+            return
+        self.deck.copy_text(url, "link")
+
+    def action_copy_citation(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        pid, paper = current
+        self.deck.copy_text(
+            to_bibtex([Bookmark.of(pid, paper, self.day, datetime.now())]), "BibTeX"
+        )
+
+    def action_open_link(self) -> None:
+        paper = self.paper_list.current
+        url = abs_url(paper) if paper else None
+        if url is None:
+            self.notify("This paper has no link.", severity="warning", timeout=3)
+            return
+        self.deck.open_link(url, "paper")
+
+    def action_open_pdf(self) -> None:
+        paper = self.paper_list.current
+        url = pdf_url(paper) if paper else None
+        if url is None:
+            self.notify("No PDF: this paper has no arXiv id.", severity="warning", timeout=3)
+            return
+        self.deck.open_link(url, "PDF")
 
     def action_cycle_order(self) -> None:
         """Votes → title → file order → votes; the paper under the cursor stays."""

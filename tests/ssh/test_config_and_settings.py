@@ -1,0 +1,136 @@
+"""config.toml, command-line settings, themes and key remaps."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.tui.helpers import wait_loaded, write_digest
+from tui.cli import main
+from tui.config import Config, load_config
+from tui.launch import build_app, read_config
+from tui.locations import Locations
+from tui.reader_settings import ReaderSettings
+
+
+def write_config(text: str) -> Path:
+    path = Locations.resolve().config_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_good_config() -> None:
+    write_config(
+        'archive = "~/papers"\ntheme = "nord"\nascii = true\nanimations = false\n'
+        '[keys]\n"day.older" = "h"\n"day.newer" = "l"\n'
+    )
+    loaded = read_config(Locations.resolve())
+    assert loaded.problems == []
+    assert loaded.config == Config(
+        archive=["~/papers"], theme="nord", ascii=True, animations=False,
+        keys={"day.older": "h", "day.newer": "l"},
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "kept"),
+    [
+        ("ascii = true\nthemes = 'nord'\n", "themes = 'nord': unknown setting", {"ascii": True}),
+        ("ascii = 'maybe'\ntheme = 'nord'\n", "ascii = 'maybe':", {"theme": "nord"}),
+        ("theme = 'no-such-theme'\nascii = true\n", "theme = 'no-such-theme' is not a theme",
+         {"ascii": True, "theme": None}),
+        ("[keys]\n'day.older' = 'h'\n'nope.nothing' = 'x'\n", "keys.nope.nothing: no binding",
+         {"keys": {"day.older": "h"}}),
+        ("[keys]\n'day.older' = ' '\n", "keys.day.older is empty", {"keys": {}}),
+    ],
+)  # fmt: skip
+def test_bad_entries_are_named_and_ignored(text: str, needle: str, kept: dict) -> None:  # type: ignore[type-arg]
+    write_config(text)
+    loaded = read_config(Locations.resolve())
+    assert len(loaded.problems) == 1 and needle in loaded.problems[0]
+    for key, value in kept.items():
+        assert getattr(loaded.config, key) == value
+
+
+def test_invalid_toml_means_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("ascii = true\ntheme = nord\n")
+    loaded = load_config(path)
+    assert loaded.config == Config()
+    assert "not valid TOML" in loaded.problems[0] and "line 2" in loaded.problems[0]
+
+
+def test_config_commands(capfd: pytest.CaptureFixture[str]) -> None:
+    assert main(["config", "path"]) == 0
+    assert capfd.readouterr().out.strip() == str(Locations.resolve().config_file)
+    write_config("colour = 'red'\n")
+    assert main(["config", "check"]) == 1
+    assert "colour = 'red': unknown setting" in capfd.readouterr().err
+    write_config("ascii = true\n")
+    assert main(["config", "check"]) == 0
+
+
+def test_animations_off_over_ssh_unless_configured() -> None:
+    ssh = {"SSH_CONNECTION": "1 2 3 4"}
+    assert not ReaderSettings.combine(Config(), [], env=ssh).animations
+    assert ReaderSettings.combine(Config(), [], env={}).animations
+    assert ReaderSettings.combine(Config(animations=True), [], env=ssh).animations
+    assert not ReaderSettings.combine(Config(), [], no_animation=True, env={}).animations
+    assert ReaderSettings.combine(Config(), [], ascii=True).ascii
+
+
+async def test_the_app_starts_with_a_bad_config_and_says_why(tmp_path: Path) -> None:
+    write_digest(tmp_path / "2025/07/17.md", "2025-07-17", [("Paper", 1)])
+    write_config("theme = 3\n[keys]\n'day.older' = 'h'\n")
+    app = build_app([str(tmp_path)])
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("theme = 3" in m for m in messages)
+        assert app.theme == "textual-dark"
+
+
+async def test_key_remaps_from_config_apply(tmp_path: Path) -> None:
+    write_digest(tmp_path / "2025/07/16.md", "2025-07-16", [("Old", 1)])
+    write_digest(tmp_path / "2025/07/17.md", "2025-07-17", [("New", 1)])
+    write_config("[keys]\n'day.older' = 'h'\n")
+    app = build_app([str(tmp_path)])
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("h")
+        assert app.main_screen.day == date(2025, 7, 16)
+        await pilot.press("left_square_bracket")  # the old key is remapped away
+        assert app.main_screen.day == date(2025, 7, 16)
+
+
+async def test_ascii_glyphs(tmp_path: Path) -> None:
+    write_digest(tmp_path / "2025/07/17.md", "2025-07-17", [("One", 1), ("Two", 5)])
+    app = build_app([str(tmp_path)], ascii=True)
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("b")
+        row = app.main_screen.paper_list.row_content(0, 30).plain
+        unread = app.main_screen.paper_list.row_content(1, 30).plain
+        assert "*" in row and "★" not in row and "+" in unread and "●" not in unread
+        assert "^ 5 votes" in app.main_screen.detail.text()
+
+
+async def test_theme_is_remembered_and_a_configured_theme_wins(tmp_path: Path) -> None:
+    write_digest(tmp_path / "2025/07/17.md", "2025-07-17", [("Paper", 1)])
+    app = build_app([str(tmp_path)])
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        app.theme = "gruvbox"
+        await pilot.pause()
+    again = build_app([str(tmp_path)])
+    async with again.run_test() as pilot:
+        await wait_loaded(pilot)
+        assert again.theme == "gruvbox"
+    write_config("theme = 'nord'\n")
+    pinned = build_app([str(tmp_path)])
+    async with pinned.run_test() as pilot:
+        await wait_loaded(pilot)
+        assert pinned.theme == "nord"

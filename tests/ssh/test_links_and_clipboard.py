@@ -1,0 +1,124 @@
+"""Copying and opening links: OSC 52 through SSH and tmux, a browser only where one shows."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+
+from tests.tui.helpers import wait_loaded, write_digest
+from tui.app import PaperdeckApp
+from tui.clipboard import osc52, passthrough_sequences
+from tui.environment import in_ssh_session, link_action
+
+URL = "https://arxiv.org/abs/2507.17002"
+
+
+def test_osc52_payload() -> None:
+    sequence = osc52("모델 https://arxiv.org/abs/2507.00001")
+    assert sequence.startswith("\x1b]52;c;") and sequence.endswith("\a")
+    payload = sequence[len("\x1b]52;c;") : -1]
+    assert base64.b64decode(payload).decode("utf-8") == "모델 https://arxiv.org/abs/2507.00001"
+
+
+def test_passthrough_for_tmux_and_screen() -> None:
+    plain = osc52("x")
+    assert passthrough_sequences("x", {}) == []
+    [tmux] = passthrough_sequences("x", {"TMUX": "/tmp/tmux-0/default,1,0"})
+    assert tmux == "\x1bPtmux;" + plain.replace("\x1b", "\x1b\x1b") + "\x1b\\"
+    [screen] = passthrough_sequences("x", {"STY": "123.pts-0", "TERM": "screen"})
+    assert screen == "\x1bP" + plain + "\x1b\\"
+
+
+@pytest.mark.parametrize(
+    ("env", "platform", "opens"),
+    [
+        ({"BROWSER": "firefox", "SSH_CONNECTION": "1 2 3 4"}, "linux", True),
+        ({"SSH_CONNECTION": "10.0.0.1 5 10.0.0.2 22", "DISPLAY": ":0"}, "linux", False),
+        ({"SSH_TTY": "/dev/pts/1"}, "darwin", False),
+        ({"DISPLAY": ":0"}, "linux", True),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", True),
+        ({}, "linux", False),
+        ({}, "darwin", True),
+        ({}, "win32", True),
+    ],
+)
+def test_open_or_copy_decision(env: dict[str, str], platform: str, opens: bool) -> None:
+    decision = link_action(env, platform)
+    assert decision.open_browser is opens
+    assert decision.reason
+    assert in_ssh_session(env) is any(k.startswith("SSH_") for k in env)
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    return write_digest(tmp_path / "2025/07/17.md", "2025-07-17", [("New Low", 3), ("Top", 30)])
+
+
+class Recorded:
+    def __init__(self) -> None:
+        self.writes: list[str] = []
+        self.opened: list[str] = []
+
+
+def record(app: PaperdeckApp, monkeypatch: pytest.MonkeyPatch) -> Recorded:
+    seen = Recorded()
+    assert app._driver is not None
+    real_write = app._driver.write
+
+    def write(data: str) -> None:
+        seen.writes.append(data)
+        real_write(data)
+
+    monkeypatch.setattr(app._driver, "write", write)
+    monkeypatch.setattr(app, "open_url", lambda url, new_tab=True: seen.opened.append(url))
+    return seen
+
+
+async def test_c_copies_the_link_and_capital_c_the_bibtex(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        seen = record(app, monkeypatch)
+        await pilot.press("c")
+        assert app.clipboard == URL
+        assert osc52(URL) in seen.writes
+        assert passthrough_sequences(URL, {"TMUX": "x"})[0] in seen.writes
+        assert any(f"Copied link: {URL}" in n.message for n in app._notifications)
+        await pilot.press("C")
+        assert app.clipboard.startswith("@misc{author2025top,")
+        assert "eprint = {2507.17002}" in app.clipboard
+
+
+async def test_o_and_p_copy_instead_of_opening_over_ssh(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("BROWSER", raising=False)
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 51000 10.0.0.2 22")
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        seen = record(app, monkeypatch)
+        await pilot.press("o")
+        assert seen.opened == [] and app.clipboard == URL
+        assert any("SSH session" in n.message for n in app._notifications)
+        await pilot.press("p")
+        assert seen.opened == [] and app.clipboard == "https://arxiv.org/pdf/2507.17002"
+
+
+async def test_o_opens_a_browser_where_one_can_be_seen(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("BROWSER", "true")
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        seen = record(app, monkeypatch)
+        await pilot.press("o", "p")
+        assert seen.opened == [URL, "https://arxiv.org/pdf/2507.17002"]

@@ -1,0 +1,32 @@
+"""``paperdeck config path`` and ``paperdeck config check``."""
+
+from __future__ import annotations
+
+import sys
+
+from tui.cli.arguments import PROG, ArgumentParser
+from tui.cli.output import safe, write
+from tui.launch import read_config
+from tui.locations import Locations
+
+
+def run_config(argv: list[str]) -> int:
+    parser = ArgumentParser(prog=f"{PROG} config", description="The configuration file.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser("path", help="print where config.toml is (it may not exist yet)")
+    commands.add_parser("check", help="check config.toml; exit 1 when something is wrong")
+    for sub in commands.choices.values():
+        sub.error = parser.error  # type: ignore[method-assign]
+    args = parser.parse_args(argv)
+    locations = Locations.resolve()
+    if args.command == "path":
+        write(f"{locations.config_file}\n")
+        return 0
+    loaded = read_config(locations)
+    for problem in loaded.problems:
+        print(safe(problem), file=sys.stderr)
+    if not locations.config_file.exists():
+        write(f"{locations.config_file} does not exist: defaults apply\n")
+    elif not loaded.problems:
+        write(f"{locations.config_file} is fine\n")
+    return 1 if loaded.problems else 0

@@ -1,0 +1,43 @@
+"""How the reader looks and behaves this run: config file and command line combined."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from tui.config import Config
+from tui.environment import in_ssh_session
+
+
+@dataclass
+class ReaderSettings:
+    """Settings the app starts with."""
+
+    ascii: bool = False
+    animations: bool = True
+    theme: str | None = None  # set in config.toml: wins over the theme last chosen
+    keys: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # what was wrong in config.toml
+    restore: bool = True  # reopen where the reader was last time
+
+    @classmethod
+    def combine(
+        cls,
+        config: Config,
+        problems: list[str],
+        *,
+        ascii: bool = False,
+        no_animation: bool = False,
+        restore: bool = True,
+        env: Mapping[str, str] = os.environ,
+    ) -> ReaderSettings:
+        animations = config.animations if config.animations is not None else not in_ssh_session(env)
+        return cls(
+            ascii=ascii or config.ascii,
+            animations=animations and not no_animation,
+            theme=config.theme,
+            keys=dict(config.keys),
+            problems=list(problems),
+            restore=restore,
+        )

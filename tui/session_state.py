@@ -1,0 +1,71 @@
+"""Where the reader was: day, paper, scroll position and order per archive, and the theme.
+
+Kept in the platform's state directory and restored at the next start.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import date as Date
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from tui.state_file import Change, StateFile, VersionedState
+
+SESSION_FILE = "session.json"
+MAX_ARCHIVES = 20
+
+
+class Position(BaseModel):
+    """The reading position in one archive."""
+
+    day: Date | None = None
+    """The day shown (None for the undated digest)."""
+    paper: str | None = None
+    """The identity of the paper shown."""
+    scroll: int = 0
+    """How far the detail pane was scrolled, in lines."""
+    order: str = "votes"
+    """The paper list's order: votes, title or file."""
+    saved_at: datetime = Field(default_factory=datetime.now)
+    """When this position was saved (the oldest archives are forgotten first)."""
+
+
+class Session(VersionedState):
+    """The session file."""
+
+    theme: str | None = None
+    """The theme last chosen in the app."""
+    positions: dict[str, Position] = Field(default_factory=dict)
+    """Reading positions by archive (a hash of the archive's paths)."""
+
+
+def session_file(state_dir: Path) -> StateFile[Session]:
+    return StateFile(state_dir / SESSION_FILE, Session)
+
+
+def archive_key(paths: list[str]) -> str:
+    """The same archive opened from anywhere gets the same key."""
+    resolved = sorted(os.path.realpath(path) for path in paths)
+    return hashlib.sha1("\n".join(resolved).encode("utf-8")).hexdigest()[:16]
+
+
+def remember_position(key: str, position: Position) -> Change[Session]:
+    def change(state: Session) -> None:
+        state.positions[key] = position
+        if len(state.positions) > MAX_ARCHIVES:
+            oldest = sorted(state.positions, key=lambda k: state.positions[k].saved_at)
+            for stale in oldest[: len(state.positions) - MAX_ARCHIVES]:
+                del state.positions[stale]
+
+    return change
+
+
+def remember_theme(theme: str) -> Change[Session]:
+    def change(state: Session) -> None:
+        state.theme = theme
+
+    return change
