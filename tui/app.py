@@ -104,7 +104,8 @@ class PaperdeckApp(App[None]):
         locations: Locations | None = None,
         settings: ReaderSettings | None = None,
     ) -> None:
-        super().__init__()
+        # With NO_COLOR, ANSI mode lets Textual drop colours entirely (not just grey them).
+        super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
         self.paths = paths
         self.locations = locations or Locations.resolve()
         self.settings = settings or ReaderSettings()
@@ -184,7 +185,7 @@ class PaperdeckApp(App[None]):
 
     # -- links: copy through the terminal, open only where a browser can be seen -------
 
-    def copy_text(self, text: str, what: str) -> None:
+    def copy_text(self, text: str, what: str, note: str = "") -> None:
         """Put ``text`` on the user's clipboard with OSC 52 (works over SSH)."""
         self.copy_to_clipboard(text)
         driver = self._driver
@@ -192,7 +193,7 @@ class PaperdeckApp(App[None]):
             for sequence in passthrough_sequences(text, os.environ):
                 driver.write(sequence)
         shown = text if len(text) <= 80 else f"{text[:77]}…"
-        self.notify(f"Copied {what}: {shown}", timeout=4, markup=False)
+        self.notify(f"Copied {what}: {shown}{note}", timeout=5, markup=False)
 
     def open_link(self, url: str, what: str) -> None:
         """Open ``url`` in a browser if one can reach the user, else copy it and say why."""
@@ -201,8 +202,7 @@ class PaperdeckApp(App[None]):
             self.open_url(url)
             self.notify(f"Opening the {what} in your browser: {url}", timeout=4, markup=False)
             return
-        self.copy_text(url, what)
-        self.notify(f"Not opened ({decision.reason}); copied instead.", timeout=6)
+        self.copy_text(url, f"{what} link", f" (not opened: {decision.reason})")
 
     # -- continuity ------------------------------------------------------------------
 

@@ -134,3 +134,18 @@ async def test_theme_is_remembered_and_a_configured_theme_wins(tmp_path: Path) -
     async with pinned.run_test() as pilot:
         await wait_loaded(pilot)
         assert pinned.theme == "nord"
+
+
+async def test_no_color_drops_colours_and_keeps_the_cursor_visible(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_digest(tmp_path / "2025/07/17.md", "2025-07-17", [("One", 1), ("Two", 5)])
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = build_app([str(tmp_path)])
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        assert app.no_color and app.native_ansi_color
+        paper_list = app.main_screen.paper_list
+        segments = list(paper_list.render_line(0))
+        assert segments and all(seg.style and seg.style.reverse for seg in segments)
+        assert not any(seg.style and seg.style.reverse for seg in paper_list.render_line(1))

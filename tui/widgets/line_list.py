@@ -186,6 +186,8 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
         strip = self._strips.get(key)
         if strip is None:
             style = self.get_visual_style("line-list--row", component)
+            if self.get_component_styles(component).text_style.reverse:
+                style += Style(reverse=True)  # the cursor without colours (NO_COLOR)
             content = self.row_content(index, width).truncate(width, ellipsis=True, pad=True)
             strip = Strip(content.render_segments(style), width).apply_meta({"row": index})
             self._strips[key] = strip
