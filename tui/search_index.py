@@ -37,20 +37,27 @@ class Marks(Protocol):
     def read_ids(self) -> Iterable[str]: ...
 
 
-class NoMarks:
-    """No bookmarks and nothing read."""
+@dataclass
+class SetMarks:
+    """Marks held in two sets of paper identities (by default: none)."""
+
+    bookmarked: set[str] = field(default_factory=set)
+    read: set[str] = field(default_factory=set)
 
     def is_bookmarked(self, pid: str) -> bool:
-        return False
+        return pid in self.bookmarked
 
     def is_read(self, pid: str) -> bool:
-        return False
+        return pid in self.read
 
     def bookmarked_ids(self) -> Iterable[str]:
-        return ()
+        return self.bookmarked
 
     def read_ids(self) -> Iterable[str]:
-        return ()
+        return self.read
+
+
+NoMarks = SetMarks
 
 
 @dataclass

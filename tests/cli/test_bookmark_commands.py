@@ -10,18 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.helpers import run
 from tui import bookmarks as bm
 from tui.bookmarks import Bookmark, bookmarks_file
-from tui.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.fixture

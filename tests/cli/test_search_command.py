@@ -6,17 +6,8 @@ import json
 
 import pytest
 
+from tests.cli.helpers import run
 from tests.conftest import SEEDS
-from tui.cli import main
-
-
-def run(capfd: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out = capfd.readouterr()
-    return code, out.out, out.err
 
 
 def test_json_results_best_first(capfd: pytest.CaptureFixture[str]) -> None:

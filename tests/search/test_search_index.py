@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from parsers import Paper, Section
 from tui.query import parse_query
-from tui.search_index import Entry, NoMarks, SearchIndex, linear_search
+from tui.search_index import Entry, NoMarks, SearchIndex, SetMarks, linear_search
 
 
 def paper(title: str, body: str, votes: int | None, authors: list[str] | None = None) -> Paper:
@@ -32,24 +32,7 @@ ENTRIES = [
 INDEX = SearchIndex(ENTRIES)
 
 
-class Marked(NoMarks):
-    def __init__(self, bookmarked: set[str], read: set[str]) -> None:
-        self.bookmarked, self.read = bookmarked, read
-
-    def is_bookmarked(self, pid: str) -> bool:
-        return pid in self.bookmarked
-
-    def is_read(self, pid: str) -> bool:
-        return pid in self.read
-
-    def bookmarked_ids(self) -> set[str]:
-        return self.bookmarked
-
-    def read_ids(self) -> set[str]:
-        return self.read
-
-
-MARKS = Marked({"b", "e"}, {"a", "b"})
+MARKS = SetMarks(bookmarked={"b", "e"}, read={"a", "b"})
 
 
 def ids(text: str, marks: NoMarks = MARKS) -> list[str]:

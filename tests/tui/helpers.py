@@ -26,6 +26,17 @@ async def wait_loaded(pilot: Pilot[None], timeout: float = 10.0) -> None:
     await pilot.pause()
 
 
+async def wait_search(pilot: Pilot[None], query: str) -> None:
+    """Wait until the search screen shows the results of ``query``."""
+    screen = pilot.app.screen
+    for _ in range(250):
+        await pilot.pause(0.02)
+        shown = screen.results.search_query  # type: ignore[attr-defined]
+        if shown is not None and shown.text == query and not screen.workers:
+            return
+    raise AssertionError(f"no results for {query!r}")
+
+
 def write_digest(path: Path, day: str, papers: list[tuple[str, int | None]]) -> Path:
     """A small markdown digest with ``(title, votes)`` papers, arXiv ids in order."""
     blocks = [f"## Daily Papers ({day})\n"]

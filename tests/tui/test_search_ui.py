@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.helpers import wait_loaded, write_digest
+from tests.tui.helpers import wait_loaded, wait_search, write_digest
 from tui.app import PaperdeckApp
+from tui.query import parse_query
 from tui.screens.search import SearchScreen
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.paper_list import PaperList
@@ -27,15 +28,6 @@ def archive(tmp_path: Path) -> Path:
     return root
 
 
-async def wait_results(pilot, screen: SearchScreen, query: str) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(200):
-        await pilot.pause(0.02)
-        shown = screen.results.search_query
-        if shown is not None and shown.text == query and not screen.workers:
-            return
-    raise AssertionError(f"no results for {query!r}")
-
-
 async def test_slash_searches_every_day_and_enter_opens_the_paper(archive: Path) -> None:
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
@@ -44,7 +36,7 @@ async def test_slash_searches_every_day_and_enter_opens_the_paper(archive: Path)
         screen = app.screen
         assert isinstance(screen, SearchScreen)
         await pilot.press(*"cache")
-        await wait_results(pilot, screen, "cache")
+        await wait_search(pilot, "cache")
         titles = [hit.entry.paper.title for hit in screen.results.hits]
         assert titles == ["Memory Cache", "Cache Tricks"]  # title matches, by votes
         assert screen.results.border_title == "2 results"
@@ -65,7 +57,7 @@ async def test_escape_returns_to_where_you_were(archive: Path) -> None:
         await pilot.press("left_square_bracket", "j")
         before = (app.main_screen.day, app.main_screen.detail.paper)
         await pilot.press("slash", *"vision")
-        await wait_results(pilot, app.screen, "vision")  # type: ignore[arg-type]
+        await wait_search(pilot, "vision")
         await pilot.press("escape")
         assert app.screen is app.main_screen
         assert (app.main_screen.day, app.main_screen.detail.paper) == before
@@ -91,13 +83,13 @@ async def test_a_newer_query_wins_over_an_older_one(archive: Path) -> None:
         assert isinstance(screen, SearchScreen)
         screen.run_search("cache")
         screen.run_search("alpha")  # before the first one reported
-        await wait_results(pilot, screen, "alpha")
+        await wait_search(pilot, "alpha")
         await pilot.pause(0.2)
         assert [h.entry.paper.title for h in screen.results.hits] == ["Alpha Agents"]
-        stale = SearchScreen.Found(
-            screen.results.search_query and app.search(screen.results.search_query)[0], 1, True
-        )  # type: ignore[arg-type]
-        screen.on_search_screen_found(stale)  # an old generation is ignored
+        older, _ = app.search(parse_query("cache"))
+        assert older.hits  # the first query had results of its own
+        screen.on_search_screen_found(SearchScreen.Found(older, 1, True))  # arrives late
+
         assert [h.entry.paper.title for h in screen.results.hits] == ["Alpha Agents"]
 
 

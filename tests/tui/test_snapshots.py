@@ -8,7 +8,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.conftest import FIXTURES
-from tests.tui.helpers import DEMO, seed_bookmarks, wait_loaded
+from tests.tui.helpers import DEMO, seed_bookmarks, wait_loaded, wait_search
 from tui.app import PaperdeckApp
 
 
@@ -66,12 +66,7 @@ def test_search_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
     async def search(pilot: Pilot[None]) -> None:
         await wait_loaded(pilot)
         await pilot.press("slash", *"모델")
-        screen = pilot.app.screen
-        for _ in range(200):
-            await pilot.pause(0.02)
-            shown = screen.results.search_query  # type: ignore[attr-defined]
-            if shown is not None and shown.text == "모델" and not screen.workers:
-                break
+        await wait_search(pilot, "모델")
 
     assert snap_compare(PaperdeckApp([DEMO]), terminal_size=(100, 24), run_before=search)
 

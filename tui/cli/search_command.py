@@ -21,28 +21,16 @@ from tui.launch import default_paths
 from tui.locations import Locations
 from tui.query import QueryError, parse_query
 from tui.reading import reading_file
-from tui.search_index import Entry, SearchResult, linear_search
+from tui.search_index import Entry, SearchResult, SetMarks, linear_search
 from tui.store import paper_id
 
 
-class SavedMarks:
+def saved_marks(locations: Locations) -> SetMarks:
     """Bookmarks and read marks as saved on disk, for ``is:`` terms."""
-
-    def __init__(self, locations: Locations) -> None:
-        self.bookmarked = set(bookmarks_file(locations.data).read().bookmarks)
-        self.read = set(reading_file(locations.data).read().read)
-
-    def is_bookmarked(self, pid: str) -> bool:
-        return pid in self.bookmarked
-
-    def is_read(self, pid: str) -> bool:
-        return pid in self.read
-
-    def bookmarked_ids(self) -> set[str]:
-        return self.bookmarked
-
-    def read_ids(self) -> set[str]:
-        return self.read
+    return SetMarks(
+        bookmarked=set(bookmarks_file(locations.data).read().bookmarks),
+        read=set(reading_file(locations.data).read().read),
+    )
 
 
 def parser() -> ArgumentParser:
@@ -125,7 +113,7 @@ def run_search(argv: list[str]) -> int:
         for paper in digest.papers
     ]
     limit = args.limit or len(entries) or 1
-    result = linear_search(entries, query, SavedMarks(locations), limit=limit)
+    result = linear_search(entries, query, saved_marks(locations), limit=limit)
     if args.json:
         document = {
             "query": args.query,

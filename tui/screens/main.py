@@ -393,38 +393,33 @@ class MainScreen(Screen[None]):
         self.notify(f"Marked {len(unread)} papers of {label} read. Press z to undo.", timeout=8)
         self.marks_changed()
 
-    def action_copy_link(self) -> None:
+    def _url(self, pdf: bool = False) -> str | None:
+        """The selected paper's abstract page (or PDF); None, with a word why, if it has none."""
         paper = self.paper_list.current
-        url = abs_url(paper) if paper else None
-        if url is None:
-            self.notify("This paper has no link.", severity="warning", timeout=3)
-            return
-        self.deck.copy_text(url, "link")
+        url = (pdf_url(paper) if pdf else abs_url(paper)) if paper else None
+        if url is None and paper is not None:
+            missing = "No PDF: this paper has no arXiv id." if pdf else "This paper has no link."
+            self.notify(missing, severity="warning", timeout=3)
+        return url
+
+    def action_copy_link(self) -> None:
+        if url := self._url():
+            self.deck.copy_text(url, "link")
 
     def action_copy_citation(self) -> None:
         current = self._current()
-        if current is None:
-            return
-        pid, paper = current
-        self.deck.copy_text(
-            to_bibtex([Bookmark.of(pid, paper, self.day, datetime.now())]), "BibTeX"
-        )
+        if current is not None:
+            pid, paper = current
+            citation = to_bibtex([Bookmark.of(pid, paper, self.day, datetime.now())])
+            self.deck.copy_text(citation, "BibTeX")
 
     def action_open_link(self) -> None:
-        paper = self.paper_list.current
-        url = abs_url(paper) if paper else None
-        if url is None:
-            self.notify("This paper has no link.", severity="warning", timeout=3)
-            return
-        self.deck.open_link(url, "paper")
+        if url := self._url():
+            self.deck.open_link(url, "paper")
 
     def action_open_pdf(self) -> None:
-        paper = self.paper_list.current
-        url = pdf_url(paper) if paper else None
-        if url is None:
-            self.notify("No PDF: this paper has no arXiv id.", severity="warning", timeout=3)
-            return
-        self.deck.open_link(url, "PDF")
+        if url := self._url(pdf=True):
+            self.deck.open_link(url, "PDF")
 
     def action_cycle_order(self) -> None:
         """Votes → title → file order → votes; the paper under the cursor stays."""
