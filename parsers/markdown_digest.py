@@ -340,15 +340,15 @@ class _MarkdownReader:
         for line in islice(lines, 1, None):
             if not line:
                 continue
-            if line[:2] == "- ":
-                if line[2:5] == "***":
+            if line.startswith("- "):
+                if line.startswith("***", 2):
                     end = line.find("***:", 5, 95)
                     if end > 0:
                         text = line[end + 4 :].strip()
                         items = [text] if text else []
                         sections.append({"heading": line[5:end].strip(), "items": items})
                         continue
-                elif line[2:3] == "*":
+                elif line.startswith("*", 2):
                     return False  # other emphasis: the general path reads it
                 text = line[2:].strip()
                 if text:
@@ -358,13 +358,13 @@ class _MarkdownReader:
                     items.append(text)
             elif sections:
                 return False  # continuation or nested lines
-            elif line[:4] == "![](" and thumbnail is None and line[-1] == ")":
+            elif line.startswith("![](") and thumbnail is None and line.endswith(")"):
                 thumbnail = line[4:-1]
-            elif line[:6] == "Vote: " and votes is None:
+            elif line.startswith("Vote: ") and votes is None:
                 votes = line[6:].strip()
                 if votes != "-" and not (votes.isdigit() and votes.isascii() and len(votes) < 6):
                     return False
-            elif line[:9] == "Authors: " and authors is None:
+            elif line.startswith("Authors: ") and authors is None:
                 authors = line[9:]
             else:
                 return False
