@@ -9,13 +9,12 @@ Each view is an SVG in ``screenshots/``; look at them with e.g.
 from __future__ import annotations
 
 import asyncio
-import os
-import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
 
+from tests.benchmarks.archive import isolated_user_dirs
 from tests.tui.helpers import DEMO, seed_bookmarks, wait_loaded
 from tui.app import PaperdeckApp
 from tui.reader_settings import ReaderSettings
@@ -71,10 +70,7 @@ async def shoot(name: str, size: tuple[int, int], steps: Steps) -> Path:
 
 async def main() -> None:
     OUT.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory() as home:
-        # Screenshots must not touch (or show) the real user's bookmarks and state.
-        for variable in ("PAPERDECK_DATA_DIR", "PAPERDECK_CONFIG_DIR", "PAPERDECK_STATE_DIR"):
-            os.environ[variable] = os.path.join(home, variable.lower())
+    with isolated_user_dirs():  # never the real user's bookmarks and state
         seed_bookmarks()
         for name, size, steps in VIEWS:
             print(await shoot(name, size, steps))

@@ -9,7 +9,7 @@ other paperdeck instances show up) with the changes not yet saved applied on top
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, KeysView
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -37,10 +37,13 @@ class _Pending(Generic[State]):
 class _Tracked(Generic[State]):
     """One file's in-memory state and the changes not yet on disk."""
 
-    def __init__(self, file: StateFile[State]) -> None:
+    def __init__(
+        self, file: StateFile[State], keys: Callable[[State], KeysView[str]] | None = None
+    ) -> None:
         self.file = file
         self.state: State = file.read()
         self.pending: list[tuple[int, Change[State]]] = []
+        self.keys = keys  # what the screen shows of this state, to notice outside changes
 
 
 class UserState:
@@ -53,8 +56,8 @@ class UserState:
         on_change: Listener | None = None,
         on_error: ErrorListener | None = None,
     ) -> None:
-        self._bookmarks = _Tracked(bm.bookmarks_file(data_dir))
-        self._reading = _Tracked(rd.reading_file(data_dir))
+        self._bookmarks = _Tracked(bm.bookmarks_file(data_dir), lambda s: s.bookmarks.keys())
+        self._reading = _Tracked(rd.reading_file(data_dir), lambda s: s.read.keys())
         self._session = _Tracked(ss.session_file(state_dir or data_dir))
         self.on_change = on_change
         self.on_error = on_error
@@ -187,10 +190,12 @@ class UserState:
             tracked.pending = [(seq, change) for seq, change in tracked.pending if seq > last]
             for _, change in tracked.pending:
                 change(saved)
+            keys = tracked.keys
+            outside = keys is not None and keys(saved) != keys(tracked.state)
             tracked.state = saved
             self._wake.notify_all()
-        if self.on_change:
-            self.on_change()
+        if outside and self.on_change:
+            self.on_change()  # another paperdeck changed what the screen shows
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until every change made so far is on disk; False on timeout."""

@@ -9,7 +9,11 @@ writes ``OUT_DIR/paper_logs/YYYY/MM/DD.md`` (one file a day, newest day today-is
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -112,3 +116,21 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+@contextmanager
+def isolated_user_dirs() -> Iterator[Path]:
+    """Point paperdeck's data, config and state dirs at a temp dir (benchmarks, shots)."""
+    names = ("PAPERDECK_DATA_DIR", "PAPERDECK_CONFIG_DIR", "PAPERDECK_STATE_DIR")
+    saved = {name: os.environ.get(name) for name in names}
+    with tempfile.TemporaryDirectory(prefix="paperdeck-user-") as home:
+        for name in names:
+            os.environ[name] = os.path.join(home, name.lower())
+        try:
+            yield Path(home)
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value

@@ -269,13 +269,20 @@ class MainScreen(Screen[None]):
             pid = self.paper_list.ids[self.paper_list.cursor]
             if not self.user_state.is_read(pid):
                 self.user_state.mark_read([pid])
-                self.marks_changed()
+                self.paper_marks_changed(pid)
 
     def marks_changed(self) -> None:
         """Bookmarks or read marks changed: redraw markers, counts and titles."""
         if self.is_mounted:
             self.paper_list.restyle()
             self.sidebar.restyle()
+            self._update_titles()
+
+    def paper_marks_changed(self, pid: str) -> None:
+        """One paper of this day was (un)bookmarked or (un)read: redraw just its marks."""
+        if self.is_mounted:
+            self.paper_list.restyle_paper(pid)
+            self.sidebar.restyle_day(self.day)
             self._update_titles()
 
     def open_paper(self, day: date | None, pid: str) -> None:
@@ -365,7 +372,7 @@ class MainScreen(Screen[None]):
         current = self._current()
         if current is not None:
             self.deck.toggle_bookmark(current[0], current[1], self.day)
-            self.marks_changed()
+            self.paper_marks_changed(current[0])
 
     def action_toggle_read(self) -> None:
         current = self._current()
@@ -376,7 +383,7 @@ class MainScreen(Screen[None]):
             self.user_state.mark_unread([pid])
         else:
             self.user_state.mark_read([pid])
-        self.marks_changed()
+        self.paper_marks_changed(pid)
 
     def action_mark_day_read(self) -> None:
         ids = self.store.ids(self.day)

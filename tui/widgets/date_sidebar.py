@@ -69,6 +69,11 @@ class DateSidebar(LineList):
             with self.prevent(self.DayHighlighted):
                 self.cursor = index
 
+    def restyle_day(self, day: date | None) -> None:
+        index = self._row_of_day.get(day)
+        if index is not None:
+            self.restyle_row(index)
+
     @property
     def current(self) -> date | None:
         row = self._rows[self.cursor] if 0 <= self.cursor < len(self._rows) else None

@@ -94,6 +94,15 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
         self.refresh()
 
+    def restyle_row(self, index: int) -> None:
+        """Redraw one row (its markers or figures changed)."""
+        width = self.scrollable_content_region.width
+        for component in ("line-list--row", "line-list--cursor", "line-list--cursor-blurred"):
+            self._strips.discard((index, width, component))
+        y = index - self.scroll_offset.y
+        if 0 <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
+
     def _selectable(self, index: int, direction: int) -> int:
         """The nearest non-header row from ``index`` in ``direction`` (or back, at an end)."""
         count = self.row_count()
@@ -106,7 +115,7 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
         return index
 
     def watch_cursor(self, cursor: int) -> None:
-        self._strips.clear()
+        # Cached rows stay valid: the cache key says whether a row was drawn as the cursor.
         if self.row_count() and not self.is_header(cursor):
             self.scroll_to_cursor()
             self.cursor_moved(cursor)

@@ -71,6 +71,11 @@ class PaperList(LineList):
         except ValueError:
             return None
 
+    def restyle_paper(self, pid: str) -> None:
+        index = self.index_of(pid)
+        if index is not None:
+            self.restyle_row(index)
+
     def row_count(self) -> int:
         return len(self.papers)
 
