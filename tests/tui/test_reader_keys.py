@@ -322,3 +322,15 @@ async def test_demo_archive_opens_on_its_newest_markdown_day() -> None:
         assert app.main_screen.day == date(2025, 7, 17)
         assert app.store.problems == []
         assert len(app.store.days()) == 5
+
+
+async def test_tiny_terminal_sizes_never_crash(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        for width, height in ((40, 10), (20, 6), (10, 3), (3, 2), (1, 1), (200, 60), (80, 24)):
+            await pilot.resize_terminal(width, height)
+            await pilot.press("j", "t", "left_square_bracket", "enter", "t", "escape")
+            await pilot.pause()
+        assert app.is_running
+        assert app.main_screen.day is not None
