@@ -334,3 +334,23 @@ async def test_tiny_terminal_sizes_never_crash(archive: Path) -> None:
             await pilot.pause()
         assert app.is_running
         assert app.main_screen.day is not None
+
+
+def test_every_binding_has_an_id_and_a_description() -> None:
+    from textual.binding import Binding
+
+    from tui.keys_help import binding_ids
+    from tui.screens.bookmarks import BookmarksScreen
+    from tui.screens.date_prompt import DatePrompt
+    from tui.screens.help import HelpScreen
+    from tui.screens.main import MainScreen
+    from tui.screens.problems import ProblemsScreen
+    from tui.screens.search import SearchScreen
+    from tui.widgets.detail_pane import DetailPane
+    from tui.widgets.line_list import LineList
+
+    owners = (PaperdeckApp, MainScreen, LineList, DetailPane, BookmarksScreen, SearchScreen,
+              HelpScreen, ProblemsScreen, DatePrompt)  # fmt: skip
+    bindings = [b for owner in owners for b in owner.BINDINGS if isinstance(b, Binding)]
+    assert bindings and all(b.id and b.description for b in bindings)
+    assert len(binding_ids()) == len({b.id for b in bindings})
