@@ -131,3 +131,16 @@ async def test_f_filters_the_day_and_follows_day_changes(archive: Path) -> None:
         await pilot.press("escape")
         assert [p.title for p in lst.papers] == ["Memory Cache", "Vision"]
         assert not app.screen.query_one("#day-filter").display
+
+
+async def test_enter_before_the_results_arrive_opens_the_best_one(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"vision", "enter")  # no pause: the search is pending
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.screen is app.main_screen:
+                break
+        assert app.screen is app.main_screen
+        assert app.main_screen.detail.paper.title == "Vision"  # type: ignore[union-attr]

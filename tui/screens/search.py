@@ -92,6 +92,7 @@ class SearchScreen(Screen[None]):
         self.initial = initial
         self._timer: Timer | None = None
         self._generation = 0
+        self._open_first = False
 
     @property
     def deck(self) -> PaperdeckApp:
@@ -122,13 +123,21 @@ class SearchScreen(Screen[None]):
     def _typed(self, event: Input.Changed) -> None:
         if self._timer is not None:
             self._timer.stop()
+        self._open_first = False
         text = event.value
         self._timer = self.set_timer(DEBOUNCE_SECONDS, lambda: self.run_search(text))
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
-        if self.results.hits:
-            self.post_message(SearchResults.Opened(self.results.hits[self.results.cursor]))
+        shown = self.results.search_query
+        if self._timer is None and shown is not None and shown.text == event.value:
+            if self.results.hits:
+                self.post_message(SearchResults.Opened(self.results.hits[self.results.cursor]))
+            return
+        self._open_first = True  # the results for this text are still coming: open them then
+        if self._timer is not None:
+            self._timer.stop()
+        self.run_search(event.value)
 
     def on_key(self, event: Key) -> None:
         if event.key == "up" and self.results.has_focus and self.results.cursor == 0:
@@ -146,6 +155,7 @@ class SearchScreen(Screen[None]):
 
     def run_search(self, text: str) -> None:
         """Parse ``text`` and start a search; a newer search cancels this one."""
+        self._timer = None
         self.deck.last_search = text
         try:
             query = parse_query(text)
@@ -183,6 +193,9 @@ class SearchScreen(Screen[None]):
         self.results.border_title = count
         note = "" if message.indexed else " (still indexing: searched paper by paper)"
         self._status(f"best first: title matches, then votes{note}")
+        if self._open_first and result.hits:
+            self._open_first = False
+            self.post_message(SearchResults.Opened(result.hits[0]))
 
     def on_search_results_opened(self, message: SearchResults.Opened) -> None:
         entry = message.hit.entry
