@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from parsers.markdown_digest import LONG_LINE
 from parsers.models import Digest, Problem, RawDigest
 from parsers.paper_fields import AUTHOR_SEPARATORS, derive_title, parse_votes, split_authors
 
@@ -25,6 +26,13 @@ _NAME_PARTICLES = {
     "de", "del", "della", "der", "den", "di", "da", "dos", "du", "la", "le", "van", "von",
     "bin", "al", "el", "ten", "ter", "zu", "y", "e",
 }  # fmt: skip
+# Words nearly every abstract has (English and Korean); notes and essays mostly lack them.
+_ACADEMIC = re.compile(
+    r"\b(?:we|our|this (?:paper|work|study))\b|propos|present|introduc|model|method|benchmark"
+    r"|dataset|state-of-the-art|experiment|result|learning|network|framework|perform"
+    r"|우리는|본 (?:논문|연구)|제안|모델|방법|실험|결과|성능|학습|데이터|프레임워크",
+    re.IGNORECASE,
+)
 _LICENSE = re.compile(
     r"permission is hereby granted|the software is provided|redistribution and use in source"
     r"|licensed under the|gnu (?:lesser |affero )?general public license|^copyright \(c\)",
@@ -109,6 +117,9 @@ def split_abstracts(lines: list[str], path: str) -> tuple[list[_Abstract], list[
         if not line.strip():
             current = None
             continue
+        if len(line) > LONG_LINE and path:
+            message = f"line is very long ({len(line):,} characters)"
+            problems.append(Problem(path=path, line=index + 1, message=message))
         vote = _VOTE_ONLY.match(line)
         if vote:
             value, complaint = parse_votes(vote.group(1))
@@ -136,10 +147,14 @@ def sniff_abstract_dump(lines: list[str]) -> bool:
     if any(line.startswith("#") for line in lines):
         return False
     abstracts, _ = split_abstracts(lines, "")
-    sizes = [len(abstract.text()) for abstract in abstracts]
-    prose = sum(sizes)
-    if not prose or sum(size for size in sizes if size >= MIN_ABSTRACT) * 2 < prose:
+    texts = [abstract.text() for abstract in abstracts]
+    prose = sum(map(len, texts))
+    long = [text for text in texts if len(text) >= MIN_ABSTRACT]
+    if not prose or sum(map(len, long)) * 2 < prose:
         return False
+    academic = sum(len({m.lower() for m in _ACADEMIC.findall(text[:2000])}) >= 2 for text in long)
+    if academic * 2 < len(long):
+        return False  # long prose, but not abstracts: notes, an essay
     return _LICENSE.search("\n".join(lines[:60])) is None
 
 

@@ -11,9 +11,15 @@ UTF8_BOM = b"\xef\xbb\xbf"
 LEGACY_KOREAN = "cp949"  # a superset of EUC-KR
 SNIFF_BYTES = 8192
 
-# C0 controls except tab and newline, DEL, C1 controls, and bidirectional overrides:
-# digest text is shown in a terminal and must never carry escape sequences.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Whole escape sequences (CSI "ESC [ … letter", OSC "ESC ] … BEL or ESC \", and two-byte
+# ESC sequences), then any other C0 control but tab and newline, DEL, C1 controls and
+# bidirectional overrides: digest text is shown in a terminal and must not drive it.
+_CONTROL = re.compile(
+    "\x1b\\[[0-?]*[ -/]*[@-~]"
+    "|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?"
+    "|\x1b[@-Z\\\\-_]"
+    "|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 @dataclass

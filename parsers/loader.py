@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,12 +43,18 @@ class RawFileResult:
 
 def _read_bytes(source: SourceFile) -> tuple[bytes | None, Problem | None]:
     path = source.path
+    too_large = Problem(
+        path=path, severity="error", message=f"larger than {MAX_FILE_BYTES // 2**20} MiB; not read"
+    )
     try:
         with open(path, "rb") as handle:
-            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
-                message = f"file is larger than {MAX_FILE_BYTES // 2**20} MiB; not read"
-                return None, Problem(path=path, severity="error", message=message)
-            return handle.read(), None
+            info = os.fstat(handle.fileno())
+            if stat.S_ISREG(info.st_mode):
+                if info.st_size > MAX_FILE_BYTES:
+                    return None, too_large
+                return handle.read(), None
+            data = handle.read(MAX_FILE_BYTES + 1)  # a device or pipe: its size is unknown
+            return (None, too_large) if len(data) > MAX_FILE_BYTES else (data, None)
     except OSError as exc:
         message = f"cannot read: {exc.strerror or exc}"
         return None, Problem(path=path, severity="error", message=message)
@@ -78,6 +85,9 @@ def read_raw(data: bytes, source: SourceFile) -> RawFileResult:
         return result
     result.digests = digests
     result.problems.extend(problems)
+    if not digests and not problems and source.explicit:
+        message = "no papers found in it; not a digest"
+        result.problems.append(Problem(path=path, line=1, message=message))
     return result
 
 

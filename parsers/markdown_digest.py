@@ -155,12 +155,14 @@ class _MarkdownReader:
         if not text:
             return True
         if text.startswith("["):
-            title, sep, rest = text[1:].rpartition("](")
-            if sep:
-                url = rest[:-1] if rest.endswith(")") else rest
-                self.start_paper(title, url.strip() or None, level, lineno)
-                return True
-            if level >= 2 and "](" not in text and "]" not in text:
+            link = _split_link(text)
+            if link is not None:
+                title, url = link
+                if level >= 3 or (level == 2 and (self.in_day or arxiv_id_from_url(url))):
+                    self.start_paper(title, url or None, level, lineno)
+                    return True
+                text = title  # a linked title of a README or section, not a paper
+            elif level >= 2 and "](" not in text and "]" not in text:
                 self.start_paper(text[1:], None, level, lineno)
                 self.problem(lineno, "paper heading's link is incomplete; read the title only")
                 return True
@@ -329,7 +331,9 @@ class _MarkdownReader:
         lines = block.split("\n")
         heading = lines[0].rstrip()
         close = heading.rfind("](")
-        if close < 0 or heading[-1:] != ")" or "  " in heading or len(heading) > MAX_FAST_TITLE:
+        if close <= 4 or heading[-1:] != ")" or len(heading) > MAX_FAST_TITLE:
+            return False
+        if "  " in heading or "\t" in heading or not heading[4:close].strip():
             return False
         url = heading[close + 2 : -1]
         if not url or " " in url or "(" in url:
@@ -390,9 +394,15 @@ class _MarkdownReader:
         blocks = f"\n{text}".split("\n#")
         self.read_lines(blocks[0].split("\n"), 0)
         lineno = blocks[0].count("\n")
-        for block in islice(blocks, 1, None):
+        last = len(blocks) - 1
+        for number, block in enumerate(islice(blocks, 1, None), 1):
             lineno += 1
-            if block[:4] == "## [" and len(block) < LONG_LINE and self.read_canonical(block):
+            if (
+                block.startswith("## [")
+                and len(block) < LONG_LINE
+                and (number == last or not blocks[number + 1].startswith("###"))  # no sub-heading
+                and self.read_canonical(block)
+            ):
                 lineno += block.count("\n")
                 continue
             lines = f"#{block}".split("\n")
@@ -406,6 +416,17 @@ class _MarkdownReader:
             for day, papers in self.days
             if papers
         ]
+
+
+def _split_link(text: str) -> tuple[str, str] | None:
+    """Title and URL of ``[Title](url) trailing``; trailing words join the title."""
+    close = text.rfind("](")
+    if close < 0:
+        return None
+    title, rest = text[1:close], text[close + 2 :]
+    end = rest.find(")")
+    url, trailing = (rest, "") if end < 0 else (rest[:end], rest[end + 1 :].strip())
+    return (f"{title} {trailing}" if trailing else title), url.strip()
 
 
 def _is_bare_date(text: str) -> bool:

@@ -16,6 +16,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.theme import Theme
 from textual.worker import get_current_worker
 
@@ -133,9 +134,28 @@ class PaperdeckApp(App[None]):
         self.last_search = ""
         self._first_screen = threading.Event()  # the background load waits for it
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications show their text as it is: it often holds titles, paths or config."""
+        super().notify(message, title=title, severity=severity, timeout=timeout)
+
     def on_mount(self) -> None:
         for moved in self.user_state.moved_aside:
             self.notify(moved.message(), title="Unreadable file kept aside", timeout=20)
+        for reason in self.user_state.unreadable:
+            self.notify(
+                f"{reason}. Starting without it; changes cannot be saved until it is fixed.",
+                title="Cannot read your data",
+                severity="error",
+                timeout=30,
+            )
         for problem in self.settings.problems:
             self.notify(problem, title="config.toml", severity="warning", timeout=20)
         self._apply_theme()
@@ -193,14 +213,14 @@ class PaperdeckApp(App[None]):
             for sequence in passthrough_sequences(text, os.environ):
                 driver.write(sequence)
         shown = text if len(text) <= 80 else f"{text[:77]}…"
-        self.notify(f"Copied {what}: {shown}{note}", timeout=5, markup=False)
+        self.notify(f"Copied {what}: {shown}{note}", timeout=5)
 
     def open_link(self, url: str, what: str) -> None:
         """Open ``url`` in a browser if one can reach the user, else copy it and say why."""
         decision = link_action(os.environ)
         if decision.open_browser:
             self.open_url(url)
-            self.notify(f"Opening the {what} in your browser: {url}", timeout=4, markup=False)
+            self.notify(f"Opening the {what} in your browser: {url}", timeout=4)
             return
         self.copy_text(url, f"{what} link", f" (not opened: {decision.reason})")
 
@@ -312,7 +332,7 @@ class PaperdeckApp(App[None]):
         bookmark = self.user_state.bookmarks.get(pid)
         if bookmark is None:
             self.user_state.bookmark(pid, paper, day)
-            self.notify(f"Bookmarked: {paper.title}", timeout=3, markup=False)
+            self.notify(f"Bookmarked: {paper.title}", timeout=3)
         else:
             self.remove_bookmark(bookmark)
 
@@ -325,7 +345,6 @@ class PaperdeckApp(App[None]):
         self.notify(
             f"Removed bookmark: {bookmark.display_title}. Press z to undo.",
             timeout=UNDO_SECONDS,
-            markup=False,
         )
         self.main_screen.marks_changed()
 
@@ -335,7 +354,7 @@ class PaperdeckApp(App[None]):
             self.notify("Nothing to undo.", timeout=2)
             return
         entry.undo()
-        self.notify(f"Undone: {entry.description}", timeout=3, markup=False)
+        self.notify(f"Undone: {entry.description}", timeout=3)
         self.main_screen.marks_changed()
         if isinstance(self.screen, BookmarksScreen):
             self.screen.refresh_items()
@@ -351,12 +370,15 @@ class PaperdeckApp(App[None]):
             self.notify(
                 f"{bookmark.display_title} is not in the loaded archive ({where}).",
                 severity="warning",
-                markup=False,
             )
             return
-        if self.screen is not self.main_screen:
+        self.open_paper(bookmark.date, bookmark.id)
+
+    def open_paper(self, day: date | None, pid: str) -> None:
+        """Back to the reader (whatever screens are open) showing paper ``pid`` of ``day``."""
+        while self.screen is not self.main_screen and len(self.screen_stack) > 1:
             self.pop_screen()
-        self.main_screen.open_paper(bookmark.date, bookmark.id)
+        self.main_screen.open_paper(day, pid)
 
     # -- actions and palette commands ------------------------------------------------
 

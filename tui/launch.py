@@ -31,13 +31,28 @@ def default_paths(locations: Locations, configured: list[str] | None = None) -> 
     return [str(DEMO_ARCHIVE)]
 
 
+def usable_locations(data_dir: str | None = None) -> Locations:
+    """The directories to use; exits with a one-line error when one is unusable."""
+    locations = Locations.resolve(data_dir)
+    problem = locations.problem()
+    if problem is not None:
+        fail(safe(problem))
+    return locations
+
+
 def read_config(locations: Locations) -> LoadedConfig:
     """``config.toml``, checked against the real themes and binding ids."""
     from textual.theme import BUILTIN_THEMES
 
     from tui.keys_help import binding_ids
 
-    return load_config(locations.config_file, set(BUILTIN_THEMES), binding_ids())
+    loaded = load_config(locations.config_file, set(BUILTIN_THEMES), binding_ids())
+    missing = [p for p in loaded.config.archive if not os.path.exists(os.path.expanduser(p))]
+    if missing:
+        loaded.problems.append(
+            f"{locations.config_file}: archive {', '.join(missing)} does not exist; ignored"
+        )
+    return loaded
 
 
 def build_app(
@@ -52,18 +67,12 @@ def build_app(
     for path in paths:
         if not os.path.lexists(path):
             fail(f"no such file or directory: {safe(path)!r}")
-    if data_dir is not None and os.path.exists(data_dir) and not os.path.isdir(data_dir):
-        fail(f"--data-dir is not a directory: {safe(data_dir)!r}")
-    locations = Locations.resolve(data_dir)
+    locations = usable_locations(data_dir)
     loaded = read_config(locations)
-    problems = list(loaded.problems)
     configured = loaded.config.archive
-    missing = [p for p in configured if not os.path.exists(os.path.expanduser(p))]
-    if missing and not paths:
-        problems.append(f"archive {', '.join(missing)} in config.toml does not exist; ignored")
     settings = ReaderSettings.combine(
         loaded.config,
-        problems,
+        loaded.problems,
         ascii=ascii,
         no_animation=no_animation,
         restore=start_date is None,

@@ -46,3 +46,10 @@ class Locations:
     @property
     def config_file(self) -> Path:
         return self.config / "config.toml"
+
+    def problem(self) -> str | None:
+        """Why these directories cannot be used (one exists but is a file), or None."""
+        for name, path in (("data", self.data), ("config", self.config), ("state", self.state)):
+            if path.exists() and not path.is_dir():
+                return f"the {name} directory {str(path)!r} is a file, not a directory"
+        return None

@@ -65,8 +65,13 @@ class StateFile(Generic[State]):
 
     def read(self) -> State:
         """The state on disk (empty if there is no file), moving a bad file aside."""
-        with locked(self.lock_path):
-            return self._read_locked()
+        try:
+            with locked(self.lock_path):
+                return self._read_locked()
+        except StateFileError:
+            raise
+        except OSError as exc:  # the lock itself: the directory is not usable
+            raise StateFileError(f"cannot use {self.path.parent}: {exc.strerror or exc}") from exc
 
     def apply(self, changes: Iterable[Change[State]]) -> State:
         """Apply ``changes`` to the state on disk and save it; returns the new state."""
@@ -84,7 +89,7 @@ class StateFile(Generic[State]):
             data = self.path.read_bytes()
         except FileNotFoundError:
             return self.model()
-        except OSError as exc:
+        except OSError as exc:  # a directory, no permission, an I/O error
             raise StateFileError(f"cannot read {self.path}: {exc.strerror or exc}") from exc
         try:
             raw = json.loads(data)

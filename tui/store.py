@@ -62,6 +62,17 @@ def order_papers(papers: list[Paper], order: PaperOrder) -> list[Paper]:
 
 
 @dataclass(frozen=True)
+class Step:
+    """Where a move to a neighbouring day lands (``day`` None is the undated digest)."""
+
+    day: date | None
+    exists: bool = True
+
+
+NO_DAY = Step(None, exists=False)
+
+
+@dataclass(frozen=True)
 class DaySummary:
     """A day as the sidebar lists it."""
 
@@ -138,19 +149,21 @@ class ArchiveStore:
     def is_empty(self) -> bool:
         return not self._dated and not self._has_undated
 
-    def older_day(self, day: date | None) -> date | None:
-        """The day before ``day`` that has papers, or None when there is none."""
-        if day is None or not self._dated:
-            return None
+    def older_day(self, day: date | None) -> Step:
+        """The next day down the sidebar (older; the undated digest comes last)."""
+        if day is None:
+            return NO_DAY
         position = bisect.bisect_left(self._dated, day)
-        return self._dated[position - 1] if position > 0 else None
+        if position > 0:
+            return Step(self._dated[position - 1])
+        return Step(None) if self._has_undated else NO_DAY
 
-    def newer_day(self, day: date | None) -> date | None:
-        """The day after ``day`` that has papers, or None when there is none."""
-        if day is None or not self._dated:
-            return None
+    def newer_day(self, day: date | None) -> Step:
+        """The next day up the sidebar (newer; from the undated digest, the oldest day)."""
+        if day is None:
+            return Step(self._dated[0]) if self._dated else NO_DAY
         position = bisect.bisect_right(self._dated, day)
-        return self._dated[position] if position < len(self._dated) else None
+        return Step(self._dated[position]) if position < len(self._dated) else NO_DAY
 
     def nearest_day(self, target: date) -> date | None:
         """The day closest to ``target`` (the newer one on a tie); None when no day is dated."""

@@ -20,7 +20,7 @@ from tui import bookmarks as bm
 from tui import reading as rd
 from tui import session_state as ss
 from tui.bookmarks import Bookmark
-from tui.state_file import Change, MovedAside, State, StateFile
+from tui.state_file import Change, MovedAside, State, StateFile, StateFileError
 
 Listener = Callable[[], None]
 ErrorListener = Callable[[str], None]
@@ -41,7 +41,12 @@ class _Tracked(Generic[State]):
         self, file: StateFile[State], keys: Callable[[State], KeysView[str]] | None = None
     ) -> None:
         self.file = file
-        self.state: State = file.read()
+        self.unreadable: str | None = None  # why the file could not be read at all
+        try:
+            self.state: State = file.read()
+        except StateFileError as exc:
+            self.state = file.model()
+            self.unreadable = str(exc)
         self.pending: list[tuple[int, Change[State]]] = []
         self.keys = keys  # what the screen shows of this state, to notice outside changes
 
@@ -93,6 +98,11 @@ class UserState:
     def moved_aside(self) -> list[MovedAside]:
         """Files found unreadable at start and moved aside (to tell the user)."""
         return self._bookmarks.file.moved + self._reading.file.moved + self._session.file.moved
+
+    @property
+    def unreadable(self) -> list[str]:
+        """Files that exist but cannot be read (a directory, no permission): what and why."""
+        return [t.unreadable for t in self._files if t.unreadable]
 
     def position(self, key: str) -> ss.Position | None:
         return self._session.state.positions.get(key)

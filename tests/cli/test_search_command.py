@@ -41,3 +41,22 @@ def test_korean_query(capfd: pytest.CaptureFixture[str]) -> None:
 def test_bad_arguments_exit_2(capfd: pytest.CaptureFixture[str], argv: list[str]) -> None:
     code, out, err = run(capfd, *argv)
     assert code == 2 and out == "" and err.count("\n") == 1
+
+
+def test_options_anywhere_and_a_leading_exclusion(capfd: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capfd, "search", "video", "--json", str(SEEDS))
+    assert code == 0 and json.loads(out)["total"] > 0
+    code, out, _ = run(capfd, "search", "-survey", str(SEEDS), "--limit", "1")
+    assert code == 0 and out.splitlines()[-1].endswith("1 shown")
+    code, _, err = run(capfd, "search")
+    assert code == 2 and "a QUERY is needed" in err
+
+
+def test_configured_archive_is_searched(capfd: pytest.CaptureFixture[str]) -> None:
+    from tui.locations import Locations
+
+    config = Locations.resolve().config_file
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(f"archive = {str(SEEDS)!r}\n")
+    code, out, _ = run(capfd, "search", "mixtral", "--json")
+    assert code == 0 and json.loads(out)["results"][0]["title"] == "Mixtral of Experts"

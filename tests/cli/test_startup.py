@@ -84,3 +84,29 @@ def test_python_dash_m_tui_help() -> None:
     )
     assert result.returncode == 0
     assert "usage: paperdeck" in result.stdout and "paperdeck dump PATH" in result.stdout
+
+
+def test_a_data_dir_from_the_environment_that_is_a_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "f"
+    file.write_text("x")
+    monkeypatch.setenv("PAPERDECK_DATA_DIR", str(file))
+    for argv in ([], ["search", "x"], ["bookmarks", "list"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "is a file, not a directory" in err
+
+
+async def test_unreadable_bookmarks_file_is_reported_and_the_app_runs(tmp_path: Path) -> None:
+    write_digest(tmp_path / "a/2025/07/17.md", "2025-07-17", [("Paper", 1)])
+    from tui.locations import Locations
+
+    (Locations.resolve().data / "bookmarks.json").mkdir(parents=True)  # a directory: unreadable
+    app = build_app([str(tmp_path / "a")])
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("cannot read" in m and "bookmarks.json" in m for m in messages)

@@ -171,3 +171,29 @@ def test_same_title_without_arxiv_id_is_merged_by_normalised_title(tmp_path: Pat
     assert [(p.title, p.url) for p in digest.papers] == [
         ("Big Model: A Study", "https://example.org/x")
     ]
+
+
+def test_notes_with_long_paragraphs_are_not_abstracts(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    paragraph = (
+        "Went to the market on Sunday and bought apples, bread and cheese for the picnic. "
+        "The weather was fine, so we walked along the river until the evening came. "
+    )
+    notes.write_text(f"{paragraph * 3}\n\n{paragraph * 3}\n")
+    assert load([str(tmp_path)]).digests == []
+
+
+def test_long_lines_in_an_abstract_dump_are_reported(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.txt"
+    dump.write_text("우리는 새로운 모델을 제안합니다. " * 20_000 + "\n")
+    result = load([str(dump)])
+    assert len(result.digests[0].papers) == 1
+    assert [(p.line, "very long" in p.message) for p in result.problems] == [(1, True)]
+
+
+def test_endless_devices_are_read_only_up_to_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from parsers import loader
+
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 1 << 20)
+    result = load(["/dev/zero"])
+    assert result.digests == [] and "larger than" in result.problems[0].message

@@ -184,7 +184,7 @@ def test_control_characters_are_stripped() -> None:
         HEAD + "### [Evil \x1b[31mRed\x1b[0m\x07 Title](https://arxiv.org/abs/2507.00001)\n\n"
         "Authors: A\x9b B\n\n- body \u202eflipped\n"
     )
-    assert paper.title == "Evil [31mRed[0m Title"
+    assert paper.title == "Evil Red Title"  # whole escape sequences go, not just ESC
     assert paper.authors == ["A B"]
     assert paper.sections[0].items == ["body flipped"]
 
@@ -215,3 +215,36 @@ def test_fast_and_general_paths_agree() -> None:
     fast, slow = only_paper(canonical), only_paper(general)
     assert fast == slow
     assert fast.authors == ["A One", "B Two"]
+
+
+def test_sub_heading_after_a_common_layout_paper_is_a_section() -> None:
+    paper = only_paper(
+        HEAD + "### [Foo](https://arxiv.org/abs/2507.00021)\n\nVote: 1\n\n#### Details\n- x\n"
+    )
+    assert [(s.heading, s.items) for s in paper.sections] == [("Details", ["x"])]
+
+
+def test_words_after_the_title_link_join_the_title() -> None:
+    paper = only_paper(HEAD + "### [T](https://arxiv.org/abs/2507.00011) (ICLR 2025)\n")
+    assert (paper.title, paper.url) == ("T (ICLR 2025)", "https://arxiv.org/abs/2507.00011")
+
+
+def test_empty_or_tabbed_titles_take_the_careful_path() -> None:
+    result = parse_text(
+        HEAD
+        + "### [](https://arxiv.org/abs/2507.00012)\n\n### [Tab\there](https://arxiv.org/abs/2507.00013)\n"
+    )
+    assert [p.title for p in result.digests[0].papers] == [
+        "https://arxiv.org/abs/2507.00012",
+        "Tab here",
+    ]
+    assert "no title" in result.problems[0].message
+
+
+def test_linked_readme_titles_are_not_papers() -> None:
+    result = parse_text(
+        "# [awesome-papers](https://github.com/x/y)\n\n## Project Description\n\nText\n\n"
+        "## [Section](https://github.com/x)\n",
+        path="README.md",
+    )
+    assert result.digests == [] and "not a digest" in result.problems[0].message

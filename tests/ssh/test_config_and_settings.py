@@ -23,6 +23,7 @@ def write_config(text: str) -> Path:
 
 
 def test_a_good_config() -> None:
+    (Path.home() / "papers").mkdir()
     write_config(
         'archive = "~/papers"\ntheme = "nord"\nascii = true\nanimations = false\n'
         '[keys]\n"day.older" = "h"\n"day.newer" = "l"\n'

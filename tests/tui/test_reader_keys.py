@@ -354,3 +354,50 @@ def test_every_binding_has_an_id_and_a_description() -> None:
     bindings = [b for owner in owners for b in owner.BINDINGS if isinstance(b, Binding)]
     assert bindings and all(b.id and b.description for b in bindings)
     assert len(binding_ids()) == len({b.id for b in bindings})
+
+
+async def test_detail_text_is_laid_out_for_the_width_it_is_shown_in() -> None:
+    app = PaperdeckApp([str(SEEDS)])
+    async with app.run_test(size=(100, 24)) as pilot:
+        await wait_loaded(pilot)
+        detail = app.main_screen.detail
+        for _ in range(3):
+            await pilot.pause()
+            assert detail.max_scroll_y > 0  # a scrollbar is shown
+            assert detail._rendered_width == detail.scrollable_content_region.width
+            await pilot.press("j")
+
+
+async def test_brackets_reach_and_leave_the_undated_digest() -> None:
+    app = PaperdeckApp([str(SEEDS)], start_date=date(2024, 1, 9))  # the oldest dated day
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("left_square_bracket")
+        assert app.main_screen.day is None and len(app.main_screen.paper_list.papers) == 17
+        await pilot.press("left_square_bracket")  # nothing older
+        assert app.main_screen.day is None
+        await pilot.press("right_square_bracket")
+        assert app.main_screen.day == date(2024, 1, 9)
+
+
+async def test_opening_a_result_from_stacked_screens_lands_in_the_reader(archive: Path) -> None:
+    from tui.screens.bookmarks import BookmarksScreen
+
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("b", "slash")
+        app.action_show_bookmarks()  # the bookmarks screen over the search screen
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen) and len(app.screen_stack) == 4
+        await pilot.press("enter")
+        assert app.screen is app.main_screen and len(app.screen_stack) == 2
+
+
+async def test_markup_in_notifications_is_shown_literally(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        app.notify("config.toml: [/x] = 1: [bold]unknown[/bold] setting")
+        await pilot.pause()
+        assert app.is_running

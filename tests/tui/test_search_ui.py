@@ -144,3 +144,30 @@ async def test_enter_before_the_results_arrive_opens_the_best_one(archive: Path)
                 break
         assert app.screen is app.main_screen
         assert app.main_screen.detail.paper.title == "Vision"  # type: ignore[union-attr]
+
+
+async def test_search_opens_a_paper_hidden_by_the_day_filter(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("f", *"zebra", "enter")
+        assert [p.title for p in app.main_screen.paper_list.papers] == ["Zebra Models"]
+        await pilot.press("slash", *"alpha")
+        await wait_search(pilot, "alpha")
+        await pilot.press("enter")
+        assert app.main_screen.detail.paper.title == "Alpha Agents"  # type: ignore[union-attr]
+        assert app.main_screen.day_filter is None
+
+
+async def test_typing_a_filter_does_not_mark_papers_read(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        zebra = app.store.ids(date(2025, 7, 17))[0]
+        assert not app.user_state.is_read(zebra)
+        await pilot.press("f", *"zebra")
+        await pilot.pause()
+        assert app.main_screen.detail.paper.title == "Zebra Models"  # type: ignore[union-attr]
+        assert not app.user_state.is_read(zebra)
+        await pilot.press("enter")  # now the reader reads it
+        assert app.user_state.is_read(zebra)

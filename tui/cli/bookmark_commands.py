@@ -13,7 +13,7 @@ from tui.bookmark_export import FORMATS
 from tui.bookmarks import Bookmark, Bookmarks, parse_arxiv_id, sorted_bookmarks
 from tui.cli.arguments import PROG, ArgumentParser, fail
 from tui.cli.output import safe, write
-from tui.locations import Locations
+from tui.launch import usable_locations
 from tui.state_file import StateFile, StateFileError
 
 
@@ -43,7 +43,7 @@ def parser() -> ArgumentParser:
 
 
 def _file(args: argparse.Namespace) -> StateFile[Bookmarks]:
-    return bm.bookmarks_file(Locations.resolve(args.data_dir).data)
+    return bm.bookmarks_file(usable_locations(args.data_dir).data)
 
 
 def _warn_moved(file: StateFile[Bookmarks]) -> None:
@@ -112,6 +112,8 @@ def _export(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
     path = Path(args.output)
     if path.is_dir():
         fail(f"{safe(str(path))!r} is a directory")
+    if not path.parent.is_dir():
+        fail(f"no such directory: {safe(str(path.parent))!r}")
     if path.exists() and not args.force and not _confirm_overwrite(path):
         fail(f"{safe(str(path))!r} exists; pass --force to overwrite it")
     temp = path.with_name(f".{path.name}.partial")

@@ -6,8 +6,7 @@ import sys
 
 from tui.cli.arguments import PROG, ArgumentParser
 from tui.cli.output import safe, write
-from tui.launch import read_config
-from tui.locations import Locations
+from tui.launch import read_config, usable_locations
 
 
 def run_config(argv: list[str]) -> int:
@@ -18,7 +17,7 @@ def run_config(argv: list[str]) -> int:
     for sub in commands.choices.values():
         sub.error = parser.error  # type: ignore[method-assign]
     args = parser.parse_args(argv)
-    locations = Locations.resolve()
+    locations = usable_locations()
     if args.command == "path":
         write(f"{locations.config_file}\n")
         return 0

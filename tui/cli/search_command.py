@@ -17,20 +17,25 @@ from tui.cli.arguments import PROG, ArgumentParser, fail
 from tui.cli.digest_commands import require_paths
 from tui.cli.output import safe, write
 from tui.highlight import match_spans
-from tui.launch import default_paths
+from tui.launch import default_paths, read_config, usable_locations
 from tui.locations import Locations
 from tui.query import QueryError, parse_query
 from tui.reading import reading_file
 from tui.search_index import Entry, SearchResult, SetMarks, linear_search
+from tui.state_file import StateFileError
 from tui.store import paper_id
 
 
 def saved_marks(locations: Locations) -> SetMarks:
     """Bookmarks and read marks as saved on disk, for ``is:`` terms."""
-    return SetMarks(
-        bookmarked=set(bookmarks_file(locations.data).read().bookmarks),
-        read=set(reading_file(locations.data).read().read),
-    )
+    try:
+        return SetMarks(
+            bookmarked=set(bookmarks_file(locations.data).read().bookmarks),
+            read=set(reading_file(locations.data).read().read),
+        )
+    except StateFileError as exc:
+        print(f"{PROG}: warning: {safe(str(exc))}; is: terms see nothing", file=sys.stderr)
+        return SetMarks()
 
 
 def parser() -> ArgumentParser:
@@ -95,17 +100,41 @@ def _terminal_width() -> int:
         return 100
 
 
+OPTIONS_WITH_VALUES = {"--limit", "--data-dir"}
+
+
+def _query_first(argv: list[str]) -> list[str]:
+    """Options first, then ``--`` and the rest: so ``-survey`` is query text, not an option."""
+    options: list[str] = []
+    rest: list[str] = []
+    words = iter(argv)
+    for word in words:
+        name = word.split("=", 1)[0]
+        if word in ("-h", "--help", "--json") or (name in OPTIONS_WITH_VALUES and "=" in word):
+            options.append(word)
+        elif word in OPTIONS_WITH_VALUES:
+            options += [word, next(words, "")]
+        elif word == "--":
+            rest += list(words)
+        else:
+            rest.append(word)
+    return [*options, "--", *rest] if rest else options
+
+
 def run_search(argv: list[str]) -> int:
-    args = parser().parse_args(argv)
+    words = _query_first(argv)
+    if "--" not in words and not {"-h", "--help"} & set(words):
+        fail("a QUERY is needed, e.g. paperdeck search 'kv cache' (see 'paperdeck search --help')")
+    args = parser().parse_args(words)
     try:
         query = parse_query(args.query)
     except QueryError as exc:
         fail(f"bad query: {safe(str(exc))}")
     if args.limit < 0:
         fail("--limit must be 0 or more")
-    locations = Locations.resolve(args.data_dir)
+    locations = usable_locations(args.data_dir)
     require_paths(args.paths)
-    paths = args.paths or default_paths(locations)
+    paths = args.paths or default_paths(locations, read_config(locations).config.archive)
     loaded = load(paths)
     entries = [
         Entry(digest.date, paper, paper_id(paper, digest.date))

@@ -25,7 +25,7 @@ from tui.detail_render import abs_url, pdf_url
 from tui.query import Query, QueryError, parse_query
 from tui.search_index import paper_matches
 from tui.session_state import Position
-from tui.store import ArchiveStore, PaperOrder
+from tui.store import ArchiveStore, PaperOrder, Step
 from tui.user_state import UserState
 from tui.widgets.date_sidebar import DateSidebar
 from tui.widgets.detail_pane import DetailPane
@@ -200,7 +200,8 @@ class MainScreen(Screen[None]):
         self.sidebar.border_subtitle = f"loading {done * 100 // max(total, 1)}%"
 
     def loading_finished(self) -> None:
-        self.sidebar.border_subtitle = f"{len(self.store.days()):,} days"
+        days = len(self.store.days())
+        self.sidebar.border_subtitle = f"{days:,} day{'' if days == 1 else 's'}"
         if self.store.is_empty():
             self.paper_list.border_title = "No digests"
             self.detail.empty_message = (
@@ -210,8 +211,13 @@ class MainScreen(Screen[None]):
 
     # -- showing a day and a paper ---------------------------------------------------
 
-    def show_day(self, day: date | None, *, keep_paper: bool = False, user: bool = True) -> None:
-        """Show ``day``'s papers; the top paper, or the same one when ``keep_paper``."""
+    def show_day(
+        self, day: date | None, *, keep_paper: bool = False, user: bool = True, read: bool = True
+    ) -> None:
+        """Show ``day``'s papers; the top paper, or the same one when ``keep_paper``.
+
+        The paper shown counts as read unless ``read`` is False (only browsing a filter).
+        """
         if user:
             self.navigated = True
         current = self.paper_list.current
@@ -226,7 +232,7 @@ class MainScreen(Screen[None]):
             cursor = next((i for i, paper in enumerate(papers) if paper is current), 0)
         with self.paper_list.prevent(PaperList.Highlighted):
             self.paper_list.show(day, papers, cursor)
-        self.show_paper(self.paper_list.current)  # now, so that one frame shows it all
+        self.show_paper(self.paper_list.current, read=read)  # now: one frame shows it all
         self.sidebar.select_day(day)
         self._update_titles()
         first = not self._shown_first
@@ -258,14 +264,14 @@ class MainScreen(Screen[None]):
         bookmarks = f"{self.deck.glyphs.bookmark}{marked} " if marked else ""
         return f"{bookmarks}{unread}/{len(ids)}"
 
-    def show_paper(self, paper: Paper | None) -> None:
-        """Show ``paper`` in the detail pane; a paper shown there counts as read."""
+    def show_paper(self, paper: Paper | None, read: bool = True) -> None:
+        """Show ``paper`` in the detail pane; a paper shown there counts as ``read``."""
         self.detail.show(paper, self.day)
         index = self.paper_list.cursor + 1
         total = len(self.paper_list.papers)
         self.detail.border_title = f"Paper {index}/{total}" if paper else "Paper"
         self.position()  # keeps the last known position up to date
-        if paper is not None:
+        if paper is not None and read:
             pid = self.paper_list.ids[self.paper_list.cursor]
             if not self.user_state.is_read(pid):
                 self.user_state.mark_read([pid])
@@ -288,6 +294,8 @@ class MainScreen(Screen[None]):
     def open_paper(self, day: date | None, pid: str) -> None:
         """Show the paper ``pid`` of ``day`` with the detail pane focused."""
         self.show_day(day)
+        if self.day_filter is not None and self.paper_list.index_of(pid) is None:
+            self.clear_day_filter()  # the filter hides the paper asked for
         index = self.paper_list.index_of(pid)
         if index is not None:
             self.paper_list.cursor = index
@@ -320,11 +328,11 @@ class MainScreen(Screen[None]):
     def action_newer_day(self) -> None:
         self._step_day(self.store.newer_day(self.day), "This is the newest day.")
 
-    def _step_day(self, day: date | None, at_end: str) -> None:
-        if day is None:
+    def _step_day(self, step: Step, at_end: str) -> None:
+        if not step.exists:
             self.notify(at_end, timeout=2)
             return
-        self.show_day(day)
+        self.show_day(step.day)
 
     def action_goto_date(self) -> None:
         from tui.screens.date_prompt import DatePrompt
@@ -451,11 +459,12 @@ class MainScreen(Screen[None]):
         box.border_subtitle = ""
         box.remove_class("-error")
         self.day_filter = None if query.empty else query
-        self.show_day(self.day, keep_paper=True, user=False)
+        self.show_day(self.day, keep_paper=True, user=False, read=False)  # only browsing
 
     @on(Input.Submitted, "#day-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
         self.paper_list.focus()
+        self.show_paper(self.paper_list.current)  # now it is being read
 
     def clear_day_filter(self) -> None:
         box = self.query_one("#day-filter", Input)

@@ -199,5 +199,4 @@ class SearchScreen(Screen[None]):
 
     def on_search_results_opened(self, message: SearchResults.Opened) -> None:
         entry = message.hit.entry
-        self.app.pop_screen()
-        self.deck.main_screen.open_paper(entry.day, entry.pid)
+        self.deck.open_paper(entry.day, entry.pid)
