@@ -65,6 +65,8 @@ class StateFile(Generic[State]):
 
     def read(self) -> State:
         """The state on disk (empty if there is no file), moving a bad file aside."""
+        if not self.path.exists() and not self.path.is_symlink():
+            return self.model()  # nothing to read: create no directory or lock file
         try:
             with locked(self.lock_path):
                 return self._read_locked()

@@ -164,3 +164,9 @@ def test_kill_during_save_leaves_a_whole_file(tmp_path: Path) -> None:
     assert last > 0
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".bookmarks.json.")]
     assert all(name.endswith((".lock", ".tmp")) for name in leftovers)
+
+
+def test_reading_a_missing_file_creates_nothing(tmp_path: Path) -> None:
+    file = bookmarks_file(tmp_path / "not" / "there")
+    assert file.read().bookmarks == {}
+    assert not (tmp_path / "not").exists()
