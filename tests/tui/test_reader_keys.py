@@ -401,3 +401,20 @@ async def test_markup_in_notifications_is_shown_literally(archive: Path) -> None
         app.notify("config.toml: [/x] = 1: [bold]unknown[/bold] setting")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_detail_links_are_terminal_hyperlinks(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        detail = app.main_screen.detail
+        links = {
+            segment.style.link
+            for y in range(detail.size.height)
+            for segment in detail.render_line(y)
+            if segment.style and segment.style.link
+        }
+        assert links == {
+            "https://arxiv.org/abs/2507.17002",
+            "https://arxiv.org/pdf/2507.17002",
+        }
