@@ -16,18 +16,19 @@ from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
 from parsers import Paper
 from tui.bookmark_export import to_bibtex
 from tui.bookmarks import Bookmark
 from tui.detail_render import abs_url, pdf_url
-from tui.query import Query, QueryError, parse_query
+from tui.query import Query
 from tui.search_index import paper_matches
 from tui.session_state import Position
 from tui.store import ArchiveStore, PaperOrder, Step
 from tui.user_state import UserState
 from tui.widgets.date_sidebar import DateSidebar
+from tui.widgets.day_filter import DayFilter
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.paper_list import PaperList, PaperMarks
 
@@ -110,10 +111,7 @@ class MainScreen(Screen[None]):
             yield DateSidebar(id="sidebar")
             with Vertical(id="reading"):
                 with Vertical(id="list-column"):
-                    yield Input(
-                        placeholder="Filter this day: words, author:, votes:>=20, is:unread…",
-                        id="day-filter",
-                    )
+                    yield DayFilter()
                     yield PaperList(id="papers")
                 yield DetailPane(id="detail")
         yield Footer()
@@ -443,33 +441,20 @@ class MainScreen(Screen[None]):
         self.notify(f"Papers {self.order.label}.", timeout=2)
 
     def action_filter_day(self) -> None:
-        box = self.query_one("#day-filter", Input)
-        box.display = True
-        box.focus()
+        self.query_one(DayFilter).open()
 
-    @on(Input.Changed, "#day-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        box = event.input
-        try:
-            query = parse_query(event.value)
-        except QueryError as exc:
-            box.border_subtitle = str(exc)
-            box.add_class("-error")
-            return
-        box.border_subtitle = ""
-        box.remove_class("-error")
-        self.day_filter = None if query.empty else query
+    @on(DayFilter.Applied)
+    def _filter_changed(self, event: DayFilter.Applied) -> None:
+        self.day_filter = event.query
         self.show_day(self.day, keep_paper=True, user=False, read=False)  # only browsing
 
-    @on(Input.Submitted, "#day-filter")
-    def _filter_submitted(self, event: Input.Submitted) -> None:
+    @on(DayFilter.Done)
+    def _filter_done(self, event: DayFilter.Done) -> None:
         self.paper_list.focus()
         self.show_paper(self.paper_list.current)  # now it is being read
 
     def clear_day_filter(self) -> None:
-        box = self.query_one("#day-filter", Input)
-        box.value = ""
-        box.display = False
+        self.query_one(DayFilter).close()
         self.day_filter = None
         self.show_day(self.day, keep_paper=True, user=False)
         self.paper_list.focus()

@@ -1,0 +1,59 @@
+"""The box that filters the day's list with the search language (key f)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.message import Message
+from textual.widgets import Input
+
+from tui.query import Query, QueryError, parse_query
+
+
+class DayFilter(Input):
+    """Hidden until asked for; a malformed term is shown under it, the last good one stays."""
+
+    @dataclass
+    class Applied(Message):
+        """The filter to apply now: a query, or None for no filter."""
+
+        query: Query | None
+
+    @dataclass
+    class Done(Message):
+        """The user pressed enter: back to the list."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            placeholder="Filter this day: words, author:, votes:>=20, is:unread…",
+            id="day-filter",
+        )
+
+    def open(self) -> None:
+        self.display = True
+        self.focus()
+
+    def close(self) -> None:
+        """Empty and hide the box (the screen drops the filter)."""
+        with self.prevent(Input.Changed):
+            self.value = ""
+        self.display = False
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        try:
+            query = parse_query(event.value)
+        except QueryError as exc:
+            self.border_subtitle = str(exc)
+            self.add_class("-error")
+            return
+        self.border_subtitle = ""
+        self.remove_class("-error")
+        self.post_message(self.Applied(None if query.empty else query))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Done())
