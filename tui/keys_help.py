@@ -16,6 +16,7 @@ class KeyRow:
 
     keys: str
     description: str
+    binding_id: str = ""  # for remapping in config.toml's [keys]
 
 
 def key_rows(app: App[Any], node: DOMNode) -> list[KeyRow]:
@@ -26,6 +27,7 @@ def key_rows(app: App[Any], node: DOMNode) -> list[KeyRow]:
         bindings.apply_keymap(keymap)
     order: list[tuple[str, str]] = []
     keys: dict[tuple[str, str], list[str]] = {}
+    ids: dict[tuple[str, str], str] = {}
     for key, key_bindings in bindings.key_to_bindings.items():
         for binding in key_bindings:
             if binding.system or not binding.description:
@@ -34,8 +36,9 @@ def key_rows(app: App[Any], node: DOMNode) -> list[KeyRow]:
             if group not in keys:
                 order.append(group)
                 keys[group] = []
+                ids[group] = binding.id or ""
             keys[group].append(app.get_key_display(Binding(key, binding.action)))
-    return [KeyRow(" ".join(keys[group]), group[1]) for group in order]
+    return [KeyRow(" ".join(keys[group]), group[1], ids[group]) for group in order]
 
 
 def binding_ids() -> set[str]:

@@ -27,7 +27,7 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: 64; max-width: 100%; height: auto; max-height: 100%;
+        width: 84; max-width: 100%; height: auto; max-height: 100%;
         border: round $primary; background: $surface; padding: 0 1;
     }
     HelpScreen Static { width: 1fr; height: auto; }
@@ -41,17 +41,18 @@ class HelpScreen(ModalScreen[None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(no_wrap=True, style="bold")
         table.add_column()
+        table.add_column(no_wrap=True, style="dim")
         for title, rows in self.sections:
             if not rows:
                 continue
             if table.row_count:
-                table.add_row("", "")
-            table.add_row(Text(title, style="bold underline"), "")
+                table.add_row("", "", "")
+            table.add_row(Text(title, style="bold underline"), "", "")
             for row in rows:
-                table.add_row(Text(row.keys), Text(row.description))
+                table.add_row(Text(row.keys), Text(row.description), Text(row.binding_id))
         scroll = VerticalScroll()
         scroll.border_title = "Keys"
-        scroll.border_subtitle = "escape to close"
+        scroll.border_subtitle = "escape to close · remap by id in config.toml [keys]"
         with scroll:
             yield Static(table)
 
