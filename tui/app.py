@@ -398,7 +398,7 @@ class PaperdeckApp(App[None]):
         self.main_screen.action_goto_date()
 
     def command_newest_day(self) -> None:
-        if self.store.newest_day is not None or not self.store.is_empty():
+        if not self.store.is_empty():
             self.main_screen.show_day(self.store.days()[0])
 
     def command_oldest_day(self) -> None:

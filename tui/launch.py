@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from parsers import discover
 from tui.cli.arguments import fail
+from tui.cli.digest_commands import require_paths
 from tui.cli.output import safe
 from tui.config import LoadedConfig, load_config
 from tui.locations import Locations
@@ -64,9 +65,7 @@ def build_app(
     no_animation: bool = False,
 ) -> PaperdeckApp:
     """The app for these arguments; a bad argument exits with a one-line error (code 2)."""
-    for path in paths:
-        if not os.path.lexists(path):
-            fail(f"no such file or directory: {safe(path)!r}")
+    require_paths(paths)
     locations = usable_locations(data_dir)
     loaded = read_config(locations)
     configured = loaded.config.archive

@@ -88,7 +88,7 @@ class ArchiveStore:
         self._dated: list[date] = []  # ascending, for bisect
         self._has_undated = False
         self._ordered: dict[tuple[date | None, PaperOrder], list[Paper]] = {}
-        self._ids: dict[date | None, list[str]] = {}
+        self._ids: dict[date | None, dict[int, str]] = {}  # id(paper) → identity, per day
         self.entries: list[Entry] = []  # every paper once, for search; only ever appended
         self.problems: list[Problem] = []
         self.files_read = 0
@@ -188,13 +188,17 @@ class ArchiveStore:
             self._ordered[key] = ordered
         return ordered
 
-    def ids(self, day: date | None) -> list[str]:
-        """The identities of ``day``'s papers, in file order (cached)."""
-        ids = self._ids.get(day)
-        if ids is None:
-            ids = [paper_id(paper, day) for paper in self.papers(day)]
-            self._ids[day] = ids
-        return ids
+    def _id_map(self, day: date | None) -> dict[int, str]:
+        found = self._ids.get(day)
+        if found is None:
+            found = {id(paper): paper_id(paper, day) for paper in self.papers(day)}
+            self._ids[day] = found
+        return found
+
+    def ids(self, day: date | None, papers: list[Paper] | None = None) -> list[str]:
+        """The identities of ``papers`` of ``day`` (default: all, in file order); cached."""
+        known = self._id_map(day)
+        return [known[id(paper)] for paper in (self.papers(day) if papers is None else papers)]
 
     def find(self, pid: str, day: date | None) -> Paper | None:
         """The paper with identity ``pid`` on ``day``, if that day is loaded."""
@@ -205,5 +209,5 @@ class ArchiveStore:
 
     def day_entries(self, day: date | None, order: PaperOrder) -> list[Entry]:
         """``day``'s papers in ``order``, as search entries (for the day filter)."""
-        ids = dict(zip(map(id, self.papers(day)), self.ids(day), strict=True))
-        return [Entry(day, paper, ids[id(paper)]) for paper in self.papers(day, order)]
+        papers = self.papers(day, order)
+        return [Entry(day, p, pid) for p, pid in zip(papers, self.ids(day, papers), strict=True)]

@@ -229,7 +229,7 @@ class MainScreen(Screen[None]):
         if keep_paper and current is not None:
             cursor = next((i for i, paper in enumerate(papers) if paper is current), 0)
         with self.paper_list.prevent(PaperList.Highlighted):
-            self.paper_list.show(day, papers, cursor)
+            self.paper_list.show(day, papers, self.store.ids(day, papers), cursor)
         self.show_paper(self.paper_list.current, read=read)  # now: one frame shows it all
         self.sidebar.select_day(day)
         self._update_titles()

@@ -11,7 +11,6 @@ from textual.message import Message
 
 from parsers import Paper
 from tui.glyphs import UNICODE, Glyphs
-from tui.store import paper_id
 from tui.widgets.line_list import LineList
 
 VOTES_WIDTH = 4
@@ -53,11 +52,11 @@ class PaperList(LineList):
         self.marks = PaperMarks()
         self.glyphs: Glyphs = UNICODE
 
-    def show(self, day: date | None, papers: list[Paper], cursor: int = 0) -> None:
-        """Show ``papers`` of ``day`` with the cursor on row ``cursor``."""
+    def show(self, day: date | None, papers: list[Paper], ids: list[str], cursor: int = 0) -> None:
+        """Show ``papers`` of ``day`` (identities ``ids``) with the cursor on row ``cursor``."""
         self.day = day
         self.papers = papers
-        self.ids = [paper_id(paper, day) for paper in papers]
+        self.ids = ids
         self.scroll_to(y=0, animate=False, immediate=True)
         self.rows_changed(cursor)
 
