@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from parsers.markdown_digest import LONG_LINE
+from parsers.markdown import LONG_LINE
 from parsers.models import Digest, Problem, RawDigest
 from parsers.paper_fields import AUTHOR_SEPARATORS, derive_title, parse_votes, split_authors
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from parsers.abstract_dump import read_abstract_dump, sniff_abstract_dump
 from parsers.decoding import decode
 from parsers.discovery import SourceFile, discover
-from parsers.markdown_digest import find_markdown_digest, read_markdown_digest
+from parsers.markdown import find_markdown_digest, read_markdown_digest
 from parsers.merge import DigestIndex
 from parsers.models import Digest, LoadResult, Problem, RawDigest
 

@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 from tests.benchmarks.archive import isolated_user_dirs
 from tests.tui.helpers import DEMO, seed_bookmarks, wait_loaded
 from tui.app import PaperdeckApp
-from tui.reader_settings import ReaderSettings
+from tui.settings.reader_settings import ReaderSettings
 
 OUT = Path(__file__).resolve().parents[1] / "screenshots"
 

@@ -1,53 +1,55 @@
-"""The paperdeck Textual app: loads the archive in the background and hosts the screens."""
+"""The paperdeck Textual app: loads the archive in the background and hosts the screens.
+
+The app composes: it owns the store, the user's data and the search, hands them to the
+screens (:class:`~tui.screens.services.ReaderServices`), and answers what the screens ask
+of it (:mod:`tui.screens.requests`) and what its workers report (:mod:`tui.messages`).
+"""
 
 from __future__ import annotations
 
-import asyncio
 import os
-import signal
 import threading
-from contextlib import suppress
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.signal import Signal
 from textual.theme import Theme
 from textual.worker import get_current_worker
 
-from parsers import FileResult, Paper, Problem, SourceFile
-from tui.bookmarks import Bookmark
-from tui.clipboard import passthrough_sequences
-from tui.commands import PaperdeckCommands
-from tui.environment import link_action
-from tui.glyphs import Glyphs
-from tui.keys_help import key_rows
-from tui.loading import parse_batches, plan_load
-from tui.locations import Locations
-from tui.query import Query
-from tui.reader_settings import ReaderSettings
+from parsers import FileResult, SourceFile
+from tui.archive.loading import parse_batches, plan_load
+from tui.archive.store import ArchiveStore
+from tui.messages import FilesParsed, IndexReady, LoadFinished, SaveFailed, UserStateSaved
+from tui.palette import palette_commands
 from tui.screens.bookmarks import BookmarksScreen
-from tui.screens.main import MainScreen
-from tui.screens.search import SearchScreen
-from tui.search_index import (
-    Entry,
-    IndexBuildCancelled,
-    SearchIndex,
-    SearchResult,
-    linear_search,
+from tui.screens.help import HelpScreen
+from tui.screens.reader import DayShown, ReaderScreen
+from tui.screens.requests import (
+    CopyRequested,
+    OpenBookmarkRequested,
+    OpenLinkRequested,
+    OpenPaperRequested,
+    SearchTyped,
 )
-from tui.session_state import archive_key
-from tui.store import ArchiveStore
-from tui.undo import UNDO_SECONDS, UndoStack
-from tui.user_state import UserState
-from tui.widgets.date_sidebar import DateSidebar
-from tui.widgets.detail_pane import DetailPane
-from tui.widgets.paper_list import PaperList
+from tui.screens.search import SearchScreen
+from tui.screens.services import ReaderServices
+from tui.search.service import ArchiveSearch
+from tui.settings.locations import Locations
+from tui.settings.reader_settings import ReaderSettings
+from tui.terminal.clipboard import passthrough_sequences
+from tui.terminal.environment import link_action
+from tui.terminal.glyphs import Glyphs
+from tui.terminal.signals import on_hangup
+from tui.userdata.marking import Marking
+from tui.userdata.session import archive_key
+from tui.userdata.user_state import UserState
 
 POSITION_SAVE_SECONDS = 2.0
 
@@ -57,7 +59,6 @@ class PaperdeckApp(App[None]):
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "paperdeck"
-    COMMANDS = App.COMMANDS | {PaperdeckCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
@@ -67,36 +68,6 @@ class PaperdeckApp(App[None]):
         ),
         Binding("slash", "search", "Search", id="app.search"),
     ]
-
-    @dataclass
-    class FilesParsed(Message):
-        """The loader parsed some files (``first`` for the batch before the first screen)."""
-
-        results: list[FileResult]
-        problems: list[Problem]
-        done: int
-        total: int
-        first: bool
-
-    @dataclass
-    class LoadFinished(Message):
-        """The loader has read every file."""
-
-    @dataclass
-    class IndexReady(Message):
-        """The search index over the whole archive is built."""
-
-        index: SearchIndex
-
-    @dataclass
-    class UserStateSaved(Message):
-        """Bookmarks or read marks were saved (and may include other instances' changes)."""
-
-    @dataclass
-    class SaveFailed(Message):
-        """The writer could not save user data; it keeps the changes and retries."""
-
-        text: str
 
     def __init__(
         self,
@@ -122,15 +93,19 @@ class PaperdeckApp(App[None]):
             on_change=self._state_saved,
             on_error=self._save_failed,
         )
+        self.marking = Marking(self.user_state)
+        self.marks_changed_signal: Signal[None] = Signal(self, "marks-changed")
+        self.archive_search = ArchiveSearch(self.store.entries, self.user_state)
+        self.services = ReaderServices(
+            self.store, self.user_state, self.marking, self.glyphs, self.marks_changed_signal
+        )
         self.archive_key = archive_key(paths)
         restored = self.user_state.position(self.archive_key) if self.settings.restore else None
         self.start_date = start_date or (restored.day if restored else None)
-        self.undo = UndoStack()
-        self.main_screen = MainScreen(self.store, self.user_state)
+        self.reader = ReaderScreen(self.services)
         if restored is not None and start_date is None:
-            self.main_screen.restore_to(restored)
+            self.reader.restore_to(restored)
         self.loaded = False  # every file has been read
-        self.search_index: SearchIndex | None = None  # built once everything is loaded
         self.last_search = ""
         self._first_screen = threading.Event()  # the background load waits for it
 
@@ -143,8 +118,8 @@ class PaperdeckApp(App[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Notifications show their text as it is: it often holds titles, paths or config."""
-        super().notify(message, title=title, severity=severity, timeout=timeout)
+        """Notifications show their text as it is (never as markup): it holds titles, paths."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
         for moved in self.user_state.moved_aside:
@@ -159,20 +134,16 @@ class PaperdeckApp(App[None]):
         for problem in self.settings.problems:
             self.notify(problem, title="config.toml", severity="warning", timeout=20)
         self._apply_theme()
-        self._watch_hangup()
+        on_hangup(self._hang_up)
         self.set_interval(POSITION_SAVE_SECONDS, self.save_position)
         # The newest day is read before the first frame, so that the first frame shows it;
         # everything else is read in the background once that frame is up.
         plan = plan_load(self.paths, prefer=self.start_date)
         first = [
-            result
-            for batch in parse_batches(plan.first, max(1, len(plan.first)))
-            for result in batch
+            result for batch in parse_batches(plan.first, len(plan.first) or 1) for result in batch
         ]
-        self.push_screen(self.main_screen)
-        self.post_message(
-            self.FilesParsed(first, plan.problems, len(plan.first), plan.total, first=True)
-        )
+        self.push_screen(self.reader)
+        self.post_message(FilesParsed(first, plan.problems, len(plan.first), plan.total, True))
         self.load_rest(plan.rest, len(plan.first), plan.total)
 
     @work(thread=True, exclusive=True, group="load")
@@ -186,14 +157,8 @@ class PaperdeckApp(App[None]):
             if worker.is_cancelled:  # the app is closing: stop between batches
                 return
             done += len(batch)
-            self.post_message(self.FilesParsed(batch, [], done, total, first=False))
-        self.post_message(self.LoadFinished())
-
-    def _state_saved(self) -> None:  # called by the writer thread
-        self.post_message(self.UserStateSaved())
-
-    def _save_failed(self, text: str) -> None:  # called by the writer thread
-        self.post_message(self.SaveFailed(text))
+            self.post_message(FilesParsed(batch, [], done, total, first=False))
+        self.post_message(LoadFinished())
 
     async def action_quit(self) -> None:
         self.save_position()  # while the panes are still there to ask
@@ -203,7 +168,10 @@ class PaperdeckApp(App[None]):
         self.save_position()
         self.user_state.close()
 
-    # -- links: copy through the terminal, open only where a browser can be seen -------
+    # -- what the screens ask --------------------------------------------------------
+
+    def on_copy_requested(self, message: CopyRequested) -> None:
+        self.copy_text(message.text, message.what)
 
     def copy_text(self, text: str, what: str, note: str = "") -> None:
         """Put ``text`` on the user's clipboard with OSC 52 (works over SSH)."""
@@ -215,8 +183,9 @@ class PaperdeckApp(App[None]):
         shown = text if len(text) <= 80 else f"{text[:77]}…"
         self.notify(f"Copied {what}: {shown}{note}", timeout=5)
 
-    def open_link(self, url: str, what: str) -> None:
-        """Open ``url`` in a browser if one can reach the user, else copy it and say why."""
+    def on_open_link_requested(self, message: OpenLinkRequested) -> None:
+        """Open the link in a browser if one can reach the user, else copy it and say why."""
+        url, what = message.url, message.what
         decision = link_action(os.environ)
         if decision.open_browser:
             self.open_url(url)
@@ -224,11 +193,35 @@ class PaperdeckApp(App[None]):
             return
         self.copy_text(url, f"{what} link", f" (not opened: {decision.reason})")
 
+    def on_open_paper_requested(self, message: OpenPaperRequested) -> None:
+        self.open_paper(message.day, message.pid)
+
+    def on_open_bookmark_requested(self, message: OpenBookmarkRequested) -> None:
+        """Show a bookmarked paper in its day, detail pane focused."""
+        bookmark = message.bookmark
+        if bookmark.date not in self.store or self.store.find(bookmark.id, bookmark.date) is None:
+            where = bookmark.date.isoformat() if bookmark.date else "its day"
+            self.notify(
+                f"{bookmark.display_title} is not in the loaded archive ({where}).",
+                severity="warning",
+            )
+            return
+        self.open_paper(bookmark.date, bookmark.id)
+
+    def open_paper(self, day: date | None, pid: str) -> None:
+        """Back to the reader (whatever screens are open) showing paper ``pid`` of ``day``."""
+        while self.screen is not self.reader and len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.reader.open_paper(day, pid)
+
+    def on_search_typed(self, message: SearchTyped) -> None:
+        self.last_search = message.text
+
     # -- continuity ------------------------------------------------------------------
 
     def save_position(self) -> None:
         """Remember where the reader is (written only when it changed)."""
-        position = self.main_screen.position()
+        position = self.reader.position()
         if position is not None:
             self.user_state.remember_position(self.archive_key, position)
 
@@ -245,34 +238,30 @@ class PaperdeckApp(App[None]):
         if self.settings.theme is None:  # a theme set in config.toml is not overridden
             self.user_state.remember_theme(theme.name)
 
-    def _watch_hangup(self) -> None:
-        """On SIGHUP (a dropped SSH connection), save everything before going."""
-        if not hasattr(signal, "SIGHUP"):
-            return
-        with suppress(NotImplementedError, RuntimeError, ValueError):
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hang_up)
-
     def _hang_up(self) -> None:
+        """SIGHUP (a dropped SSH connection): save everything before going."""
         self.save_position()
         self.user_state.close(timeout=3.0)
         self.exit(return_code=129)
 
-    def on_paperdeck_app_files_parsed(self, message: FilesParsed) -> None:
+    # -- what the workers and the writer report --------------------------------------
+
+    def on_files_parsed(self, message: FilesParsed) -> None:
         self._fill_in_bookmarks(message.results)
         changed = self.store.add(message.results, message.problems)
-        self.main_screen.archive_changed(changed, self.start_date)
-        self.main_screen.loading_progress(message.done, message.total)
+        self.reader.archive_changed(changed, self.start_date)
+        self.reader.loading_progress(message.done, message.total)
         if message.first and self.store.is_empty():
             self._first_screen.set()  # nothing to show yet: no reason to wait
 
-    def on_main_screen_day_shown(self, message: MainScreen.DayShown) -> None:
+    def on_day_shown(self, message: DayShown) -> None:
         if message.first:
             self.call_after_refresh(self._first_screen.set)
 
-    def on_paperdeck_app_load_finished(self, message: LoadFinished) -> None:
+    def on_load_finished(self, message: LoadFinished) -> None:
         self.loaded = True
-        self.main_screen.loading_finished()
-        self.build_search_index(list(self.store.entries))
+        self.reader.loading_finished()
+        self.build_search_index()
         problems = self.store.problems
         if problems:
             errors = sum(p.severity == "error" for p in problems)
@@ -284,38 +273,27 @@ class PaperdeckApp(App[None]):
                 timeout=8,
             )
 
-    def on_paperdeck_app_user_state_saved(self, message: UserStateSaved) -> None:
-        self.main_screen.marks_changed()
+    def _state_saved(self) -> None:  # called by the writer thread
+        self.post_message(UserStateSaved())
 
-    def on_paperdeck_app_save_failed(self, message: SaveFailed) -> None:
+    def _save_failed(self, text: str) -> None:  # called by the writer thread
+        self.post_message(SaveFailed(text))
+
+    def on_user_state_saved(self, message: UserStateSaved) -> None:
+        self.marks_changed_signal.publish(None)
+
+    def on_save_failed(self, message: SaveFailed) -> None:
         self.notify(message.text, title="Not saved yet", severity="error", timeout=10)
 
-    # -- search ----------------------------------------------------------------------
-
     @work(thread=True, exclusive=True, group="index")
-    def build_search_index(self, entries: list[Entry]) -> None:
+    def build_search_index(self) -> None:
         cancelled = get_current_worker()
-        try:
-            index = SearchIndex(entries, cancelled=lambda: cancelled.is_cancelled)
-        except IndexBuildCancelled:
-            return
-        self.post_message(self.IndexReady(index))
-
-    def on_paperdeck_app_index_ready(self, message: IndexReady) -> None:
-        self.search_index = message.index
-
-    def search(self, query: Query) -> tuple[SearchResult, bool]:
-        """Search every loaded paper (call from a worker thread); True when indexed."""
-        index = self.search_index
+        index = self.archive_search.build(lambda: cancelled.is_cancelled)
         if index is not None:
-            return index.search(query, self.user_state), True
-        return linear_search(list(self.store.entries), query, self.user_state), False
+            self.post_message(IndexReady(index))
 
-    def action_search(self) -> None:
-        if not isinstance(self.screen, SearchScreen):
-            self.push_screen(SearchScreen(self.last_search))
-
-    # -- bookmarks and reading state -------------------------------------------------
+    def on_index_ready(self, message: IndexReady) -> None:
+        self.archive_search.use(message.index)
 
     def _fill_in_bookmarks(self, results: list[FileResult]) -> None:
         """Complete bookmarks made from a bare arXiv id once a digest holds the paper."""
@@ -328,86 +306,34 @@ class PaperdeckApp(App[None]):
                     if paper.arxiv_id in bare:
                         self.user_state.fill_in(paper.arxiv_id, paper, digest.date)
 
-    def toggle_bookmark(self, pid: str, paper: Paper, day: date | None) -> None:
-        bookmark = self.user_state.bookmarks.get(pid)
-        if bookmark is None:
-            self.user_state.bookmark(pid, paper, day)
-            self.notify(f"Bookmarked: {paper.title}", timeout=3)
-        else:
-            self.remove_bookmark(bookmark)
+    # -- actions and the palette -----------------------------------------------------
 
-    def remove_bookmark(self, bookmark: Bookmark) -> None:
-        self.user_state.unbookmark(bookmark.id)
-        self.undo.push(
-            f"bookmark of {bookmark.display_title}",
-            lambda: self.user_state.add_bookmark(bookmark),
-        )
-        self.notify(
-            f"Removed bookmark: {bookmark.display_title}. Press z to undo.",
-            timeout=UNDO_SECONDS,
-        )
-        self.main_screen.marks_changed()
-
-    def action_undo(self) -> None:
-        entry = self.undo.pop()
-        if entry is None:
-            self.notify("Nothing to undo.", timeout=2)
-            return
-        entry.undo()
-        self.notify(f"Undone: {entry.description}", timeout=3)
-        self.main_screen.marks_changed()
-        if isinstance(self.screen, BookmarksScreen):
-            self.screen.refresh_items()
+    def action_search(self) -> None:
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen(self.archive_search.search, self.last_search))
 
     def action_show_bookmarks(self) -> None:
         if not isinstance(self.screen, BookmarksScreen):
-            self.push_screen(BookmarksScreen())
+            self.push_screen(BookmarksScreen(self.services))
 
-    def open_bookmark(self, bookmark: Bookmark) -> None:
-        """Show a bookmarked paper in its day, detail pane focused."""
-        if bookmark.date not in self.store or self.store.find(bookmark.id, bookmark.date) is None:
-            where = bookmark.date.isoformat() if bookmark.date else "its day"
-            self.notify(
-                f"{bookmark.display_title} is not in the loaded archive ({where}).",
-                severity="warning",
-            )
-            return
-        self.open_paper(bookmark.date, bookmark.id)
-
-    def open_paper(self, day: date | None, pid: str) -> None:
-        """Back to the reader (whatever screens are open) showing paper ``pid`` of ``day``."""
-        while self.screen is not self.main_screen and len(self.screen_stack) > 1:
-            self.pop_screen()
-        self.main_screen.open_paper(day, pid)
-
-    # -- actions and palette commands ------------------------------------------------
+    def action_undo(self) -> None:
+        notice = self.marking.undo()
+        self.notify(notice.text, timeout=notice.timeout)
+        self.marks_changed_signal.publish(None)
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        reader = self.reader
+        self.push_screen(
+            HelpScreen(
+                [
+                    ("Anywhere", [self, reader]),
+                    ("Days (sidebar)", [reader.sidebar]),
+                    ("Papers (list)", [reader.paper_list]),
+                    ("Paper (detail)", [reader.detail]),
+                ]
+            )
+        )
 
-        screen = self.main_screen
-        sections = [
-            ("Anywhere", key_rows(self, self) + key_rows(self, screen)),
-            ("Days (sidebar)", key_rows(self, screen.query_one(DateSidebar))),
-            ("Papers (list)", key_rows(self, screen.query_one(PaperList))),
-            ("Paper (detail)", key_rows(self, screen.query_one(DetailPane))),
-        ]
-        self.push_screen(HelpScreen(sections))
-
-    def command_goto_date(self) -> None:
-        self.main_screen.action_goto_date()
-
-    def command_newest_day(self) -> None:
-        if not self.store.is_empty():
-            self.main_screen.show_day(self.store.days()[0])
-
-    def command_oldest_day(self) -> None:
-        dated = [day for day in self.store.days() if day is not None]
-        if dated:
-            self.main_screen.show_day(dated[-1])
-
-    def command_problems(self) -> None:
-        self.main_screen.action_show_problems()
-
-    def command_toggle_sidebar(self) -> None:
-        self.main_screen.action_toggle_sidebar()
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from palette_commands(self, self.reader)

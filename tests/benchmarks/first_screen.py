@@ -22,10 +22,11 @@ def ready() -> None:
 
 def run_paperdeck(archive: str) -> None:
     from tui.app import PaperdeckApp
-    from tui.screens.main import MainScreen
+    from tui.screens.reader import DayShown
 
     class FirstScreenApp(PaperdeckApp):
-        def on_main_screen_day_shown(self, message: MainScreen.DayShown) -> None:
+        def on_day_shown(self, message: DayShown) -> None:
+            super().on_day_shown(message)
             if message.first:
                 self.call_after_refresh(ready)
                 self.call_after_refresh(self.exit)

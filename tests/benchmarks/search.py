@@ -17,9 +17,9 @@ from pathlib import Path
 
 from parsers import load
 from tests.benchmarks.archive import generate_archive
-from tui.query import parse_query
-from tui.search_index import Entry, NoMarks, SearchIndex
-from tui.store import paper_id
+from tui.archive.store import paper_id
+from tui.search.index import Entry, NoMarks, SearchIndex
+from tui.search.query import parse_query
 
 QUERIES = [
     ("Korean word", "캐시"),

@@ -82,7 +82,7 @@ async def day_switch(archive: Path, switches: int) -> None:
     costs = []
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot, timeout=120)
-        screen = app.main_screen
+        screen = app.reader
         for _ in range(switches):
             await pilot.pause()
             frame_times.clear()

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import run
-from tui import bookmarks as bm
-from tui.bookmarks import Bookmark, bookmarks_file
+from tui.userdata import bookmarks as bm
+from tui.userdata.bookmarks import Bookmark, bookmarks_file
 
 
 @pytest.fixture

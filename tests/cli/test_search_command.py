@@ -53,7 +53,7 @@ def test_options_anywhere_and_a_leading_exclusion(capfd: pytest.CaptureFixture[s
 
 
 def test_configured_archive_is_searched(capfd: pytest.CaptureFixture[str]) -> None:
-    from tui.locations import Locations
+    from tui.settings.locations import Locations
 
     config = Locations.resolve().config_file
     config.parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,8 @@ import pytest
 
 from tests.tui.helpers import wait_loaded, write_digest
 from tui.cli import main
-from tui.launch import DEMO_ARCHIVE, build_app
+from tui.cli.launch import build_app
+from tui.settings.locations import DEMO_ARCHIVE
 
 
 @pytest.mark.parametrize(
@@ -67,7 +68,7 @@ async def test_start_date_opens_the_nearest_day(tmp_path: Path) -> None:
     app = build_app([str(tmp_path)], start_date=date(2025, 7, 12))
     async with app.run_test() as pilot:
         await wait_loaded(pilot)
-        assert app.main_screen.day == date(2025, 7, 10)
+        assert app.reader.day == date(2025, 7, 10)
 
 
 async def test_empty_directory_opens_with_a_message(tmp_path: Path) -> None:
@@ -75,7 +76,7 @@ async def test_empty_directory_opens_with_a_message(tmp_path: Path) -> None:
     async with app.run_test() as pilot:
         await wait_loaded(pilot)
         assert app.store.is_empty()
-        assert app.main_screen.paper_list.border_title == "No digests"
+        assert app.reader.paper_list.border_title == "No digests"
 
 
 def test_python_dash_m_tui_help() -> None:
@@ -102,7 +103,7 @@ def test_a_data_dir_from_the_environment_that_is_a_file_is_refused(
 
 async def test_unreadable_bookmarks_file_is_reported_and_the_app_runs(tmp_path: Path) -> None:
     write_digest(tmp_path / "a/2025/07/17.md", "2025-07-17", [("Paper", 1)])
-    from tui.locations import Locations
+    from tui.settings.locations import Locations
 
     (Locations.resolve().data / "bookmarks.json").mkdir(parents=True)  # a directory: unreadable
     app = build_app([str(tmp_path / "a")])

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.query import DateTerm, FlagTerm, QueryError, TextTerm, VotesTerm, parse_query
+from tui.search.query import DateTerm, FlagTerm, QueryError, TextTerm, VotesTerm, parse_query
 
 
 def test_words_phrases_and_exclusions() -> None:

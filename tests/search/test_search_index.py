@@ -9,8 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parsers import Paper, Section
-from tui.query import parse_query
-from tui.search_index import Entry, NoMarks, SearchIndex, SetMarks, linear_search
+from tui.archive.entry import Entry
+from tui.search.index import SearchIndex
+from tui.search.matching import NoMarks, SetMarks, linear_search
+from tui.search.query import parse_query
 
 
 def paper(title: str, body: str, votes: int | None, authors: list[str] | None = None) -> Paper:
@@ -101,7 +103,7 @@ def test_index_and_plain_matcher_agree(text: str) -> None:
 
 
 def test_match_spans_map_back_to_the_title() -> None:
-    from tui.highlight import match_spans
+    from tui.search.highlight import match_spans
 
     assert match_spans("KV Cache and kv-cache…", parse_query("cache")) == [(3, 8), (16, 21)]
     assert match_spans("우리는 모델을… ＧＰＴ", parse_query("모델 gpt")) == [(4, 6), (9, 12)]

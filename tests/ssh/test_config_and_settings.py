@@ -9,10 +9,10 @@ import pytest
 
 from tests.tui.helpers import wait_loaded, write_digest
 from tui.cli import main
-from tui.config import Config, load_config
-from tui.launch import build_app, read_config
-from tui.locations import Locations
-from tui.reader_settings import ReaderSettings
+from tui.cli.launch import build_app, read_config
+from tui.settings.config import Config, load_config
+from tui.settings.locations import Locations
+from tui.settings.reader_settings import ReaderSettings
 
 
 def write_config(text: str) -> Path:
@@ -102,9 +102,9 @@ async def test_key_remaps_from_config_apply(tmp_path: Path) -> None:
     async with app.run_test() as pilot:
         await wait_loaded(pilot)
         await pilot.press("h")
-        assert app.main_screen.day == date(2025, 7, 16)
+        assert app.reader.day == date(2025, 7, 16)
         await pilot.press("left_square_bracket")  # the old key is remapped away
-        assert app.main_screen.day == date(2025, 7, 16)
+        assert app.reader.day == date(2025, 7, 16)
 
 
 async def test_ascii_glyphs(tmp_path: Path) -> None:
@@ -113,10 +113,10 @@ async def test_ascii_glyphs(tmp_path: Path) -> None:
     async with app.run_test() as pilot:
         await wait_loaded(pilot)
         await pilot.press("b")
-        row = app.main_screen.paper_list.row_content(0, 30).plain
-        unread = app.main_screen.paper_list.row_content(1, 30).plain
+        row = app.reader.paper_list.row_content(0, 30).plain
+        unread = app.reader.paper_list.row_content(1, 30).plain
         assert "*" in row and "★" not in row and "+" in unread and "●" not in unread
-        assert "^ 5 votes" in app.main_screen.detail.text()
+        assert "^ 5 votes" in app.reader.detail.text()
 
 
 async def test_theme_is_remembered_and_a_configured_theme_wins(tmp_path: Path) -> None:
@@ -146,7 +146,7 @@ async def test_no_color_drops_colours_and_keeps_the_cursor_visible(
     async with app.run_test() as pilot:
         await wait_loaded(pilot)
         assert app.no_color and app.native_ansi_color
-        paper_list = app.main_screen.paper_list
+        paper_list = app.reader.paper_list
         segments = list(paper_list.render_line(0))
         assert segments and all(seg.style and seg.style.reverse for seg in segments)
         assert not any(seg.style and seg.style.reverse for seg in paper_list.render_line(1))

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from tests.tui.helpers import wait_loaded, write_digest
-from tui.launch import build_app
-from tui.locations import Locations
-from tui.session_state import archive_key
+from tui.cli.launch import build_app
+from tui.settings.locations import Locations
+from tui.userdata.session import archive_key
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,14 +49,14 @@ async def test_position_order_and_scroll_are_restored(archive: Path) -> None:
         await pilot.press(*["left_square_bracket"] * 3, "s", "j")  # 07-14, by title, "Other"
         await pilot.press("k")  # "Long one"
         await pilot.press("space", "space")
-        scroll = app.main_screen.detail.scroll_y
+        scroll = app.reader.detail.scroll_y
         assert scroll > 0
         await pilot.press("q")
     again = build_app([str(archive)])
     async with again.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)
         await pilot.pause(0.1)
-        screen = again.main_screen
+        screen = again.reader
         assert screen.day == date(2025, 7, 14)
         assert screen.order.value == "title"
         assert screen.detail.paper.title == "Long one"  # type: ignore[union-attr]
@@ -71,7 +71,7 @@ async def test_a_start_date_overrides_the_restored_day(archive: Path) -> None:
     dated = build_app([str(archive)], start_date=date(2025, 7, 15))
     async with dated.run_test() as pilot:
         await wait_loaded(pilot)
-        assert dated.main_screen.day == date(2025, 7, 15)
+        assert dated.reader.day == date(2025, 7, 15)
 
 
 def _drain(fd: int, stop: threading.Event) -> None:

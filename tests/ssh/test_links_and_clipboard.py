@@ -9,8 +9,8 @@ import pytest
 
 from tests.tui.helpers import wait_loaded, write_digest
 from tui.app import PaperdeckApp
-from tui.clipboard import osc52, passthrough_sequences
-from tui.environment import in_ssh_session, link_action
+from tui.terminal.clipboard import osc52, passthrough_sequences
+from tui.terminal.environment import in_ssh_session, link_action
 
 URL = "https://arxiv.org/abs/2507.17002"
 

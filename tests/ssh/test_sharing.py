@@ -13,7 +13,7 @@ from tests.tui.helpers import wait_loaded, write_digest
 from tui.app import PaperdeckApp
 from tui.cli import main
 from tui.cli.serve_command import serve_command
-from tui.locations import Locations
+from tui.settings.locations import Locations
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

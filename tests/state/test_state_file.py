@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tui import bookmarks as bm
-from tui.bookmarks import Bookmark, Bookmarks, bookmarks_file
-from tui.state_file import SCHEMA_VERSION
+from tui.userdata import bookmarks as bm
+from tui.userdata.bookmarks import Bookmark, Bookmarks, bookmarks_file
+from tui.userdata.state_file import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2025, 7, 17, 9, 30)
@@ -72,8 +72,8 @@ WRITER = """
 import sys
 from datetime import datetime
 from pathlib import Path
-from tui import bookmarks as bm
-from tui.bookmarks import Bookmark, bookmarks_file
+from tui.userdata import bookmarks as bm
+from tui.userdata.bookmarks import Bookmark, bookmarks_file
 
 data, process, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 file = bookmarks_file(data)
@@ -129,8 +129,8 @@ KILLED_WRITER = """
 import sys
 from datetime import datetime
 from pathlib import Path
-from tui import bookmarks as bm
-from tui.bookmarks import Bookmark, bookmarks_file
+from tui.userdata import bookmarks as bm
+from tui.userdata.bookmarks import Bookmark, bookmarks_file
 
 file = bookmarks_file(Path(sys.argv[1]))
 start = len(file.read().bookmarks)

@@ -6,11 +6,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from parsers import Paper
-from tui import bookmarks as bm
-from tui.bookmarks import Bookmark, bookmarks_file
-from tui.reading import reading_file
-from tui.undo import UndoStack
-from tui.user_state import UserState
+from tui.userdata import bookmarks as bm
+from tui.userdata.bookmarks import Bookmark, bookmarks_file
+from tui.userdata.reading import reading_file
+from tui.userdata.undo import UndoStack
+from tui.userdata.user_state import UserState
 
 PAPER = Paper(title="A Paper", arxiv_id="2507.00001", url="https://arxiv.org/abs/2507.00001v2",
               votes=5, authors=["Ann Lee", "Bo Kim"])  # fmt: skip

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 
 from tui.app import PaperdeckApp
-from tui.launch import DEMO_ARCHIVE
+from tui.settings.locations import DEMO_ARCHIVE
 
 DEMO = str(DEMO_ARCHIVE)
 
@@ -69,9 +69,9 @@ def seed_bookmarks() -> None:
     from datetime import datetime
 
     from parsers import load
-    from tui import bookmarks as bm
-    from tui.bookmarks import Bookmark, bookmarks_file
-    from tui.locations import Locations
+    from tui.settings.locations import Locations
+    from tui.userdata import bookmarks as bm
+    from tui.userdata.bookmarks import Bookmark, bookmarks_file
 
     by_day = {d.date.isoformat(): d for d in load([DEMO]).digests if d.date}
     marks = []

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from tests.tui.helpers import wait_loaded, write_digest
-from tui import bookmarks as bm
 from tui.app import PaperdeckApp
-from tui.bookmarks import Bookmark, bookmarks_file
-from tui.reading import reading_file
 from tui.screens.bookmarks import BookmarksScreen
+from tui.userdata import bookmarks as bm
+from tui.userdata.bookmarks import Bookmark, bookmarks_file
+from tui.userdata.reading import reading_file
 from tui.widgets.detail_pane import DetailPane
 
 WIDE = (120, 40)
@@ -34,7 +34,7 @@ async def test_b_bookmarks_from_list_and_detail_with_a_marker(archive: Path) -> 
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        lst = app.main_screen.paper_list
+        lst = app.reader.paper_list
         await pilot.press("b")
         assert app.user_state.is_bookmarked("2507.17002")  # New High
         row = lst.row_content(0, 40).plain
@@ -43,7 +43,7 @@ async def test_b_bookmarks_from_list_and_detail_with_a_marker(archive: Path) -> 
         assert isinstance(app.focused, DetailPane)
         await pilot.press("b")
         assert app.user_state.is_bookmarked("2507.17001")
-        assert app.main_screen.sidebar.row_content(1, 20).plain.rstrip().endswith("★2 0/2")
+        assert app.reader.sidebar.row_content(1, 20).plain.rstrip().endswith("★2 0/2")
         assert app.user_state.flush()
         saved = bookmarks_file(data_dir(app)).read().bookmarks
         assert saved["2507.17002"].title == "New High" and saved["2507.17002"].votes == 30
@@ -58,7 +58,7 @@ async def test_showing_a_paper_marks_it_read_and_u_toggles(archive: Path) -> Non
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        state = app.main_screen
+        state = app.reader
         assert app.user_state.is_read("2507.17002")  # the top paper is shown at start
         assert not app.user_state.is_read("2507.17001")
         assert "1/2 unread" in state.paper_list.border_title
@@ -82,7 +82,7 @@ async def test_m_marks_the_day_read_and_z_undoes_it(archive: Path) -> None:
         assert sum(app.user_state.is_read(pid) for pid in ids) == 1
         await pilot.press("m")
         assert all(app.user_state.is_read(pid) for pid in ids)
-        sidebar_row = app.main_screen.sidebar.row_content(app.main_screen.sidebar.cursor, 20).plain
+        sidebar_row = app.reader.sidebar.row_content(app.reader.sidebar.cursor, 20).plain
         assert sidebar_row.endswith("0/2")
         await pilot.press("z")
         assert sum(app.user_state.is_read(pid) for pid in ids) == 1
@@ -113,9 +113,9 @@ async def test_bookmarks_screen_sort_jump_remove_undo(archive: Path) -> None:
         ]
         assert screen.bookmark_list.border_subtitle == "by paper date"
         await pilot.press("j", "enter")  # jump to Old One in its day, detail focused
-        assert app.screen is app.main_screen
-        assert app.main_screen.day == date(2025, 7, 16)
-        assert app.main_screen.detail.paper.title == "Old One"  # type: ignore[union-attr]
+        assert app.screen is app.reader
+        assert app.reader.day == date(2025, 7, 16)
+        assert app.reader.detail.paper.title == "Old One"  # type: ignore[union-attr]
         assert isinstance(app.focused, DetailPane)
         await pilot.press("B", "delete")
         assert len(app.user_state.bookmarks) == 1
@@ -123,7 +123,7 @@ async def test_bookmarks_screen_sort_jump_remove_undo(archive: Path) -> None:
         assert len(app.user_state.bookmarks) == 2
         assert len(app.screen.bookmark_list.items) == 2  # type: ignore[attr-defined]
         await pilot.press("escape")
-        assert app.screen is app.main_screen
+        assert app.screen is app.reader
 
 
 async def test_bare_bookmark_is_filled_in_when_its_digest_loads(archive: Path) -> None:

@@ -33,11 +33,11 @@ def archive(tmp_path: Path) -> Path:
 
 
 def titles(app: PaperdeckApp) -> list[str]:
-    return [paper.title for paper in app.main_screen.paper_list.papers]
+    return [paper.title for paper in app.reader.paper_list.papers]
 
 
 def shown(app: PaperdeckApp) -> str | None:
-    paper = app.main_screen.detail.paper
+    paper = app.reader.detail.paper
     return paper.title if paper else None
 
 
@@ -45,7 +45,7 @@ async def test_opens_on_newest_day_with_top_paper(archive: Path) -> None:
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        screen = app.main_screen
+        screen = app.reader
         assert screen.day == date(2025, 7, 17)
         assert titles(app) == ["New B", "New A"]
         assert shown(app) == "New B"
@@ -95,7 +95,7 @@ async def test_brackets_change_day_from_any_pane(archive: Path) -> None:
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        screen = app.main_screen
+        screen = app.reader
         await pilot.press("left_square_bracket")
         assert screen.day == date(2025, 7, 16)
         assert shown(app) == "Mid high"
@@ -116,7 +116,7 @@ async def test_sidebar_cursor_shows_days_and_enter_goes_deeper(archive: Path) ->
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        screen = app.main_screen
+        screen = app.reader
         await pilot.press("shift+tab")
         assert isinstance(app.focused, DateSidebar)
         await pilot.press("j")
@@ -159,7 +159,7 @@ async def test_space_and_page_keys_scroll_the_detail(tmp_path: Path) -> None:
     app = PaperdeckApp([str(tmp_path)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        detail = app.main_screen.detail
+        detail = app.reader.detail
         assert detail.scroll_y == 0
         await pilot.press("space")
         after_space = detail.scroll_y
@@ -186,14 +186,14 @@ async def test_d_goes_to_the_nearest_day(archive: Path) -> None:
         prompt = app.screen.query_one("#date-input")
         prompt.value = ""  # type: ignore[attr-defined]
         await pilot.press(*"2025-07-15", "enter")
-        assert app.main_screen.day == date(2025, 7, 16)  # 07-14 and 07-16 tie: the newer
+        assert app.reader.day == date(2025, 7, 16)  # 07-14 and 07-16 tie: the newer
         await pilot.press("d")
         app.screen.query_one("#date-input").value = ""  # type: ignore[attr-defined]
         await pilot.press(*"not a date", "enter")
         assert isinstance(app.screen, DatePrompt)  # stays open with an error
         await pilot.press("escape")
-        assert app.screen is app.main_screen
-        assert app.main_screen.day == date(2025, 7, 16)
+        assert app.screen is app.reader
+        assert app.reader.day == date(2025, 7, 16)
 
 
 async def test_help_lists_live_bindings_and_remaps(archive: Path) -> None:
@@ -203,13 +203,13 @@ async def test_help_lists_live_bindings_and_remaps(archive: Path) -> None:
         app.set_keymap({"day.goto": "D"})
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        rows = {row.description: row.keys for _, section in app.screen.sections for row in section}
+        rows = {row.description: row.keys for _, section in app.screen.rows for row in section}
         assert rows["Go to date"] == "D"
         assert rows["Older day"] == "["
         assert rows["Help"] == "?"
         assert "Scroll down" in rows and "Half page down" in rows
         await pilot.press("escape")
-        assert app.screen is app.main_screen
+        assert app.screen is app.reader
         await pilot.press("D")
         assert isinstance(app.screen, DatePrompt)
 
@@ -228,20 +228,20 @@ async def test_command_palette_has_the_app_commands(archive: Path) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         await pilot.press("left_square_bracket", "left_square_bracket")
-        assert app.main_screen.day == date(2025, 7, 14)
+        assert app.reader.day == date(2025, 7, 14)
         await pilot.press("ctrl+p")
         await pilot.press(*"newest day")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.main_screen.day == date(2025, 7, 17)
+        assert app.reader.day == date(2025, 7, 17)
 
 
 async def test_t_toggles_the_sidebar(archive: Path) -> None:
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
-        screen = app.main_screen
+        screen = app.reader
         assert not screen.sidebar.display  # narrow: hidden
         await pilot.press("t")
         assert screen.sidebar.display and isinstance(app.focused, DateSidebar)
@@ -262,7 +262,7 @@ async def test_a_unfolds_authors_and_x_shows_more_of_long_items(tmp_path: Path) 
     app = PaperdeckApp([str(day)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        detail = app.main_screen.detail
+        detail = app.reader.detail
         body = detail
         assert "+22 more (a: show all)" in flat_text(body)
         assert "Person 29" not in flat_text(body)
@@ -301,25 +301,25 @@ async def test_problems_notification_and_screen(tmp_path: Path) -> None:
         assert any("broken.md:1: error: binary file" in row for row in rows)
         assert any("bad.md:5: warning: vote count 'many'" in row for row in rows)
         await pilot.press("escape")
-        assert app.screen is app.main_screen
-        assert [p.title for p in app.main_screen.paper_list.papers] == ["Good"]
+        assert app.screen is app.reader
+        assert [p.title for p in app.reader.paper_list.papers] == ["Good"]
 
 
 async def test_seeds_open_and_the_undated_dump_is_last() -> None:
     app = PaperdeckApp([str(SEEDS)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        assert app.main_screen.day == date(2025, 3, 27)
+        assert app.reader.day == date(2025, 3, 27)
         await pilot.press("shift+tab", "G")
-        assert app.main_screen.day is None
-        assert len(app.main_screen.paper_list.papers) == 17
+        assert app.reader.day is None
+        assert len(app.reader.paper_list.papers) == 17
 
 
 async def test_demo_archive_opens_on_its_newest_markdown_day() -> None:
     app = PaperdeckApp([DEMO])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        assert app.main_screen.day == date(2025, 7, 17)
+        assert app.reader.day == date(2025, 7, 17)
         assert app.store.problems == []
         assert len(app.store.days()) == 5
 
@@ -333,25 +333,27 @@ async def test_tiny_terminal_sizes_never_crash(archive: Path) -> None:
             await pilot.press("j", "t", "left_square_bracket", "enter", "t", "escape")
             await pilot.pause()
         assert app.is_running
-        assert app.main_screen.day is not None
+        assert app.reader.day is not None
 
 
 def test_every_binding_has_an_id_and_a_description() -> None:
+    import importlib
+    import inspect
+    import pkgutil
+
     from textual.binding import Binding
 
-    from tui.keys_help import binding_ids
-    from tui.screens.bookmarks import BookmarksScreen
-    from tui.screens.date_prompt import DatePrompt
-    from tui.screens.help import HelpScreen
-    from tui.screens.main import MainScreen
-    from tui.screens.problems import ProblemsScreen
-    from tui.screens.search import SearchScreen
-    from tui.widgets.detail_pane import DetailPane
-    from tui.widgets.line_list import LineList
+    import tui
+    from tui.keymap import BINDING_OWNERS, binding_ids
 
-    owners = (PaperdeckApp, MainScreen, LineList, DetailPane, BookmarksScreen, SearchScreen,
-              HelpScreen, ProblemsScreen, DatePrompt)  # fmt: skip
-    bindings = [b for owner in owners for b in owner.BINDINGS if isinstance(b, Binding)]
+    classes_with_bindings = set()
+    for module_info in pkgutil.walk_packages(tui.__path__, "tui."):
+        module = importlib.import_module(module_info.name)
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ == module.__name__ and "BINDINGS" in vars(cls):
+                classes_with_bindings.add(cls)
+    assert classes_with_bindings == set(BINDING_OWNERS)  # a new owner must be listed there
+    bindings = [b for owner in BINDING_OWNERS for b in owner.BINDINGS if isinstance(b, Binding)]
     assert bindings and all(b.id and b.description for b in bindings)
     assert len(binding_ids()) == len({b.id for b in bindings})
 
@@ -360,7 +362,7 @@ async def test_detail_text_is_laid_out_for_the_width_it_is_shown_in() -> None:
     app = PaperdeckApp([str(SEEDS)])
     async with app.run_test(size=(100, 24)) as pilot:
         await wait_loaded(pilot)
-        detail = app.main_screen.detail
+        detail = app.reader.detail
         for _ in range(3):
             await pilot.pause()
             assert detail.max_scroll_y > 0  # a scrollbar is shown
@@ -373,11 +375,11 @@ async def test_brackets_reach_and_leave_the_undated_digest() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         await pilot.press("left_square_bracket")
-        assert app.main_screen.day is None and len(app.main_screen.paper_list.papers) == 17
+        assert app.reader.day is None and len(app.reader.paper_list.papers) == 17
         await pilot.press("left_square_bracket")  # nothing older
-        assert app.main_screen.day is None
+        assert app.reader.day is None
         await pilot.press("right_square_bracket")
-        assert app.main_screen.day == date(2024, 1, 9)
+        assert app.reader.day == date(2024, 1, 9)
 
 
 async def test_opening_a_result_from_stacked_screens_lands_in_the_reader(archive: Path) -> None:
@@ -391,7 +393,7 @@ async def test_opening_a_result_from_stacked_screens_lands_in_the_reader(archive
         await pilot.pause()
         assert isinstance(app.screen, BookmarksScreen) and len(app.screen_stack) == 4
         await pilot.press("enter")
-        assert app.screen is app.main_screen and len(app.screen_stack) == 2
+        assert app.screen is app.reader and len(app.screen_stack) == 2
 
 
 async def test_markup_in_notifications_is_shown_literally(archive: Path) -> None:
@@ -407,7 +409,7 @@ async def test_detail_links_are_terminal_hyperlinks(archive: Path) -> None:
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        detail = app.main_screen.detail
+        detail = app.reader.detail
         links = {
             segment.style.link
             for y in range(detail.size.height)

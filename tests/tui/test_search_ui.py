@@ -9,8 +9,8 @@ import pytest
 
 from tests.tui.helpers import wait_loaded, wait_search, write_digest
 from tui.app import PaperdeckApp
-from tui.query import parse_query
 from tui.screens.search import SearchScreen
+from tui.search.query import parse_query
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.paper_list import PaperList
 
@@ -41,9 +41,9 @@ async def test_slash_searches_every_day_and_enter_opens_the_paper(archive: Path)
         assert titles == ["Memory Cache", "Cache Tricks"]  # title matches, by votes
         assert screen.results.border_title == "2 results"
         await pilot.press("down", "down", "enter")
-        assert app.screen is app.main_screen
-        assert app.main_screen.day == date(2025, 7, 15)
-        assert app.main_screen.detail.paper.title == "Cache Tricks"  # type: ignore[union-attr]
+        assert app.screen is app.reader
+        assert app.reader.day == date(2025, 7, 15)
+        assert app.reader.detail.paper.title == "Cache Tricks"  # type: ignore[union-attr]
         assert isinstance(app.focused, DetailPane)
         await pilot.press("slash")  # the last query comes back
         assert isinstance(app.screen, SearchScreen)
@@ -55,12 +55,12 @@ async def test_escape_returns_to_where_you_were(archive: Path) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         await pilot.press("left_square_bracket", "j")
-        before = (app.main_screen.day, app.main_screen.detail.paper)
+        before = (app.reader.day, app.reader.detail.paper)
         await pilot.press("slash", *"vision")
         await wait_search(pilot, "vision")
         await pilot.press("escape")
-        assert app.screen is app.main_screen
-        assert (app.main_screen.day, app.main_screen.detail.paper) == before
+        assert app.screen is app.reader
+        assert (app.reader.day, app.reader.detail.paper) == before
 
 
 async def test_malformed_term_is_shown_not_raised(archive: Path) -> None:
@@ -86,7 +86,7 @@ async def test_a_newer_query_wins_over_an_older_one(archive: Path) -> None:
         await wait_search(pilot, "alpha")
         await pilot.pause(0.2)
         assert [h.entry.paper.title for h in screen.results.hits] == ["Alpha Agents"]
-        older, _ = app.search(parse_query("cache"))
+        older, _ = app.archive_search.search(parse_query("cache"))
         assert older.hits  # the first query had results of its own
         screen.on_search_screen_found(SearchScreen.Found(older, 1, True))  # arrives late
 
@@ -97,7 +97,7 @@ async def test_s_cycles_the_order_and_shows_it(archive: Path) -> None:
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        lst = app.main_screen.paper_list
+        lst = app.reader.paper_list
         assert [p.title for p in lst.papers] == ["Alpha Agents", "Zebra Models"]
         assert lst.border_title.endswith("· votes")
         await pilot.press("j", "s")  # by title; the paper under the cursor stays
@@ -115,7 +115,7 @@ async def test_f_filters_the_day_and_follows_day_changes(archive: Path) -> None:
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        lst = app.main_screen.paper_list
+        lst = app.reader.paper_list
         await pilot.press("f", *"votes:>10")
         await pilot.pause()
         assert [p.title for p in lst.papers] == ["Alpha Agents"]
@@ -140,10 +140,10 @@ async def test_enter_before_the_results_arrive_opens_the_best_one(archive: Path)
         await pilot.press("slash", *"vision", "enter")  # no pause: the search is pending
         for _ in range(100):
             await pilot.pause(0.02)
-            if app.screen is app.main_screen:
+            if app.screen is app.reader:
                 break
-        assert app.screen is app.main_screen
-        assert app.main_screen.detail.paper.title == "Vision"  # type: ignore[union-attr]
+        assert app.screen is app.reader
+        assert app.reader.detail.paper.title == "Vision"  # type: ignore[union-attr]
 
 
 async def test_search_opens_a_paper_hidden_by_the_day_filter(archive: Path) -> None:
@@ -151,12 +151,12 @@ async def test_search_opens_a_paper_hidden_by_the_day_filter(archive: Path) -> N
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         await pilot.press("f", *"zebra", "enter")
-        assert [p.title for p in app.main_screen.paper_list.papers] == ["Zebra Models"]
+        assert [p.title for p in app.reader.paper_list.papers] == ["Zebra Models"]
         await pilot.press("slash", *"alpha")
         await wait_search(pilot, "alpha")
         await pilot.press("enter")
-        assert app.main_screen.detail.paper.title == "Alpha Agents"  # type: ignore[union-attr]
-        assert app.main_screen.day_filter is None
+        assert app.reader.detail.paper.title == "Alpha Agents"  # type: ignore[union-attr]
+        assert app.reader.day_filter is None
 
 
 async def test_typing_a_filter_does_not_mark_papers_read(archive: Path) -> None:
@@ -167,7 +167,7 @@ async def test_typing_a_filter_does_not_mark_papers_read(archive: Path) -> None:
         assert not app.user_state.is_read(zebra)
         await pilot.press("f", *"zebra")
         await pilot.pause()
-        assert app.main_screen.detail.paper.title == "Zebra Models"  # type: ignore[union-attr]
+        assert app.reader.detail.paper.title == "Zebra Models"  # type: ignore[union-attr]
         assert not app.user_state.is_read(zebra)
         await pilot.press("enter")  # now the reader reads it
         assert app.user_state.is_read(zebra)

@@ -72,7 +72,7 @@ def test_search_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_ascii_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    from tui.reader_settings import ReaderSettings
+    from tui.settings.reader_settings import ReaderSettings
 
     seed_bookmarks()
     app = PaperdeckApp([DEMO], settings=ReaderSettings(ascii=True, animations=False))

@@ -8,13 +8,14 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from tui import bookmarks as bm
-from tui.bookmark_export import FORMATS
-from tui.bookmarks import Bookmark, Bookmarks, parse_arxiv_id, sorted_bookmarks
+from tui.archive.links import parse_arxiv_id
 from tui.cli.arguments import PROG, ArgumentParser, fail
+from tui.cli.launch import usable_locations
 from tui.cli.output import safe, write
-from tui.launch import usable_locations
-from tui.state_file import StateFile, StateFileError
+from tui.userdata import bookmarks as bm
+from tui.userdata.bookmarks import Bookmark, Bookmarks, sorted_bookmarks
+from tui.userdata.export import FORMATS
+from tui.userdata.state_file import StateFile, StateFileError
 
 
 def parser() -> ArgumentParser:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 
 from tui.cli.arguments import PROG, ArgumentParser
+from tui.cli.launch import read_config, usable_locations
 from tui.cli.output import safe, write
-from tui.launch import read_config, usable_locations
 
 
 def run_config(argv: list[str]) -> int:

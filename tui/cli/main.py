@@ -106,7 +106,7 @@ SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {
 
 def _reader(argv: list[str]) -> int:
     args = _reader_parser().parse_args(argv)
-    from tui.launch import run_reader
+    from tui.cli.launch import run_reader
 
     return run_reader(
         args.paths,

@@ -12,18 +12,18 @@ from rich.table import Table
 from rich.text import Text
 
 from parsers import load
-from tui.bookmarks import bookmarks_file
+from tui.archive.entry import Entry, paper_id
 from tui.cli.arguments import PROG, ArgumentParser, fail
 from tui.cli.digest_commands import require_paths
+from tui.cli.launch import default_paths, read_config, usable_locations
 from tui.cli.output import safe, write
-from tui.highlight import match_spans
-from tui.launch import default_paths, read_config, usable_locations
-from tui.locations import Locations
-from tui.query import QueryError, parse_query
-from tui.reading import reading_file
-from tui.search_index import Entry, SearchResult, SetMarks, linear_search
-from tui.state_file import StateFileError
-from tui.store import paper_id
+from tui.search.highlight import match_spans
+from tui.search.matching import SearchResult, SetMarks, linear_search
+from tui.search.query import QueryError, parse_query
+from tui.settings.locations import Locations
+from tui.userdata.bookmarks import bookmarks_file
+from tui.userdata.reading import reading_file
+from tui.userdata.state_file import StateFileError
 
 
 def saved_marks(locations: Locations) -> SetMarks:

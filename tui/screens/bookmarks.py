@@ -2,68 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from tui.bookmarks import Bookmark, sorted_bookmarks
-from tui.glyphs import UNICODE, Glyphs
-from tui.widgets.line_list import LineList
-
-if TYPE_CHECKING:
-    from tui.app import PaperdeckApp
+from tui.screens.requests import OpenBookmarkRequested
+from tui.screens.services import ReaderServices
+from tui.userdata.bookmarks import sorted_bookmarks
+from tui.widgets.bookmark_list import BookmarkList
 
 SORT_LABELS = {"added": "by date bookmarked", "date": "by paper date"}
-
-
-class BookmarkList(LineList):
-    """Bookmarks, one row each: paper date, title, when bookmarked."""
-
-    @dataclass
-    class Opened(Message):
-        bookmark: Bookmark
-
-    def __init__(self) -> None:
-        super().__init__(id="bookmark-list")
-        self.items: list[Bookmark] = []
-        self.empty_text = "No bookmarks yet: press b on a paper to keep it here."
-        self.glyphs: Glyphs = UNICODE
-
-    def show(self, items: list[Bookmark], cursor: int | None = None) -> None:
-        self.items = items
-        self.rows_changed(cursor)
-
-    @property
-    def current(self) -> Bookmark | None:
-        return self.items[self.cursor] if 0 <= self.cursor < len(self.items) else None
-
-    def row_count(self) -> int:
-        return len(self.items)
-
-    def row_content(self, index: int, width: int) -> Content:
-        bookmark = self.items[index]
-        day = bookmark.date.isoformat() if bookmark.date else "undated   "
-        added = f"{bookmark.bookmarked_at:%Y-%m-%d}"
-        muted = self.part_style("line-list--muted")
-        title = Content(bookmark.display_title)
-        room = max(0, width - 12 - 2 - 18)
-        return Content.assemble(
-            (day, muted),
-            "  ",
-            (self.glyphs.bookmark, self.part_style("line-list--marker")),
-            " ",
-            title.truncate(room, ellipsis=True, pad=True),
-            (f"  added {added}", muted),
-        )
-
-    def row_selected(self, index: int) -> None:
-        self.post_message(self.Opened(self.items[index]))
 
 
 class BookmarksScreen(Screen[None]):
@@ -76,13 +27,10 @@ class BookmarksScreen(Screen[None]):
         Binding("z", "app.undo", "Undo", id="bookmarks.undo"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, services: ReaderServices) -> None:
         super().__init__()
+        self.services = services
         self.sort = "added"
-
-    @property
-    def deck(self) -> PaperdeckApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def bookmark_list(self) -> BookmarkList:
@@ -93,7 +41,8 @@ class BookmarksScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.bookmark_list.glyphs = self.deck.glyphs
+        self.bookmark_list.glyphs = self.services.glyphs
+        self.services.marks_changed.subscribe(self, lambda _: self.refresh_items())
         self.refresh_items()
         self.bookmark_list.focus()
 
@@ -102,8 +51,7 @@ class BookmarksScreen(Screen[None]):
 
     def refresh_items(self) -> None:
         """Re-read the bookmarks (after a change here, an undo, or another instance)."""
-        state = self.deck.user_state
-        items = sorted_bookmarks(state.bookmarks, self.sort)
+        items = sorted_bookmarks(self.services.user_state.bookmarks, self.sort)
         current = self.bookmark_list.current
         cursor = next((i for i, b in enumerate(items) if current and b.id == current.id), None)
         self.bookmark_list.show(items, cursor)
@@ -118,8 +66,9 @@ class BookmarksScreen(Screen[None]):
     def action_remove(self) -> None:
         bookmark = self.bookmark_list.current
         if bookmark is not None:
-            self.deck.remove_bookmark(bookmark)
-            self.refresh_items()
+            notice = self.services.marking.remove_bookmark(bookmark)
+            self.notify(notice.text, timeout=notice.timeout, markup=False)
+            self.services.marks_changed.publish(None)
 
     def on_bookmark_list_opened(self, message: BookmarkList.Opened) -> None:
-        self.deck.open_bookmark(message.bookmark)
+        self.post_message(OpenBookmarkRequested(message.bookmark))

@@ -1,22 +1,53 @@
-"""The help screen: every key, generated from the bindings in force."""
+"""The help screen: every key, generated from the bindings in force, remaps included."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.keys_help import KeyRow
+
+@dataclass(frozen=True)
+class KeyRow:
+    """One line of the help screen."""
+
+    keys: str
+    description: str
+    binding_id: str = ""  # for remapping in config.toml's [keys]
+
+
+def key_rows(app: App[Any], node: DOMNode) -> list[KeyRow]:
+    """The bindings of ``node`` as the user would press them, keymap applied."""
+    bindings = node._bindings.copy()
+    keymap = app._keymap
+    if keymap:
+        bindings.apply_keymap(keymap)
+    order: list[tuple[str, str]] = []
+    keys: dict[tuple[str, str], list[str]] = {}
+    ids: dict[tuple[str, str], str] = {}
+    for key, key_bindings in bindings.key_to_bindings.items():
+        for binding in key_bindings:
+            if binding.system or not binding.description:
+                continue
+            group = (binding.action, binding.tooltip or binding.description)
+            if group not in keys:
+                order.append(group)
+                keys[group] = []
+                ids[group] = binding.id or ""
+            keys[group].append(app.get_key_display(Binding(key, binding.action)))
+    return [KeyRow(" ".join(keys[group]), group[1], ids[group]) for group in order]
 
 
 class HelpScreen(ModalScreen[None]):
-    """Keys by pane; ``sections`` come from :func:`tui.keys_help.key_rows`."""
+    """Keys by pane: ``sections`` name each pane and the nodes whose bindings it has."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
@@ -33,16 +64,21 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen Static { width: 1fr; height: auto; }
     """
 
-    def __init__(self, sections: list[tuple[str, list[KeyRow]]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[DOMNode]]]) -> None:
         super().__init__()
         self.sections = sections
+        self.rows: list[tuple[str, list[KeyRow]]] = []  # what is listed, once composed
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
         table.add_column(no_wrap=True, style="bold")
         table.add_column()
         table.add_column(no_wrap=True, style="dim")
-        for title, rows in self.sections:
+        self.rows = [
+            (title, [row for node in nodes for row in key_rows(self.app, node)])
+            for title, nodes in self.sections
+        ]
+        for title, rows in self.rows:
             if not rows:
                 continue
             if table.row_count:

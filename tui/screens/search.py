@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.content import Content, Span
+from textual.content import Content
 from textual.events import Key
 from textual.message import Message
 from textual.screen import Screen
@@ -16,59 +17,19 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label
 from textual.worker import get_current_worker
 
-from tui.highlight import match_spans
-from tui.query import Query, QueryError, parse_query
-from tui.search_index import SearchHit, SearchResult
-from tui.widgets.line_list import LineList
+from tui.screens.requests import OpenPaperRequested, SearchTyped
+from tui.search.matching import SearchResult
+from tui.search.query import Query, QueryError, parse_query
+from tui.widgets.search_results import SearchResults
 
-if TYPE_CHECKING:
-    from tui.app import PaperdeckApp
+Searcher = Callable[[Query], tuple[SearchResult, bool]]
+"""Runs a query over the archive (in a worker thread); True when the index answered."""
 
 DEBOUNCE_SECONDS = 0.15
 QUERY_HELP = (
     'words  "a phrase"  -exclude  author:kim  votes:>=20  date:2025-01  '
     "date:2025-01-01..2025-03-31  is:bookmarked  is:unread"
 )
-
-
-class SearchResults(LineList):
-    """Result rows: date, votes, title with the matching words highlighted."""
-
-    @dataclass
-    class Opened(Message):
-        hit: SearchHit
-
-    def __init__(self) -> None:
-        super().__init__(id="search-results")
-        self.hits: list[SearchHit] = []
-        self.search_query: Query | None = None
-
-    def show(self, hits: list[SearchHit], query: Query) -> None:
-        self.hits = hits
-        self.search_query = query
-        self.scroll_to(y=0, animate=False, immediate=True)
-        self.rows_changed(0)
-
-    def row_count(self) -> int:
-        return len(self.hits)
-
-    def row_content(self, index: int, width: int) -> Content:
-        hit = self.hits[index]
-        entry = hit.entry
-        day = entry.day.isoformat() if entry.day else "undated   "
-        votes = f"{entry.paper.votes:>4}" if entry.paper.votes is not None else "   -"
-        title = entry.paper.title
-        spans = match_spans(title, self.search_query) if self.search_query else []
-        accent = self.part_style("line-list--marker")
-        highlighted = Content(title, spans=[Span(start, end, accent) for start, end in spans])
-        muted = self.part_style("line-list--muted")
-        where = "" if hit.in_title else "  (in text)"
-        return Content.assemble(
-            (day, muted), " ", (votes, muted), "  ", highlighted, (where, muted)
-        )
-
-    def row_selected(self, index: int) -> None:
-        self.post_message(self.Opened(self.hits[index]))
 
 
 class SearchScreen(Screen[None]):
@@ -87,16 +48,13 @@ class SearchScreen(Screen[None]):
         generation: int
         indexed: bool
 
-    def __init__(self, initial: str = "") -> None:
+    def __init__(self, search: Searcher, initial: str = "") -> None:
         super().__init__()
+        self.search = search
         self.initial = initial
         self._timer: Timer | None = None
         self._generation = 0
         self._open_first = False
-
-    @property
-    def deck(self) -> PaperdeckApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def results(self) -> SearchResults:
@@ -156,7 +114,7 @@ class SearchScreen(Screen[None]):
     def run_search(self, text: str) -> None:
         """Parse ``text`` and start a search; a newer search cancels this one."""
         self._timer = None
-        self.deck.last_search = text
+        self.post_message(SearchTyped(text))
         try:
             query = parse_query(text)
         except QueryError as exc:
@@ -174,7 +132,7 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: Query, generation: int) -> None:
-        result, indexed = self.deck.search(query)
+        result, indexed = self.search(query)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Found(result, generation, indexed))
 
@@ -199,4 +157,4 @@ class SearchScreen(Screen[None]):
 
     def on_search_results_opened(self, message: SearchResults.Opened) -> None:
         entry = message.hit.entry
-        self.deck.open_paper(entry.day, entry.pid)
+        self.post_message(OpenPaperRequested(entry.day, entry.pid))

@@ -9,7 +9,7 @@ from datetime import date
 from textual.content import Content
 from textual.message import Message
 
-from tui.store import DaySummary
+from tui.archive.store import DaySummary
 from tui.widgets.line_list import LineList
 
 

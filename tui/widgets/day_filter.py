@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
 
-from tui.query import Query, QueryError, parse_query
+from tui.search.query import Query, QueryError, parse_query
 
 
 class DayFilter(Input):
     """Hidden until asked for; a malformed term is shown under it, the last good one stays."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "clear", "Clear filter", show=False, id="filter.clear"),
+    ]
 
     @dataclass
     class Applied(Message):
@@ -23,6 +29,10 @@ class DayFilter(Input):
     @dataclass
     class Done(Message):
         """The user pressed enter: back to the list."""
+
+    @dataclass
+    class Cleared(Message):
+        """The user pressed escape: the filter is gone and the box hidden."""
 
     def __init__(self) -> None:
         super().__init__(
@@ -39,6 +49,10 @@ class DayFilter(Input):
         with self.prevent(Input.Changed):
             self.value = ""
         self.display = False
+
+    def action_clear(self) -> None:
+        self.close()
+        self.post_message(self.Cleared())
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:

@@ -21,8 +21,14 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from parsers import Paper
-from tui.detail_render import ITEM_LIMIT, DetailOptions, DetailStyles, longest_item, render_paper
-from tui.glyphs import UNICODE, Glyphs
+from tui.terminal.glyphs import UNICODE, Glyphs
+from tui.widgets.paper_render import (
+    ITEM_LIMIT,
+    DetailOptions,
+    DetailStyles,
+    longest_item,
+    render_paper,
+)
 
 MAX_ITEM_LIMIT = 256_000
 ITEM_LIMIT_GROWTH = 4
@@ -59,10 +65,11 @@ class DetailPane(ScrollView, can_focus=True, inherit_bindings=False):
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_body())
 
-    def show(self, paper: Paper | None, day: date | None) -> None:
-        """Show ``paper`` from the top, with long parts folded again."""
+    def show(self, paper: Paper | None, day: date | None, index: int = 0, total: int = 0) -> None:
+        """Show ``paper`` (``index`` of ``total`` in the list) from the top, folded again."""
         self.paper = paper
         self.day = day
+        self.border_title = f"Paper {index}/{total}" if paper else "Paper"
         self.set_reactive(DetailPane.options, DetailOptions())
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh_body()

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.message import Message
 
 from parsers import Paper
-from tui.glyphs import UNICODE, Glyphs
+from tui.terminal.glyphs import UNICODE, Glyphs
 from tui.widgets.line_list import LineList
 
 VOTES_WIDTH = 4
@@ -33,6 +33,7 @@ class PaperList(LineList):
 
         paper: Paper
         day: date | None
+        pid: str
 
         def can_replace(self, message: Message) -> bool:  # only the latest position matters
             return isinstance(message, type(self))
@@ -43,6 +44,7 @@ class PaperList(LineList):
 
         paper: Paper
         day: date | None
+        pid: str
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -51,18 +53,50 @@ class PaperList(LineList):
         self.ids: list[str] = []
         self.marks = PaperMarks()
         self.glyphs: Glyphs = UNICODE
+        self.order_label = ""
+        self.filter_total: int | None = None  # papers of the day when a filter hides some
 
-    def show(self, day: date | None, papers: list[Paper], ids: list[str], cursor: int = 0) -> None:
-        """Show ``papers`` of ``day`` (identities ``ids``) with the cursor on row ``cursor``."""
+    def show(
+        self,
+        day: date | None,
+        papers: list[Paper],
+        ids: list[str],
+        cursor: int = 0,
+        *,
+        order_label: str = "",
+        filter_total: int | None = None,
+    ) -> None:
+        """Show ``papers`` of ``day`` (identities ``ids``) with the cursor on row ``cursor``.
+
+        ``filter_total`` is how many papers the day has when a filter shows only some.
+        """
         self.day = day
         self.papers = papers
         self.ids = ids
+        self.order_label = order_label
+        self.filter_total = filter_total
         self.scroll_to(y=0, animate=False, immediate=True)
         self.rows_changed(cursor)
+        self.update_titles()
+
+    def update_titles(self) -> None:
+        """The border says the day, how many papers are unread, the order and the filter."""
+        label = f"{self.day:%Y-%m-%d}" if self.day else "Undated"
+        count = len(self.papers)
+        unread = sum(map(self.marks.unread, self.ids))
+        self.border_title = f"{label} · {unread:,}/{count:,} unread · {self.order_label}"
+        filtered = self.filter_total is not None
+        self.empty_text = "No papers match the filter." if filtered else "No papers."
+        self.border_subtitle = f"filter: {count:,} of {self.filter_total:,}" if filtered else ""
 
     @property
     def current(self) -> Paper | None:
         return self.papers[self.cursor] if 0 <= self.cursor < len(self.papers) else None
+
+    @property
+    def current_id(self) -> str | None:
+        """The identity of the paper under the cursor."""
+        return self.ids[self.cursor] if 0 <= self.cursor < len(self.ids) else None
 
     def index_of(self, pid: str) -> int | None:
         try:
@@ -70,10 +104,15 @@ class PaperList(LineList):
         except ValueError:
             return None
 
+    def restyle(self) -> None:
+        super().restyle()
+        self.update_titles()
+
     def restyle_paper(self, pid: str) -> None:
         index = self.index_of(pid)
         if index is not None:
             self.restyle_row(index)
+        self.update_titles()
 
     def row_count(self) -> int:
         return len(self.papers)
@@ -98,7 +137,7 @@ class PaperList(LineList):
         )
 
     def cursor_moved(self, index: int) -> None:
-        self.post_message(self.Highlighted(self.papers[index], self.day))
+        self.post_message(self.Highlighted(self.papers[index], self.day, self.ids[index]))
 
     def row_selected(self, index: int) -> None:
-        self.post_message(self.Opened(self.papers[index], self.day))
+        self.post_message(self.Opened(self.papers[index], self.day, self.ids[index]))

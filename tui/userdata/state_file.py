@@ -23,7 +23,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from tui.file_lock import locked
+from tui.userdata.file_lock import locked
 
 SCHEMA_VERSION = 1
 STALE_TEMP_SECONDS = 3600

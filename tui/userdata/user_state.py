@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any, Generic
 
 from parsers import Paper
-from tui import bookmarks as bm
-from tui import reading as rd
-from tui import session_state as ss
-from tui.bookmarks import Bookmark
-from tui.state_file import Change, MovedAside, State, StateFile, StateFileError
+from tui.userdata import bookmarks as bm
+from tui.userdata import reading as rd
+from tui.userdata import session as ss
+from tui.userdata.bookmarks import Bookmark
+from tui.userdata.state_file import Change, MovedAside, State, StateFile, StateFileError
 
 Listener = Callable[[], None]
 ErrorListener = Callable[[str], None]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.query import Query, normalize
+from tui.search.query import Query, normalize
 
 
 def _normal_with_origins(text: str) -> tuple[str, list[int]] | None:

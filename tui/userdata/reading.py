@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from tui.state_file import Change, StateFile, VersionedState
+from tui.userdata.state_file import Change, StateFile, VersionedState
 
 READING_FILE = "reading.json"
 

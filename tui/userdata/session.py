@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from tui.state_file import Change, StateFile, VersionedState
+from tui.userdata.state_file import Change, StateFile, VersionedState
 
 SESSION_FILE = "session.json"
 MAX_ARCHIVES = 20

@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Callable
 from itertools import groupby
 
-from tui.bookmarks import Bookmark
+from tui.userdata.bookmarks import Bookmark
 
 _BIBTEX_SPECIAL = {
     "\\": r"\textbackslash{}",

@@ -16,6 +16,8 @@ APP_NAME = "paperdeck"
 DATA_ENV = "PAPERDECK_DATA_DIR"
 CONFIG_ENV = "PAPERDECK_CONFIG_DIR"
 STATE_ENV = "PAPERDECK_STATE_DIR"
+DEMO_ARCHIVE = Path(__file__).resolve().parents[1] / "demo"
+"""Five days of digests that ship with paperdeck, opened when the user has none."""
 
 
 def _chosen(override: str | os.PathLike[str] | None, env: str, default: str) -> Path:

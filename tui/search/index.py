@@ -1,12 +1,8 @@
-"""Searching the whole archive: an inverted index of word starts, and the reference matcher.
+"""The search index: posting lists of word starts over every paper, built in the background.
 
-A word of the query matches a word of the text that starts with it; a phrase matches words
-in a row (see :mod:`tui.query`). The index answers single words from posting lists at
-once and checks phrases paper by paper; :func:`paper_matches` is the plain definition both
-must agree with (the CLI and the day filter use it directly).
-
-Results are best first: papers whose title holds every search word, then the rest; each
-group by votes, then newest day.
+Single words are answered from posting lists at once; phrases are checked paper by paper,
+in rank order, only until enough results are found. Answers are those of
+:func:`tui.search.matching.paper_matches`, faster.
 """
 
 from __future__ import annotations
@@ -14,146 +10,19 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
-from typing import Protocol
 
-from parsers import Paper
-from tui.query import DateTerm, FlagTerm, Query, Term, TextTerm, VotesTerm, normalize, tokens
-
-DEFAULT_LIMIT = 500
-
-
-class Marks(Protocol):
-    """Bookmark and read state, for ``is:`` terms."""
-
-    def is_bookmarked(self, pid: str) -> bool: ...
-
-    def is_read(self, pid: str) -> bool: ...
-
-    def bookmarked_ids(self) -> Iterable[str]: ...
-
-    def read_ids(self) -> Iterable[str]: ...
-
-
-@dataclass
-class SetMarks:
-    """Marks held in two sets of paper identities (by default: none)."""
-
-    bookmarked: set[str] = field(default_factory=set)
-    read: set[str] = field(default_factory=set)
-
-    def is_bookmarked(self, pid: str) -> bool:
-        return pid in self.bookmarked
-
-    def is_read(self, pid: str) -> bool:
-        return pid in self.read
-
-    def bookmarked_ids(self) -> Iterable[str]:
-        return self.bookmarked
-
-    def read_ids(self) -> Iterable[str]:
-        return self.read
-
-
-NoMarks = SetMarks
-
-
-@dataclass
-class Entry:
-    """One paper of the archive as the search sees it."""
-
-    day: date | None
-    paper: Paper
-    pid: str
-
-    @cached_property
-    def title_stream(self) -> str:
-        return _stream(self.paper.title)
-
-    @cached_property
-    def author_stream(self) -> str:
-        return _stream(", ".join(self.paper.authors))
-
-    @property
-    def body_stream(self) -> str:  # not kept: bodies are large and rarely needed
-        return _stream(" ".join(item for s in self.paper.sections for item in s.items))
-
-    def streams(self, field_name: str) -> tuple[str, ...]:
-        if field_name == "author":
-            return (self.author_stream,)
-        return (self.title_stream, self.author_stream, self.body_stream)
-
-
-def _stream(text: str) -> str:
-    """Normalised words joined by single spaces, with a space at each end."""
-    return f" {' '.join(tokens(normalize(text)))} "
-
-
-def _text_matches(term: TextTerm, streams: Iterable[str]) -> bool:
-    needle = f" {term.phrase}"
-    return any(needle in stream for stream in streams)
-
-
-def _other_matches(term: Term, entry: Entry, marks: Marks) -> bool:
-    if isinstance(term, VotesTerm):
-        return term.test(entry.paper.votes)
-    if isinstance(term, DateTerm):
-        return term.test(entry.day)
-    assert isinstance(term, FlagTerm)
-    if term.flag == "bookmarked":
-        return marks.is_bookmarked(entry.pid)
-    read = marks.is_read(entry.pid)
-    return read if term.flag == "read" else not read
-
-
-def term_matches(term: Term, entry: Entry, marks: Marks) -> bool:
-    if isinstance(term, TextTerm):
-        return _text_matches(term, entry.streams(term.field))
-    return _other_matches(term, entry, marks)
-
-
-def paper_matches(query: Query, entry: Entry, marks: Marks) -> bool:
-    """The definition of a match: every included term holds and no excluded one does."""
-    return all(term_matches(t, entry, marks) for t in query.include) and not any(
-        term_matches(t, entry, marks) for t in query.exclude
-    )
-
-
-def title_matches(query: Query, entry: Entry) -> bool:
-    """Every search word is in the title (such papers rank first)."""
-    words = [t for t in query.text_terms if t.field == "any"]
-    return bool(words) and all(_text_matches(t, (entry.title_stream,)) for t in words)
-
-
-@dataclass
-class SearchHit:
-    entry: Entry
-    in_title: bool
-
-
-@dataclass
-class SearchResult:
-    query: Query
-    hits: list[SearchHit] = field(default_factory=list)
-    total: int | None = 0
-    """How many papers match; None when a phrase search stopped at the limit uncounted."""
-
-
-def _rank_key(entry: Entry) -> tuple[int, int]:
-    votes = entry.paper.votes
-    return (-(votes if votes is not None else -1), -(entry.day.toordinal() if entry.day else 0))
-
-
-def linear_search(
-    entries: list[Entry], query: Query, marks: Marks, limit: int = DEFAULT_LIMIT
-) -> SearchResult:
-    """Search by trying every entry: the reference, fine for a day or a CLI run."""
-    found = [entry for entry in entries if paper_matches(query, entry, marks)]
-    ranked = sorted(found, key=lambda e: (not title_matches(query, e), _rank_key(e)))
-    hits = [SearchHit(entry, title_matches(query, entry)) for entry in ranked[:limit]]
-    return SearchResult(query, hits, len(found))
+from tui.archive.entry import Entry
+from tui.search.matching import (
+    DEFAULT_LIMIT,
+    Marks,
+    SearchHit,
+    SearchResult,
+    rank_key,
+    term_matches,
+    title_matches,
+)
+from tui.search.query import DateTerm, FlagTerm, Query, TextTerm, VotesTerm, normalize, tokens
 
 
 class _Postings:
@@ -207,7 +76,7 @@ class SearchIndex:
             self._any.add(index, title | authors | body)
         for postings in (self._any, self._titles, self._authors):
             postings.freeze()
-        self._by_rank = sorted(range(len(entries)), key=lambda i: _rank_key(entries[i]))
+        self._by_rank = sorted(range(len(entries)), key=lambda i: rank_key(entries[i]))
         # For filters: votes (-1 when none) and day ordinals (0 when undated), by entry.
         self._votes = array(
             "i", (e.paper.votes if e.paper.votes is not None else -1 for e in entries)
@@ -326,7 +195,7 @@ class SearchIndex:
         if limit <= 0:
             return [], not indices
         if len(indices) * 8 < len(self._by_rank):
-            order: Iterable[int] = sorted(indices, key=lambda i: _rank_key(self.entries[i]))
+            order: Iterable[int] = sorted(indices, key=lambda i: rank_key(self.entries[i]))
         else:
             order = (i for i in self._by_rank if i in indices)
         ranked: list[int] = []

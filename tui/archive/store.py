@@ -7,58 +7,13 @@ display order and neighbouring days.
 from __future__ import annotations
 
 import bisect
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 from parsers import Digest, DigestIndex, FileResult, Paper, Problem
-from parsers.paper_fields import title_key
-from tui.search_index import Entry
-
-
-class PaperOrder(StrEnum):
-    """Orders the paper list can show a day in."""
-
-    VOTES = "votes"
-    TITLE = "title"
-    FILE = "file"
-
-    @property
-    def label(self) -> str:
-        return {"votes": "by votes", "title": "by title", "file": "in file order"}[self.value]
-
-    @property
-    def short(self) -> str:
-        return {"votes": "votes", "title": "title", "file": "file order"}[self.value]
-
-    def next(self) -> PaperOrder:
-        members = list(PaperOrder)
-        return members[(members.index(self) + 1) % len(members)]
-
-
-def paper_id(paper: Paper, day: date | None) -> str:
-    """A paper's identity across re-parses and moved files.
-
-    Its arXiv id when it has one; else a hash of its normalised title (with the date for
-    titles derived from an abstract, which are not distinctive on their own).
-    """
-    if paper.arxiv_id:
-        return paper.arxiv_id
-    key = title_key(paper.title) or paper.title
-    if paper.title_derived:
-        key = f"{day.isoformat() if day else 'undated'}:{key}"
-    return "t-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-
-
-def order_papers(papers: list[Paper], order: PaperOrder) -> list[Paper]:
-    """``papers`` in ``order``; ties (and papers without votes, last) keep file order."""
-    if order is PaperOrder.VOTES:
-        return sorted(papers, key=lambda p: (p.votes is None, -(p.votes or 0)))
-    if order is PaperOrder.TITLE:
-        return sorted(papers, key=lambda p: title_key(p.title))
-    return list(papers)
+from tui.archive.entry import Entry, paper_id
+from tui.archive.order import PaperOrder, order_papers
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,12 @@ from parsers import discover
 from tui.cli.arguments import fail
 from tui.cli.digest_commands import require_paths
 from tui.cli.output import safe
-from tui.config import LoadedConfig, load_config
-from tui.locations import Locations
-from tui.reader_settings import ReaderSettings
+from tui.settings.config import LoadedConfig, load_config
+from tui.settings.locations import DEMO_ARCHIVE, Locations
+from tui.settings.reader_settings import ReaderSettings
 
 if TYPE_CHECKING:
     from tui.app import PaperdeckApp
-
-DEMO_ARCHIVE = Path(__file__).parent / "demo"
 
 
 def default_paths(locations: Locations, configured: list[str] | None = None) -> list[str]:
@@ -45,7 +43,7 @@ def read_config(locations: Locations) -> LoadedConfig:
     """``config.toml``, checked against the real themes and binding ids."""
     from textual.theme import BUILTIN_THEMES
 
-    from tui.keys_help import binding_ids
+    from tui.keymap import binding_ids
 
     loaded = load_config(locations.config_file, set(BUILTIN_THEMES), binding_ids())
     missing = [p for p in loaded.config.archive if not os.path.exists(os.path.expanduser(p))]

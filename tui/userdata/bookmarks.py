@@ -6,7 +6,6 @@ bookmarks screen and exports work when the paper's digest is no longer loaded.
 
 from __future__ import annotations
 
-import re
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
@@ -14,25 +13,10 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from parsers import Paper
-from tui.state_file import Change, StateFile, VersionedState
+from tui.archive.links import abs_url, abs_url_for
+from tui.userdata.state_file import Change, StateFile, VersionedState
 
 BOOKMARKS_FILE = "bookmarks.json"
-
-_ARXIV_ID = re.compile(
-    r"(?:arxiv:|https?://(?:www\.)?(?:arxiv\.org/(?:abs|pdf)|huggingface\.co/papers)/)?"
-    r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?",
-    re.IGNORECASE,
-)
-
-
-def parse_arxiv_id(text: str) -> str | None:
-    """The versionless arXiv id in ``2507.01234``, ``arXiv:2507.01234v2`` or an arXiv link."""
-    match = _ARXIV_ID.fullmatch(text.strip())
-    return match.group(1) if match else None
-
-
-def abs_url_for(arxiv_id: str) -> str:
-    return f"https://arxiv.org/abs/{arxiv_id}"
 
 
 class Bookmark(BaseModel):
@@ -60,7 +44,7 @@ class Bookmark(BaseModel):
         return cls(
             id=pid,
             title=paper.title,
-            url=abs_url_for(paper.arxiv_id) if paper.arxiv_id else paper.url,
+            url=abs_url(paper),
             arxiv_id=paper.arxiv_id,
             date=day,
             votes=paper.votes,

@@ -16,7 +16,8 @@ from rich.table import Table
 from rich.text import Text
 
 from parsers import Paper
-from tui.glyphs import Glyphs
+from tui.archive.links import abs_url, pdf_url
+from tui.terminal.glyphs import Glyphs
 
 AUTHORS_FOLDED = 8
 ITEM_LIMIT = 2_000
@@ -38,18 +39,6 @@ class DetailOptions:
 
     all_authors: bool = False
     item_limit: int = ITEM_LIMIT
-
-
-def abs_url(paper: Paper) -> str | None:
-    """The arXiv abstract page (or the digest's own link when there is no arXiv id)."""
-    if paper.arxiv_id:
-        return f"https://arxiv.org/abs/{paper.arxiv_id}"
-    return paper.url
-
-
-def pdf_url(paper: Paper) -> str | None:
-    """The arXiv PDF, when the paper has an arXiv id."""
-    return f"https://arxiv.org/pdf/{paper.arxiv_id}" if paper.arxiv_id else None
 
 
 def longest_item(paper: Paper) -> int:

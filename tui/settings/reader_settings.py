@@ -6,8 +6,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from tui.config import Config
-from tui.environment import in_ssh_session
+from tui.settings.config import Config
+from tui.terminal.environment import in_ssh_session
 
 
 @dataclass

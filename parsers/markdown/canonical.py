@@ -1,0 +1,82 @@
+"""The fast path: a paper block in the exact layout the common generator writes.
+
+    ### [Title](https://arxiv.org/abs/2411.19870)
+    ![](thumbnail)
+    Vote: 18
+    Authors: A, B, C
+    - ***What's New***: one line
+    - plain bullet
+
+Plain string checks only; anything else (nested bullets, continuation lines, other
+emphasis) answers None and the block goes to the general line reader.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from parsers.markdown.draft import PaperFields
+from parsers.markdown.syntax import MAX_FAST_TITLE
+from parsers.paper_fields import arxiv_id_from_url, split_authors
+
+
+def read_canonical(block: str) -> PaperFields | None:
+    """The paper of ``block``, or None when the block is not in the common layout.
+
+    ``block`` starts at the paper heading without its first "#" (``## [Title](url)``)
+    and holds only a thumbnail, vote and authors line and one-line bullets.
+    """
+    lines = block.split("\n")
+    heading = lines[0].rstrip()
+    close = heading.rfind("](")
+    if close <= 4 or heading[-1:] != ")" or len(heading) > MAX_FAST_TITLE:
+        return None
+    if "  " in heading or "\t" in heading or not heading[4:close].strip():
+        return None
+    url = heading[close + 2 : -1]
+    if not url or " " in url or "(" in url:
+        return None
+    thumbnail = votes = authors = None
+    sections: list[PaperFields] = []
+    items: list[str] | None = None
+    for line in islice(lines, 1, None):
+        if not line:
+            continue
+        if line.startswith("- "):
+            if line.startswith("***", 2):
+                end = line.find("***:", 5, 95)
+                if end > 0:
+                    text = line[end + 4 :].strip()
+                    items = [text] if text else []
+                    sections.append({"heading": line[5:end].strip(), "items": items})
+                    continue
+            elif line.startswith("*", 2):
+                return None  # other emphasis: the general path reads it
+            text = line[2:].strip()
+            if text:
+                if items is None:
+                    items = []
+                    sections.append({"heading": None, "items": items})
+                items.append(text)
+        elif sections:
+            return None  # continuation or nested lines
+        elif line.startswith("![](") and thumbnail is None and line.endswith(")"):
+            thumbnail = line[4:-1]
+        elif line.startswith("Vote: ") and votes is None:
+            votes = line[6:].strip()
+            if votes != "-" and not (votes.isdigit() and votes.isascii() and len(votes) < 6):
+                return None
+        elif line.startswith("Authors: ") and authors is None:
+            authors = line[9:]
+        else:
+            return None
+    return {
+        "title": heading[4:close].strip(),
+        "url": url,
+        "arxiv_id": arxiv_id_from_url(url),
+        "votes": int(votes) if votes and votes != "-" else None,
+        "authors": split_authors(authors) if authors else [],
+        "thumbnail": thumbnail,
+        "video": None,
+        "sections": [section for section in sections if section["items"]],
+    }

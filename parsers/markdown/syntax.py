@@ -1,0 +1,44 @@
+"""The shapes of markdown digest lines: patterns and small tests shared by both paths."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.dates import find_date_text
+
+LONG_LINE = 100_000
+MAX_FAST_TITLE = 400
+
+META = re.compile(
+    r"[*_]*\s*(votes?|upvotes?|likes|authors?|저자|투표|추천)\s*[*_]*\s*[:：]\s*[*_]*\s*(.*)$",
+    re.IGNORECASE,
+)
+SECTION_BULLET = re.compile(r"(\*{2,3}|_{2,3})([^*_]{1,80}?)\s*(?:[:：]\1|\1\s*[:：])\s*(.*)$")
+NUMBERED = re.compile(r"(\d{1,3}[.)])\s+(.*)$")
+LINK_LINE = re.compile(r"\[([^\]]*)\]\((\S+?)\)")
+IMAGE_LINE = re.compile(r"!\[[^\]]*\]\((\S+?)\)")
+HTML_SRC = re.compile(r"""<(video|img|source)\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']""", re.I)
+DAY_WORDS = re.compile(r"daily\s*papers|데일리\s*페이퍼", re.IGNORECASE)
+_SNIFF = re.compile(r"^#{1,6}[ \t]+(?:\[[^\]\n]*\]\(|.*daily\s*papers)", re.MULTILINE | re.I)
+
+
+def find_markdown_digest(text: str) -> bool:
+    """True when ``text`` holds a day header or a paper heading."""
+    return _SNIFF.search(text) is not None
+
+
+def split_link(text: str) -> tuple[str, str] | None:
+    """Title and URL of ``[Title](url) trailing``; trailing words join the title."""
+    close = text.rfind("](")
+    if close < 0:
+        return None
+    title, rest = text[1:close], text[close + 2 :]
+    end = rest.find(")")
+    url, trailing = (rest, "") if end < 0 else (rest[:end], rest[end + 1 :].strip())
+    return (f"{title} {trailing}" if trailing else title), url.strip()
+
+
+def is_bare_date(text: str) -> bool:
+    """True for a heading that is only a date (``## 2025-07-14``, ``### (2025-07-14)``)."""
+    match = find_date_text(text)
+    return match is not None and len(text.strip("()[] ")) <= len(match.group(0)) + 1

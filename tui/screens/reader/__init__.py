@@ -1,0 +1,6 @@
+"""The reader: date sidebar, paper list and detail pane, and the keys that move between them."""
+
+from tui.screens.reader.screen import ReaderScreen
+from tui.screens.reader.view import DayShown
+
+__all__ = ["DayShown", "ReaderScreen"]

@@ -1,0 +1,30 @@
+"""The reader's keys: each with an id (remappable in config.toml) and a description."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+READER_BINDINGS: list[BindingType] = [
+    Binding("left_square_bracket", "older_day", "Older", tooltip="Older day", id="day.older"),
+    Binding("right_square_bracket", "newer_day", "Newer", tooltip="Newer day", id="day.newer"),
+    Binding("d", "goto_date", "Date", tooltip="Go to date", show=False, id="day.goto"),
+    Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="pane.next"),
+    Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="pane.previous"),
+    Binding("escape", "back", "Back a pane", show=False, id="pane.back"),
+    Binding("space,pagedown", "page_detail(1)", "Page down", show=False, id="detail.page_down"),
+    Binding("pageup", "page_detail(-1)", "Page up", show=False, id="detail.page_up"),
+    Binding("b", "toggle_bookmark", "Mark", tooltip="Bookmark / unbookmark", id="bookmark.toggle"),
+    Binding("u", "toggle_read", "Read/unread", show=False, id="read.toggle"),
+    Binding("m", "mark_day_read", "Mark day read", show=False, id="read.mark_day"),
+    Binding("z", "app.undo", "Undo", show=False, id="undo"),
+    Binding("c", "copy_link", "Copy link", show=False, id="link.copy"),
+    Binding("C", "copy_citation", "Copy BibTeX", show=False, id="link.copy_bibtex"),
+    Binding("o", "open_link", "Open link", show=False, id="link.open"),
+    Binding("p", "open_pdf", "Open PDF", show=False, id="link.open_pdf"),
+    Binding("a", "toggle_authors", "All authors", show=False, id="detail.authors"),
+    Binding("x", "more", "More of long items", show=False, id="detail.more"),
+    Binding("s", "cycle_order", "Sort", show=False, id="order.cycle"),
+    Binding("f", "filter_day", "Filter", show=False, id="filter.day"),
+    Binding("t", "toggle_sidebar", "Days", tooltip="Show / hide the days", id="sidebar.toggle"),
+    Binding("exclamation_mark", "show_problems", "Problems", show=False, id="problems.show"),
+]

@@ -1,0 +1,48 @@
+"""What a screen asks of the app: messages that bubble up from any screen to the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual.message import Message
+
+from tui.userdata.bookmarks import Bookmark
+
+
+@dataclass
+class CopyRequested(Message):
+    """Put ``text`` on the user's clipboard (OSC 52) and say so."""
+
+    text: str
+    what: str
+
+
+@dataclass
+class OpenLinkRequested(Message):
+    """Open ``url`` in a browser where one can reach the user; else copy it."""
+
+    url: str
+    what: str
+
+
+@dataclass
+class OpenPaperRequested(Message):
+    """Back to the reader, showing paper ``pid`` of ``day``."""
+
+    day: date | None
+    pid: str
+
+
+@dataclass
+class OpenBookmarkRequested(Message):
+    """Back to the reader, showing a bookmarked paper (if its day is loaded)."""
+
+    bookmark: Bookmark
+
+
+@dataclass
+class SearchTyped(Message):
+    """The search box holds ``text``; the next ``/`` starts from it."""
+
+    text: str

@@ -1,0 +1,33 @@
+"""What the app hands to its screens: the archive, the user's data and how to draw marks.
+
+Screens never import the app. They get these through their constructors, ask the app for
+what only it can do with the messages in :mod:`tui.screens.requests`, and hear that marks
+changed through ``marks_changed``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.signal import Signal
+
+from tui.archive.store import ArchiveStore
+from tui.terminal.glyphs import Glyphs
+from tui.userdata.marking import Marking
+from tui.userdata.user_state import UserState
+
+
+@dataclass(frozen=True)
+class ReaderServices:
+    """Shared by every screen of one app."""
+
+    store: ArchiveStore
+    """Every day loaded so far."""
+    user_state: UserState
+    """Bookmarks, read marks and the reading position."""
+    marking: Marking
+    """Changes to bookmarks and read marks, with undo."""
+    glyphs: Glyphs
+    """The markers to draw (Unicode or ASCII)."""
+    marks_changed: Signal[None]
+    """Published when bookmarks or read marks changed (here, by an undo, or elsewhere)."""

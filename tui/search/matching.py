@@ -1,0 +1,145 @@
+"""What a match is: the plain definition every search path agrees with.
+
+A word of the query matches a word of the text that starts with it; a phrase matches words
+in a row (see :mod:`tui.search.query`). :func:`paper_matches` is the definition;
+:func:`linear_search` tries it on every paper (the CLI and the day filter use it), and the
+index (:mod:`tui.search.index`) must give the same answers faster.
+
+Results are best first: papers whose title holds every search word, then the rest; each
+group by votes, then newest day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from tui.archive.entry import Entry
+from tui.search.query import DateTerm, FlagTerm, Query, Term, TextTerm, VotesTerm, normalize, tokens
+
+DEFAULT_LIMIT = 500
+
+
+class Marks(Protocol):
+    """Bookmark and read state, for ``is:`` terms."""
+
+    def is_bookmarked(self, pid: str) -> bool: ...
+
+    def is_read(self, pid: str) -> bool: ...
+
+    def bookmarked_ids(self) -> Iterable[str]: ...
+
+    def read_ids(self) -> Iterable[str]: ...
+
+
+@dataclass
+class SetMarks:
+    """Marks held in two sets of paper identities (by default: none)."""
+
+    bookmarked: set[str] = field(default_factory=set)
+    read: set[str] = field(default_factory=set)
+
+    def is_bookmarked(self, pid: str) -> bool:
+        return pid in self.bookmarked
+
+    def is_read(self, pid: str) -> bool:
+        return pid in self.read
+
+    def bookmarked_ids(self) -> Iterable[str]:
+        return self.bookmarked
+
+    def read_ids(self) -> Iterable[str]:
+        return self.read
+
+
+NoMarks = SetMarks
+
+
+def _stream(text: str) -> str:
+    """Normalised words joined by single spaces, with a space at each end."""
+    return f" {' '.join(tokens(normalize(text)))} "
+
+
+def title_stream(entry: Entry) -> str:
+    return _stream(entry.paper.title)
+
+
+def author_stream(entry: Entry) -> str:
+    return _stream(", ".join(entry.paper.authors))
+
+
+def body_stream(entry: Entry) -> str:
+    return _stream(" ".join(item for s in entry.paper.sections for item in s.items))
+
+
+def streams(entry: Entry, field_name: str) -> tuple[str, ...]:
+    """The texts a term of ``field_name`` is looked for in."""
+    if field_name == "author":
+        return (author_stream(entry),)
+    return (title_stream(entry), author_stream(entry), body_stream(entry))
+
+
+def _text_matches(term: TextTerm, streams: Iterable[str]) -> bool:
+    needle = f" {term.phrase}"
+    return any(needle in stream for stream in streams)
+
+
+def _other_matches(term: Term, entry: Entry, marks: Marks) -> bool:
+    if isinstance(term, VotesTerm):
+        return term.test(entry.paper.votes)
+    if isinstance(term, DateTerm):
+        return term.test(entry.day)
+    assert isinstance(term, FlagTerm)
+    if term.flag == "bookmarked":
+        return marks.is_bookmarked(entry.pid)
+    read = marks.is_read(entry.pid)
+    return read if term.flag == "read" else not read
+
+
+def term_matches(term: Term, entry: Entry, marks: Marks) -> bool:
+    if isinstance(term, TextTerm):
+        return _text_matches(term, streams(entry, term.field))
+    return _other_matches(term, entry, marks)
+
+
+def paper_matches(query: Query, entry: Entry, marks: Marks) -> bool:
+    """The definition of a match: every included term holds and no excluded one does."""
+    return all(term_matches(t, entry, marks) for t in query.include) and not any(
+        term_matches(t, entry, marks) for t in query.exclude
+    )
+
+
+def title_matches(query: Query, entry: Entry) -> bool:
+    """Every search word is in the title (such papers rank first)."""
+    words = [t for t in query.text_terms if t.field == "any"]
+    return bool(words) and all(_text_matches(t, (title_stream(entry),)) for t in words)
+
+
+@dataclass
+class SearchHit:
+    entry: Entry
+    in_title: bool
+
+
+@dataclass
+class SearchResult:
+    query: Query
+    hits: list[SearchHit] = field(default_factory=list)
+    total: int | None = 0
+    """How many papers match; None when a phrase search stopped at the limit uncounted."""
+
+
+def rank_key(entry: Entry) -> tuple[int, int]:
+    votes = entry.paper.votes
+    return (-(votes if votes is not None else -1), -(entry.day.toordinal() if entry.day else 0))
+
+
+def linear_search(
+    entries: list[Entry], query: Query, marks: Marks, limit: int = DEFAULT_LIMIT
+) -> SearchResult:
+    """Search by trying every entry: the reference, fine for a day or a CLI run."""
+    found = [entry for entry in entries if paper_matches(query, entry, marks)]
+    ranked = sorted(found, key=lambda e: (not title_matches(query, e), rank_key(e)))
+    hits = [SearchHit(entry, title_matches(query, entry)) for entry in ranked[:limit]]
+    return SearchResult(query, hits, len(found))

@@ -1,0 +1,79 @@
+"""Marking papers from the reader: bookmarks and read marks, with undo for what removes.
+
+Each change goes to :class:`~tui.userdata.user_state.UserState` at once; each answer is the
+sentence to tell the user, so that every screen says the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from parsers import Paper
+from tui.userdata.bookmarks import Bookmark
+from tui.userdata.undo import UNDO_SECONDS, UndoStack
+from tui.userdata.user_state import UserState
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What to tell the user after a change, and for how long."""
+
+    text: str
+    timeout: float = 3.0
+    warning: bool = False
+
+
+class Marking:
+    """The reader's changes to bookmarks and read marks; removals can be undone."""
+
+    def __init__(self, user_state: UserState, undo: UndoStack | None = None) -> None:
+        self.user_state = user_state
+        self.undo_stack = undo or UndoStack()
+
+    def toggle_bookmark(self, pid: str, paper: Paper, day: date | None) -> Notice:
+        """Bookmark the paper, or remove its bookmark (undoable)."""
+        bookmark = self.user_state.bookmarks.get(pid)
+        if bookmark is not None:
+            return self.remove_bookmark(bookmark)
+        self.user_state.bookmark(pid, paper, day)
+        return Notice(f"Bookmarked: {paper.title}")
+
+    def remove_bookmark(self, bookmark: Bookmark) -> Notice:
+        state = self.user_state
+        state.unbookmark(bookmark.id)
+        self.undo_stack.push(
+            f"bookmark of {bookmark.display_title}", lambda: state.add_bookmark(bookmark)
+        )
+        return Notice(f"Removed bookmark: {bookmark.display_title}. Press z to undo.", UNDO_SECONDS)
+
+    def toggle_read(self, pid: str) -> None:
+        if self.user_state.is_read(pid):
+            self.user_state.mark_unread([pid])
+        else:
+            self.user_state.mark_read([pid])
+
+    def mark_read(self, pid: str) -> bool:
+        """Mark one paper read; True when it was unread."""
+        if self.user_state.is_read(pid):
+            return False
+        self.user_state.mark_read([pid])
+        return True
+
+    def mark_all_read(self, ids: list[str], label: str, scope: str = "this day") -> Notice:
+        """Mark every paper of ``ids`` read (``label`` names them, ``scope`` too); undoable."""
+        state = self.user_state
+        before = {pid: state.read.get(pid) for pid in ids}
+        unread = [pid for pid, when in before.items() if when is None]
+        if not unread:
+            return Notice(f"Every paper of {scope} is read already.")
+        state.mark_read(unread)
+        self.undo_stack.push(f"marking {label} read", lambda: state.restore_reading(before))
+        return Notice(f"Marked {len(unread)} papers of {label} read. Press z to undo.", 8)
+
+    def undo(self) -> Notice:
+        entry = self.undo_stack.pop()
+        if entry is None:
+            return Notice("Nothing to undo.", 2)
+        entry.undo()
+        return Notice(f"Undone: {entry.description}")
