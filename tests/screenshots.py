@@ -15,7 +15,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from tests.benchmarks.archive import isolated_user_dirs
-from tests.tui.helpers import DEMO, seed_bookmarks, wait_loaded
+from tests.screens.helpers import DEMO, seed_bookmarks, wait_loaded
 from tui.app import PaperdeckApp
 from tui.settings.reader_settings import ReaderSettings
 

@@ -8,7 +8,6 @@ of it (:mod:`tui.screens.requests`) and what its workers report (:mod:`tui.messa
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -23,11 +22,10 @@ from textual.signal import Signal
 from textual.theme import Theme
 from textual.worker import get_current_worker
 
-from parsers import FileResult, SourceFile
-from tui.archive.loading import parse_batches, plan_load
 from tui.archive.store import ArchiveStore
+from tui.loader import ArchiveLoader
 from tui.messages import FilesParsed, IndexReady, LoadFinished, SaveFailed, UserStateSaved
-from tui.palette import palette_commands
+from tui.palette import help_sections, palette_commands
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.help import HelpScreen
 from tui.screens.reader import DayShown, ReaderScreen
@@ -43,7 +41,7 @@ from tui.screens.services import ReaderServices
 from tui.search.service import ArchiveSearch
 from tui.settings.locations import Locations
 from tui.settings.reader_settings import ReaderSettings
-from tui.terminal.clipboard import passthrough_sequences
+from tui.terminal.clipboard import copy_for_user
 from tui.terminal.environment import link_action
 from tui.terminal.glyphs import Glyphs
 from tui.terminal.signals import on_hangup
@@ -107,7 +105,7 @@ class PaperdeckApp(App[None]):
             self.reader.restore_to(restored)
         self.loaded = False  # every file has been read
         self.last_search = ""
-        self._first_screen = threading.Event()  # the background load waits for it
+        self.loader = ArchiveLoader(paths, self.start_date, self.post_message)
 
     def notify(
         self,
@@ -125,12 +123,8 @@ class PaperdeckApp(App[None]):
         for moved in self.user_state.moved_aside:
             self.notify(moved.message(), title="Unreadable file kept aside", timeout=20)
         for reason in self.user_state.unreadable:
-            self.notify(
-                f"{reason}. Starting without it; changes cannot be saved until it is fixed.",
-                title="Cannot read your data",
-                severity="error",
-                timeout=30,
-            )
+            text = f"{reason}. Starting without it; changes cannot be saved until it is fixed."
+            self.notify(text, title="Cannot read your data", severity="error", timeout=30)
         for problem in self.settings.problems:
             self.notify(problem, title="config.toml", severity="warning", timeout=20)
         self._apply_theme()
@@ -138,27 +132,13 @@ class PaperdeckApp(App[None]):
         self.set_interval(POSITION_SAVE_SECONDS, self.save_position)
         # The newest day is read before the first frame, so that the first frame shows it;
         # everything else is read in the background once that frame is up.
-        plan = plan_load(self.paths, prefer=self.start_date)
-        first = [
-            result for batch in parse_batches(plan.first, len(plan.first) or 1) for result in batch
-        ]
         self.push_screen(self.reader)
-        self.post_message(FilesParsed(first, plan.problems, len(plan.first), plan.total, True))
-        self.load_rest(plan.rest, len(plan.first), plan.total)
+        self.loader.load_first()
+        self.run_worker(self._load_rest, thread=True, exclusive=True, group="load")
 
-    @work(thread=True, exclusive=True, group="load")
-    def load_rest(self, sources: list[SourceFile], done: int, total: int) -> None:
-        """Parse ``sources`` (newest first) once the first screen is up, posting batches."""
+    def _load_rest(self) -> None:
         worker = get_current_worker()
-        while not self._first_screen.wait(0.05):  # let the first screen have the CPU
-            if worker.is_cancelled:
-                return
-        for batch in parse_batches(sources):
-            if worker.is_cancelled:  # the app is closing: stop between batches
-                return
-            done += len(batch)
-            self.post_message(FilesParsed(batch, [], done, total, first=False))
-        self.post_message(LoadFinished())
+        self.loader.load_rest(lambda: worker.is_cancelled)
 
     async def action_quit(self) -> None:
         self.save_position()  # while the panes are still there to ask
@@ -175,11 +155,7 @@ class PaperdeckApp(App[None]):
 
     def copy_text(self, text: str, what: str, note: str = "") -> None:
         """Put ``text`` on the user's clipboard with OSC 52 (works over SSH)."""
-        self.copy_to_clipboard(text)
-        driver = self._driver
-        if driver is not None:
-            for sequence in passthrough_sequences(text, os.environ):
-                driver.write(sequence)
+        copy_for_user(self, text)
         shown = text if len(text) <= 80 else f"{text[:77]}…"
         self.notify(f"Copied {what}: {shown}{note}", timeout=5)
 
@@ -247,16 +223,16 @@ class PaperdeckApp(App[None]):
     # -- what the workers and the writer report --------------------------------------
 
     def on_files_parsed(self, message: FilesParsed) -> None:
-        self._fill_in_bookmarks(message.results)
+        self.user_state.fill_in_bookmarks(message.results)
         changed = self.store.add(message.results, message.problems)
         self.reader.archive_changed(changed, self.start_date)
         self.reader.loading_progress(message.done, message.total)
         if message.first and self.store.is_empty():
-            self._first_screen.set()  # nothing to show yet: no reason to wait
+            self.loader.first_screen.set()  # nothing to show yet: no reason to wait
 
     def on_day_shown(self, message: DayShown) -> None:
         if message.first:
-            self.call_after_refresh(self._first_screen.set)
+            self.call_after_refresh(self.loader.first_screen.set)
 
     def on_load_finished(self, message: LoadFinished) -> None:
         self.loaded = True
@@ -295,17 +271,6 @@ class PaperdeckApp(App[None]):
     def on_index_ready(self, message: IndexReady) -> None:
         self.archive_search.use(message.index)
 
-    def _fill_in_bookmarks(self, results: list[FileResult]) -> None:
-        """Complete bookmarks made from a bare arXiv id once a digest holds the paper."""
-        bare = {b.id for b in self.user_state.bookmarks.values() if not b.complete}
-        if not bare:
-            return
-        for result in results:
-            for digest in result.digests:
-                for paper in digest.papers:
-                    if paper.arxiv_id in bare:
-                        self.user_state.fill_in(paper.arxiv_id, paper, digest.date)
-
     # -- actions and the palette -----------------------------------------------------
 
     def action_search(self) -> None:
@@ -322,17 +287,7 @@ class PaperdeckApp(App[None]):
         self.marks_changed_signal.publish(None)
 
     def action_help(self) -> None:
-        reader = self.reader
-        self.push_screen(
-            HelpScreen(
-                [
-                    ("Anywhere", [self, reader]),
-                    ("Days (sidebar)", [reader.sidebar]),
-                    ("Papers (list)", [reader.paper_list]),
-                    ("Paper (detail)", [reader.detail]),
-                ]
-            )
-        )
+        self.push_screen(HelpScreen(help_sections(self, self.reader)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -1,4 +1,4 @@
-"""The app's own entries in the command palette (ctrl+p), beside Textual's."""
+"""The app's own entries in the command palette (ctrl+p), and the panes help lists."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from textual.app import App, SystemCommand
+from textual.dom import DOMNode
 
 from tui.screens.reader import ReaderScreen
 
@@ -35,3 +36,13 @@ def palette_commands(app: App[Any], reader: ReaderScreen) -> Iterator[SystemComm
     yield SystemCommand(
         "Toggle date sidebar", "Show or hide the list of days", reader.action_toggle_sidebar
     )
+
+
+def help_sections(app: App[Any], reader: ReaderScreen) -> list[tuple[str, list[DOMNode]]]:
+    """The help screen's sections: each pane and the nodes whose keys work there."""
+    return [
+        ("Anywhere", [app, reader]),
+        ("Days (sidebar)", [reader.sidebar]),
+        ("Papers (list)", [reader.paper_list]),
+        ("Paper (detail)", [reader.detail]),
+    ]

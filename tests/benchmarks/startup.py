@@ -66,7 +66,7 @@ async def day_switch(archive: Path, switches: int) -> None:
     """Median time to switch day: the work done on ``[`` plus drawing the next frame."""
     from textual.screen import Screen
 
-    from tests.tui.helpers import wait_loaded
+    from tests.screens.helpers import wait_loaded
     from tui.app import PaperdeckApp
 
     frame_times: list[float] = []

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.helpers import wait_loaded, write_digest
+from tests.screens.helpers import wait_loaded, write_digest
 from tui.cli import main
 from tui.cli.launch import build_app
 from tui.settings.locations import DEMO_ARCHIVE

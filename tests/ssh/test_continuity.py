@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.helpers import wait_loaded, write_digest
+from tests.screens.helpers import wait_loaded, write_digest
 from tui.cli.launch import build_app
 from tui.settings.locations import Locations
 from tui.userdata.session import archive_key

@@ -9,7 +9,11 @@ works when the multiplexer allows it (tmux: ``set -g set-clipboard on`` or
 from __future__ import annotations
 
 import base64
+import os
 from collections.abc import Mapping
+from typing import Any
+
+from textual.app import App
 
 ESC = "\x1b"
 BEL = "\a"
@@ -30,3 +34,12 @@ def passthrough_sequences(text: str, env: Mapping[str, str]) -> list[str]:
     if env.get("STY") or env.get("TERM", "").startswith("screen"):
         return [f"{ESC}P{plain}{ESC}\\"]
     return []
+
+
+def copy_for_user(app: App[Any], text: str) -> None:
+    """Put ``text`` on the clipboard of the terminal the user sits at (OSC 52, over SSH too)."""
+    app.copy_to_clipboard(text)
+    driver = app._driver
+    if driver is not None:
+        for sequence in passthrough_sequences(text, os.environ):
+            driver.write(sequence)

@@ -9,13 +9,13 @@ other paperdeck instances show up) with the changes not yet saved applied on top
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, KeysView
+from collections.abc import Callable, Iterable, KeysView
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Generic
 
-from parsers import Paper
+from parsers import FileResult, Paper
 from tui.userdata import bookmarks as bm
 from tui.userdata import reading as rd
 from tui.userdata import session as ss
@@ -124,6 +124,17 @@ class UserState:
 
     def fill_in(self, pid: str, paper: Paper, day: date | None) -> None:
         self._change(self._bookmarks, bm.fill_in(pid, paper, day))
+
+    def fill_in_bookmarks(self, results: Iterable[FileResult]) -> None:
+        """Complete bookmarks made from a bare arXiv id once a digest holds the paper."""
+        bare = {b.id for b in self.bookmarks.values() if not b.complete}
+        if not bare:
+            return
+        for result in results:
+            for digest in result.digests:
+                for paper in digest.papers:
+                    if paper.arxiv_id in bare:
+                        self.fill_in(paper.arxiv_id, paper, digest.date)
 
     def mark_read(self, ids: list[str]) -> None:
         new = [pid for pid in ids if pid not in self._reading.state.read]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.helpers import wait_loaded, write_digest
+from tests.screens.helpers import wait_loaded, write_digest
 from tui.app import PaperdeckApp
 from tui.screens.bookmarks import BookmarksScreen
 from tui.userdata import bookmarks as bm

@@ -8,7 +8,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.conftest import FIXTURES
-from tests.tui.helpers import DEMO, seed_bookmarks, wait_loaded, wait_search
+from tests.screens.helpers import DEMO, seed_bookmarks, wait_loaded, wait_search
 from tui.app import PaperdeckApp
 
 

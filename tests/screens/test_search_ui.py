@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.helpers import wait_loaded, wait_search, write_digest
+from tests.screens.helpers import wait_loaded, wait_search, write_digest
 from tui.app import PaperdeckApp
 from tui.screens.search import SearchScreen
 from tui.search.query import parse_query

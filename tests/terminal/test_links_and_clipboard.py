@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.helpers import wait_loaded, write_digest
+from tests.screens.helpers import wait_loaded, write_digest
 from tui.app import PaperdeckApp
 from tui.terminal.clipboard import osc52, passthrough_sequences
 from tui.terminal.environment import in_ssh_session, link_action

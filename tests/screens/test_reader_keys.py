@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEEDS
-from tests.tui.helpers import DEMO, flat_text, wait_loaded, write_digest
+from tests.screens.helpers import DEMO, flat_text, wait_loaded, write_digest
 from tui.app import PaperdeckApp
 from tui.screens.date_prompt import DatePrompt
 from tui.screens.help import HelpScreen
@@ -396,12 +396,20 @@ async def test_opening_a_result_from_stacked_screens_lands_in_the_reader(archive
         assert app.screen is app.reader and len(app.screen_stack) == 2
 
 
-async def test_markup_in_notifications_is_shown_literally(archive: Path) -> None:
-    app = PaperdeckApp([str(archive)])
-    async with app.run_test(size=WIDE) as pilot:
+async def test_markup_in_notifications_is_shown_literally(tmp_path: Path) -> None:
+    from textual.widgets._toast import Toast
+
+    title = "[bold]Loud[/bold] and [@click=app.quit]click[/]"
+    write_digest(tmp_path / "2025-07-17.md", "2025-07-17", [(title, 5)])
+    app = PaperdeckApp([str(tmp_path)])
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await wait_loaded(pilot)
+        await pilot.press("b")  # "Bookmarked: <title>", from the reader screen
         app.notify("config.toml: [/x] = 1: [bold]unknown[/bold] setting")
-        await pilot.pause()
+        await pilot.pause(0.3)
+        shown = [" ".join(str(toast.render()).split()) for toast in app.screen.query(Toast)]
+        assert f"Bookmarked: {title}" in shown
+        assert "config.toml: [/x] = 1: [bold]unknown[/bold] setting" in shown
         assert app.is_running
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.helpers import wait_loaded, write_digest
+from tests.screens.helpers import wait_loaded, write_digest
 from tui.cli import main
 from tui.cli.launch import build_app, read_config
 from tui.settings.config import Config, load_config
