@@ -344,7 +344,7 @@ def test_every_binding_has_an_id_and_a_description() -> None:
     from textual.binding import Binding
 
     import tui
-    from tui.keymap import BINDING_OWNERS, binding_ids
+    from tui.app.keymap import BINDING_OWNERS, binding_ids
 
     classes_with_bindings = set()
     for module_info in pkgutil.walk_packages(tui.__path__, "tui."):

@@ -43,7 +43,7 @@ def read_config(locations: Locations) -> LoadedConfig:
     """``config.toml``, checked against the real themes and binding ids."""
     from textual.theme import BUILTIN_THEMES
 
-    from tui.keymap import binding_ids
+    from tui.app.keymap import binding_ids
 
     loaded = load_config(locations.config_file, set(BUILTIN_THEMES), binding_ids())
     missing = [p for p in loaded.config.archive if not os.path.exists(os.path.expanduser(p))]
@@ -94,5 +94,6 @@ def run_reader(
 ) -> int:
     """Open the reader; returns the exit code."""
     app = build_app(paths, start_date, data_dir, ascii=ascii, no_animation=no_animation)
+    app.guard_shutdown()
     app.run()
     return app.return_code or 0

@@ -123,6 +123,11 @@ class ReaderView(Screen[None]):
         with suppress(ValueError):
             self.order = PaperOrder(position.order)
 
+    @property
+    def last_position(self) -> Position | None:
+        """The position last seen (safe to read from any thread)."""
+        return self._last_position
+
     def position(self) -> Position | None:
         """Where the reader is now (or was, once the screen is gone); None before a day shows."""
         if not self.shown_first:

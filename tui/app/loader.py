@@ -1,6 +1,6 @@
 """Reading the archive for the app: the first day before the first frame, the rest after.
 
-Runs in a worker thread and reports with messages (:mod:`tui.messages`); it never touches
+Runs in a worker thread and reports with messages (:mod:`tui.app.messages`); it never touches
 a widget.
 """
 
@@ -12,8 +12,8 @@ from datetime import date
 
 from textual.message import Message
 
+from tui.app.messages import FilesParsed, LoadFinished
 from tui.archive.loading import parse_batches, plan_load
-from tui.messages import FilesParsed, LoadFinished
 
 FIRST_SCREEN_POLL = 0.05
 

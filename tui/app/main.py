@@ -2,7 +2,7 @@
 
 The app composes: it owns the store, the user's data and the search, hands them to the
 screens (:class:`~tui.screens.services.ReaderServices`), and answers what the screens ask
-of it (:mod:`tui.screens.requests`) and what its workers report (:mod:`tui.messages`).
+of it (:mod:`tui.screens.requests`) and what its workers report (:mod:`tui.app.messages`).
 """
 
 from __future__ import annotations
@@ -19,32 +19,24 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
-from textual.theme import Theme
 from textual.worker import get_current_worker
 
+from tui.app.continuity import Continuity
+from tui.app.loader import ArchiveLoader
+from tui.app.messages import FilesParsed, IndexReady, LoadFinished, SaveFailed, UserStateSaved
+from tui.app.palette import help_sections, palette_commands
+from tui.app.requests import ScreenRequests
 from tui.archive.store import ArchiveStore
-from tui.loader import ArchiveLoader
-from tui.messages import FilesParsed, IndexReady, LoadFinished, SaveFailed, UserStateSaved
-from tui.palette import help_sections, palette_commands
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.help import HelpScreen
 from tui.screens.reader import DayShown, ReaderScreen
-from tui.screens.requests import (
-    CopyRequested,
-    OpenBookmarkRequested,
-    OpenLinkRequested,
-    OpenPaperRequested,
-    SearchTyped,
-)
 from tui.screens.search import SearchScreen
 from tui.screens.services import ReaderServices
 from tui.search.service import ArchiveSearch
 from tui.settings.locations import Locations
 from tui.settings.reader_settings import ReaderSettings
-from tui.terminal.clipboard import copy_for_user
-from tui.terminal.environment import link_action
 from tui.terminal.glyphs import Glyphs
-from tui.terminal.signals import on_hangup
+from tui.terminal.shutdown import ShutdownGuard
 from tui.userdata.marking import Marking
 from tui.userdata.session import archive_key
 from tui.userdata.user_state import UserState
@@ -52,7 +44,7 @@ from tui.userdata.user_state import UserState
 POSITION_SAVE_SECONDS = 2.0
 
 
-class PaperdeckApp(App[None]):
+class PaperdeckApp(ScreenRequests, Continuity, App[None]):
     """Reads the digests under ``paths``; opens on ``start_date`` or the newest day."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
@@ -106,6 +98,7 @@ class PaperdeckApp(App[None]):
         self.loaded = False  # every file has been read
         self.last_search = ""
         self.loader = ArchiveLoader(paths, self.start_date, self.post_message)
+        self.shutdown_guard: ShutdownGuard | None = None  # set where signals are handled
 
     def notify(
         self,
@@ -128,7 +121,6 @@ class PaperdeckApp(App[None]):
         for problem in self.settings.problems:
             self.notify(problem, title="config.toml", severity="warning", timeout=20)
         self._apply_theme()
-        on_hangup(self._hang_up)
         self.set_interval(POSITION_SAVE_SECONDS, self.save_position)
         # The newest day is read before the first frame, so that the first frame shows it;
         # everything else is read in the background once that frame is up.
@@ -147,78 +139,6 @@ class PaperdeckApp(App[None]):
     def on_unmount(self) -> None:
         self.save_position()
         self.user_state.close()
-
-    # -- what the screens ask --------------------------------------------------------
-
-    def on_copy_requested(self, message: CopyRequested) -> None:
-        self.copy_text(message.text, message.what)
-
-    def copy_text(self, text: str, what: str, note: str = "") -> None:
-        """Put ``text`` on the user's clipboard with OSC 52 (works over SSH)."""
-        copy_for_user(self, text)
-        shown = text if len(text) <= 80 else f"{text[:77]}…"
-        self.notify(f"Copied {what}: {shown}{note}", timeout=5)
-
-    def on_open_link_requested(self, message: OpenLinkRequested) -> None:
-        """Open the link in a browser if one can reach the user, else copy it and say why."""
-        url, what = message.url, message.what
-        decision = link_action(os.environ)
-        if decision.open_browser:
-            self.open_url(url)
-            self.notify(f"Opening the {what} in your browser: {url}", timeout=4)
-            return
-        self.copy_text(url, f"{what} link", f" (not opened: {decision.reason})")
-
-    def on_open_paper_requested(self, message: OpenPaperRequested) -> None:
-        self.open_paper(message.day, message.pid)
-
-    def on_open_bookmark_requested(self, message: OpenBookmarkRequested) -> None:
-        """Show a bookmarked paper in its day, detail pane focused."""
-        bookmark = message.bookmark
-        if bookmark.date not in self.store or self.store.find(bookmark.id, bookmark.date) is None:
-            where = bookmark.date.isoformat() if bookmark.date else "its day"
-            self.notify(
-                f"{bookmark.display_title} is not in the loaded archive ({where}).",
-                severity="warning",
-            )
-            return
-        self.open_paper(bookmark.date, bookmark.id)
-
-    def open_paper(self, day: date | None, pid: str) -> None:
-        """Back to the reader (whatever screens are open) showing paper ``pid`` of ``day``."""
-        while self.screen is not self.reader and len(self.screen_stack) > 1:
-            self.pop_screen()
-        self.reader.open_paper(day, pid)
-
-    def on_search_typed(self, message: SearchTyped) -> None:
-        self.last_search = message.text
-
-    # -- continuity ------------------------------------------------------------------
-
-    def save_position(self) -> None:
-        """Remember where the reader is (written only when it changed)."""
-        position = self.reader.position()
-        if position is not None:
-            self.user_state.remember_position(self.archive_key, position)
-
-    def _apply_theme(self) -> None:
-        pinned = self.settings.theme
-        remembered = self.user_state.theme
-        if pinned in self.available_themes:
-            self.theme = pinned
-        elif remembered in self.available_themes:
-            self.theme = remembered
-        self.theme_changed_signal.subscribe(self, self._theme_changed)
-
-    def _theme_changed(self, theme: Theme) -> None:
-        if self.settings.theme is None:  # a theme set in config.toml is not overridden
-            self.user_state.remember_theme(theme.name)
-
-    def _hang_up(self) -> None:
-        """SIGHUP (a dropped SSH connection): save everything before going."""
-        self.save_position()
-        self.user_state.close(timeout=3.0)
-        self.exit(return_code=129)
 
     # -- what the workers and the writer report --------------------------------------
 
