@@ -7,8 +7,10 @@ from parsers.discovery import SourceFile, discover
 from parsers.loader import FileResult, load, parse_bytes, parse_file
 from parsers.merge import DigestIndex, paper_key
 from parsers.models import Digest, LoadResult, Paper, Problem, Section
+from parsers.version import PARSER_VERSION
 
 __all__ = [
+    "PARSER_VERSION",
     "Digest",
     "DigestIndex",
     "FileResult",

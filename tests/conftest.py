@@ -12,13 +12,14 @@ SEEDS = FIXTURES / "seeds"
 
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Point paperdeck's data, config and state dirs (and XDG/HOME) at a fresh temp dir."""
+    """Point paperdeck's data, config, state and cache dirs (and XDG/HOME) at a temp dir."""
     root = tmp_path_factory.mktemp("user")
     for name in ("data", "config", "state", "cache", "home"):
         (root / name).mkdir()
     monkeypatch.setenv("PAPERDECK_DATA_DIR", str(root / "data"))
     monkeypatch.setenv("PAPERDECK_CONFIG_DIR", str(root / "config"))
     monkeypatch.setenv("PAPERDECK_STATE_DIR", str(root / "state"))
+    monkeypatch.setenv("PAPERDECK_CACHE_DIR", str(root / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(root / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(root / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(root / "state"))

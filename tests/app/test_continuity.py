@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from tests.screens.helpers import wait_loaded, write_digest
+from tui.archive.identity import archive_key
 from tui.cli.launch import build_app
 from tui.settings.locations import Locations
-from tui.userdata.session import archive_key
 
 ROOT = Path(__file__).resolve().parents[2]
 

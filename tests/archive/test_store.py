@@ -1,30 +1,44 @@
-"""The in-memory archive: days newest first, neighbours, merging, identities, orders."""
+"""The in-memory archive over the cache: days newest first, neighbours, merging, orders."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from parsers import Digest, FileResult, Paper, SourceFile
-from tui.archive.entry import paper_id
+import pytest
+
+from parsers import Paper, discover
+from tests.screens.helpers import write_digest
+from tui.archive.cache import ArchiveCache
+from tui.archive.cache.reading import stat_sources
+from tui.archive.identity import paper_id
 from tui.archive.links import abs_url, parse_arxiv_id, pdf_url
 from tui.archive.order import PaperOrder
 from tui.archive.store import ArchiveStore
 
 
-def result(day: date | None, *papers: Paper) -> FileResult:
-    source = SourceFile(path=f"{day}.md", explicit=False, path_date=day)
-    return FileResult(source, [Digest(date=day, sources=[source.path], papers=list(papers))])
+def store_of(root: Path) -> ArchiveStore:
+    cache = ArchiveCache([str(root)], None)
+    stats, _ = stat_sources(discover([str(root)])[0])
+    cache.refresh(stats)
+    store = ArchiveStore(cache)
+    store.reload()
+    return store
 
 
-def paper(title: str, votes: int | None = None, arxiv: str | None = None) -> Paper:
-    return Paper(title=title, votes=votes, arxiv_id=arxiv)
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    write_digest(tmp_path / "2025-07-14.md", "2025-07-14", [("A", 3)])
+    write_digest(tmp_path / "2025-07-16.md", "2025-07-16", [("B", 3)])
+    (tmp_path / "dump.txt").write_text(
+        "Undated abstract. We propose a model and a method; experiments show results. " * 5,
+        encoding="utf-8",
+    )
+    return tmp_path
 
 
-def test_days_newest_first_with_undated_last_and_neighbours() -> None:
-    store = ArchiveStore()
-    changed = store.add([result(date(2025, 7, 14), paper("A")), result(None, paper("U"))])
-    assert changed == {date(2025, 7, 14), None}
-    store.add([result(date(2025, 7, 16), paper("B"))])
+def test_days_newest_first_with_undated_last_and_neighbours(archive: Path) -> None:
+    store = store_of(archive)
     assert store.days() == [date(2025, 7, 16), date(2025, 7, 14), None]
     assert store.older_day(date(2025, 7, 16)).day == date(2025, 7, 14)
     assert store.older_day(date(2025, 7, 14)).day is None  # the undated digest comes last
@@ -32,34 +46,38 @@ def test_days_newest_first_with_undated_last_and_neighbours() -> None:
     assert store.newer_day(None).day == date(2025, 7, 14)
     assert not store.newer_day(date(2025, 7, 16)).exists
     assert store.nearest_day(date(2025, 7, 15)) == date(2025, 7, 16)  # a tie: the newer one
+    assert [s.papers for s in store.summaries()] == [1, 1, 1]
 
 
-def test_the_same_paper_from_two_files_is_one_entry() -> None:
-    store = ArchiveStore()
+def test_the_same_paper_from_two_files_is_one_paper(tmp_path: Path) -> None:
+    day = "2025-07-14"
+    write_digest(tmp_path / "a" / f"{day}.md", day, [("A", 3), ("Only in a", 1)])
+    again = tmp_path / "b" / f"{day}.md"
+    write_digest(again, day, [("A again", 9)])  # same arXiv id as "A"
+    store = store_of(tmp_path)
+    papers = store.papers(date(2025, 7, 14))
+    assert [p.title for p in papers] == ["A", "Only in a"]
+    assert papers[0].votes == 9
+    assert store.full(date(2025, 7, 14), papers[0]).sections[0].items == ["A 요약"]
+
+
+def test_orders_keep_file_order_on_ties_and_put_missing_votes_last(tmp_path: Path) -> None:
+    write_digest(tmp_path / "d.md", "2025-07-14", [("b", None), ("c", 5), ("a", 5), ("d", 7)])
+    store = store_of(tmp_path)
     day = date(2025, 7, 14)
-    store.add([result(day, paper("A", 3, "2507.00001"))])
-    store.add([result(day, paper("A again", 9, "2507.00001"), paper("B", 5))])
-    assert [p.title for p in store.papers(day)] == ["A", "B"]
-    assert store.papers(day)[0].votes == 9
-    assert [e.pid for e in store.entries] == ["2507.00001", paper_id(paper("B"), day)]
-
-
-def test_orders_keep_file_order_on_ties_and_put_missing_votes_last() -> None:
-    store = ArchiveStore()
-    day = date(2025, 7, 14)
-    store.add([result(day, paper("b", None), paper("c", 5), paper("a", 5), paper("d", 7))])
     assert [p.title for p in store.papers(day, PaperOrder.VOTES)] == ["d", "c", "a", "b"]
     assert [p.title for p in store.papers(day, PaperOrder.TITLE)] == ["a", "b", "c", "d"]
     assert [p.title for p in store.papers(day, PaperOrder.FILE)] == ["b", "c", "a", "d"]
     assert PaperOrder.FILE.next() is PaperOrder.VOTES
+    assert store.ids(day)[0] == paper_id(store.papers(day)[0], day)
 
 
 def test_identities_and_links() -> None:
-    titled = paper("A Title", arxiv=None)
-    assert paper_id(titled, None) == paper_id(paper("a  title!"), date(2025, 1, 1))
+    titled = Paper(title="A Title")
+    assert paper_id(titled, None) == paper_id(Paper(title="a  title!"), date(2025, 1, 1))
     derived = Paper(title="We study", title_derived=True)
     assert paper_id(derived, date(2025, 1, 1)) != paper_id(derived, date(2025, 1, 2))
-    arxiv = paper("X", arxiv="2507.01234")
+    arxiv = Paper(title="X", arxiv_id="2507.01234")
     assert abs_url(arxiv) == "https://arxiv.org/abs/2507.01234"
     assert pdf_url(arxiv) == "https://arxiv.org/pdf/2507.01234"
     assert pdf_url(titled) is None

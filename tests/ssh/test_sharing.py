@@ -60,7 +60,10 @@ async def test_two_users_share_a_read_only_archive(tmp_path: Path) -> None:
     homes = {}
     for user, key in (("alice", "b"), ("bob", "j")):
         locations = Locations(
-            tmp_path / user / "data", tmp_path / user / "cfg", tmp_path / user / "st"
+            tmp_path / user / "data",
+            tmp_path / user / "cfg",
+            tmp_path / user / "st",
+            tmp_path / user / "cache",
         )
         app = PaperdeckApp([str(archive)], locations=locations)
         async with app.run_test() as pilot:

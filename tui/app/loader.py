@@ -1,7 +1,10 @@
 """Reading the archive for the app: the first day before the first frame, the rest after.
 
-Runs in a worker thread and reports with messages (:mod:`tui.app.messages`); it never touches
-a widget.
+With a warm cache the first frame needs no file at all: the cache knows every day. Files
+are then checked in the background and only new or changed ones are read, newest day first
+(a day the reader asks for jumps the queue); last, new papers go into the search index.
+Runs in a worker thread and reports with messages (:mod:`tui.app.messages`); it never
+touches a widget.
 """
 
 from __future__ import annotations
@@ -12,39 +15,84 @@ from datetime import date
 
 from textual.message import Message
 
-from tui.app.messages import FilesParsed, LoadFinished
-from tui.archive.loading import parse_batches, plan_load
+from tui.app.messages import ArchiveRead, IndexReady, LoadFinished
+from tui.archive.cache import ArchiveCache, CacheUnusable
+from tui.archive.cache.reading import day_counts, file_problems
+from tui.archive.loading import LoadPlan, ReadQueue, plan_load
+from tui.settings.locations import Locations
 
 FIRST_SCREEN_POLL = 0.05
 
 
-class ArchiveLoader:
-    """Parses the files under ``paths``, newest day (and ``prefer``) first."""
+def open_cache(
+    paths: list[str], locations: Locations, persistent: bool = True
+) -> tuple[ArchiveCache, str | None]:
+    """The archive's cache; a temporary one, and why, when the cache directory fails."""
+    if persistent:
+        try:
+            return ArchiveCache(paths, locations.cache), None
+        except CacheUnusable as exc:
+            return ArchiveCache(paths, None), f"{exc}. Reading without it."
+    return ArchiveCache(paths, None), None
 
-    def __init__(self, paths: list[str], prefer: date | None, post: Callable[[Message], object]):
+
+class ArchiveLoader:
+    """Keeps the cache of ``paths`` up to date and says what changed."""
+
+    def __init__(
+        self,
+        paths: list[str],
+        cache: ArchiveCache,
+        prefer: date | None,
+        post: Callable[[Message], object],
+    ) -> None:
         self.paths = paths
+        self.cache = cache
         self.prefer = prefer
         self.post = post
         self.first_screen = threading.Event()  # set once the first day is on screen
+        self.queue = ReadQueue([])
+        self._plan: LoadPlan | None = None
 
     def load_first(self) -> None:
-        """Parse the files of the day to show first (call before the first frame)."""
-        self.plan = plan_load(self.paths, prefer=self.prefer)
-        plan = self.plan
-        batches = parse_batches(plan.first, len(plan.first) or 1)
-        first = [result for batch in batches for result in batch]
-        self.post(FilesParsed(first, plan.problems, len(plan.first), plan.total, first=True))
+        """Make the first screen possible (call before it): from the cache, else the files."""
+        if day_counts(self.cache.connection()):
+            self.post(ArchiveRead(None, set(), 0, 0))
+            return
+        plan = self._plan = plan_load(self.paths, self.cache, self.prefer)
+        if plan.first:
+            self.cache.parse(plan.first, index_now=True)
+        self.queue = ReadQueue(plan.rest)
+        done = plan.files - len(plan.rest)
+        self.post(ArchiveRead(None, plan.pending_days, done, plan.files, plan.problems))
+
+    def want(self, day: date | None) -> None:
+        """The reader is showing ``day``: read its files next."""
+        self.queue.prioritize(day)
 
     def load_rest(self, cancelled: Callable[[], bool]) -> None:
-        """Parse the other files (newest first), in batches, once the first screen is up."""
+        """Check the files, read what is new or changed, index it (in a worker thread)."""
         while not self.first_screen.wait(FIRST_SCREEN_POLL):  # let the first screen draw
             if cancelled():
                 return
-        plan = self.plan
-        done = len(plan.first)
-        for batch in parse_batches(plan.rest):
+        if self._plan is None:  # the first screen came from the cache: check the files now
+            self._plan = plan_load(self.paths, self.cache, self.prefer)
+            plan = self._plan
+            self.queue = ReadQueue(plan.first + plan.rest)
+            if plan.first or plan.rest or plan.removed_days:
+                pending = self.queue.pending_days()
+                self.post(ArchiveRead(plan.removed_days, pending, 0, plan.files))
+        plan = self._plan
+        done = plan.files - len(self.queue)
+        while len(self.queue):
             if cancelled():  # the app is closing: stop between batches
                 return
+            batch = self.queue.take()
+            days = self.cache.parse(batch, index_now=False)
             done += len(batch)
-            self.post(FilesParsed(batch, [], done, plan.total, first=False))
-        self.post(LoadFinished())
+            self.post(ArchiveRead(days, self.queue.pending_days(), done, plan.files))
+        if not self.cache.index(cancelled):
+            return
+        self.post(IndexReady())
+        problems = plan.problems + list(file_problems(self.cache.connection()))
+        self.post(LoadFinished(problems))

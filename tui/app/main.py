@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -22,14 +21,16 @@ from textual.signal import Signal
 from textual.worker import get_current_worker
 
 from tui.app.continuity import Continuity
-from tui.app.loader import ArchiveLoader
-from tui.app.messages import FilesParsed, IndexReady, LoadFinished, SaveFailed, UserStateSaved
+from tui.app.loader import ArchiveLoader, open_cache
+from tui.app.messages import ArchiveRead, IndexReady, LoadFinished, SaveFailed, UserStateSaved
 from tui.app.palette import help_sections, palette_commands
 from tui.app.requests import ScreenRequests
+from tui.archive.cache.reading import arxiv_papers
+from tui.archive.identity import archive_key
 from tui.archive.store import ArchiveStore
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.help import HelpScreen
-from tui.screens.reader import DayShown, ReaderScreen
+from tui.screens.reader import DayShown, DayWanted, ReaderScreen
 from tui.screens.search import SearchScreen
 from tui.screens.services import ReaderServices
 from tui.search.service import ArchiveSearch
@@ -38,7 +39,6 @@ from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.glyphs import Glyphs
 from tui.terminal.shutdown import ShutdownGuard
 from tui.userdata.marking import Marking
-from tui.userdata.session import archive_key
 from tui.userdata.user_state import UserState
 
 POSITION_SAVE_SECONDS = 2.0
@@ -76,7 +76,8 @@ class PaperdeckApp(ScreenRequests, Continuity, App[None]):
             self.animation_level = "none"
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
-        self.store = ArchiveStore()
+        self.cache, self.cache_problem = open_cache(paths, self.locations, self.settings.cache)
+        self.store = ArchiveStore(self.cache)
         self.user_state = UserState(
             self.locations.data,
             self.locations.state,
@@ -85,7 +86,8 @@ class PaperdeckApp(ScreenRequests, Continuity, App[None]):
         )
         self.marking = Marking(self.user_state)
         self.marks_changed_signal: Signal[None] = Signal(self, "marks-changed")
-        self.archive_search = ArchiveSearch(self.store.entries, self.user_state)
+        self.search_ready_signal: Signal[None] = Signal(self, "search-ready")
+        self.archive_search = ArchiveSearch(self.cache, self.user_state)
         self.services = ReaderServices(
             self.store, self.user_state, self.marking, self.glyphs, self.marks_changed_signal
         )
@@ -97,7 +99,7 @@ class PaperdeckApp(ScreenRequests, Continuity, App[None]):
             self.reader.restore_to(restored)
         self.loaded = False  # every file has been read
         self.last_search = ""
-        self.loader = ArchiveLoader(paths, self.start_date, self.post_message)
+        self.loader = ArchiveLoader(paths, self.cache, self.start_date, self.post_message)
         self.shutdown_guard: ShutdownGuard | None = None  # set where signals are handled
 
     def notify(
@@ -120,6 +122,8 @@ class PaperdeckApp(ScreenRequests, Continuity, App[None]):
             self.notify(text, title="Cannot read your data", severity="error", timeout=30)
         for problem in self.settings.problems:
             self.notify(problem, title="config.toml", severity="warning", timeout=20)
+        if self.cache_problem:
+            self.notify(self.cache_problem, title="No parse cache", severity="warning", timeout=10)
         self._apply_theme()
         self.set_interval(POSITION_SAVE_SECONDS, self.save_position)
         # The newest day is read before the first frame, so that the first frame shows it;
@@ -139,16 +143,24 @@ class PaperdeckApp(ScreenRequests, Continuity, App[None]):
     def on_unmount(self) -> None:
         self.save_position()
         self.user_state.close()
+        self.workers.cancel_all()
+        self.cache.close()
 
     # -- what the workers and the writer report --------------------------------------
 
-    def on_files_parsed(self, message: FilesParsed) -> None:
-        self.user_state.fill_in_bookmarks(message.results)
-        changed = self.store.add(message.results, message.problems)
-        self.reader.archive_changed(changed, self.start_date)
+    def on_archive_read(self, message: ArchiveRead) -> None:
+        if message.days is None:
+            self.store.reload(message.pending)
+        else:
+            self.store.days_changed(message.days, message.pending)
+        self.store.problems.extend(message.problems)
+        self.reader.archive_changed(message.days, self.start_date)
         self.reader.loading_progress(message.done, message.total)
-        if message.first and self.store.is_empty():
+        if message.days is None and self.store.is_empty():
             self.loader.first_screen.set()  # nothing to show yet: no reason to wait
+
+    def on_day_wanted(self, message: DayWanted) -> None:
+        self.loader.want(message.day)
 
     def on_day_shown(self, message: DayShown) -> None:
         if message.first:
@@ -156,8 +168,10 @@ class PaperdeckApp(ScreenRequests, Continuity, App[None]):
 
     def on_load_finished(self, message: LoadFinished) -> None:
         self.loaded = True
+        self.store.problems = message.problems
+        self.store.complete = True
         self.reader.loading_finished()
-        self.build_search_index()
+        self.fill_in_bookmarks()
         problems = self.store.problems
         if problems:
             errors = sum(p.severity == "error" for p in problems)
@@ -181,21 +195,23 @@ class PaperdeckApp(ScreenRequests, Continuity, App[None]):
     def on_save_failed(self, message: SaveFailed) -> None:
         self.notify(message.text, title="Not saved yet", severity="error", timeout=10)
 
-    @work(thread=True, exclusive=True, group="index")
-    def build_search_index(self) -> None:
-        cancelled = get_current_worker()
-        index = self.archive_search.build(lambda: cancelled.is_cancelled)
-        if index is not None:
-            self.post_message(IndexReady(index))
-
     def on_index_ready(self, message: IndexReady) -> None:
-        self.archive_search.use(message.index)
+        self.archive_search.ready = True
+        self.search_ready_signal.publish(None)
+
+    def fill_in_bookmarks(self) -> None:
+        """Complete bookmarks made from a bare arXiv id once the archive holds the paper."""
+        bare = [b.id for b in self.user_state.bookmarks.values() if not b.complete]
+        for row in arxiv_papers(self.cache.connection(), bare) if bare else []:
+            self.user_state.fill_in(row.pid, row.paper, row.day)
 
     # -- actions and the palette -----------------------------------------------------
 
     def action_search(self) -> None:
         if not isinstance(self.screen, SearchScreen):
-            self.push_screen(SearchScreen(self.archive_search.search, self.last_search))
+            self.push_screen(
+                SearchScreen(self.archive_search.search, self.search_ready_signal, self.last_search)
+            )
 
     def action_show_bookmarks(self) -> None:
         if not isinstance(self.screen, BookmarksScreen):

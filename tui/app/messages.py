@@ -2,35 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 from textual.message import Message
 
-from parsers import FileResult, Problem
-from tui.search.index import SearchIndex
+from parsers import Problem
 
 
 @dataclass
-class FilesParsed(Message):
-    """The loader parsed some files (``first`` for the batch before the first screen)."""
+class ArchiveRead(Message):
+    """Files were read into the cache: ``days`` changed, ``pending`` days are still to come.
 
-    results: list[FileResult]
-    problems: list[Problem]
+    ``days`` is None for the first report (everything the cache holds is new to the store).
+    """
+
+    days: set[date | None] | None
+    pending: set[date | None]
     done: int
     total: int
-    first: bool
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
 class LoadFinished(Message):
-    """The loader has read every file."""
+    """Every file has been read and every paper indexed (or the load stopped)."""
+
+    problems: list[Problem]
 
 
 @dataclass
 class IndexReady(Message):
-    """The search index over the whole archive is built."""
-
-    index: SearchIndex
+    """The full-text index holds every paper: searches see the whole archive."""
 
 
 @dataclass

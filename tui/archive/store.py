@@ -1,7 +1,9 @@
-"""The in-memory archive the reader shows: digests by day, fed by the parsers.
+"""The in-memory archive the reader shows: every day known, a day's papers read on demand.
 
-No Textual here: the app feeds the store with parsed files and asks it for days, papers in
-display order and neighbouring days.
+No Textual here. The store knows every day early (from the cache, and from the dates in
+the paths of files not parsed yet); a day's papers are read from the cache the first time
+they are asked for, headers only; a paper's body is read when it is shown. Memory grows
+with what the reader looks at, not with the archive.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from parsers import Digest, DigestIndex, FileResult, Paper, Problem
-from tui.archive.entry import Entry, paper_id
+from parsers import Paper, Problem
+from tui.archive.cache import ArchiveCache
+from tui.archive.cache.reading import PaperRow, body, day_counts, day_papers
+from tui.archive.entry import Entry
 from tui.archive.order import PaperOrder, order_papers
 
 
@@ -29,55 +33,57 @@ NO_DAY = Step(None, exists=False)
 
 @dataclass(frozen=True)
 class DaySummary:
-    """A day as the sidebar lists it."""
+    """A day as the sidebar lists it (``papers`` None while its files are being read)."""
 
     day: date | None
-    papers: int
+    papers: int | None
 
 
 class ArchiveStore:
-    """Every digest loaded so far, merged by day, newest day first."""
+    """Every day of the archive, newest first; papers of the days asked for."""
 
-    def __init__(self) -> None:
-        self._index = DigestIndex()
+    def __init__(self, cache: ArchiveCache) -> None:
+        self.cache = cache
+        self._counts: dict[date | None, int] = {}  # days the cache holds
+        self._pending: set[date | None] = set()  # days named by files not read yet
         self._dated: list[date] = []  # ascending, for bisect
-        self._has_undated = False
+        self._rows: dict[date | None, list[PaperRow]] = {}
         self._ordered: dict[tuple[date | None, PaperOrder], list[Paper]] = {}
-        self._ids: dict[date | None, dict[int, str]] = {}  # id(paper) → identity, per day
-        self.entries: list[Entry] = []  # every paper once, for search; only ever appended
         self.problems: list[Problem] = []
-        self.files_read = 0
+        self.complete = False  # every file has been read
 
-    def add(
-        self, results: Iterable[FileResult], problems: Iterable[Problem] = ()
-    ) -> set[date | None]:
-        """Merge parsed files (and problems met finding them); returns the days changed."""
-        self.problems.extend(problems)
-        changed: set[date | None] = set()
-        for result in results:
-            self.files_read += 1
-            self.problems.extend(result.problems)
-            for digest in result.digests:
-                if not digest.papers:
-                    continue
-                day = digest.date
-                known = self._index.get(day)
-                if known is None:
-                    if day is None:
-                        self._has_undated = True
-                    else:
-                        bisect.insort(self._dated, day)
-                before = len(known.papers) if known else 0
-                merged = self._index.add(digest)
-                self.entries.extend(
-                    Entry(day, paper, paper_id(paper, day)) for paper in merged.papers[before:]
-                )
-                changed.add(day)
-        for key in [key for key in self._ordered if key[0] in changed]:
-            del self._ordered[key]
-        for day in changed:
-            self._ids.pop(day, None)
-        return changed
+    # -- what is known -----------------------------------------------------------------
+
+    def reload(self, pending: Iterable[date | None] = ()) -> None:
+        """Read the days the cache holds now; ``pending`` days are still being read."""
+        self._counts = day_counts(self.cache.connection())
+        self._pending = set(pending) - set(self._counts)
+        self._rows.clear()
+        self._ordered.clear()
+        self._sort_days()
+
+    def days_changed(self, days: Iterable[date | None], pending: Iterable[date | None]) -> None:
+        """Files were read: ``days`` have new papers; ``pending`` are still to come."""
+        counts = day_counts(self.cache.connection())
+        for day in days:
+            self._rows.pop(day, None)
+            for order in PaperOrder:
+                self._ordered.pop((day, order), None)
+        self._counts = counts
+        self._pending = set(pending) - set(counts)
+        self._sort_days()
+
+    def _sort_days(self) -> None:
+        known = set(self._counts) | self._pending
+        self._dated = sorted(day for day in known if day is not None)
+
+    @property
+    def _has_undated(self) -> bool:
+        return None in self._counts or None in self._pending
+
+    def is_loading(self, day: date | None) -> bool:
+        """True while ``day`` is named by files not read yet."""
+        return day in self._pending
 
     # -- days ------------------------------------------------------------------------
 
@@ -89,7 +95,7 @@ class ArchiveStore:
         return days
 
     def summaries(self) -> list[DaySummary]:
-        return [DaySummary(day, len(self.papers(day))) for day in self.days()]
+        return [DaySummary(day, self._counts.get(day)) for day in self.days()]
 
     @property
     def newest_day(self) -> date | None:
@@ -97,9 +103,7 @@ class ArchiveStore:
         return days[0] if days else None
 
     def __contains__(self, day: object) -> bool:
-        return (day is None and self._has_undated) or (
-            isinstance(day, date) and self._index.get(day) is not None
-        )
+        return day in self._counts or day in self._pending
 
     def is_empty(self) -> bool:
         return not self._dated and not self._has_undated
@@ -130,39 +134,46 @@ class ArchiveStore:
 
     # -- papers ----------------------------------------------------------------------
 
-    def digest(self, day: date | None) -> Digest | None:
-        return self._index.get(day)
+    def rows(self, day: date | None) -> list[PaperRow]:
+        """The papers of ``day`` in file order, read from the cache once."""
+        found = self._rows.get(day)
+        if found is None:
+            found = day_papers(self.cache.connection(), day) if day in self._counts else []
+            self._rows[day] = found
+        return found
 
     def papers(self, day: date | None, order: PaperOrder = PaperOrder.FILE) -> list[Paper]:
-        """The papers of ``day`` in ``order`` (cached until the day changes)."""
+        """The papers of ``day`` in ``order`` (headers: no sections)."""
         key = (day, order)
         ordered = self._ordered.get(key)
         if ordered is None:
-            digest = self._index.get(day)
-            ordered = order_papers(digest.papers, order) if digest else []
+            ordered = order_papers([row.paper for row in self.rows(day)], order)
             self._ordered[key] = ordered
         return ordered
 
-    def _id_map(self, day: date | None) -> dict[int, str]:
-        found = self._ids.get(day)
-        if found is None:
-            found = {id(paper): paper_id(paper, day) for paper in self.papers(day)}
-            self._ids[day] = found
-        return found
-
     def ids(self, day: date | None, papers: list[Paper] | None = None) -> list[str]:
-        """The identities of ``papers`` of ``day`` (default: all, in file order); cached."""
-        known = self._id_map(day)
-        return [known[id(paper)] for paper in (self.papers(day) if papers is None else papers)]
+        """The identities of ``papers`` of ``day`` (default: all, in file order)."""
+        rows = self.rows(day)
+        if papers is None:
+            return [row.pid for row in rows]
+        known = {id(row.paper): row.pid for row in rows}
+        return [known[id(paper)] for paper in papers]
 
     def find(self, pid: str, day: date | None) -> Paper | None:
-        """The paper with identity ``pid`` on ``day``, if that day is loaded."""
-        for paper, candidate in zip(self.papers(day), self.ids(day), strict=True):
-            if candidate == pid:
-                return paper
-        return None
+        """The paper with identity ``pid`` on ``day``, if that day holds it."""
+        return next((row.paper for row in self.rows(day) if row.pid == pid), None)
+
+    def full(self, day: date | None, paper: Paper) -> Paper:
+        """``paper`` (a header of ``day``) with its body, read from the cache."""
+        row = next((row for row in self.rows(day) if row.paper is paper), None)
+        if row is None or row.body is None:
+            return paper
+        return paper.model_copy(update={"sections": body(self.cache.connection(), row.body)})
 
     def day_entries(self, day: date | None, order: PaperOrder) -> list[Entry]:
-        """``day``'s papers in ``order``, as search entries (for the day filter)."""
+        """``day``'s papers in ``order`` with their bodies, as search entries (day filter)."""
         papers = self.papers(day, order)
-        return [Entry(day, p, pid) for p, pid in zip(papers, self.ids(day, papers), strict=True)]
+        return [
+            Entry(day, self.full(day, paper), pid)
+            for paper, pid in zip(papers, self.ids(day, papers), strict=True)
+        ]

@@ -12,7 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from parsers import load
-from tui.archive.entry import Entry, paper_id
+from tui.archive.entry import Entry
+from tui.archive.identity import paper_id
 from tui.cli.arguments import PROG, ArgumentParser, fail
 from tui.cli.digest_commands import require_paths
 from tui.cli.launch import default_paths, read_config, usable_locations

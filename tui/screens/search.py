@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.events import Key
 from textual.message import Message
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Label
 from textual.worker import get_current_worker
@@ -48,10 +49,12 @@ class SearchScreen(Screen[None]):
         generation: int
         indexed: bool
 
-    def __init__(self, search: Searcher, initial: str = "") -> None:
+    def __init__(self, search: Searcher, ready: Signal[None], initial: str = "") -> None:
         super().__init__()
         self.search = search
+        self.ready = ready  # published once the index holds every paper
         self.initial = initial
+        self._partial = False  # the results shown came before the index was complete
         self._timer: Timer | None = None
         self._generation = 0
         self._open_first = False
@@ -74,8 +77,14 @@ class SearchScreen(Screen[None]):
         self.results.border_title = "Results"
         self.results.empty_text = "Type to search titles, authors and summaries of every day."
         self.search_input.focus()
+        self.ready.subscribe(self, self._index_complete)
         if self.initial:
             self.run_search(self.initial)
+
+    def _index_complete(self, _: None) -> None:
+        """Every paper is indexed now: results shown from part of it are searched again."""
+        if self._partial and self._timer is None:
+            self.run_search(self.search_input.value)
 
     @on(Input.Changed, "#search-input")
     def _typed(self, event: Input.Changed) -> None:
@@ -149,7 +158,8 @@ class SearchScreen(Screen[None]):
         else:
             count = f"{result.total:,} result{'' if result.total == 1 else 's'}"
         self.results.border_title = count
-        note = "" if message.indexed else " (still indexing: searched paper by paper)"
+        self._partial = not message.indexed
+        note = "" if message.indexed else " · indexing… (results so far; they update)"
         self._status(f"best first: title matches, then votes{note}")
         if self._open_first and result.hits:
             self._open_first = False

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-_TOKEN = re.compile(r"\w+")
+from tui.archive.text import normalize, tokens
+
 _PIECE = re.compile(r'(-?)(?:([A-Za-z]+):)?("([^"]*)"?|\S+)')
 _VOTES = re.compile(r"(>=|<=|>|<|=)?(\d{1,9})")
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
@@ -36,16 +36,6 @@ EXAMPLES = {
 
 class QueryError(ValueError):
     """A term the user typed cannot be read; the message says which and why."""
-
-
-def normalize(text: str) -> str:
-    """Text as the search sees it: NFKC (full/half width, composed Hangul), case-folded."""
-    return unicodedata.normalize("NFKC", text).casefold()
-
-
-def tokens(text: str) -> list[str]:
-    """The words of already normalised text."""
-    return _TOKEN.findall(text)
 
 
 @dataclass(frozen=True)

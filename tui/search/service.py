@@ -1,40 +1,25 @@
-"""The archive's search as the app uses it: paper by paper until the index is built."""
+"""The archive's search as the app uses it: the cache's full-text index, from any thread."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from tui.archive.entry import Entry
-from tui.search.index import IndexBuildCancelled, SearchIndex
-from tui.search.matching import Marks, SearchResult, linear_search
+from tui.archive.cache import ArchiveCache
+from tui.search.fts import search_cache
+from tui.search.matching import DEFAULT_LIMIT, Marks, SearchResult
 from tui.search.query import Query
 
 
 class ArchiveSearch:
-    """Answers queries over every loaded paper; faster once :meth:`build` has run."""
+    """Answers queries over the archive; ``ready`` once every paper is in the index."""
 
-    def __init__(self, entries: list[Entry], marks: Marks) -> None:
-        self._entries = entries  # the store's own list: it only ever grows
-        self._marks = marks
-        self.index: SearchIndex | None = None
+    def __init__(self, cache: ArchiveCache, marks: Marks) -> None:
+        self.cache = cache
+        self.marks = marks
+        self.ready = False
 
-    def build(self, cancelled: Callable[[], bool] = lambda: False) -> SearchIndex | None:
-        """Build the index over the papers loaded now (slow: run it in a thread).
-
-        Returns None when ``cancelled`` said stop; the index is used once :meth:`use` is
-        called with it, from the thread that asks the questions.
-        """
-        try:
-            return SearchIndex(list(self._entries), cancelled=cancelled)
-        except IndexBuildCancelled:
-            return None
-
-    def use(self, index: SearchIndex) -> None:
-        self.index = index
-
-    def search(self, query: Query) -> tuple[SearchResult, bool]:
-        """Search every loaded paper (call from a worker thread); True when indexed."""
-        index = self.index
-        if index is not None:
-            return index.search(query, self._marks), True
-        return linear_search(list(self._entries), query, self._marks), False
+    def search(
+        self, query: Query, limit: int = DEFAULT_LIMIT, offset: int = 0
+    ) -> tuple[SearchResult, bool]:
+        """Search (call from a worker thread); True when every paper was searched."""
+        ready = self.ready
+        result = search_cache(self.cache.connection(), query, self.marks, limit, offset)
+        return result, ready

@@ -1,7 +1,8 @@
 """Where paperdeck keeps its files: platformdirs' user directories, relocatable.
 
 ``--data-dir`` or ``PAPERDECK_DATA_DIR`` moves the data directory (digests and bookmarks);
-``PAPERDECK_CONFIG_DIR`` and ``PAPERDECK_STATE_DIR`` move the other two (tests, profiles).
+``PAPERDECK_CONFIG_DIR``, ``PAPERDECK_STATE_DIR`` and ``PAPERDECK_CACHE_DIR`` move the others
+(tests, profiles).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ APP_NAME = "paperdeck"
 DATA_ENV = "PAPERDECK_DATA_DIR"
 CONFIG_ENV = "PAPERDECK_CONFIG_DIR"
 STATE_ENV = "PAPERDECK_STATE_DIR"
+CACHE_ENV = "PAPERDECK_CACHE_DIR"
 DEMO_ARCHIVE = Path(__file__).resolve().parents[1] / "demo"
 """Five days of digests that ship with paperdeck, opened when the user has none."""
 
@@ -27,7 +29,7 @@ def _chosen(override: str | os.PathLike[str] | None, env: str, default: str) -> 
 
 @dataclass(frozen=True)
 class Locations:
-    """The three directories paperdeck uses; created only when something is written."""
+    """The directories paperdeck uses; created only when something is written."""
 
     data: Path
     """Digests the reader opens by default, and bookmarks and reading state."""
@@ -35,6 +37,8 @@ class Locations:
     """``config.toml``."""
     state: Path
     """Where the reader was (day, paper, scroll, sort, theme)."""
+    cache: Path
+    """What the digests parsed to, so that the next start needs not parse them again."""
 
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> Locations:
@@ -43,6 +47,7 @@ class Locations:
             data=_chosen(data_dir, DATA_ENV, platformdirs.user_data_dir(APP_NAME)),
             config=_chosen(None, CONFIG_ENV, platformdirs.user_config_dir(APP_NAME)),
             state=_chosen(None, STATE_ENV, platformdirs.user_state_dir(APP_NAME)),
+            cache=_chosen(None, CACHE_ENV, platformdirs.user_cache_dir(APP_NAME)),
         )
 
     @property
@@ -51,7 +56,8 @@ class Locations:
 
     def problem(self) -> str | None:
         """Why these directories cannot be used (one exists but is a file), or None."""
-        for name, path in (("data", self.data), ("config", self.config), ("state", self.state)):
+        named = (("data", self.data), ("config", self.config), ("state", self.state))
+        for name, path in named:
             if path.exists() and not path.is_dir():
                 return f"the {name} directory {str(path)!r} is a file, not a directory"
         return None

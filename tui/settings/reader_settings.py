@@ -20,6 +20,7 @@ class ReaderSettings:
     keys: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # what was wrong in config.toml
     restore: bool = True  # reopen where the reader was last time
+    cache: bool = True  # keep parse results in the cache directory (--no-cache: don't)
 
     @classmethod
     def combine(
@@ -30,6 +31,7 @@ class ReaderSettings:
         ascii: bool = False,
         no_animation: bool = False,
         restore: bool = True,
+        cache: bool = True,
         env: Mapping[str, str] = os.environ,
     ) -> ReaderSettings:
         animations = config.animations if config.animations is not None else not in_ssh_session(env)
@@ -40,4 +42,5 @@ class ReaderSettings:
             keys=dict(config.keys),
             problems=list(problems),
             restore=restore,
+            cache=cache,
         )

@@ -5,8 +5,6 @@ Kept in the platform's state directory and restored at the next start.
 
 from __future__ import annotations
 
-import hashlib
-import os
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
@@ -45,12 +43,6 @@ class Session(VersionedState):
 
 def session_file(state_dir: Path) -> StateFile[Session]:
     return StateFile(state_dir / SESSION_FILE, Session)
-
-
-def archive_key(paths: list[str]) -> str:
-    """The same archive opened from anywhere gets the same key."""
-    resolved = sorted(os.path.realpath(path) for path in paths)
-    return hashlib.sha1("\n".join(resolved).encode("utf-8")).hexdigest()[:16]
 
 
 def remember_position(key: str, position: Position) -> Change[Session]:

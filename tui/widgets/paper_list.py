@@ -55,6 +55,7 @@ class PaperList(LineList):
         self.glyphs: Glyphs = UNICODE
         self.order_label = ""
         self.filter_total: int | None = None  # papers of the day when a filter hides some
+        self.loading = False  # the day's files are still being read
 
     def show(
         self,
@@ -86,7 +87,13 @@ class PaperList(LineList):
         unread = sum(map(self.marks.unread, self.ids))
         self.border_title = f"{label} · {unread:,}/{count:,} unread · {self.order_label}"
         filtered = self.filter_total is not None
-        self.empty_text = "No papers match the filter." if filtered else "No papers."
+        self.empty_text = (
+            "Reading this day…"
+            if self.loading
+            else "No papers match the filter."
+            if filtered
+            else "No papers."
+        )
         self.border_subtitle = f"filter: {count:,} of {self.filter_total:,}" if filtered else ""
 
     @property

@@ -31,8 +31,8 @@ class ReaderScreen(ReaderView):
 
     # -- the archive arrives ---------------------------------------------------------
 
-    def archive_changed(self, changed: set[date | None], wanted: date | None) -> None:
-        """The store grew; refresh the sidebar and, at first, open the newest day."""
+    def archive_changed(self, changed: set[date | None] | None, wanted: date | None) -> None:
+        """Days arrived or changed (None: all); refresh them and, at first, open a day."""
         self.sidebar.show_days(self.store.summaries(), self.day)
         if self.store.is_empty():
             return
@@ -44,8 +44,8 @@ class ReaderScreen(ReaderView):
             if first or target != self.day:
                 self.show_day(target, user=False)
             self.apply_restore(target)
-        elif self.day in changed:
-            self.show_day(self.day, keep_paper=True, user=False)
+        elif changed is None or self.day in changed:
+            self.show_day(self.day, keep_paper=True, user=False, read=False)
 
     def loading_progress(self, done: int, total: int) -> None:
         self.sidebar.border_subtitle = f"loading {done * 100 // max(total, 1)}%"
@@ -121,7 +121,8 @@ class ReaderScreen(ReaderView):
 
     def _step_day(self, step: Step, at_end: str) -> None:
         if not step.exists:
-            self.notify(at_end, timeout=2)
+            still = "More days are still being read; try again in a moment."
+            self.notify(at_end if self.store.complete else still, timeout=2)
             return
         self.show_day(step.day)
 

@@ -41,6 +41,13 @@ class DayShown(Message):
     first: bool
 
 
+@dataclass
+class DayWanted(Message):
+    """The reader shows a day whose files are still to be read: read them next."""
+
+    day: date | None
+
+
 class ReaderView(Screen[None]):
     """The three panes, the day and paper they show, and the marks drawn on them."""
 
@@ -176,9 +183,16 @@ class ReaderView(Screen[None]):
         if self.day_filter is not None:
             query, state = self.day_filter, self.user_state
             entries = self.store.day_entries(day, self.order)
-            papers = [e.paper for e in entries if paper_matches(query, e, state)]
+            kept = {e.pid for e in entries if paper_matches(query, e, state)}
+            papers = [
+                p for p, pid in zip(papers, self.store.ids(day, papers), strict=True) if pid in kept
+            ]
             total = len(self.store.papers(day))
         self.day = day
+        loading = self.store.is_loading(day)
+        if loading:
+            self.post_message(DayWanted(day))
+        self.paper_list.loading = loading
         cursor = 0
         if keep_paper and current is not None:
             cursor = next((i for i, paper in enumerate(papers) if paper is current), 0)
@@ -195,11 +209,13 @@ class ReaderView(Screen[None]):
         self.sidebar.select_day(day)
         first = not self.shown_first
         self.shown_first = True
-        self.detail.empty_message = "No paper selected."
+        self.detail.empty_message = "Reading this day…" if loading else "No paper selected."
         self.post_message(DayShown(day, first))
 
     def _day_counts(self, day: date | None) -> str:
         """The sidebar's figures for a day: bookmarks, then unread/total."""
+        if self.store.is_loading(day):
+            return "…"
         ids = self.store.ids(day)
         state = self.user_state
         unread = sum(not state.is_read(pid) for pid in ids)
@@ -210,7 +226,8 @@ class ReaderView(Screen[None]):
     def show_paper(self, paper: Paper | None, read: bool = True) -> None:
         """Show ``paper`` in the detail pane; a paper shown there counts as ``read``."""
         paper_list = self.paper_list
-        self.detail.show(paper, self.day, paper_list.cursor + 1, len(paper_list.papers))
+        full = self.store.full(self.day, paper) if paper is not None else None
+        self.detail.show(full, self.day, paper_list.cursor + 1, len(paper_list.papers))
         self.position()  # keeps the last known position up to date
         pid = paper_list.current_id
         if paper is not None and read and pid is not None and self.services.marking.mark_read(pid):

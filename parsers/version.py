@@ -1,0 +1,6 @@
+"""The parser's version: raise it whenever the same file would parse differently.
+
+Caches of parse results (the reader's) are keyed on it, so a new version re-reads every file.
+"""
+
+PARSER_VERSION = 1

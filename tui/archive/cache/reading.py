@@ -1,0 +1,159 @@
+"""Reading the cache: which files are current, the days it holds, a day's papers, a body."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from parsers import Paper, Problem, Section, SourceFile
+from tui.archive.cache.rows import HEAD_COLUMNS, day_from_text, head_from_row, sections_json
+from tui.archive.cache.writing import FileStat, problems_of
+
+
+@dataclass
+class Freshness:
+    """The files found now, split by whether the cache holds them as they are."""
+
+    current: list[FileStat] = field(default_factory=list)
+    stale: list[FileStat] = field(default_factory=list)  # new or changed: to parse
+    gone: list[int] = field(default_factory=list)  # file ids no longer found
+    unreadable: list[Problem] = field(default_factory=list)
+    ranks: dict[int, int] = field(default_factory=dict)  # file id → place, for current files
+    removed_days: set[date | None] = field(default_factory=set)  # days of the gone files
+
+
+def stat_sources(sources: list[SourceFile]) -> tuple[list[FileStat], list[Problem]]:
+    """Resolved path, size and modification time of each file, in reading order."""
+    stats: list[FileStat] = []
+    problems: list[Problem] = []
+    for rank, source in enumerate(sources):
+        try:
+            info = os.stat(source.path)
+            resolved = os.path.realpath(source.path)
+        except (OSError, ValueError) as exc:
+            message = f"cannot read: {getattr(exc, 'strerror', None) or exc}"
+            problems.append(Problem(path=source.path, severity="error", message=message))
+            continue
+        stats.append(FileStat(source, resolved, info.st_size, info.st_mtime_ns, rank))
+    return stats, problems
+
+
+def freshness(connection: sqlite3.Connection, stats: list[FileStat]) -> Freshness:
+    """Compare the files on disk with what the cache holds."""
+    known = {
+        path: (file_id, size, mtime_ns)
+        for file_id, path, size, mtime_ns in connection.execute(
+            "SELECT id, path, size, mtime_ns FROM files"
+        )
+    }
+    found = Freshness()
+    seen: set[str] = set()
+    for stat in stats:
+        seen.add(stat.resolved)
+        entry = known.get(stat.resolved)
+        if entry is not None and entry[1:] == (stat.size, stat.mtime_ns):
+            found.current.append(stat)
+            found.ranks[entry[0]] = stat.rank
+        else:
+            found.stale.append(stat)
+    found.gone = [entry[0] for path, entry in known.items() if path not in seen]
+    return found
+
+
+def day_counts(connection: sqlite3.Connection) -> dict[date | None, int]:
+    """Every day the cache holds, with how many papers it has."""
+    return {
+        day_from_text(day): count
+        for day, count in connection.execute("SELECT day, count(*) FROM papers GROUP BY day")
+    }
+
+
+@dataclass(frozen=True)
+class PaperRow:
+    """A merged paper's header and where its body is."""
+
+    key: int
+    day: date | None
+    pid: str
+    paper: Paper
+    body: tuple[int, int] | None
+
+
+def day_papers(connection: sqlite3.Connection, day: date | None) -> list[PaperRow]:
+    """The papers of ``day`` in file order (headers only)."""
+    where = "day IS NULL" if day is None else "day = ?"
+    args = () if day is None else (day.isoformat(),)
+    rows = connection.execute(
+        f"SELECT {HEAD_COLUMNS} FROM papers WHERE {where} ORDER BY position", args
+    ).fetchall()
+    return [_paper_row(row) for row in rows]
+
+
+def papers_by_key(connection: sqlite3.Connection, keys: list[int]) -> dict[int, PaperRow]:
+    """Papers by their row id (search results)."""
+    found: dict[int, PaperRow] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in connection.execute(
+            f"SELECT {HEAD_COLUMNS} FROM papers WHERE id IN ({marks})", chunk
+        ):
+            found[row[0]] = _paper_row(row)
+    return found
+
+
+def keys_of_pids(connection: sqlite3.Connection, pids: list[str]) -> set[int]:
+    """Row ids of the papers with these identities (marks in search)."""
+    keys: set[int] = set()
+    for start in range(0, len(pids), 500):
+        chunk = pids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = connection.execute(f"SELECT id FROM papers WHERE pid IN ({marks})", chunk)
+        keys.update(row[0] for row in rows)
+    return keys
+
+
+def _paper_row(row: tuple[Any, ...]) -> PaperRow:
+    body = (int(row[12]), int(row[13])) if row[12] is not None else None
+    return PaperRow(int(row[0]), day_from_text(row[1]), str(row[3]), head_from_row(row), body)
+
+
+def body(connection: sqlite3.Connection, ref: tuple[int, int] | None) -> list[Section]:
+    """The sections of a paper's body copy (none when it has no summary)."""
+    if ref is None:
+        return []
+    row = connection.execute(
+        "SELECT paper FROM copies WHERE file_id = ? AND ordinal = ?", ref
+    ).fetchone()
+    return sections_json(row[0]) if row else []
+
+
+def file_problems(connection: sqlite3.Connection) -> Iterator[Problem]:
+    """The problems recorded for every file, in reading order."""
+    for (text,) in connection.execute("SELECT problems FROM files ORDER BY rank, id"):
+        yield from problems_of(text)
+
+
+def unindexed(connection: sqlite3.Connection) -> int:
+    """How many papers are not in the full-text index yet."""
+    return int(connection.execute("SELECT count(*) FROM papers WHERE indexed = 0").fetchone()[0])
+
+
+def arxiv_papers(connection: sqlite3.Connection, arxiv_ids: list[str]) -> list[PaperRow]:
+    """Papers with these arXiv ids (to complete bookmarks made from a bare id)."""
+    found: list[PaperRow] = []
+    for start in range(0, len(arxiv_ids), 500):
+        chunk = arxiv_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found += [
+            _paper_row(row)
+            for row in connection.execute(
+                f"SELECT {HEAD_COLUMNS} FROM papers WHERE arxiv_id IN ({marks}) ORDER BY day DESC",
+                chunk,
+            )
+        ]
+    return found

@@ -1,0 +1,132 @@
+"""The parse cache's SQLite file: its tables, its format, and opening it safely.
+
+One file per archive (a set of paths the reader was opened on). It holds what each source
+file parsed to (``files``, ``copies``), the papers of each day merged across files
+(``papers``: headers only; a body is read from its copy when shown) and a full-text index
+(``fts``). A file written by another format (parser, normaliser or Python version) or one
+SQLite cannot read is removed and built again: it is a cache, every byte of it can be
+recomputed from the digests.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from contextlib import suppress
+from pathlib import Path
+
+from parsers import PARSER_VERSION
+
+SCHEMA_VERSION = 1
+FORMAT = f"schema {SCHEMA_VERSION}, parser {PARSER_VERSION}, python {sys.version_info[:2]}"
+"""Everything the stored bytes depend on; any change means a rebuild."""
+BUSY_TIMEOUT_MS = 10_000
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,        -- resolved path
+    shown TEXT NOT NULL,              -- the path as the user named it (problems show it)
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    rank INTEGER NOT NULL,            -- its place in the order files are read
+    problems TEXT NOT NULL            -- JSON: the problems met parsing it
+);
+CREATE TABLE IF NOT EXISTS copies (   -- each paper as one file gives it
+    file_id INTEGER NOT NULL,
+    ordinal INTEGER NOT NULL,
+    day TEXT,                         -- ISO date; NULL for the undated digest
+    merge_key TEXT NOT NULL,          -- parsers.merge.paper_key: the same paper of a day
+    paper TEXT NOT NULL,              -- JSON: the paper's fields, sections included
+    PRIMARY KEY (file_id, ordinal)
+);
+CREATE INDEX IF NOT EXISTS copies_by_day ON copies (day);
+CREATE TABLE IF NOT EXISTS papers (   -- a day's papers merged across files, in file order
+    id INTEGER PRIMARY KEY,           -- the rank key (see rows.rank_key): best first
+    day TEXT,
+    position INTEGER NOT NULL,
+    pid TEXT NOT NULL,
+    title TEXT NOT NULL,
+    title_derived INTEGER NOT NULL,
+    url TEXT,
+    arxiv_id TEXT,
+    votes INTEGER,
+    authors TEXT NOT NULL,            -- names joined by U+001F
+    thumbnail TEXT,
+    video TEXT,
+    body_file INTEGER,                -- the copy whose sections are the body
+    body_ordinal INTEGER,
+    indexed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS papers_by_day ON papers (day, position);
+CREATE INDEX IF NOT EXISTS papers_by_pid ON papers (pid);
+CREATE INDEX IF NOT EXISTS papers_by_arxiv ON papers (arxiv_id);
+CREATE INDEX IF NOT EXISTS papers_to_index ON papers (indexed);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
+    title, authors, body,
+    content = '',
+    tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
+);
+"""
+
+
+class CacheUnusable(Exception):
+    """The cache file cannot be opened or created at all (the directory is unusable)."""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (or create) the cache at ``path``; a foreign or broken file is rebuilt."""
+    try:
+        return _open(path)
+    except sqlite3.DatabaseError:
+        remove(path)  # corrupt, truncated, or not a database at all
+    try:
+        return _open(path)
+    except sqlite3.Error as exc:
+        raise CacheUnusable(f"cannot use the cache {path}: {exc}") from exc
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CacheUnusable(f"cannot create {path.parent}: {exc.strerror or exc}") from exc
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        found = _format(connection)
+        if found is not None and found != FORMAT:
+            connection.close()
+            remove(path)
+            return _open(path)
+        if found is None:
+            with connection:
+                connection.executescript(TABLES)
+                connection.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('format', ?)", (FORMAT,)
+                )
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _format(connection: sqlite3.Connection) -> str | None:
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return None
+        raise
+    return row[0] if row else None
+
+
+def remove(path: Path) -> None:
+    """Delete the cache file and its companions (write-ahead log, shared memory)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with suppress(FileNotFoundError):
+            os.unlink(f"{path}{suffix}")

@@ -1,0 +1,269 @@
+"""Writing parse results into the cache: copies per file, days merged again, the index.
+
+Everything for a set of files happens in one transaction, so a reader (or a crash) sees the
+cache before or after, never half of it. The full-text index is contentless: a paper is
+taken out of it with the very text it was put in with, rebuilt from the rows that are
+still there, so a day's old papers leave the index before their copies are replaced.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from parsers import Paper, Problem, SourceFile
+from parsers.loader import RawFileResult
+from parsers.merge import merge_paper, paper_key
+from tui.archive.cache.rows import (
+    AUTHOR_SEPARATOR,
+    day_from_text,
+    day_text,
+    paper_from_json,
+    paper_json,
+    rank_key,
+    sections_from,
+    sections_json,
+)
+from tui.archive.identity import paper_id
+from tui.archive.text import searchable
+
+INDEX_BATCH = 2000
+CopyRef = tuple[int, int]  # (file id, ordinal)
+
+
+@dataclass(frozen=True)
+class FileStat:
+    """A source file as found on disk now: what the cache is keyed on."""
+
+    source: SourceFile
+    resolved: str
+    size: int
+    mtime_ns: int
+    rank: int  # its place in the order files are read (merges keep that order)
+
+
+def store_results(
+    connection: sqlite3.Connection,
+    results: Iterable[tuple[FileStat, RawFileResult]],
+    index_now: bool,
+) -> set[date | None]:
+    """Replace what the cache holds for these files; returns the days that changed."""
+    results = list(results)
+    fresh: dict[CopyRef, Paper] = {}
+    with connection:
+        ids = [_file_id(connection, stat) for stat, _ in results]
+        days = _days_of(connection, ids)
+        for _, result in results:
+            days |= {digest["date"] for digest in result.digests}
+        _drop_days(connection, days)
+        for (stat, result), file_id in zip(results, ids, strict=True):
+            _replace_copies(connection, file_id, stat, result, fresh)
+        _merge_days(connection, days, fresh, index_now)
+    return days
+
+
+def remove_files(connection: sqlite3.Connection, file_ids: list[int]) -> set[date | None]:
+    """Forget files that are gone; returns the days that changed."""
+    if not file_ids:
+        return set()
+    with connection:
+        days = _days_of(connection, file_ids)
+        _drop_days(connection, days)
+        for file_id in file_ids:
+            connection.execute("DELETE FROM copies WHERE file_id = ?", (file_id,))
+            connection.execute("DELETE FROM files WHERE id = ?", (file_id,))
+        _merge_days(connection, days, {}, index_now=True)
+    return days
+
+
+def set_ranks(connection: sqlite3.Connection, ranks: dict[int, int]) -> None:
+    """Record the order files are read in now (only rows whose place changed)."""
+    with connection:
+        connection.executemany(
+            "UPDATE files SET rank = ? WHERE id = ? AND rank != ?",
+            ((rank, file_id, rank) for file_id, rank in ranks.items()),
+        )
+
+
+def index_pending(connection: sqlite3.Connection, batch: int = INDEX_BATCH) -> int:
+    """Put papers not yet in the full-text index into it, best first; returns how many."""
+    rows = connection.execute(
+        "SELECT p.id, p.title, p.authors, c.paper FROM papers p LEFT JOIN copies c "
+        "ON c.file_id = p.body_file AND c.ordinal = p.body_ordinal "
+        "WHERE p.indexed = 0 ORDER BY p.id LIMIT ?",
+        (batch,),
+    ).fetchall()
+    if rows:
+        with connection:
+            _index_rows(connection, rows)
+    return len(rows)
+
+
+# -- inside a transaction ----------------------------------------------------------------
+
+
+def _file_id(connection: sqlite3.Connection, stat: FileStat) -> int:
+    row = connection.execute(
+        "INSERT INTO files (path, shown, size, mtime_ns, rank, problems) "
+        "VALUES (?, ?, ?, ?, ?, '[]') ON CONFLICT (path) DO UPDATE SET shown = excluded.shown "
+        "RETURNING id",
+        (stat.resolved, stat.source.path, stat.size, stat.mtime_ns, stat.rank),
+    ).fetchone()
+    return int(row[0])
+
+
+def _days_of(connection: sqlite3.Connection, file_ids: list[int]) -> set[date | None]:
+    marks = ",".join("?" * len(file_ids))
+    rows = connection.execute(
+        f"SELECT DISTINCT day FROM copies WHERE file_id IN ({marks})", file_ids
+    ).fetchall()
+    return {day_from_text(row[0]) for row in rows}
+
+
+def _drop_days(connection: sqlite3.Connection, days: set[date | None]) -> None:
+    """Take the merged papers of ``days`` out of the index and the ``papers`` table."""
+    for day in days:
+        where, args = _day_clause(day)
+        indexed = connection.execute(
+            "SELECT p.id, p.title, p.authors, c.paper FROM papers p LEFT JOIN copies c "
+            "ON c.file_id = p.body_file AND c.ordinal = p.body_ordinal "
+            f"WHERE p.indexed = 1 AND {where.replace('day', 'p.day')}",
+            args,
+        ).fetchall()
+        connection.executemany(
+            "INSERT INTO fts (fts, rowid, title, authors, body) VALUES ('delete', ?, ?, ?, ?)",
+            (_index_values(row) for row in indexed),
+        )
+        connection.execute(f"DELETE FROM papers WHERE {where}", args)
+
+
+def _replace_copies(
+    connection: sqlite3.Connection,
+    file_id: int,
+    stat: FileStat,
+    result: RawFileResult,
+    fresh: dict[CopyRef, Paper],
+) -> None:
+    connection.execute("DELETE FROM copies WHERE file_id = ?", (file_id,))
+    problems = json.dumps([p.model_dump(mode="json") for p in result.problems], ensure_ascii=False)
+    connection.execute(
+        "UPDATE files SET size = ?, mtime_ns = ?, rank = ?, problems = ? WHERE id = ?",
+        (stat.size, stat.mtime_ns, stat.rank, problems, file_id),
+    )
+    rows = []
+    ordinal = 0
+    for digest in result.digests:
+        day = digest["date"]
+        for fields in digest["papers"]:
+            paper = _paper(fields)
+            fresh[(file_id, ordinal)] = paper
+            rows.append((file_id, ordinal, day_text(day), paper_key(paper), paper_json(fields)))
+            ordinal += 1
+    connection.executemany(
+        "INSERT INTO copies (file_id, ordinal, day, merge_key, paper) VALUES (?, ?, ?, ?, ?)", rows
+    )
+
+
+def _paper(fields: dict[str, Any]) -> Paper:
+    data = dict(fields)
+    data["sections"] = sections_from(list(data.get("sections") or []))
+    data["authors"] = list(data.get("authors") or [])
+    return Paper.model_construct(**data)
+
+
+def _merge_days(
+    connection: sqlite3.Connection,
+    days: set[date | None],
+    fresh: dict[CopyRef, Paper],
+    index_now: bool,
+) -> None:
+    """Merge each day's copies, in file order, into its ``papers`` rows."""
+    for day in days:
+        where, args = _day_clause(day)
+        copies = connection.execute(
+            "SELECT c.file_id, c.ordinal, c.merge_key, c.paper FROM copies c "
+            f"JOIN files f ON f.id = c.file_id WHERE {where.replace('day', 'c.day')} "
+            "ORDER BY f.rank, c.file_id, c.ordinal",
+            args,
+        ).fetchall()
+        merged: dict[str, Paper] = {}
+        body: dict[str, CopyRef | None] = {}
+        for file_id, ordinal, key, text in copies:
+            paper = fresh.get((file_id, ordinal)) or paper_from_json(text)
+            kept = merged.get(key)
+            if kept is None:
+                merged[key] = paper
+                body[key] = (file_id, ordinal) if paper.sections else None
+            else:
+                merge_paper(kept, paper)
+                if body[key] is None and paper.sections:
+                    body[key] = (file_id, ordinal)
+        rows = [
+            _paper_row(day, position, paper, body[key])
+            for position, (key, paper) in enumerate(merged.items())
+        ]
+        connection.executemany(
+            "INSERT INTO papers (id, day, position, pid, title, title_derived, url, arxiv_id, "
+            "votes, authors, thumbnail, video, body_file, body_ordinal, indexed) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            rows,
+        )
+        if index_now:
+            while index_pending(connection) == INDEX_BATCH:
+                pass
+
+
+def _paper_row(
+    day: date | None, position: int, paper: Paper, body: CopyRef | None
+) -> tuple[object, ...]:
+    return (
+        rank_key(paper.votes, day, position),
+        day_text(day),
+        position,
+        paper_id(paper, day),
+        paper.title,
+        int(paper.title_derived),
+        paper.url,
+        paper.arxiv_id,
+        paper.votes,
+        AUTHOR_SEPARATOR.join(paper.authors),
+        paper.thumbnail,
+        paper.video,
+        body[0] if body else None,
+        body[1] if body else None,
+    )
+
+
+def _index_rows(connection: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
+    connection.executemany(
+        "INSERT INTO fts (rowid, title, authors, body) VALUES (?, ?, ?, ?)",
+        (_index_values(row) for row in rows),
+    )
+    connection.executemany(
+        "UPDATE papers SET indexed = 1 WHERE id = ?", ((row[0],) for row in rows)
+    )
+
+
+def _index_values(row: tuple[object, ...]) -> tuple[object, str, str, str]:
+    """What the index holds for a ``papers`` row (id, title, authors, body copy JSON)."""
+    rowid, title, authors, copy = row
+    sections = sections_json(str(copy)) if copy is not None else []
+    paper = Paper.model_construct(
+        title=str(title),
+        authors=str(authors).split(AUTHOR_SEPARATOR) if authors else [],
+        sections=sections,
+    )
+    return (rowid, *searchable(paper))
+
+
+def _day_clause(day: date | None) -> tuple[str, tuple[str, ...]]:
+    return ("day IS NULL", ()) if day is None else ("day = ?", (day.isoformat(),))
+
+
+def problems_of(text: str) -> list[Problem]:
+    """The problems a ``files`` row records."""
+    return [Problem.model_validate(item) for item in json.loads(text)]

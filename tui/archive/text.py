@@ -1,0 +1,26 @@
+"""Text as search sees it: one normal form for the index, the matcher and the highlighter."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from parsers import Paper
+
+_TOKEN = re.compile(r"\w+")
+
+
+def normalize(text: str) -> str:
+    """Text as the search sees it: NFKC (full/half width, composed Hangul), case-folded."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def tokens(text: str) -> list[str]:
+    """The words of already normalised text."""
+    return _TOKEN.findall(text)
+
+
+def searchable(paper: Paper) -> tuple[str, str, str]:
+    """A paper's title, authors and body, normalised: what the full-text index holds."""
+    body = " ".join(item for section in paper.sections for item in section.items)
+    return normalize(paper.title), normalize(", ".join(paper.authors)), normalize(body)
