@@ -1,14 +1,23 @@
-"""``paperdeck dump`` and ``paperdeck check``: the parser's results for scripts."""
+"""``paperdeck dump`` and ``paperdeck check``: the parser's results for scripts.
+
+Both read through the archive's cache (only new or changed files are parsed); ``dump``
+writes one day at a time, so its memory does not grow with the archive.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
-from parsers import LoadResult, load
+from parsers import LoadResult, Paper, Problem
+from tui.archive.cache.reading import all_days, figures, file_problems
 from tui.cli.arguments import fail
+from tui.cli.cached import fresh_cache
 from tui.cli.output import safe, write
+from tui.settings.locations import Locations
 
 
 def require_paths(paths: list[str]) -> None:
@@ -18,24 +27,50 @@ def require_paths(paths: list[str]) -> None:
             fail(f"no such file or directory: {safe(path)!r}")
 
 
+def _digest(day: date | None, papers: list[Paper]) -> dict[str, Any]:
+    return {
+        "date": day.isoformat() if day else None,
+        "papers": [paper.model_dump(mode="json") for paper in papers],
+    }
+
+
 def dump_document(result: LoadResult) -> dict[str, Any]:
     """The JSON document ``paperdeck dump`` prints (keys are a public contract)."""
     return {
-        "digests": [
-            {
-                "date": digest.date.isoformat() if digest.date else None,
-                "papers": [paper.model_dump(mode="json") for paper in digest.papers],
-            }
-            for digest in result.digests
-        ],
+        "digests": [_digest(digest.date, digest.papers) for digest in result.digests],
         "problems": [problem.model_dump(mode="json") for problem in result.problems],
     }
 
 
-def run_dump(paths: list[str]) -> int:
+def _indented(value: object, depth: int) -> str:
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * depth)
+
+
+def dump_chunks(
+    digests: Iterator[tuple[date | None, list[Paper]]], problems: Iterator[Problem]
+) -> Iterator[str]:
+    """``dump_document`` as JSON text, a digest at a time (the same text, in pieces)."""
+    yield '{\n  "digests": ['
+    first = True
+    for day, papers in digests:
+        yield ("\n    " if first else ",\n    ") + _indented(_digest(day, papers), 2)
+        first = False
+    yield '\n  ],\n  "problems": [' if not first else '],\n  "problems": ['
+    first = True
+    for problem in problems:
+        yield ("\n    " if first else ",\n    ") + _indented(problem.model_dump(mode="json"), 2)
+        first = False
+    yield "\n  ]\n}\n" if not first else "]\n}\n"
+
+
+def run_dump(paths: list[str], locations: Locations, no_cache: bool = False) -> int:
     require_paths(paths)
-    document = dump_document(load(paths))
-    write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    with fresh_cache(paths, locations, no_cache) as (cache, problems):
+        connection = cache.connection()
+        all_problems = [*problems, *file_problems(connection)]
+        for chunk in dump_chunks(all_days(connection), iter(all_problems)):
+            write(chunk)
     return 0
 
 
@@ -43,17 +78,19 @@ def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
-def run_check(paths: list[str]) -> int:
+def run_check(paths: list[str], locations: Locations, no_cache: bool = False) -> int:
     require_paths(paths)
-    result = load(paths)
-    lines = [safe(str(problem)) for problem in result.problems]
-    errors = sum(problem.severity == "error" for problem in result.problems)
-    warnings = len(result.problems) - errors
-    papers = sum(len(digest.papers) for digest in result.digests)
-    files = len({source for digest in result.digests for source in digest.sources})
+    with fresh_cache(paths, locations, no_cache) as (cache, problems):
+        connection = cache.connection()
+        found = [*problems, *file_problems(connection)]
+        counts = figures(connection)
+    lines = [safe(str(problem)) for problem in found]
+    errors = sum(problem.severity == "error" for problem in found)
+    warnings = len(found) - errors
     lines.append(
-        f"{_plural(files, 'file')} with digests, {_plural(len(result.digests), 'digest')}, "
-        f"{_plural(papers, 'paper')}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+        f"{_plural(counts.files_with_papers, 'file')} with digests, "
+        f"{_plural(counts.days, 'digest')}, {_plural(counts.papers, 'paper')}: "
+        f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
     )
     write("\n".join(lines) + "\n")
     return 1 if errors else 0

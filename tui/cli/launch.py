@@ -61,6 +61,7 @@ def build_app(
     *,
     ascii: bool = False,
     no_animation: bool = False,
+    no_cache: bool = False,
 ) -> PaperdeckApp:
     """The app for these arguments; a bad argument exits with a one-line error (code 2)."""
     require_paths(paths)
@@ -73,6 +74,7 @@ def build_app(
         ascii=ascii,
         no_animation=no_animation,
         restore=start_date is None,
+        cache=not no_cache,
     )
     from tui.app import PaperdeckApp
 
@@ -91,9 +93,12 @@ def run_reader(
     *,
     ascii: bool = False,
     no_animation: bool = False,
+    no_cache: bool = False,
 ) -> int:
     """Open the reader; returns the exit code."""
-    app = build_app(paths, start_date, data_dir, ascii=ascii, no_animation=no_animation)
+    app = build_app(
+        paths, start_date, data_dir, ascii=ascii, no_animation=no_animation, no_cache=no_cache
+    )
     app.guard_shutdown()
     app.run()
     return app.return_code or 0

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 
 from tui.cli.arguments import PROG, ArgumentParser, iso_date
+from tui.cli.cached import NO_CACHE_HELP
 from tui.cli.digest_commands import run_check, run_dump
 
 COMMANDS_HELP = """commands (for scripts and pipes):
@@ -16,6 +17,7 @@ COMMANDS_HELP = """commands (for scripts and pipes):
   paperdeck bookmarks export --format md|bibtex|json|csv [-o FILE]
   paperdeck search QUERY [PATH...] [--json]   search every day, best first
   paperdeck config path | check          where config.toml is; check it
+  paperdeck cache info | clear           what the parse cache holds; empty it
   paperdeck serve [PATH...] [--port N]   the reader in a web browser (needs the serve extra)
 """
 
@@ -45,6 +47,7 @@ def _reader_parser() -> ArgumentParser:
     parser.add_argument(
         "--no-animation", action="store_true", help="no animations (the default over SSH)"
     )
+    parser.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
     return parser
 
 
@@ -56,18 +59,23 @@ class _RawEpilog(argparse.HelpFormatter):
 def _paths_parser(name: str, description: str) -> ArgumentParser:
     parser = ArgumentParser(prog=f"{PROG} {name}", description=description)
     parser.add_argument("paths", nargs="+", metavar="PATH", help="digest files or directories")
+    parser.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
     return parser
 
 
 def _dump(argv: list[str]) -> int:
+    from tui.cli.launch import usable_locations
+
     args = _paths_parser("dump", "Print the parsed digests as JSON.").parse_args(argv)
-    return run_dump(args.paths)
+    return run_dump(args.paths, usable_locations(), args.no_cache)
 
 
 def _check(argv: list[str]) -> int:
+    from tui.cli.launch import usable_locations
+
     description = "List problems found in digest files; exit 1 when any is an error."
     args = _paths_parser("check", description).parse_args(argv)
-    return run_check(args.paths)
+    return run_check(args.paths, usable_locations(), args.no_cache)
 
 
 def _bookmarks(argv: list[str]) -> int:
@@ -88,6 +96,12 @@ def _config(argv: list[str]) -> int:
     return run_config(argv)
 
 
+def _cache(argv: list[str]) -> int:
+    from tui.cli.cache_command import run_cache
+
+    return run_cache(argv)
+
+
 def _serve(argv: list[str]) -> int:
     from tui.cli.serve_command import run_serve
 
@@ -96,6 +110,7 @@ def _serve(argv: list[str]) -> int:
 
 SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {
     "config": _config,
+    "cache": _cache,
     "serve": _serve,
     "dump": _dump,
     "check": _check,
@@ -114,6 +129,7 @@ def _reader(argv: list[str]) -> int:
         data_dir=args.data_dir,
         ascii=args.ascii,
         no_animation=args.no_animation,
+        no_cache=args.no_cache,
     )
 
 

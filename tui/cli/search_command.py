@@ -11,15 +11,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from parsers import load
+from tui.archive.cache.reading import figures
 from tui.archive.entry import Entry
-from tui.archive.identity import paper_id
 from tui.cli.arguments import PROG, ArgumentParser, fail
+from tui.cli.cached import NO_CACHE_HELP, fresh_cache
 from tui.cli.digest_commands import require_paths
 from tui.cli.launch import default_paths, read_config, usable_locations
 from tui.cli.output import safe, write
+from tui.search.fts import search_cache
 from tui.search.highlight import match_spans
-from tui.search.matching import SearchResult, SetMarks, linear_search
+from tui.search.matching import SearchResult, SetMarks
 from tui.search.query import QueryError, parse_query
 from tui.settings.locations import Locations
 from tui.userdata.bookmarks import bookmarks_file
@@ -51,6 +52,7 @@ def parser() -> ArgumentParser:
     command.add_argument("--json", action="store_true", help="print JSON")
     command.add_argument("--limit", type=int, default=50, help="results to print (0: all)")
     command.add_argument("--data-dir", metavar="DIR", help="where bookmarks live")
+    command.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
     return command
 
 
@@ -102,6 +104,7 @@ def _terminal_width() -> int:
 
 
 OPTIONS_WITH_VALUES = {"--limit", "--data-dir"}
+FLAGS = {"-h", "--help", "--json", "--no-cache"}
 
 
 def _query_first(argv: list[str]) -> list[str]:
@@ -111,7 +114,9 @@ def _query_first(argv: list[str]) -> list[str]:
     words = iter(argv)
     for word in words:
         name = word.split("=", 1)[0]
-        if word in ("-h", "--help", "--json") or (name in OPTIONS_WITH_VALUES and "=" in word):
+        if word in ("-h", "--help", "--json", "--no-cache") or (
+            name in OPTIONS_WITH_VALUES and "=" in word
+        ):
             options.append(word)
         elif word in OPTIONS_WITH_VALUES:
             options += [word, next(words, "")]
@@ -136,14 +141,10 @@ def run_search(argv: list[str]) -> int:
     locations = usable_locations(args.data_dir)
     require_paths(args.paths)
     paths = args.paths or default_paths(locations, read_config(locations).config.archive)
-    loaded = load(paths)
-    entries = [
-        Entry(digest.date, paper, paper_id(paper, digest.date))
-        for digest in loaded.digests
-        for paper in digest.papers
-    ]
-    limit = args.limit or len(entries) or 1
-    result = linear_search(entries, query, saved_marks(locations), limit=limit)
+    with fresh_cache(paths, locations, args.no_cache) as (cache, _):
+        connection = cache.connection()
+        limit = args.limit or figures(connection).papers or 1
+        result = search_cache(connection, query, saved_marks(locations), limit=limit)
     if args.json:
         document = {
             "query": args.query,

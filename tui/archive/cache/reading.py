@@ -157,3 +157,33 @@ def arxiv_papers(connection: sqlite3.Connection, arxiv_ids: list[str]) -> list[P
             )
         ]
     return found
+
+
+def all_days(connection: sqlite3.Connection) -> Iterator[tuple[date | None, list[Paper]]]:
+    """Every day oldest first (the undated one last), each with its papers in full."""
+    days = sorted(day_counts(connection), key=lambda day: (day is None, day or date.min))
+    for day in days:
+        rows = day_papers(connection, day)
+        yield (
+            day,
+            [row.paper.model_copy(update={"sections": body(connection, row.body)}) for row in rows],
+        )
+
+
+@dataclass(frozen=True)
+class CacheFigures:
+    """What a cache holds, for ``paperdeck check`` and ``paperdeck cache info``."""
+
+    files: int
+    files_with_papers: int
+    days: int
+    papers: int
+
+
+def figures(connection: sqlite3.Connection) -> CacheFigures:
+    files = connection.execute("SELECT count(*) FROM files").fetchone()[0]
+    with_papers = connection.execute("SELECT count(DISTINCT file_id) FROM copies").fetchone()[0]
+    days, papers = connection.execute(
+        "SELECT count(DISTINCT coalesce(day, '')), count(*) FROM papers"
+    ).fetchone()
+    return CacheFigures(int(files), int(with_papers), int(days), int(papers))
