@@ -1,0 +1,75 @@
+"""Loading a large archive: every key works from the first screen, cold and warm."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.benchmarks.archive import generate_archive
+from tests.screens.helpers import wait_loaded
+from tui.app import PaperdeckApp
+from tui.screens.search import SearchScreen
+
+NEWEST = date(2025, 7, 17)
+WIDE = (120, 40)
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("big")
+    generate_archive(root, days=400, papers=12, newest=NEWEST)
+    return root
+
+
+async def _first_screen(app: PaperdeckApp, pilot: object) -> None:
+    for _ in range(500):
+        if app.reader.shown_first:
+            return
+        await pilot.pause(0.01)  # type: ignore[attr-defined]
+    raise AssertionError("no first screen")
+
+
+@pytest.mark.parametrize("warm", [False, True])
+async def test_brackets_right_after_the_first_screen_land(big: Path, warm: bool) -> None:
+    if warm:
+        app = PaperdeckApp([str(big)])
+        async with app.run_test(size=WIDE) as pilot:
+            await wait_loaded(pilot, timeout=120)
+    app = PaperdeckApp([str(big)])
+    async with app.run_test(size=WIDE) as pilot:
+        await _first_screen(app, pilot)
+        assert app.reader.day == NEWEST
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        wanted = NEWEST - timedelta(days=2)
+        assert app.reader.day == wanted
+        for _ in range(500):  # its files are read next, if they were not yet
+            if app.reader.paper_list.papers:
+                break
+            await pilot.pause(0.02)
+        assert len(app.reader.paper_list.papers) == 12
+        assert app.reader.paper_list.border_title.startswith(f"{wanted} ·")
+        assert "oldest" not in " ".join(str(n.message) for n in app._notifications)
+        await wait_loaded(pilot, timeout=120)
+        assert app.reader.day == wanted  # the rest of the load did not move the reader
+
+
+async def test_search_typed_while_indexing_runs_when_it_can(big: Path) -> None:
+    app = PaperdeckApp([str(big)])
+    async with app.run_test(size=WIDE) as pilot:
+        await _first_screen(app, pilot)
+        await pilot.press("slash", *"scaling")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await wait_loaded(pilot, timeout=120)
+        for _ in range(300):
+            await pilot.pause(0.02)
+            shown = screen.results.search_query
+            if not screen._partial and shown is not None and shown.text == "scaling":
+                break
+        status = str(screen.query_one("#search-status").render())
+        assert "indexing" not in status
+        assert screen.results.hits
+        assert all("scaling" in hit.entry.paper.title.lower() or not hit.in_title
+                   for hit in screen.results.hits)  # fmt: skip

@@ -1,0 +1,149 @@
+"""The parse cache: the same answers as a plain parse, only changed files read again, and a
+broken, foreign or half-written cache file rebuilt instead of trusted."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from parsers import discover, load
+from tests.conftest import FIXTURES, SEEDS
+from tests.screens.helpers import DEMO, write_digest
+from tui.archive.cache import ArchiveCache
+from tui.archive.cache.reading import all_days, file_problems, stat_sources
+from tui.archive.cache.schema import FORMAT
+from tui.cli.digest_commands import dump_chunks, dump_document
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cache_dir() -> Path:
+    return Path(os.environ["PAPERDECK_CACHE_DIR"])
+
+
+def refreshed(paths: list[str], temporary: bool = False) -> ArchiveCache:
+    cache = ArchiveCache(paths, None if temporary else cache_dir())
+    cache.refresh(stat_sources(discover(paths)[0])[0])
+    return cache
+
+
+def dumped(cache: ArchiveCache, paths: list[str]) -> str:
+    connection = cache.connection()
+    problems = [*discover(paths)[1], *file_problems(connection)]
+    return "".join(dump_chunks(all_days(connection), iter(problems)))
+
+
+@pytest.mark.parametrize("archive", [SEEDS, Path(DEMO), FIXTURES / "bad-archive"])
+def test_the_cache_gives_what_a_plain_parse_gives(archive: Path) -> None:
+    paths = [str(archive)]
+    expected = json.dumps(dump_document(load(paths)), ensure_ascii=False, indent=2) + "\n"
+    cold = refreshed(paths)
+    assert dumped(cold, paths) == expected
+    cold.close()
+    warm = refreshed(paths)
+    assert warm.check(stat_sources(discover(paths)[0])[0]).stale == []
+    assert dumped(warm, paths) == expected
+    warm.close()
+
+
+def test_only_changed_added_or_removed_files_are_read_again(tmp_path: Path) -> None:
+    for day in ("2025-07-14", "2025-07-15", "2025-07-16"):
+        write_digest(tmp_path / f"{day}.md", day, [(f"Paper of {day}", 3)])
+    paths = [str(tmp_path)]
+    refreshed(paths).close()
+    time.sleep(0.01)
+    write_digest(tmp_path / "2025-07-15.md", "2025-07-15", [("Changed", 9)])
+    write_digest(tmp_path / "2025-07-17.md", "2025-07-17", [("Added", 1)])
+    (tmp_path / "2025-07-14.md").unlink()
+    cache = ArchiveCache(paths, cache_dir())
+    found = cache.check(stat_sources(discover(paths)[0])[0])
+    assert sorted(Path(s.source.path).name for s in found.stale) == [
+        "2025-07-15.md",
+        "2025-07-17.md",
+    ]
+    assert found.removed_days == {date(2025, 7, 14)}
+    cache.refresh(stat_sources(discover(paths)[0])[0])
+    assert dumped(cache, paths) == (
+        json.dumps(dump_document(load(paths)), ensure_ascii=False, indent=2) + "\n"
+    )
+    cache.close()
+
+
+def _cache_file(paths: list[str]) -> Path:
+    cache = ArchiveCache(paths, cache_dir())
+    path = cache.path
+    cache.close()
+    return path
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "foreign"])
+def test_a_damaged_cache_is_rebuilt_not_trusted(damage: str) -> None:
+    paths = [str(SEEDS)]
+    expected = json.dumps(dump_document(load(paths)), ensure_ascii=False, indent=2) + "\n"
+    refreshed(paths).close()
+    path = _cache_file(paths)
+    if damage == "truncate":
+        with open(path, "r+b") as handle:
+            handle.truncate(path.stat().st_size // 3)
+    elif damage == "garbage":
+        path.write_bytes(os.urandom(8192))
+    else:  # written by another format
+        connection = sqlite3.connect(path)
+        with connection:
+            connection.execute("UPDATE meta SET value = 'schema 0' WHERE key = 'format'")
+        connection.close()
+    for name in os.listdir(path.parent):  # the write-ahead log must not resurrect it
+        if name.startswith(path.name) and name != path.name:
+            os.remove(path.parent / name)
+    cache = refreshed(paths)
+    text = dumped(cache, paths)
+    format_now = cache.connection().execute("SELECT value FROM meta").fetchone()[0]
+    cache.close()
+    assert format_now == FORMAT
+    assert text == expected
+
+
+def _refresh_in_process(paths: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    code = "import sys; from tui.cli import main; sys.exit(main(['dump', *sys.argv[1:]]))"
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *paths], cwd=ROOT, env=env, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+
+
+def test_two_processes_on_a_cold_cache_both_work(tmp_path: Path) -> None:
+    from tests.benchmarks.archive import generate_archive
+
+    generate_archive(tmp_path / "a", days=60, papers=10)
+    paths = [str(tmp_path / "a")]
+    expected = json.dumps(dump_document(load(paths)), ensure_ascii=False, indent=2) + "\n"
+    env = dict(os.environ)
+    runs = [_refresh_in_process(paths, env) for _ in range(2)]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    for run, (out, err) in zip(runs, outputs, strict=True):
+        assert run.returncode == 0, err
+        assert out == expected
+
+
+def test_killed_while_writing_then_read_again(tmp_path: Path) -> None:
+    from tests.benchmarks.archive import generate_archive
+
+    generate_archive(tmp_path / "a", days=120, papers=15)
+    paths = [str(tmp_path / "a")]
+    expected = json.dumps(dump_document(load(paths)), ensure_ascii=False, indent=2) + "\n"
+    run = _refresh_in_process(paths, dict(os.environ))
+    time.sleep(1.0)  # in the middle of reading and writing
+    run.kill()
+    run.wait()
+    again = _refresh_in_process(paths, dict(os.environ))
+    out, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+    assert out == expected
