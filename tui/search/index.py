@@ -16,6 +16,7 @@ from tui.archive.entry import Entry
 from tui.search.matching import (
     DEFAULT_LIMIT,
     Marks,
+    PaperText,
     SearchHit,
     SearchResult,
     rank_key,
@@ -121,8 +122,9 @@ class SearchIndex:
 
         def holds(index: int) -> bool:
             entry = entries[index]
-            return all(term_matches(t, entry, marks) for t in phrases) and not any(
-                term_matches(t, entry, marks) for t in excluded
+            text = PaperText(entry)
+            return all(term_matches(t, entry, marks, text) for t in phrases) and not any(
+                term_matches(t, entry, marks, text) for t in excluded
             )
 
         check = holds if phrases or excluded else None

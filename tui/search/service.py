@@ -32,9 +32,16 @@ class ArchiveSearch:
     def use(self, index: SearchIndex) -> None:
         self.index = index
 
-    def search(self, query: Query) -> tuple[SearchResult, bool]:
-        """Search every loaded paper (call from a worker thread); True when indexed."""
+    def search(
+        self, query: Query, cancelled: Callable[[], bool] = lambda: False
+    ) -> tuple[SearchResult, bool]:
+        """Search every loaded paper (call from a worker thread); True when indexed.
+
+        Paper by paper (before the index is built) the search stops with
+        :class:`SearchCancelled` soon after ``cancelled()`` turns true.
+        """
         index = self.index
         if index is not None:
             return index.search(query, self._marks), True
-        return linear_search(list(self._entries), query, self._marks), False
+        entries = list(self._entries)
+        return linear_search(entries, query, self._marks, cancelled=cancelled), False
