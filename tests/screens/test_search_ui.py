@@ -78,6 +78,20 @@ async def test_malformed_term_is_shown_not_raised(archive: Path) -> None:
         assert "votes:>>3" in str(status.render())
 
 
+async def test_too_many_terms_are_named_under_the_box(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        screen.search_input.value = " ".join(f"w{i}" for i in range(2000))  # a paste
+        await pilot.pause(0.4)
+        status = screen.query_one("#search-status")
+        assert status.has_class("-error")
+        assert "at most 32 words and filters" in str(status.render())
+
+
 async def test_a_newer_query_wins_over_an_older_one(archive: Path) -> None:
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:

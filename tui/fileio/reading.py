@@ -19,6 +19,7 @@ from parsers.regular_files import UnusableFile, read_regular_file
 MAX_NESTING = 64
 """Lists and tables inside each other deeper than this make a file unusable."""
 
+
 class NotParseable(UnusableFile):
     """A file whose bytes are not valid JSON or TOML, or nested too deeply to read."""
 
