@@ -120,7 +120,8 @@ def _export(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
         fail(f"{safe(str(path))!r} exists; pass --force to overwrite it")
     written = write_atomic(path, text.encode("utf-8"), private=False)
     through = f" (through the link {path})" if written != path else ""
-    print(safe(f"wrote {len(items)} bookmarks to {written}{through}"), file=sys.stderr)
+    noun = "bookmark" if len(items) == 1 else "bookmarks"
+    print(safe(f"wrote {len(items)} {noun} to {written}{through}"), file=sys.stderr)
     return 0
 
 
