@@ -11,7 +11,7 @@ from tui.archive.entry import Entry
 from tui.search import matching
 from tui.search.index import SearchIndex
 from tui.search.matching import NoMarks, linear_search
-from tui.search.query import MAX_TERMS, QueryError, TextTerm, parse_query
+from tui.search.query import MAX_QUERY_CHARS, MAX_TERMS, QueryError, TextTerm, parse_query
 
 
 def test_duplicate_terms_are_dropped() -> None:
@@ -52,7 +52,19 @@ def test_the_words_of_a_phrase_count() -> None:
 
 
 def test_a_repeated_word_is_one_term() -> None:
-    assert len(parse_query(" ".join(["model"] * 5000)).include) == 1
+    assert len(parse_query(" ".join(["model"] * 1000)).include) == 1
+
+
+def test_a_huge_paste_is_refused_after_reading_its_start_only() -> None:
+    with pytest.raises(QueryError, match=f"at most {MAX_QUERY_CHARS:,} characters"):
+        parse_query("model " * 200_000)
+    with pytest.raises(QueryError, match=f"at most {MAX_QUERY_CHARS:,} characters"):
+        parse_query("x" * (MAX_QUERY_CHARS + 1))
+    with pytest.raises(QueryError, match="characters"):
+        parse_query(" " * (MAX_QUERY_CHARS + 1))
+    assert parse_query("x" * MAX_QUERY_CHARS).include[0].words == ("x" * MAX_QUERY_CHARS,)
+    with pytest.raises(QueryError, match=f"at most {MAX_TERMS} words"):  # the limit met first
+        parse_query(" ".join(f"w{i}" for i in range(200_000)))
 
 
 def _entries(count: int) -> list[Entry]:

@@ -28,6 +28,8 @@ _VOTES = re.compile(r"(>=|<=|>|<|=)?(\d{1,9})")
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 MAX_TERMS = 32
 """The most words and filters one query may hold (each word of a phrase counts)."""
+MAX_QUERY_CHARS = 10_000
+"""The longest query read: parsing stays a matter of milliseconds whatever is pasted."""
 FIELDS = ("author", "votes", "date", "is")
 FLAGS = ("bookmarked", "unread", "read")
 EXAMPLES = {
@@ -174,13 +176,14 @@ def _field_term(name: str, value: str) -> Term | None:
 def parse_query(text: str) -> Query:
     """Parse ``text``; raises :class:`QueryError` naming the first malformed term.
 
-    Duplicate terms are dropped; more than :data:`MAX_TERMS` terms is an error, raised as
-    soon as the limit is passed (so a huge paste is not read to its end).
+    Duplicate terms are dropped; more than :data:`MAX_TERMS` terms, or more than
+    :data:`MAX_QUERY_CHARS` characters, is an error (a huge paste is not read to its end).
     """
     query = Query(text)
+    head = text if len(text) <= MAX_QUERY_CHARS else _whole_words(text[:MAX_QUERY_CHARS])
     seen: set[tuple[bool, Term]] = set()
     size = 0
-    for match in _PIECE.finditer(text):
+    for match in _PIECE.finditer(head):
         negate, name, body, quoted = match.groups()
         if body.startswith('"') and (len(body) == 1 or not body.endswith('"')):
             raise QueryError(f"{_clipped(match.group(0))}: missing closing quote")
@@ -203,7 +206,17 @@ def parse_query(text: str) -> Query:
                 f"too many terms: a search holds at most {MAX_TERMS} words and filters"
             )
         (query.exclude if negate else query.include).append(term)
+    if head is not text:
+        raise QueryError(f"too long: a search holds at most {MAX_QUERY_CHARS:,} characters")
     return query
+
+
+def _whole_words(text: str) -> str:
+    """``text`` without the word it may end in the middle of."""
+    if not text or text[-1].isspace():
+        return text
+    parts = text.rsplit(None, 1)
+    return parts[0] if len(parts) > 1 else ""
 
 
 def _clipped(text: str, limit: int = 40) -> str:
