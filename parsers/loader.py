@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
-import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -15,6 +13,7 @@ from parsers.discovery import SourceFile, discover
 from parsers.markdown import find_markdown_digest, read_markdown_digest
 from parsers.merge import DigestIndex
 from parsers.models import Digest, LoadResult, Problem, RawDigest
+from parsers.regular_files import UnusableFile, read_regular_file
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
@@ -42,22 +41,14 @@ class RawFileResult:
 
 
 def _read_bytes(source: SourceFile) -> tuple[bytes | None, Problem | None]:
-    path = source.path
-    too_large = Problem(
-        path=path, severity="error", message=f"larger than {MAX_FILE_BYTES // 2**20} MiB; not read"
-    )
+    """The file's bytes, or the problem that kept it from being read (never blocks)."""
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if stat.S_ISREG(info.st_mode):
-                if info.st_size > MAX_FILE_BYTES:
-                    return None, too_large
-                return handle.read(), None
-            data = handle.read(MAX_FILE_BYTES + 1)  # a device or pipe: its size is unknown
-            return (None, too_large) if len(data) > MAX_FILE_BYTES else (data, None)
+        return read_regular_file(source.path, MAX_FILE_BYTES), None
+    except UnusableFile as exc:
+        message = f"{exc.reason}; not read"
     except OSError as exc:
         message = f"cannot read: {exc.strerror or exc}"
-        return None, Problem(path=path, severity="error", message=message)
+    return None, Problem(path=source.path, severity="error", message=message)
 
 
 def read_raw(data: bytes, source: SourceFile) -> RawFileResult:

@@ -60,3 +60,23 @@ def test_configured_archive_is_searched(capfd: pytest.CaptureFixture[str]) -> No
     config.write_text(f"archive = {str(SEEDS)!r}\n")
     code, out, _ = run(capfd, "search", "mixtral", "--json")
     assert code == 0 and json.loads(out)["results"][0]["title"] == "Mixtral of Experts"
+
+
+def test_a_pasted_abstract_is_a_one_line_error(capfd: pytest.CaptureFixture[str]) -> None:
+    abstract = " ".join(f"word{i}" for i in range(2000))
+    code, out, err = run(capfd, "search", abstract, str(SEEDS))
+    assert code == 2 and out == ""
+    reason = "too many terms: a search holds at most 32 words and filters"
+    assert err == f"paperdeck: error: bad query: {reason}\n"
+    code, out, _ = run(capfd, "search", " ".join(["mixture"] * 1000), str(SEEDS), "--json")
+    assert code == 0 and json.loads(out)["total"] >= 2  # one term, however often typed
+
+
+def test_a_moved_aside_bookmarks_file_is_reported(capfd: pytest.CaptureFixture[str]) -> None:
+    from tui.settings.locations import Locations
+
+    data = Locations.resolve().data
+    (data / "bookmarks.json").write_bytes(b"[" * 5000 + b"]" * 5000)
+    code, _, err = run(capfd, "search", "is:bookmarked", str(SEEDS))
+    assert code == 0
+    assert "bookmarks.json could not be read (nested more than 64 levels deep)" in err

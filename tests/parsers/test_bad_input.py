@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from datetime import date
 from pathlib import Path
 
@@ -102,14 +103,14 @@ def test_unreadable_file_is_a_problem_and_the_rest_loads(
     good, bad = tmp_path / "a.md", tmp_path / "b.md"
     good.write_text(DIGEST)
     bad.write_text(DIGEST)
-    real_open = open
+    real_open = os.open
 
     def guarded_open(path, *args, **kwargs):  # type: ignore[no-untyped-def]
         if str(path) == str(bad):
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_open)
     result = load([str(tmp_path)])
     assert len(result.digests[0].papers) == 1
     [problem] = result.problems
@@ -191,9 +192,32 @@ def test_long_lines_in_an_abstract_dump_are_reported(tmp_path: Path) -> None:
     assert [(p.line, "very long" in p.message) for p in result.problems] == [(1, True)]
 
 
-def test_endless_devices_are_read_only_up_to_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_devices_fifos_and_sockets_are_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.md"
+    os.mkfifo(fifo)
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(tmp_path / "sock.md"))
+    try:
+        result = load(["/dev/zero", str(fifo), str(tmp_path / "sock.md")])
+    finally:
+        listener.close()
+    assert result.digests == []
+    assert [(p.severity, p.message) for p in result.problems] == [
+        ("error", "not a regular file (a character device); not read"),
+        ("error", "not a regular file (a FIFO); not read"),
+        ("error", "not a regular file (a socket); not read"),
+    ]
+
+
+def test_files_past_the_size_cap_are_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from parsers import loader
 
     monkeypatch.setattr(loader, "MAX_FILE_BYTES", 1 << 20)
-    result = load(["/dev/zero"])
-    assert result.digests == [] and "larger than" in result.problems[0].message
+    big = tmp_path / "big.md"
+    with big.open("wb") as handle:
+        handle.truncate((1 << 20) + 1)
+    result = load([str(big)])
+    assert result.digests == []
+    assert [p.message for p in result.problems] == ["larger than 1 MiB; not read"]

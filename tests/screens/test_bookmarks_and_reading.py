@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -129,7 +129,7 @@ async def test_bookmarks_screen_sort_jump_remove_undo(archive: Path) -> None:
 async def test_bare_bookmark_is_filled_in_when_its_digest_loads(archive: Path) -> None:
     app = PaperdeckApp([str(archive)])
     bookmarks_file(app.locations.data).apply(
-        [bm.add(Bookmark.bare("2507.17002", datetime(2025, 7, 1)))]
+        [bm.add(Bookmark.bare("2507.17002", datetime(2025, 7, 1, tzinfo=UTC)))]
     )
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
@@ -139,7 +139,7 @@ async def test_bare_bookmark_is_filled_in_when_its_digest_loads(archive: Path) -
         assert (kept.title, kept.authors, kept.bookmarked_at) == (
             "New High",
             ["Author 2"],
-            datetime(2025, 7, 1),
+            datetime(2025, 7, 1, tzinfo=UTC),
         )
 
 

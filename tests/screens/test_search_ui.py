@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.app import App
+from textual.signal import Signal
 
 from tests.screens.helpers import wait_loaded, wait_search, write_digest
 from tui.app import PaperdeckApp
 from tui.screens.search import SearchScreen
-from tui.search.query import parse_query
+from tui.search.matching import SearchCancelled, SearchResult
+from tui.search.query import Query, parse_query
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.paper_list import PaperList
 
@@ -72,6 +77,20 @@ async def test_malformed_term_is_shown_not_raised(archive: Path) -> None:
         status = app.screen.query_one("#search-status")
         assert status.has_class("-error")
         assert "votes:>>3" in str(status.render())
+
+
+async def test_too_many_terms_are_named_under_the_box(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        screen.search_input.value = " ".join(f"w{i}" for i in range(2000))  # a paste
+        await pilot.pause(0.4)
+        status = screen.query_one("#search-status")
+        assert status.has_class("-error")
+        assert "at most 32 words and filters" in str(status.render())
 
 
 async def test_a_newer_query_wins_over_an_older_one(archive: Path) -> None:
@@ -171,3 +190,54 @@ async def test_typing_a_filter_does_not_mark_papers_read(archive: Path) -> None:
         assert not app.user_state.is_read(zebra)
         await pilot.press("enter")  # now the reader reads it
         assert app.user_state.is_read(zebra)
+
+
+class _SlowSearcher:
+    """A search that takes until released, or until told it is no longer wanted."""
+
+    def __init__(self) -> None:
+        self.started: list[str] = []
+        self.abandoned: list[str] = []
+        self.release = threading.Event()
+
+    def __call__(
+        self, query: Query, cancelled: Callable[[], bool] = lambda: False
+    ) -> tuple[SearchResult, bool]:
+        self.started.append(query.text)
+        while not self.release.wait(0.01):
+            if cancelled():
+                self.abandoned.append(query.text)
+                raise SearchCancelled
+        return SearchResult(query, [], 0), True
+
+
+async def test_a_keystroke_cancels_the_search_in_progress() -> None:
+    searcher = _SlowSearcher()
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(SearchScreen(searcher, Signal(self, "search-ready")))
+
+    app = Host()
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.press("a")
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if searcher.started:
+                    break
+            assert searcher.started == ["a"]
+            await pilot.press("b")  # the UI takes keys while "a" is still being searched
+            screen = app.screen
+            assert isinstance(screen, SearchScreen)
+            assert screen.search_input.value == "ab"
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if searcher.abandoned and len(searcher.started) == 2:
+                    break
+            assert searcher.abandoned == ["a"] and searcher.started == ["a", "ab"]
+            searcher.release.set()
+            await wait_search(pilot, "ab")
+            assert screen.results.border_title == "0 results"
+    finally:
+        searcher.release.set()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from parsers import Paper
@@ -62,7 +62,7 @@ def test_fill_in_completes_a_bare_bookmark_only(tmp_path: Path) -> None:
     state.fill_in("2507.00001", PAPER.model_copy(update={"title": "Other"}), None)
     assert state.flush()
     kept = bookmarks_file(tmp_path).read().bookmarks["2507.00001"]
-    assert (kept.title, kept.bookmarked_at) == ("A Paper", datetime(2025, 1, 2))
+    assert (kept.title, kept.bookmarked_at) == ("A Paper", datetime(2025, 1, 2, tzinfo=UTC))
     state.close()
 
 

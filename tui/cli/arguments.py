@@ -7,6 +7,8 @@ import sys
 from datetime import date
 from typing import NoReturn
 
+from tui.cli.output import safe
+
 PROG = "paperdeck"
 
 
@@ -22,8 +24,8 @@ class ArgumentParser(argparse.ArgumentParser):
 
 
 def fail(message: str) -> NoReturn:
-    """Print ``paperdeck: error: message`` on stderr and exit with code 2."""
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    """Print ``paperdeck: error: message`` on stderr (one line) and exit with code 2."""
+    print(f"{PROG}: error: {safe(message)}", file=sys.stderr)
     raise SystemExit(2)
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tui.archive.links import parse_arxiv_id
 from tui.cli.arguments import PROG, ArgumentParser, fail
 from tui.cli.launch import usable_locations
 from tui.cli.output import safe, write
+from tui.fileio import WriteRefused, write_atomic
 from tui.userdata import bookmarks as bm
 from tui.userdata.bookmarks import Bookmark, Bookmarks, sorted_bookmarks
 from tui.userdata.export import FORMATS
@@ -49,7 +50,7 @@ def _file(args: argparse.Namespace) -> StateFile[Bookmarks]:
 
 def _warn_moved(file: StateFile[Bookmarks]) -> None:
     for moved in file.moved:
-        print(f"{PROG}: warning: {moved.message()}", file=sys.stderr)
+        print(f"{PROG}: warning: {safe(moved.message())}", file=sys.stderr)
 
 
 def _list(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
@@ -61,8 +62,8 @@ def _list(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
     lines = []
     for bookmark in items:
         day = bookmark.date.isoformat() if bookmark.date else "undated   "
-        added = f"{bookmark.bookmarked_at:%Y-%m-%d %H:%M}"
-        lines.append(f"{bookmark.id:<18}  {day}  {safe(bookmark.display_title)}  (added {added})")
+        added = f"{bookmark.added_local:%Y-%m-%d %H:%M}"
+        lines.append(safe(f"{bookmark.id:<18}  {day}  {bookmark.display_title}  (added {added})"))
     lines.append(f"{len(items):,} bookmark{'' if len(items) == 1 else 's'}")
     write("\n".join(lines) + "\n")
     return 0
@@ -75,7 +76,7 @@ def _add(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
         if arxiv_id is None:
             fail(f"not an arXiv id: {safe(raw)!r} (e.g. 2507.01234)")
         ids.append(arxiv_id)
-    now = datetime.now()
+    now = datetime.now(UTC)
     before = set(file.read().bookmarks)
     state = file.apply(bm.add(Bookmark.bare(arxiv_id, now)) for arxiv_id in ids)
     _warn_moved(file)
@@ -99,7 +100,7 @@ def _remove(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
 def _confirm_overwrite(path: Path) -> bool:
     if not sys.stdin.isatty():
         return False
-    answer = input(f"{path} exists. Overwrite it? [y/N] ")
+    answer = input(f"{safe(str(path))} exists. Overwrite it? [y/N] ")
     return answer.strip().lower() in {"y", "yes"}
 
 
@@ -115,12 +116,12 @@ def _export(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
         fail(f"{safe(str(path))!r} is a directory")
     if not path.parent.is_dir():
         fail(f"no such directory: {safe(str(path.parent))!r}")
-    if path.exists() and not args.force and not _confirm_overwrite(path):
+    if os.path.lexists(path) and not args.force and not _confirm_overwrite(path):
         fail(f"{safe(str(path))!r} exists; pass --force to overwrite it")
-    temp = path.with_name(f".{path.name}.partial")
-    temp.write_text(text, encoding="utf-8")
-    os.replace(temp, path)
-    print(f"wrote {len(items)} bookmarks to {path}", file=sys.stderr)
+    written = write_atomic(path, text.encode("utf-8"), private=False)
+    through = f" (through the link {path})" if written != path else ""
+    noun = "bookmark" if len(items) == 1 else "bookmarks"
+    print(safe(f"wrote {len(items)} {noun} to {written}{through}"), file=sys.stderr)
     return 0
 
 
@@ -130,9 +131,6 @@ def run_bookmarks(argv: list[str]) -> int:
     command = {"list": _list, "add": _add, "remove": _remove, "export": _export}[args.command]
     try:
         return command(args, file)
-    except StateFileError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
+    except (StateFileError, WriteRefused, OSError) as exc:
         print(f"{PROG}: error: {safe(str(exc))}", file=sys.stderr)
         return 1

@@ -19,13 +19,13 @@ def run_config(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     locations = usable_locations()
     if args.command == "path":
-        write(f"{locations.config_file}\n")
+        write(f"{safe(str(locations.config_file))}\n")
         return 0
     loaded = read_config(locations)
     for problem in loaded.problems:
         print(safe(problem), file=sys.stderr)
     if not locations.config_file.exists():
-        write(f"{locations.config_file} does not exist: defaults apply\n")
+        write(f"{safe(str(locations.config_file))} does not exist: defaults apply\n")
     elif not loaded.problems:
-        write(f"{locations.config_file} is fine\n")
+        write(f"{safe(str(locations.config_file))} is fine\n")
     return 1 if loaded.problems else 0

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
-
-from parsers.decoding import strip_controls
 
 
 def write(text: str) -> None:
@@ -19,6 +18,25 @@ def write(text: str) -> None:
         raise SystemExit(0) from None
 
 
+# C0 and C1 controls, DEL, the Unicode line and paragraph separators and bidirectional
+# overrides: each could end a line, drive the terminal or reorder what is shown.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group(0)
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
 def safe(text: str) -> str:
-    """``text`` without terminal control characters, for printing paths and messages."""
-    return strip_controls(text)
+    """``text`` fit for one line of output: every control character shown escaped.
+
+    A newline in a file name becomes ``\\n`` (so it cannot forge a line of ``check``
+    output), an escape character ``\\x1b`` (so it cannot drive the terminal); nothing is
+    dropped silently.
+    """
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(_escaped, text)

@@ -30,14 +30,15 @@ from tui.userdata.state_file import StateFileError
 
 def saved_marks(locations: Locations) -> SetMarks:
     """Bookmarks and read marks as saved on disk, for ``is:`` terms."""
+    bookmarks, reading = bookmarks_file(locations.data), reading_file(locations.data)
     try:
-        return SetMarks(
-            bookmarked=set(bookmarks_file(locations.data).read().bookmarks),
-            read=set(reading_file(locations.data).read().read),
-        )
+        marks = SetMarks(bookmarked=set(bookmarks.read().bookmarks), read=set(reading.read().read))
     except StateFileError as exc:
         print(f"{PROG}: warning: {safe(str(exc))}; is: terms see nothing", file=sys.stderr)
         return SetMarks()
+    for moved in bookmarks.moved + reading.moved:
+        print(f"{PROG}: warning: {safe(moved.message())}", file=sys.stderr)
+    return marks
 
 
 def parser() -> ArgumentParser:
@@ -78,11 +79,13 @@ def _table(result: SearchResult) -> str:
     table.add_column("id", no_wrap=True, style="dim")
     for hit in result.hits:
         entry = hit.entry
-        title = Text(entry.paper.title)
-        for start, end in match_spans(entry.paper.title, result.query):
-            title.stylize("bold yellow", start, end)
+        title = Text(safe(entry.paper.title))
+        if title.plain == entry.paper.title:  # nothing escaped: the spans still fit
+            for start, end in match_spans(entry.paper.title, result.query):
+                title.stylize("bold yellow", start, end)
         votes = str(entry.paper.votes) if entry.paper.votes is not None else "-"
-        table.add_row(entry.day.isoformat() if entry.day else "undated", votes, title, entry.pid)
+        day = entry.day.isoformat() if entry.day else "undated"
+        table.add_row(day, votes, title, safe(entry.pid))
     console = Console(
         file=open(os.devnull, "w"),  # noqa: SIM115 - only recording
         record=True,

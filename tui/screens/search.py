@@ -19,12 +19,15 @@ from textual.widgets import Footer, Input, Label
 from textual.worker import get_current_worker
 
 from tui.screens.requests import OpenPaperRequested, SearchTyped
-from tui.search.matching import SearchResult
+from tui.search.matching import SearchCancelled, SearchResult
 from tui.search.query import Query, QueryError, parse_query
 from tui.widgets.search_results import SearchResults
 
-Searcher = Callable[[Query], tuple[SearchResult, bool]]
-"""Runs a query over the archive (in a worker thread); True when the index answered."""
+Searcher = Callable[[Query, Callable[[], bool]], tuple[SearchResult, bool]]
+"""Runs a query over the archive (in a worker thread); True when the index answered.
+
+The second argument says whether the search is still wanted: the searcher may stop with
+:class:`SearchCancelled` once it turns true."""
 
 DEBOUNCE_SECONDS = 0.15
 QUERY_HELP = (
@@ -90,6 +93,7 @@ class SearchScreen(Screen[None]):
     def _typed(self, event: Input.Changed) -> None:
         if self._timer is not None:
             self._timer.stop()
+        self.workers.cancel_group(self, "search")  # its answer is for text no longer there
         self._open_first = False
         text = event.value
         self._timer = self.set_timer(DEBOUNCE_SECONDS, lambda: self.run_search(text))
@@ -141,8 +145,12 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: Query, generation: int) -> None:
-        result, indexed = self.search(query)
-        if not get_current_worker().is_cancelled:
+        worker = get_current_worker()
+        try:
+            result, indexed = self.search(query, lambda: worker.is_cancelled)
+        except SearchCancelled:
+            return
+        if not worker.is_cancelled:
             self.post_message(self.Found(result, generation, indexed))
 
     def on_search_screen_found(self, message: Found) -> None:

@@ -3,7 +3,7 @@
 A word of the query matches a word of the text that starts with it; a phrase matches words
 in a row (see :mod:`tui.search.query`). :func:`paper_matches` is the definition;
 :func:`linear_search` tries it on every paper (the CLI and the day filter use it), and the
-index (:mod:`tui.search.index`) must give the same answers faster.
+full-text search of the cache (:mod:`tui.search.fts`) must give the same answers faster.
 
 Results are best first: papers whose title holds every search word, then the rest; each
 group by votes, then newest day.
@@ -11,7 +11,7 @@ group by votes, then newest day.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -19,6 +19,8 @@ from tui.archive.entry import Entry
 from tui.search.query import DateTerm, FlagTerm, Query, Term, TextTerm, VotesTerm, normalize, tokens
 
 DEFAULT_LIMIT = 500
+CANCEL_CHECK_EVERY = 128
+"""Papers tried between two looks at whether the search is still wanted."""
 
 
 class Marks(Protocol):
@@ -61,23 +63,45 @@ def _stream(text: str) -> str:
     return f" {' '.join(tokens(normalize(text)))} "
 
 
-def title_stream(entry: Entry) -> str:
-    return _stream(entry.paper.title)
+class PaperText:
+    """One paper's searchable text, normalised once, and only the parts a term asks for.
 
+    A search prepares each paper's text at most once however many terms test it, so a
+    query's cost grows with its terms only by a substring test each.
+    """
 
-def author_stream(entry: Entry) -> str:
-    return _stream(", ".join(entry.paper.authors))
+    __slots__ = ("_author", "_body", "_title", "entry")
 
+    def __init__(self, entry: Entry) -> None:
+        self.entry = entry
+        self._title: str | None = None
+        self._author: str | None = None
+        self._body: str | None = None
 
-def body_stream(entry: Entry) -> str:
-    return _stream(" ".join(item for s in entry.paper.sections for item in s.items))
+    @property
+    def title(self) -> str:
+        if self._title is None:
+            self._title = _stream(self.entry.paper.title)
+        return self._title
 
+    @property
+    def author(self) -> str:
+        if self._author is None:
+            self._author = _stream(", ".join(self.entry.paper.authors))
+        return self._author
 
-def streams(entry: Entry, field_name: str) -> tuple[str, ...]:
-    """The texts a term of ``field_name`` is looked for in."""
-    if field_name == "author":
-        return (author_stream(entry),)
-    return (title_stream(entry), author_stream(entry), body_stream(entry))
+    @property
+    def body(self) -> str:
+        if self._body is None:
+            paper = self.entry.paper
+            self._body = _stream(" ".join(item for s in paper.sections for item in s.items))
+        return self._body
+
+    def streams(self, field_name: str) -> tuple[str, ...]:
+        """The texts a term of ``field_name`` is looked for in."""
+        if field_name == "author":
+            return (self.author,)
+        return (self.title, self.author, self.body)
 
 
 def _text_matches(term: TextTerm, streams: Iterable[str]) -> bool:
@@ -97,23 +121,25 @@ def _other_matches(term: Term, entry: Entry, marks: Marks) -> bool:
     return read if term.flag == "read" else not read
 
 
-def term_matches(term: Term, entry: Entry, marks: Marks) -> bool:
+def term_matches(term: Term, entry: Entry, marks: Marks, text: PaperText | None = None) -> bool:
     if isinstance(term, TextTerm):
-        return _text_matches(term, streams(entry, term.field))
+        return _text_matches(term, (text or PaperText(entry)).streams(term.field))
     return _other_matches(term, entry, marks)
 
 
-def paper_matches(query: Query, entry: Entry, marks: Marks) -> bool:
+def paper_matches(query: Query, entry: Entry, marks: Marks, text: PaperText | None = None) -> bool:
     """The definition of a match: every included term holds and no excluded one does."""
-    return all(term_matches(t, entry, marks) for t in query.include) and not any(
-        term_matches(t, entry, marks) for t in query.exclude
+    text = text or PaperText(entry)
+    return all(term_matches(t, entry, marks, text) for t in query.include) and not any(
+        term_matches(t, entry, marks, text) for t in query.exclude
     )
 
 
-def title_matches(query: Query, entry: Entry) -> bool:
+def title_matches(query: Query, entry: Entry, text: PaperText | None = None) -> bool:
     """Every search word is in the title (such papers rank first)."""
     words = [t for t in query.text_terms if t.field == "any"]
-    return bool(words) and all(_text_matches(t, (title_stream(entry),)) for t in words)
+    title = (text or PaperText(entry)).title if words else ""
+    return bool(words) and all(_text_matches(t, (title,)) for t in words)
 
 
 @dataclass
@@ -136,10 +162,26 @@ def rank_key(entry: Entry) -> tuple[int, int]:
 
 
 def linear_search(
-    entries: list[Entry], query: Query, marks: Marks, limit: int = DEFAULT_LIMIT
+    entries: list[Entry],
+    query: Query,
+    marks: Marks,
+    limit: int = DEFAULT_LIMIT,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> SearchResult:
-    """Search by trying every entry: the reference, fine for a day or a CLI run."""
-    found = [entry for entry in entries if paper_matches(query, entry, marks)]
-    ranked = sorted(found, key=lambda e: (not title_matches(query, e), rank_key(e)))
-    hits = [SearchHit(entry, title_matches(query, entry)) for entry in ranked[:limit]]
-    return SearchResult(query, hits, len(found))
+    """Search by trying every entry: the reference, fine for a day or a CLI run.
+
+    Raises :class:`SearchCancelled` soon after ``cancelled()`` turns true.
+    """
+    found: list[SearchHit] = []
+    for number, entry in enumerate(entries):
+        if number % CANCEL_CHECK_EVERY == 0 and cancelled():
+            raise SearchCancelled
+        text = PaperText(entry)
+        if paper_matches(query, entry, marks, text):
+            found.append(SearchHit(entry, title_matches(query, entry, text)))
+    found.sort(key=lambda hit: (not hit.in_title, rank_key(hit.entry)))
+    return SearchResult(query, found[:limit], len(found))
+
+
+class SearchCancelled(Exception):
+    """A search stopped because its answer is no longer wanted (a newer query came)."""

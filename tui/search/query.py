@@ -9,7 +9,9 @@
     is:bookmarked  is:unread  is:read
 
 A word matches the start of a word in the text, so 모델 finds 모델을 and 모델의, and
-cache finds caches. No Textual here: the same query runs in the app and in the CLI.
+cache finds caches. A term given twice counts once; a query holds at most
+:data:`MAX_TERMS` terms (each word of a phrase counts), so what a search costs has a bound
+however much text is pasted. No Textual here: the same query runs in the app and in the CLI.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ from tui.archive.text import normalize, tokens
 _PIECE = re.compile(r'(-?)(?:([A-Za-z]+):)?("([^"]*)"?|\S+)')
 _VOTES = re.compile(r"(>=|<=|>|<|=)?(\d{1,9})")
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+MAX_TERMS = 32
+"""The most words and filters one query may hold (each word of a phrase counts)."""
+MAX_QUERY_CHARS = 10_000
+"""The longest query read: parsing stays a matter of milliseconds whatever is pasted."""
 FIELDS = ("author", "votes", "date", "is")
 FLAGS = ("bookmarked", "unread", "read")
 EXAMPLES = {
@@ -111,7 +117,7 @@ def _text_term(raw: str, field_name: str) -> TextTerm | None:
 def _date_bound(text: str, end: bool) -> date:
     match = _DATE.fullmatch(text)
     if match is None:
-        raise QueryError(f"date:{text}: use YYYY, YYYY-MM or YYYY-MM-DD")
+        raise QueryError(f"date:{_clipped(text)}: use YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = int(match.group(1)), match.group(2), match.group(3)
     try:
         if month is None:
@@ -121,7 +127,7 @@ def _date_bound(text: str, end: bool) -> date:
             return date(year, int(month), last if end else 1)
         return date(year, int(month), int(day))
     except ValueError:
-        raise QueryError(f"date:{text} is not a real date") from None
+        raise QueryError(f"date:{_clipped(text)} is not a real date") from None
 
 
 def _date_term(value: str) -> DateTerm:
@@ -132,7 +138,7 @@ def _date_term(value: str) -> DateTerm:
         if start is None and stop is None:
             raise QueryError("date:.. needs a start, an end or both")
         if start and stop and start > stop:
-            raise QueryError(f"date:{value}: the start is after the end")
+            raise QueryError(f"date:{_clipped(value)}: the start is after the end")
         return DateTerm(start, stop)
     if not value:
         raise QueryError("date: needs a date, e.g. date:2025-01")
@@ -148,22 +154,29 @@ def _field_term(name: str, value: str) -> Term | None:
     if name == "votes":
         match = _VOTES.fullmatch(value)
         if match is None:
-            raise QueryError(f"votes:{value}: use e.g. votes:>=20, votes:<5 or votes:7")
+            raise QueryError(f"votes:{_clipped(value)}: use e.g. votes:>=20, votes:<5 or votes:7")
         return VotesTerm(match.group(1) or "=", int(match.group(2)))
     if name == "date":
         return _date_term(value)
     if value.lower() not in FLAGS:
-        raise QueryError(f"is:{value}: use is:bookmarked, is:unread or is:read")
+        raise QueryError(f"is:{_clipped(value)}: use is:bookmarked, is:unread or is:read")
     return FlagTerm(value.lower())
 
 
 def parse_query(text: str) -> Query:
-    """Parse ``text``; raises :class:`QueryError` naming the first malformed term."""
+    """Parse ``text``; raises :class:`QueryError` naming the first malformed term.
+
+    Duplicate terms are dropped; more than :data:`MAX_TERMS` terms, or more than
+    :data:`MAX_QUERY_CHARS` characters, is an error (a huge paste is not read to its end).
+    """
     query = Query(text)
-    for match in _PIECE.finditer(text):
+    head = text if len(text) <= MAX_QUERY_CHARS else _whole_words(text[:MAX_QUERY_CHARS])
+    seen: set[tuple[bool, Term]] = set()
+    size = 0
+    for match in _PIECE.finditer(head):
         negate, name, body, quoted = match.groups()
         if body.startswith('"') and (len(body) == 1 or not body.endswith('"')):
-            raise QueryError(f"{match.group(0)}: missing closing quote")
+            raise QueryError(f"{_clipped(match.group(0))}: missing closing quote")
         value = quoted if quoted is not None else body
         if name is None and body.endswith(":") and body[:-1].lower() in FIELDS:
             raise QueryError(f"{body} needs a value, e.g. {EXAMPLES[body[:-1].lower()]}")
@@ -174,7 +187,28 @@ def parse_query(text: str) -> Query:
         else:
             raw = f"{name}:{value}" if name else value
             term = _text_term(raw, "any")
-        if term is None:
+        if term is None or (bool(negate), term) in seen:
             continue
+        seen.add((bool(negate), term))
+        size += len(term.words) if isinstance(term, TextTerm) else 1
+        if size > MAX_TERMS:
+            raise QueryError(
+                f"too many terms: a search holds at most {MAX_TERMS} words and filters"
+            )
         (query.exclude if negate else query.include).append(term)
+    if head is not text:
+        raise QueryError(f"too long: a search holds at most {MAX_QUERY_CHARS:,} characters")
     return query
+
+
+def _whole_words(text: str) -> str:
+    """``text`` without the word it may end in the middle of."""
+    if not text or text[-1].isspace():
+        return text
+    parts = text.rsplit(None, 1)
+    return parts[0] if len(parts) > 1 else ""
+
+
+def _clipped(text: str, limit: int = 40) -> str:
+    """A term quoted in a message, shortened when someone pasted a page into it."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
+
 from tui.archive.cache import ArchiveCache
 from tui.search.fts import search_cache
-from tui.search.matching import DEFAULT_LIMIT, Marks, SearchResult
+from tui.search.matching import DEFAULT_LIMIT, Marks, SearchCancelled, SearchResult
 from tui.search.query import Query
+
+CANCEL_CHECK_STEPS = 20_000  # SQLite steps between two looks at ``cancelled``
 
 
 class ArchiveSearch:
@@ -17,9 +22,25 @@ class ArchiveSearch:
         self.ready = False
 
     def search(
-        self, query: Query, limit: int = DEFAULT_LIMIT, offset: int = 0
+        self,
+        query: Query,
+        cancelled: Callable[[], bool] = lambda: False,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
     ) -> tuple[SearchResult, bool]:
-        """Search (call from a worker thread); True when every paper was searched."""
+        """Search (call from a worker thread); True when every paper was searched.
+
+        Raises :class:`SearchCancelled` soon after ``cancelled()`` turns true.
+        """
         ready = self.ready
-        result = search_cache(self.cache.connection(), query, self.marks, limit, offset)
+        connection = self.cache.connection()
+        connection.set_progress_handler(lambda: 1 if cancelled() else 0, CANCEL_CHECK_STEPS)
+        try:
+            result = search_cache(connection, query, self.marks, limit, offset)
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                raise SearchCancelled from exc
+            raise
+        finally:
+            connection.set_progress_handler(None, 0)
         return result, ready

@@ -9,24 +9,31 @@
     "day.older" = "h"
     "day.newer" = "l"
 
-A bad entry is reported with its name and ignored (it keeps its default); the rest of the
-file still applies, and paperdeck always starts.
+Types are checked strictly (``ascii = "yes"`` is an error, not ``true``). A bad entry is
+reported with its name and ignored (it keeps its default); the rest of the file still
+applies. A file that cannot be read at all (not TOML, a FIFO, larger than
+:data:`MAX_CONFIG_BYTES`, nested too deeply) is reported and defaults apply: paperdeck
+always starts.
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from tui.fileio import UnusableFile, read_toml
+
+MAX_CONFIG_BYTES = 2**20
+SHOWN_VALUE_CHARS = 60
+
 
 class Config(BaseModel):
     """Settings read from ``config.toml``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     archive: list[str] = Field(default_factory=list)
     """Digest files or directories opened when no PATH is given."""
@@ -59,44 +66,76 @@ def load_config(
     """Read ``path``; every bad entry becomes a problem naming it, the rest applies."""
     loaded = LoadedConfig()
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = read_toml(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         return loaded
-    except (OSError, UnicodeDecodeError) as exc:
-        loaded.problems.append(f"{path}: cannot be read ({exc}); using defaults")
+    except UnusableFile as exc:
+        loaded.problems.append(f"{path}: cannot be read: {exc.reason}; using defaults")
         return loaded
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        loaded.problems.append(f"{path}: not valid TOML ({exc}); using defaults")
+    except OSError as exc:
+        loaded.problems.append(f"{path}: cannot be read ({exc.strerror or exc}); using defaults")
         return loaded
     good: dict[str, object] = {}
     for key, value in raw.items():
-        try:
-            Config.model_validate({key: value})
-        except ValidationError as exc:
-            error = exc.errors()[0]
-            reason = "unknown setting" if error["type"] == "extra_forbidden" else error["msg"]
-            loaded.problems.append(f"{path}: {key} = {value!r}: {reason}; ignored")
-            continue
-        good[key] = value
+        if key == "keys" and isinstance(value, dict):
+            good[key] = _good_keys(path, value, loaded.problems)
+        elif _valid(path, key, {key: value}, value, loaded.problems):
+            good[key] = value
     config = Config.model_validate(good)
+    _check_names(path, config, themes, binding_ids, loaded.problems)
+    loaded.config = config
+    return loaded
+
+
+def _valid(path: Path, name: str, data: dict[str, object], value: object,
+           problems: list[str]) -> bool:  # fmt: skip
+    """Whether ``data`` validates; if not, a problem naming ``name`` and its value."""
+    try:
+        Config.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        reason = "unknown setting" if error["type"] == "extra_forbidden" else error["msg"]
+        problems.append(f"{path}: {name} = {_shown(value)}: {reason}; ignored")
+        return False
+    return True
+
+
+def _good_keys(path: Path, keys: dict[str, object], problems: list[str]) -> dict[str, object]:
+    """The ``[keys]`` entries that are strings; each bad one is named and dropped."""
+    return {
+        binding_id: value
+        for binding_id, value in keys.items()
+        if _valid(path, f"keys.{binding_id}", {"keys": {binding_id: value}}, value, problems)
+    }
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= SHOWN_VALUE_CHARS else text[: SHOWN_VALUE_CHARS - 1] + "…"
+
+
+def _check_names(
+    path: Path,
+    config: Config,
+    themes: Collection[str],
+    binding_ids: Collection[str],
+    problems: list[str],
+) -> None:
+    """Drop a theme and key remaps that name nothing that exists, saying so."""
     if config.theme is not None and themes and config.theme not in themes:
-        loaded.problems.append(
-            f"{path}: theme = {config.theme!r} is not a theme (try one of: "
+        problems.append(
+            f"{path}: theme = {_shown(config.theme)} is not a theme (try one of: "
             f"{', '.join(sorted(themes)[:6])}, …); ignored"
         )
         config.theme = None
     if binding_ids:
         for binding_id in [b for b in config.keys if b not in binding_ids]:
-            loaded.problems.append(
+            problems.append(
                 f"{path}: keys.{binding_id}: no binding has this id (the help screen "
                 "lists them); ignored"
             )
             del config.keys[binding_id]
     for binding_id, keys in list(config.keys.items()):
         if not keys.strip():
-            loaded.problems.append(f"{path}: keys.{binding_id} is empty; ignored")
+            problems.append(f"{path}: keys.{binding_id} is empty; ignored")
             del config.keys[binding_id]
-    loaded.config = config
-    return loaded

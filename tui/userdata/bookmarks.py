@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from parsers import Paper
 from tui.archive.links import abs_url, abs_url_for
-from tui.userdata.state_file import Change, StateFile, VersionedState
+from tui.userdata.state_file import Change, StateFile, UtcDateTime, VersionedState
 
 BOOKMARKS_FILE = "bookmarks.json"
 
@@ -36,8 +36,8 @@ class Bookmark(BaseModel):
     """Votes on that day."""
     authors: list[str] = Field(default_factory=list)
     """Author names in order."""
-    bookmarked_at: datetime
-    """When the bookmark was made (local time)."""
+    bookmarked_at: UtcDateTime
+    """When the bookmark was made (UTC; a time without a zone is read as UTC)."""
 
     @classmethod
     def of(cls, pid: str, paper: Paper, day: Date | None, when: datetime) -> Bookmark:
@@ -60,6 +60,14 @@ class Bookmark(BaseModel):
     @property
     def complete(self) -> bool:
         return self.title is not None
+
+    @property
+    def added_local(self) -> datetime:
+        """When the bookmark was made, in local time (UTC at the ends of the calendar)."""
+        try:
+            return self.bookmarked_at.astimezone()
+        except (OverflowError, OSError):
+            return self.bookmarked_at
 
     @property
     def display_title(self) -> str:

@@ -7,8 +7,9 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Callable
-from itertools import groupby
+from collections.abc import Callable, Iterator
+from itertools import count, groupby, product
+from string import ascii_lowercase
 
 from tui.userdata.bookmarks import Bookmark
 
@@ -48,12 +49,18 @@ def _bibtex_key(bookmark: Bookmark, used: set[str]) -> str:
     words = (_key_part(word).lower() for word in (bookmark.title or "").split())
     word = next((w for w in words if len(w) >= 3 and w not in _KEY_STOPWORDS), "")
     base = (author.lower() + year + word.lower()) or _key_part(bookmark.id) or "paper"
-    key, suffix = base, ord("a")
-    while key in used:
-        key = f"{base}{chr(suffix)}"
-        suffix += 1
+    key = base
+    if key in used:
+        key = next(f"{base}{s}" for s in _key_suffixes() if f"{base}{s}" not in used)
     used.add(key)
     return key
+
+
+def _key_suffixes() -> Iterator[str]:
+    """a … z, aa, ab … zz, aaa …: letters only, so a key stays a valid BibTeX key."""
+    for length in count(1):
+        for letters in product(ascii_lowercase, repeat=length):
+            yield "".join(letters)
 
 
 def to_bibtex(bookmarks: list[Bookmark]) -> str:

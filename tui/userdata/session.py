@@ -6,12 +6,11 @@ Kept in the platform's state directory and restored at the next start.
 from __future__ import annotations
 
 from datetime import date as Date
-from datetime import datetime
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from tui.userdata.state_file import Change, StateFile, VersionedState
+from tui.userdata.state_file import Change, StateFile, UtcDateTime, VersionedState, now_utc
 
 SESSION_FILE = "session.json"
 MAX_ARCHIVES = 20
@@ -28,7 +27,7 @@ class Position(BaseModel):
     """How far the detail pane was scrolled, in lines."""
     order: str = "votes"
     """The paper list's order: votes, title or file."""
-    saved_at: datetime = Field(default_factory=datetime.now)
+    saved_at: UtcDateTime = Field(default_factory=now_utc)
     """When this position was saved (the oldest archives are forgotten first)."""
 
 

@@ -6,30 +6,51 @@ and replaces the file atomically (temp file in the same directory, flush, fsync,
 ``os.replace``). So two SSH sessions and a script never lose each other's updates, and a
 crash or ``kill -9`` leaves either the old file or the new one, never half of one.
 
-A corrupt, truncated or future-version file is moved aside (never deleted) and reported.
+Files are read and written through :mod:`tui.fileio`. A file that cannot be used as it is
+(corrupt, truncated, from a newer paperdeck, nested too deeply, larger than
+:data:`MAX_STATE_BYTES`, a FIFO or a device) is moved aside (renamed, never deleted) and
+reported. A state file that is a symbolic link is written through: its target is replaced.
+Times are kept in UTC: a time without a zone is read as UTC.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable
-from contextlib import suppress
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, ValidationError
 
+from tui.fileio import UnusableFile, read_json, remove_stale_temps, write_atomic
 from tui.userdata.file_lock import locked
 
 SCHEMA_VERSION = 1
-STALE_TEMP_SECONDS = 3600
+MAX_STATE_BYTES = 32 * 2**20
+"""A state file larger than this is moved aside unread (bookmarks take ~0.5 KiB each)."""
 
 State = TypeVar("State", bound=BaseModel)
 Change = Callable[[State], None]
+
+
+def as_utc(moment: datetime) -> datetime:
+    """``moment`` in UTC; a time without a zone is taken to be UTC already."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 is before the first representable time
+        raise ValueError("a time out of range") from None
+
+
+UtcDateTime = Annotated[datetime, AfterValidator(as_utc)]
+"""A datetime field of a state file: always aware, in UTC, so any two compare."""
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
 
 
 class VersionedState(BaseModel):
@@ -65,7 +86,7 @@ class StateFile(Generic[State]):
 
     def read(self) -> State:
         """The state on disk (empty if there is no file), moving a bad file aside."""
-        if not self.path.exists() and not self.path.is_symlink():
+        if not os.path.lexists(self.path):
             return self.model()  # nothing to read: create no directory or lock file
         try:
             with locked(self.lock_path):
@@ -88,70 +109,45 @@ class StateFile(Generic[State]):
 
     def _read_locked(self) -> State:
         try:
-            data = self.path.read_bytes()
+            raw = read_json(self.path, MAX_STATE_BYTES)
         except FileNotFoundError:
             return self.model()
+        except UnusableFile as exc:  # the wrong kind, too large, corrupt, too deep
+            return self._move_aside(exc.reason)
         except OSError as exc:  # a directory, no permission, an I/O error
             raise StateFileError(f"cannot read {self.path}: {exc.strerror or exc}") from exc
-        try:
-            raw = json.loads(data)
-        except (UnicodeDecodeError, ValueError):
-            return self._move_aside("not valid JSON; truncated or corrupt")
         version = raw.get("schema_version") if isinstance(raw, dict) else None
         if isinstance(version, int) and version > SCHEMA_VERSION:
             return self._move_aside(f"written by a newer paperdeck (format {version})")
         try:
             return self.model.model_validate(raw)
         except ValidationError as exc:
-            return self._move_aside(f"unexpected content: {exc.errors()[0]['msg']}")
+            return self._move_aside(f"unexpected content: {_first_error(exc)}")
+        except (ValueError, RecursionError, MemoryError):  # a value no model should meet
+            return self._move_aside("unexpected content")
 
     def _move_aside(self, reason: str) -> State:
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         target = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
         counter = 1
-        while target.exists():
+        while os.path.lexists(target):
             counter += 1
             target = self.path.with_name(f"{self.path.name}.unreadable-{stamp}-{counter}")
-        os.replace(self.path, target)
+        os.replace(self.path, target)  # a link is moved as a link: its target is untouched
         self.moved.append(MovedAside(self.path, target, reason))
         return self.model()
 
     def _write_locked(self, state: State) -> None:
-        directory = self.path.parent
-        directory.mkdir(parents=True, exist_ok=True)
-        payload = state.model_dump_json(indent=1).encode("utf-8")
-        fd, temp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, self.path)
-        except BaseException:
-            with suppress(OSError):
-                os.unlink(temp)
-            raise
-        _fsync_directory(directory)
-        self._remove_stale_temps()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.path, state.model_dump_json(indent=1).encode("utf-8"))
+        remove_stale_temps(self.path)
 
-    def _remove_stale_temps(self) -> None:
-        """Temp files left by a writer killed mid-write (ours alone, never user data)."""
-        now = datetime.now().timestamp()
-        for temp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-            with suppress(OSError):
-                if now - temp.stat().st_mtime > STALE_TEMP_SECONDS:
-                    temp.unlink()
+
+def _first_error(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error["loc"][:4])[:80]
+    return f"{where}: {error['msg']}" if where else error["msg"]
 
 
 class StateFileError(Exception):
     """A user data file exists but cannot be read at all (permissions, I/O)."""
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename itself durable (POSIX); not possible everywhere, so best effort."""
-    with suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, KeysView
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, Generic
 
@@ -20,7 +20,14 @@ from tui.userdata import bookmarks as bm
 from tui.userdata import reading as rd
 from tui.userdata import session as ss
 from tui.userdata.bookmarks import Bookmark
-from tui.userdata.state_file import Change, MovedAside, State, StateFile, StateFileError
+from tui.userdata.state_file import (
+    Change,
+    MovedAside,
+    State,
+    StateFile,
+    StateFileError,
+    now_utc,
+)
 
 Listener = Callable[[], None]
 ErrorListener = Callable[[str], None]
@@ -114,7 +121,7 @@ class UserState:
     # -- changing it -----------------------------------------------------------------
 
     def bookmark(self, pid: str, paper: Paper, day: date | None) -> None:
-        self._change(self._bookmarks, bm.add(Bookmark.of(pid, paper, day, datetime.now())))
+        self._change(self._bookmarks, bm.add(Bookmark.of(pid, paper, day, now_utc())))
 
     def add_bookmark(self, bookmark: Bookmark) -> None:
         self._change(self._bookmarks, bm.add(bookmark))

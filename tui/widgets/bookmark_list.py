@@ -39,7 +39,7 @@ class BookmarkList(LineList):
     def row_content(self, index: int, width: int) -> Content:
         bookmark = self.items[index]
         day = bookmark.date.isoformat() if bookmark.date else "undated   "
-        added = f"{bookmark.bookmarked_at:%Y-%m-%d}"
+        added = f"{bookmark.added_local:%Y-%m-%d}"
         muted = self.part_style("line-list--muted")
         title = Content(bookmark.display_title)
         room = max(0, width - 12 - 2 - 18)

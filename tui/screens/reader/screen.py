@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import ClassVar
 
 from textual import on
@@ -213,7 +213,7 @@ class ReaderScreen(ReaderView):
     def action_copy_citation(self) -> None:
         if current := self._current():
             pid, paper = current
-            citation = to_bibtex([Bookmark.of(pid, paper, self.day, datetime.now())])
+            citation = to_bibtex([Bookmark.of(pid, paper, self.day, datetime.now(UTC))])
             self.post_message(CopyRequested(citation, "BibTeX"))
 
     def action_open_link(self) -> None:
