@@ -10,6 +10,7 @@ from tui.cli.arguments import PROG, ArgumentParser, iso_date
 from tui.cli.digest_commands import run_check, run_dump
 
 COMMANDS_HELP = """commands (for scripts and pipes):
+  paperdeck sync [--git URL | --hf]      fetch digests (config.toml's [[source]] tables)
   paperdeck dump PATH...                 print the parsed digests as JSON
   paperdeck check PATH...                list problems in digest files; exit 1 on errors
   paperdeck bookmarks list               list bookmarks (also: add ID..., remove ID...)
@@ -82,6 +83,12 @@ def _search(argv: list[str]) -> int:
     return run_search(argv)
 
 
+def _sync(argv: list[str]) -> int:
+    from tui.cli.sync_command import run_sync
+
+    return run_sync(argv)
+
+
 def _config(argv: list[str]) -> int:
     from tui.cli.config_command import run_config
 
@@ -95,6 +102,7 @@ def _serve(argv: list[str]) -> int:
 
 
 SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "sync": _sync,
     "config": _config,
     "serve": _serve,
     "dump": _dump,

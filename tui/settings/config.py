@@ -9,6 +9,10 @@
     "day.older" = "h"
     "day.newer" = "l"
 
+    [[source]]                        # synced by `paperdeck sync` (see sources.py)
+    kind = "git"
+    url = "https://github.com/l-yohai/daily_papers_ko"
+
 A bad entry is reported with its name and ignored (it keeps its default); the rest of the
 file still applies, and paperdeck always starts.
 """
@@ -21,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from tui.settings.sources import SourceConfig, read_sources
 
 
 class Config(BaseModel):
@@ -38,6 +44,8 @@ class Config(BaseModel):
     """Animations on or off; unset means off in SSH sessions and on elsewhere."""
     keys: dict[str, str] = Field(default_factory=dict)
     """Binding id → key(s), e.g. ``"day.older" = "h"`` or ``"app.quit" = "q,ctrl+q"``."""
+    source: list[SourceConfig] = Field(default_factory=list)
+    """Where ``paperdeck sync`` gets digests (``[[source]]`` tables)."""
 
     @field_validator("archive", mode="before")
     @classmethod
@@ -72,6 +80,10 @@ def load_config(
         return loaded
     good: dict[str, object] = {}
     for key, value in raw.items():
+        if key == "source":  # each table on its own: one bad source spares the others
+            good[key], problems = read_sources(value, str(path))
+            loaded.problems.extend(problems)
+            continue
         try:
             Config.model_validate({key: value})
         except ValidationError as exc:
