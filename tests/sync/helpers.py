@@ -119,7 +119,7 @@ class FakeApi:
         api = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - the http.server API
+            def do_GET(self) -> None:
                 query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
                 day = query.get("date", [None])[0]
                 api.seen.append(Seen(day, self.headers.get("User-Agent", ""), time.monotonic()))

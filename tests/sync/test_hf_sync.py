@@ -182,9 +182,7 @@ def test_a_cancelled_sync_resumes_where_it_stopped(tmp_path: Path, api: FakeApi)
     assert api.days_asked() == ["2025-07-13"]
 
 
-def test_a_second_sync_of_the_same_source_waits_for_the_first(
-    tmp_path: Path, api: FakeApi
-) -> None:
+def test_a_second_sync_of_the_same_source_waits_for_the_first(tmp_path: Path, api: FakeApi) -> None:
     notes: list[str] = []
     release = threading.Event()
     results = []
