@@ -11,8 +11,8 @@ from tui.cli.digest_commands import run_check, run_dump
 
 COMMANDS_HELP = """commands (for scripts and pipes):
   paperdeck sync [--git URL | --hf]      fetch digests (config.toml's [[source]] tables)
-  paperdeck dump PATH...                 print the parsed digests as JSON
-  paperdeck check PATH...                list problems in digest files; exit 1 on errors
+  paperdeck dump [PATH...]               print the parsed digests as JSON
+  paperdeck check [PATH...]              list problems in digest files; exit 1 on errors
   paperdeck bookmarks list               list bookmarks (also: add ID..., remove ID...)
   paperdeck bookmarks export --format md|bibtex|json|csv [-o FILE]
   paperdeck search QUERY [PATH...] [--json]   search every day, best first
@@ -56,19 +56,32 @@ class _RawEpilog(argparse.HelpFormatter):
 
 def _paths_parser(name: str, description: str) -> ArgumentParser:
     parser = ArgumentParser(prog=f"{PROG} {name}", description=description)
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="digest files or directories")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="digest files or directories (default: your digests and synced sources)",
+    )
+    parser.add_argument("--data-dir", metavar="DIR", help="where digests live")
     return parser
+
+
+def _default_paths(data_dir: str | None) -> list[str]:
+    from tui.cli.launch import default_paths, read_config, usable_locations
+
+    locations = usable_locations(data_dir)
+    return default_paths(locations, read_config(locations).config)
 
 
 def _dump(argv: list[str]) -> int:
     args = _paths_parser("dump", "Print the parsed digests as JSON.").parse_args(argv)
-    return run_dump(args.paths)
+    return run_dump(args.paths or _default_paths(args.data_dir))
 
 
 def _check(argv: list[str]) -> int:
     description = "List problems found in digest files; exit 1 when any is an error."
     args = _paths_parser("check", description).parse_args(argv)
-    return run_check(args.paths)
+    return run_check(args.paths or _default_paths(args.data_dir))
 
 
 def _bookmarks(argv: list[str]) -> int:

@@ -134,7 +134,7 @@ def run_search(argv: list[str]) -> int:
         fail("--limit must be 0 or more")
     locations = usable_locations(args.data_dir)
     require_paths(args.paths)
-    paths = args.paths or default_paths(locations, read_config(locations).config.archive)
+    paths = args.paths or default_paths(locations, read_config(locations).config)
     loaded = load(paths)
     entries = [
         Entry(digest.date, paper, paper_id(paper, digest.date))
