@@ -42,6 +42,10 @@ def same_url(one: str, other: str) -> bool:
     return norm(one) == norm(other)
 
 
+def _files(count: int) -> str:
+    return f"{count} digest file{'' if count == 1 else 's'}"
+
+
 def _digest_paths(base: Path, names: list[str]) -> list[Path]:
     return [base / name for name in names if name and is_digest_name(name.rsplit("/", 1)[-1])]
 
@@ -230,13 +234,13 @@ class GitSync:
             pairs = list(zip(fields[0::2], fields[1::2], strict=False))
             self.result.changed = _digest_paths(base, [n for s, n in pairs if s != "D"])
             self.result.removed = _digest_paths(base, [n for s, n in pairs if s == "D"])
-        changed, removed = len(self.result.changed), len(self.result.removed)
+        changed = _files(len(self.result.changed))
         if old is None:
-            self.result.message = f"cloned at {new[:7]}: {changed} digest files"
+            self.result.message = f"cloned at {new[:7]}: {changed}"
         else:
+            removed = len(self.result.removed)
             self.result.message = (
-                f"updated {old[:7]}..{new[:7]}: {changed} digest files new or changed, "
-                f"{removed} removed"
+                f"updated {old[:7]}..{new[:7]}: {changed} new or changed, {removed} removed"
             )
 
     def _prune(self, store: Path, keep: set[str | None]) -> None:
