@@ -60,10 +60,11 @@ def _run(
     report: Report,
     cancelled: Cancelled,
     options: SyncOptions,
+    lock_fd: int,
 ) -> SourceResult:
     name = source.source_name
     if source.kind == "git":
-        return GitSync(name, source.address, root, report, cancelled).run()
+        return GitSync(name, source.address, root, report, cancelled, lock_fd).run()
     folder = root / name
     if (folder / STORE).exists():
         raise SyncError(f"{folder} holds a git source; choose another name for this one")
@@ -88,8 +89,8 @@ def sync_source(
         report(SyncProgress(name, source.kind, "waiting", note=note))
 
     try:
-        with source_locked(lock_path(root, name), waiting, cancelled):
-            return _run(source, root, report, cancelled, options)
+        with source_locked(lock_path(root, name), waiting, cancelled) as lock_fd:
+            return _run(source, root, report, cancelled, options, lock_fd)
     except SyncError as exc:
         message = str(exc)
     except OSError as exc:

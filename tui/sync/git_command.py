@@ -70,11 +70,14 @@ def run_git(
     on_progress: OnProgress | None = None,
     cancelled: Cancelled | None = None,
     check: bool = True,
+    keep_fds: tuple[int, ...] = (),
 ) -> str:
     """Run ``git --git-dir=store [--work-tree=…] args``; its standard output.
 
     A failure raises :class:`SyncError` with git's own reason, unless ``check`` is False:
     then the output so far is returned ("" for a question git answered with no).
+    ``keep_fds`` stay open in git (the source's lock: see
+    :func:`~tui.sync.source_lock.source_locked`).
     """
     command = [git_program(), f"--git-dir={store}"]
     if work_tree is not None:
@@ -88,6 +91,7 @@ def run_git(
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=_environment(index),
+            pass_fds=keep_fds if os.name == "posix" else (),
         )
     except OSError as exc:
         raise SyncError(f"cannot run git: {exc.strerror or exc}") from None

@@ -53,7 +53,16 @@ def _digest_paths(base: Path, names: list[str]) -> list[Path]:
 class GitSync:
     """One sync of one repository into ``root/<name>``."""
 
-    def __init__(self, name: str, url: str, root: Path, report: Report, cancelled: Cancelled):
+    def __init__(
+        self,
+        name: str,
+        url: str,
+        root: Path,
+        report: Report,
+        cancelled: Cancelled,
+        lock_fd: int | None = None,
+    ) -> None:
+        self.keep_fds = () if lock_fd is None else (lock_fd,)
         self.name = name
         self.url = url
         self.root = root
@@ -84,6 +93,7 @@ class GitSync:
             on_progress=self._stage,
             cancelled=self.cancelled,
             check=check,
+            keep_fds=self.keep_fds,
         )
 
     def _fetch(self, store: Path, shallow: bool) -> str:

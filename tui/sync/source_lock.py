@@ -29,8 +29,13 @@ def lock_path(root: Path, name: str) -> Path:
 @contextmanager
 def source_locked(
     path: Path, waiting: Callable[[], None], cancelled: Callable[[], bool]
-) -> Iterator[None]:
-    """Hold the lock at ``path``; ``waiting`` is called once if another sync has it."""
+) -> Iterator[int]:
+    """Hold the lock at ``path``; ``waiting`` is called once if another sync has it.
+
+    Yields the locked descriptor: programs the sync starts inherit it (see
+    :func:`~tui.sync.git_command.run_git`), so that a ``git`` left running by a sync that
+    was killed still holds the lock, and the next sync waits for it to finish.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     key = str(path.resolve())
@@ -44,7 +49,7 @@ def source_locked(
                 raise SyncError("cancelled while another sync of this source was running")
             time.sleep(POLL_SECONDS)
         try:
-            yield
+            yield fd
         finally:
             _unlock(fd, key)
     finally:
