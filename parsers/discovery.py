@@ -12,6 +12,9 @@ from parsers.dates import date_from_path
 from parsers.models import Problem
 
 DIGEST_SUFFIXES = (".md", ".markdown", ".txt")
+# A day of the Hugging Face daily papers API, as ``paperdeck sync`` stores it: only JSON
+# files named by their date are read when walking a directory, never other JSON.
+HF_DAY_NAME = re.compile(r"\d{4}-\d{2}-\d{2}\.json$", re.IGNORECASE)
 _SKIPPED_DIRS = {"node_modules", "__pycache__", "site-packages"}
 # Files a digest repository carries besides digests: never read when walking a directory.
 _NOT_DIGESTS = re.compile(
@@ -105,17 +108,24 @@ def _walk(
             is_dir = entry.is_dir()
             is_file = not is_dir and entry.is_file()
         except OSError:
-            if name.lower().endswith(DIGEST_SUFFIXES):
+            if is_digest_name(name):
                 problems.append(_broken_link(entry.path))
             continue
         if is_dir:
             if not name.startswith(".") and name not in _SKIPPED_DIRS:
                 _walk(entry.path, seen, add, problems)
         elif is_file:
-            if name.lower().endswith(DIGEST_SUFFIXES) and not _NOT_DIGESTS.match(name):
+            if is_digest_name(name):
                 add(entry.path, False)
-        elif entry.is_symlink() and name.lower().endswith(DIGEST_SUFFIXES):
+        elif entry.is_symlink() and is_digest_name(name):
             problems.append(_broken_link(entry.path))
+
+
+def is_digest_name(name: str) -> bool:
+    """Whether a file met when walking a directory is read as a digest."""
+    if name.lower().endswith(DIGEST_SUFFIXES):
+        return not _NOT_DIGESTS.match(name)
+    return HF_DAY_NAME.match(name) is not None
 
 
 def _reason(exc: OSError) -> str:

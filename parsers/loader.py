@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from parsers.abstract_dump import read_abstract_dump, sniff_abstract_dump
 from parsers.decoding import decode
 from parsers.discovery import SourceFile, discover
-from parsers.markdown import find_markdown_digest, read_markdown_digest
+from parsers.formats import read_any
 from parsers.merge import DigestIndex
 from parsers.models import Digest, LoadResult, Problem, RawDigest
 from parsers.regular_files import UnusableFile, read_regular_file
@@ -64,19 +63,16 @@ def read_raw(data: bytes, source: SourceFile) -> RawFileResult:
         result.problems.append(Problem(path=path, line=1, severity="error", message=message))
         return result
     result.problems.extend(decoded.problems)
-    text = decoded.text
-    if find_markdown_digest(text):
-        digests, problems = read_markdown_digest(text, path, source.path_date)
-    elif sniff_abstract_dump(lines := text.split("\n")):
-        digests, problems = read_abstract_dump(lines, path, source.path_date)
-    else:
+    found = read_any(decoded.text, source)
+    if found is None:
         if source.explicit:
             message = "no day headers, paper headings or abstracts found; not a digest"
             result.problems.append(Problem(path=path, line=1, message=message))
         return result
+    digest_format, (digests, problems) = found
     result.digests = digests
     result.problems.extend(problems)
-    if not digests and not problems and source.explicit:
+    if not digests and not problems and source.explicit and not digest_format.days_may_be_empty:
         message = "no papers found in it; not a digest"
         result.problems.append(Problem(path=path, line=1, message=message))
     return result

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from parsers.list_literal import list_literal_items, looks_like_list_literal
+
 MAX_VOTES = 100_000  # far above any real day's upvotes
 MAX_TITLE = 500
 DERIVED_TITLE_CELLS = 72
@@ -40,7 +42,7 @@ def arxiv_id_from_url(url: str) -> str | None:
 
 def _plain_author_list(text: str) -> bool:
     """True for "A, B, C" with nothing to clean: the common case, checked with fast scans."""
-    if not text or text[0] in " ," or text[-1] in " ," or text.count(",") != text.count(", "):
+    if not text or text[0] in " ,[" or text[-1] in " ," or text.count(",") != text.count(", "):
         return False
     for mark in _AUTHOR_MARKS:  # noqa: SIM110 - a plain loop is faster than all() here
         if mark in text:
@@ -51,14 +53,20 @@ def _plain_author_list(text: str) -> bool:
 def split_authors(text: str) -> list[str]:
     """Author names from a list line, each once and in order.
 
-    Accepts commas, semicolons and "and"/"&" as separators; drops the "+" or "et al."
-    that marks a cut list, and the emphasis marks some generators add.
+    Accepts commas, semicolons and "and"/"&" as separators, or a Python list literal of
+    quoted names; drops the "+", "..." or "et al." that marks a cut list, and the emphasis
+    marks some generators add.
     """
     if _plain_author_list(text):
         return list(dict.fromkeys(text.split(", ")))
+    stripped = text.strip()
+    if looks_like_list_literal(stripped):
+        raws = list_literal_items(stripped)
+    else:
+        raws = AUTHOR_SEPARATORS.split(stripped.strip("*_ "))
     names: list[str] = []
     seen: set[str] = set()
-    for raw in AUTHOR_SEPARATORS.split(text.strip().strip("*_ ")):
+    for raw in raws:
         name = _SPACE.sub(" ", raw.strip().strip("*_").strip())
         for suffix in (" +", " et al.", " et al", " …"):
             if name.endswith(suffix):

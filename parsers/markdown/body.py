@@ -103,8 +103,8 @@ def _bullet(draft: Draft, text: str) -> None:
     if text[:1] in "*_":
         match = SECTION_BULLET.match(text)
         if match:
-            body = match.group(3).strip()
-            draft.sections.append((match.group(2).strip(), [body] if body else []))
+            body = match.group("body").strip()
+            draft.sections.append((match.group("heading").strip(), [body] if body else []))
             draft.heading_only = not body
             return
     draft.heading_only = False

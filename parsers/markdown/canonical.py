@@ -7,8 +7,9 @@
     - ***What's New***: one line
     - plain bullet
 
-Plain string checks only; anything else (nested bullets, continuation lines, other
-emphasis) answers None and the block goes to the general line reader.
+Plain string checks (and the shared section pattern for other emphasis around a
+heading); anything else (nested bullets, continuation lines, emphasis that opens no
+section) answers None and the block goes to the general line reader.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from itertools import islice
 
 from parsers.markdown.draft import PaperFields
-from parsers.markdown.syntax import MAX_FAST_TITLE
+from parsers.markdown.syntax import MAX_FAST_TITLE, SECTION_BULLET
 from parsers.paper_fields import arxiv_id_from_url, split_authors
 
 
@@ -43,15 +44,19 @@ def read_canonical(block: str) -> PaperFields | None:
         if not line:
             continue
         if line.startswith("- "):
-            if line.startswith("***", 2):
-                end = line.find("***:", 5, 95)
-                if end > 0:
+            if line[2:3] in ("*", "_"):
+                end = line.find("***:", 6, 89) if line.startswith("***", 2) else -1
+                name = line[5:end].strip() if end > 0 and line.find("*", 5, end) < 0 else ""
+                if name and line[5] != "_" and line[end - 1] != "_":
                     text = line[end + 4 :].strip()
-                    items = [text] if text else []
-                    sections.append({"heading": line[5:end].strip(), "items": items})
-                    continue
-            elif line.startswith("*", 2):
-                return None  # other emphasis: the general path reads it
+                else:
+                    match = SECTION_BULLET.match(line, 2)
+                    if match is None:
+                        return None  # other emphasis: the general path reads it
+                    name, text = match.group("heading").strip(), match.group("body").strip()
+                items = [text] if text else []
+                sections.append({"heading": name, "items": items})
+                continue
             text = line[2:].strip()
             if text:
                 if items is None:

@@ -13,7 +13,13 @@ META = re.compile(
     r"[*_]*\s*(votes?|upvotes?|likes|authors?|저자|투표|추천)\s*[*_]*\s*[:：]\s*[*_]*\s*(.*)$",
     re.IGNORECASE,
 )
-SECTION_BULLET = re.compile(r"(\*{2,3}|_{2,3})([^*_]{1,80}?)\s*(?:[:：]\1|\1\s*[:：])\s*(.*)$")
+# A bullet that opens a section: the heading between any mix of "*" and "_", balanced or
+# not, with the colon inside or outside the markers (``***H***:``, ``**H:**``, ``***H*:``,
+# ``**H***:``, ``__H__:``, ``*H*:``), then the section's first item.
+SECTION_BULLET = re.compile(
+    r"[*_]+\s*(?P<heading>[^*_\s][^*\n]{0,79}?)\s*"
+    r"(?:[*_]+\s*[:：](?:[*_]+(?=\s|$))?|[:：]\s*[*_]+)\s*(?P<body>.*)$"
+)
 NUMBERED = re.compile(r"(\d{1,3}[.)])\s+(.*)$")
 LINK_LINE = re.compile(r"\[([^\]]*)\]\((\S+?)\)")
 IMAGE_LINE = re.compile(r"!\[[^\]]*\]\((\S+?)\)")

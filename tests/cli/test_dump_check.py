@@ -79,7 +79,7 @@ def test_warnings_alone_exit_zero(
 
 @pytest.mark.parametrize(
     "argv",
-    [["dump"], ["dump", "/no/such/path"], ["check", "--bogus", "x"], ["check"]],
+    [["dump", "/no/such/path"], ["check", "--bogus", "x"], ["dump", "--data-dir"]],
 )
 def test_bad_arguments_are_one_line_and_exit_2(
     capsysbinary: pytest.CaptureFixture[bytes], argv: list[str]

@@ -84,7 +84,8 @@ def test_python_dash_m_tui_help() -> None:
         [sys.executable, "-m", "tui", "--help"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0
-    assert "usage: paperdeck" in result.stdout and "paperdeck dump PATH" in result.stdout
+    assert "usage: paperdeck" in result.stdout and "paperdeck dump [PATH...]" in result.stdout
+    assert "paperdeck sync" in result.stdout
 
 
 def test_a_data_dir_from_the_environment_that_is_a_file_is_refused(

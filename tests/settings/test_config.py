@@ -150,3 +150,38 @@ async def test_no_color_drops_colours_and_keeps_the_cursor_visible(
         segments = list(paper_list.render_line(0))
         assert segments and all(seg.style and seg.style.reverse for seg in segments)
         assert not any(seg.style and seg.style.reverse for seg in paper_list.render_line(1))
+
+
+def test_source_tables() -> None:
+    from tui.settings.sources import SourceConfig, name_from_url
+
+    write_config(
+        '[[source]]\nkind = "git"\nurl = "https://github.com/l-yohai/daily_papers_ko"\n'
+        '[[source]]\nkind = "git"\nurl = "git@example.org:team/papers.git"\nname = "team"\n'
+        '[[source]]\nkind = "hf"\nsince = 2025-01-01\n'
+        '[[source]]\nkind = "hf"\n'  # a second source named "hf"
+        '[[source]]\nkind = "hf"\nurl = "file:///x"\nname = "local"\n'
+        '[[source]]\nkind = "git"\nurl = "https://x/y"\nsince = 2025-01-01\n'
+    )
+    loaded = read_config(Locations.resolve())
+    assert [(s.source_name, s.kind, s.address) for s in loaded.config.source] == [
+        ("daily_papers_ko", "git", "https://github.com/l-yohai/daily_papers_ko"),
+        ("team", "git", "git@example.org:team/papers.git"),
+        ("hf", "hf", "https://huggingface.co/api/daily_papers"),
+    ]
+    assert [problem.split(": ", 1)[1] for problem in loaded.problems] == [
+        "[[source]] #4: another source is already named 'hf'; give this one a name; ignored",
+        "[[source]] #5: url 'file:///x' is not an http(s) address; ignored",
+        "[[source]] #6: since applies to hf sources only; ignored",
+    ]
+    assert SourceConfig(kind="hf").address == "https://huggingface.co/api/daily_papers"
+    assert name_from_url("https://github.com/l-yohai/daily_papers_ko.git/") == "daily_papers_ko"
+    assert name_from_url("git@host:team/my papers.git") == "my-papers"
+    assert name_from_url("https://host/") == "host"
+    assert name_from_url("///") == "git"
+
+
+def test_a_source_key_that_is_no_table_is_named() -> None:
+    write_config('source = "oops"\n')
+    loaded = read_config(Locations.resolve())
+    assert loaded.problems[0].endswith("source must be [[source]] tables; ignored")

@@ -7,6 +7,7 @@ import sys
 from tui.cli.arguments import PROG, ArgumentParser
 from tui.cli.launch import read_config, usable_locations
 from tui.cli.output import safe, write
+from tui.settings.sources import SourceConfig
 
 
 def run_config(argv: list[str]) -> int:
@@ -28,4 +29,18 @@ def run_config(argv: list[str]) -> int:
         write(f"{safe(str(locations.config_file))} does not exist: defaults apply\n")
     elif not loaded.problems:
         write(f"{safe(str(locations.config_file))} is fine\n")
+    write(_sources_text(loaded.config.source))
     return 1 if loaded.problems else 0
+
+
+def _sources_text(sources: list[SourceConfig]) -> str:
+    if not sources:
+        return "no [[source]]: paperdeck sync fetches the daily papers of the last 30 days\n"
+    lines = [
+        safe(
+            f"source {source.source_name}: {source.kind} {source.address}"
+            + (f" since {source.since}" if source.since else "")
+        )
+        for source in sources
+    ]
+    return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ from parsers import discover
 from tui.cli.arguments import fail
 from tui.cli.digest_commands import require_paths
 from tui.cli.output import safe
-from tui.settings.config import LoadedConfig, load_config
+from tui.settings.config import Config, LoadedConfig, load_config
 from tui.settings.locations import DEMO_ARCHIVE, Locations
 from tui.settings.reader_settings import ReaderSettings
 
@@ -19,15 +19,23 @@ if TYPE_CHECKING:
     from tui.app import PaperdeckApp
 
 
-def default_paths(locations: Locations, configured: list[str] | None = None) -> list[str]:
-    """The configured archive, else the user's digest directory, else the demo archive."""
-    existing = [str(Path(p).expanduser()) for p in configured or []]
+def default_paths(locations: Locations, config: Config | None = None) -> list[str]:
+    """What to read when no PATH is given.
+
+    The configured ``archive`` and the data directory when it holds digests (every synced
+    source is in it, under ``sources/``); with neither, nothing when sources are
+    configured but not synced yet, else the demo archive. The data directory itself is
+    the path (not each source in it), so the reader's remembered position, keyed on its
+    paths, survives syncs and new sources.
+    """
+    config = config or Config()
+    existing = [str(Path(p).expanduser()) for p in config.archive]
     existing = [p for p in existing if os.path.exists(p)]
+    if locations.data.is_dir() and discover([str(locations.data)])[0]:
+        return [*existing, str(locations.data)]
     if existing:
         return existing
-    if locations.data.is_dir() and discover([str(locations.data)])[0]:
-        return [str(locations.data)]
-    return [str(DEMO_ARCHIVE)]
+    return [] if config.source else [str(DEMO_ARCHIVE)]
 
 
 def usable_locations(data_dir: str | None = None) -> Locations:
@@ -67,7 +75,6 @@ def build_app(
     require_paths(paths)
     locations = usable_locations(data_dir)
     loaded = read_config(locations)
-    configured = loaded.config.archive
     settings = ReaderSettings.combine(
         loaded.config,
         loaded.problems,
@@ -79,7 +86,7 @@ def build_app(
     from tui.app import PaperdeckApp
 
     return PaperdeckApp(
-        paths or default_paths(locations, configured),
+        paths or default_paths(locations, loaded.config),
         start_date=start_date,
         locations=locations,
         settings=settings,

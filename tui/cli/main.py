@@ -11,8 +11,9 @@ from tui.cli.cached import NO_CACHE_HELP
 from tui.cli.digest_commands import run_check, run_dump
 
 COMMANDS_HELP = """commands (for scripts and pipes):
-  paperdeck dump PATH...                 print the parsed digests as JSON
-  paperdeck check PATH...                list problems in digest files; exit 1 on errors
+  paperdeck sync [--git URL | --hf]      fetch digests (config.toml's [[source]] tables)
+  paperdeck dump [PATH...]               print the parsed digests as JSON
+  paperdeck check [PATH...]              list problems in digest files; exit 1 on errors
   paperdeck bookmarks list               list bookmarks (also: add ID..., remove ID...)
   paperdeck bookmarks export --format md|bibtex|json|csv [-o FILE]
   paperdeck search QUERY [PATH...] [--json]   search every day, best first
@@ -58,16 +59,31 @@ class _RawEpilog(argparse.HelpFormatter):
 
 def _paths_parser(name: str, description: str) -> ArgumentParser:
     parser = ArgumentParser(prog=f"{PROG} {name}", description=description)
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="digest files or directories")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="digest files or directories (default: your digests and synced sources)",
+    )
+    parser.add_argument("--data-dir", metavar="DIR", help="where digests live")
     parser.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
     return parser
+
+
+def _default_paths(data_dir: str | None) -> list[str]:
+    from tui.cli.launch import default_paths, read_config, usable_locations
+
+    locations = usable_locations(data_dir)
+    return default_paths(locations, read_config(locations).config)
 
 
 def _dump(argv: list[str]) -> int:
     from tui.cli.launch import usable_locations
 
     args = _paths_parser("dump", "Print the parsed digests as JSON.").parse_args(argv)
-    return run_dump(args.paths, usable_locations(), args.no_cache)
+    return run_dump(
+        args.paths or _default_paths(args.data_dir), usable_locations(args.data_dir), args.no_cache
+    )
 
 
 def _check(argv: list[str]) -> int:
@@ -75,7 +91,9 @@ def _check(argv: list[str]) -> int:
 
     description = "List problems found in digest files; exit 1 when any is an error."
     args = _paths_parser("check", description).parse_args(argv)
-    return run_check(args.paths, usable_locations(), args.no_cache)
+    return run_check(
+        args.paths or _default_paths(args.data_dir), usable_locations(args.data_dir), args.no_cache
+    )
 
 
 def _bookmarks(argv: list[str]) -> int:
@@ -88,6 +106,12 @@ def _search(argv: list[str]) -> int:
     from tui.cli.search_command import run_search
 
     return run_search(argv)
+
+
+def _sync(argv: list[str]) -> int:
+    from tui.cli.sync_command import run_sync
+
+    return run_sync(argv)
 
 
 def _config(argv: list[str]) -> int:
@@ -109,6 +133,7 @@ def _serve(argv: list[str]) -> int:
 
 
 SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "sync": _sync,
     "config": _config,
     "cache": _cache,
     "serve": _serve,

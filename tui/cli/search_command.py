@@ -143,7 +143,7 @@ def run_search(argv: list[str]) -> int:
         fail("--limit must be 0 or more")
     locations = usable_locations(args.data_dir)
     require_paths(args.paths)
-    paths = args.paths or default_paths(locations, read_config(locations).config.archive)
+    paths = args.paths or default_paths(locations, read_config(locations).config)
     with fresh_cache(paths, locations, args.no_cache) as (cache, _):
         connection = cache.connection()
         limit = args.limit or figures(connection).papers or 1

@@ -9,6 +9,10 @@
     "day.older" = "h"
     "day.newer" = "l"
 
+    [[source]]                        # synced by `paperdeck sync` (see sources.py)
+    kind = "git"
+    url = "https://github.com/l-yohai/daily_papers_ko"
+
 Types are checked strictly (``ascii = "yes"`` is an error, not ``true``). A bad entry is
 reported with its name and ignored (it keeps its default); the rest of the file still
 applies. A file that cannot be read at all (not TOML, a FIFO, larger than
@@ -25,6 +29,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from tui.fileio import UnusableFile, read_toml
+from tui.settings.sources import SourceConfig, read_sources
 
 MAX_CONFIG_BYTES = 2**20
 SHOWN_VALUE_CHARS = 60
@@ -45,6 +50,8 @@ class Config(BaseModel):
     """Animations on or off; unset means off in SSH sessions and on elsewhere."""
     keys: dict[str, str] = Field(default_factory=dict)
     """Binding id → key(s), e.g. ``"day.older" = "h"`` or ``"app.quit" = "q,ctrl+q"``."""
+    source: list[SourceConfig] = Field(default_factory=list)
+    """Where ``paperdeck sync`` gets digests (``[[source]]`` tables)."""
 
     @field_validator("archive", mode="before")
     @classmethod
@@ -77,7 +84,10 @@ def load_config(
         return loaded
     good: dict[str, object] = {}
     for key, value in raw.items():
-        if key == "keys" and isinstance(value, dict):
+        if key == "source":  # each table on its own: one bad source spares the others
+            good[key], problems = read_sources(value, str(path))
+            loaded.problems.extend(problems)
+        elif key == "keys" and isinstance(value, dict):
             good[key] = _good_keys(path, value, loaded.problems)
         elif _valid(path, key, {key: value}, value, loaded.problems):
             good[key] = value

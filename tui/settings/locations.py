@@ -54,6 +54,11 @@ class Locations:
     def config_file(self) -> Path:
         return self.config / "config.toml"
 
+    @property
+    def sources(self) -> Path:
+        """Where ``paperdeck sync`` keeps each source, in ``sources/<name>/``."""
+        return self.data / "sources"
+
     def problem(self) -> str | None:
         """Why these directories cannot be used (one exists but is a file), or None."""
         named = (("data", self.data), ("config", self.config), ("state", self.state))

@@ -1,0 +1,151 @@
+"""Local stand-ins for the network: a bare git repository and the daily papers API."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from tests.screens.helpers import write_digest
+from tui.sync import HttpPolicy, SyncOptions
+
+FAST = HttpPolicy(
+    timeout=0.3, attempts=3, backoff=0.01, max_backoff=0.02, max_retry_after=30, min_interval=0
+)
+
+
+def fast_options(waits: list[float] | None = None) -> SyncOptions:
+    """Short timeouts; waits are recorded in ``waits`` instead of slept."""
+    return SyncOptions(http=FAST, sleep=(waits.append if waits is not None else lambda s: None))
+
+
+def git(cwd: Path, *args: str) -> str:
+    env = dict(os.environ, GIT_AUTHOR_NAME="T", GIT_AUTHOR_EMAIL="t@example.org",
+               GIT_COMMITTER_NAME="T", GIT_COMMITTER_EMAIL="t@example.org")  # fmt: skip
+    done = subprocess.run(
+        ["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True
+    )
+    return done.stdout.strip()
+
+
+class Upstream:
+    """A digest repository published as a bare repository at a ``file://`` URL."""
+
+    def __init__(self, root: Path) -> None:
+        self.work = root / "upstream-work"
+        self.bare = root / "upstream.git"
+        self.work.mkdir(parents=True)
+        git(self.work, "init", "-q", "-b", "main")
+        (self.work / "README.md").write_text("# Daily Papers\n\nA digest repository.\n")
+        (self.work / "main.py").write_text("print('generator')\n")
+        self.commit("start")
+        git(root, "clone", "-q", "--bare", str(self.work), str(self.bare))
+        git(self.work, "remote", "add", "origin", str(self.bare))
+
+    @property
+    def url(self) -> str:
+        return self.bare.as_uri()
+
+    def commit(self, message: str) -> str:
+        git(self.work, "add", "-A")
+        git(self.work, "commit", "-q", "-m", message)
+        return git(self.work, "rev-parse", "HEAD")
+
+    def add_day(self, day: str, titles: tuple[str, ...] = ("Paper A", "Paper B")) -> str:
+        year, month, dd = day.split("-")
+        path = self.work / "paper_logs" / year / month / f"{dd}.md"
+        write_digest(path, day, [(title, 10 - n) for n, title in enumerate(titles)])
+        commit = self.commit(f"{day}")
+        git(self.work, "push", "-q", "origin", "main")
+        return commit
+
+    def rewrite_last(self) -> None:
+        git(self.work, "commit", "-q", "--amend", "-m", "rewritten")
+        git(self.work, "push", "-q", "--force", "origin", "main")
+
+
+@dataclass
+class Answer:
+    status: int = 200
+    body: bytes = b"[]"
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+
+
+@dataclass
+class Seen:
+    day: str | None
+    user_agent: str
+    at: float
+
+
+class FakeApi:
+    """The daily papers API on 127.0.0.1: scripted answers per day; requests recorded.
+
+    Each day answers with the next of its scripted answers, the last one repeating;
+    days without a script answer ``[]``.
+    """
+
+    def __init__(self) -> None:
+        self.script: dict[str, list[Answer]] = {}
+        self.seen: list[Seen] = []
+        self.port = 0
+
+    def answer(self, day: str, *answers: Answer) -> None:
+        self.script[day] = list(answers)
+
+    def days_asked(self) -> list[str | None]:
+        return [seen.day for seen in self.seen]
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/daily_papers"
+
+    def _next(self, day: str | None) -> Answer:
+        answers = self.script.get(day or "", [])
+        if not answers:
+            return Answer()
+        return answers.pop(0) if len(answers) > 1 else answers[0]
+
+    @contextmanager
+    def running(self) -> Iterator[FakeApi]:
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+                day = query.get("date", [None])[0]
+                api.seen.append(Seen(day, self.headers.get("User-Agent", ""), time.monotonic()))
+                answer = api._next(day)
+                time.sleep(answer.delay)
+                try:
+                    self.send_response(answer.status)
+                    for name, value in answer.headers.items():
+                        self.send_header(name, value)
+                    self.send_header("Content-Length", str(len(answer.body)))
+                    self.end_headers()
+                    self.wfile.write(answer.body)
+                except OSError:
+                    pass  # the client gave up waiting
+
+            def log_message(self, format: str, *args: object) -> None:
+                return None
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        server.block_on_close = False
+        self.port = server.server_address[1]
+        thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
+        thread.start()
+        try:
+            yield self
+        finally:
+            server.shutdown()
+            server.server_close()

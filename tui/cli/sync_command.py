@@ -1,0 +1,121 @@
+"""``paperdeck sync``: fetch digests from the configured sources, a repository or the API.
+
+    paperdeck sync                                   every [[source]] in config.toml
+    paperdeck sync --git URL [--name NAME]           one repository of Markdown digests
+    paperdeck sync --hf [--since D] [--until D] [--api URL]
+    … [--json] [--data-dir DIR]
+
+Exit codes: 0 every source synced, 1 a source failed (the others still synced), 2 a bad
+argument.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from argparse import Namespace
+from dataclasses import replace
+from pathlib import Path
+
+from tui.cli.arguments import PROG, ArgumentParser, fail, iso_date
+from tui.cli.launch import read_config, usable_locations
+from tui.cli.output import safe, write
+from tui.cli.sync_display import display_for
+from tui.settings.sources import SourceConfig, name_from_url, name_problem
+from tui.sync import SourceResult, SyncOptions, sources_to_sync, sync_source, synced_folders
+
+
+def parser() -> ArgumentParser:
+    command = ArgumentParser(
+        prog=f"{PROG} sync",
+        description="Fetch digests into the data directory (sources/<name>/): every "
+        "[[source]] of config.toml, or the Hugging Face daily papers of the last 30 days "
+        "when none is configured.",
+    )
+    command.add_argument("--git", metavar="URL", help="sync this git repository of digests")
+    command.add_argument("--name", help="with --git: the folder under sources/ (default: "
+                         "the repository's name)")  # fmt: skip
+    command.add_argument("--hf", action="store_true", help="sync the daily papers API")
+    command.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD",
+                         help="with --hf: the first day (default: 30 days ago)")  # fmt: skip
+    command.add_argument("--until", type=iso_date, metavar="YYYY-MM-DD",
+                         help="with --hf: the last day (default: today, UTC)")  # fmt: skip
+    command.add_argument("--api", metavar="URL", help="with --hf: the API address")
+    command.add_argument("--json", action="store_true", help="print a JSON summary")
+    command.add_argument("--data-dir", metavar="DIR", help="where digests live")
+    return command
+
+
+def _requested(args: Namespace) -> list[SourceConfig] | None:
+    """The one source the arguments name, or None to sync the configured ones."""
+    if args.git is not None and args.hf:
+        fail("--git and --hf do not go together: sync one, or neither for every source")
+    if args.name is not None and args.git is None:
+        fail("--name goes with --git URL")
+    hf_only = [flag for flag in ("since", "until", "api") if getattr(args, flag) is not None]
+    if hf_only and not args.hf:
+        fail(f"--{hf_only[0]} goes with --hf")
+    if args.since and args.until and args.since > args.until:
+        fail(f"--since {args.since} is after --until {args.until}")
+    if args.git is not None:
+        if not args.git.strip():
+            fail("--git needs a repository URL")
+        name = args.name if args.name is not None else name_from_url(args.git)
+        if problem := name_problem(name):
+            fail(safe(f"--name: {problem}"))
+        return [SourceConfig(kind="git", url=args.git.strip(), name=name)]
+    if args.hf:
+        if args.api is not None and not args.api.startswith(("http://", "https://")):
+            fail(safe(f"--api {args.api!r} is not an http(s) address"))
+        return [SourceConfig(kind="hf", url=args.api, since=args.since)]
+    return None
+
+
+def _summary_line(result: SourceResult) -> str:
+    return safe(f"{result.name}: {result.message}")
+
+
+def run_sync(argv: list[str], options: SyncOptions | None = None) -> int:
+    args = parser().parse_args(argv)
+    requested = _requested(args)
+    locations = usable_locations(args.data_dir)
+    if requested is None:
+        loaded = read_config(locations)
+        for problem in loaded.problems:
+            print(f"{PROG}: warning: {safe(problem)}", file=sys.stderr)
+        sources = sources_to_sync(loaded.config.source)
+    else:
+        sources = requested
+    options = replace(options or SyncOptions(), until=args.until)
+    root = locations.sources
+    results = []
+    with display_for(sys.stderr) as display:
+        for source in sources:
+            result = sync_source(source, root, display.report, options=options)
+            display.finished(result)
+            results.append(result)
+    if args.json:
+        document = {
+            "ok": all(result.ok for result in results),
+            "sources": [result.to_json() for result in results],
+        }
+        write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for result in results:
+            if result.ok:
+                write(_summary_line(result) + "\n")
+            else:
+                print(f"{PROG}: sync: {_summary_line(result)}", file=sys.stderr)
+    if requested is None:
+        _mention_unconfigured(root, {source.source_name for source in sources})
+    return 0 if all(result.ok for result in results) else 1
+
+
+def _mention_unconfigured(root: Path, synced: set[str]) -> None:
+    others = [folder.name for folder in synced_folders(root) if folder.name not in synced]
+    if others:
+        print(
+            f"{PROG}: note: not synced (no [[source]] names them): {', '.join(others)}; "
+            "they are still read",
+            file=sys.stderr,
+        )

@@ -1,0 +1,120 @@
+"""Syncing sources one after the other: what the command line and the reader call.
+
+No Textual and no Rich here: progress goes to a callback (:data:`~tui.sync.progress.Report`),
+so the same engine runs in a terminal with progress bars, in a script, or in a reader's
+worker thread. A source that fails leaves what is on disk as it was, and the next source
+still syncs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from tui.settings.sources import SourceConfig
+from tui.sync.git_source import STORE, GitSync
+from tui.sync.hf_source import HfSync, day_range, utc_today
+from tui.sync.http_client import HttpPolicy
+from tui.sync.progress import (
+    Cancelled,
+    Report,
+    SourceResult,
+    SyncError,
+    SyncProgress,
+    never_cancelled,
+    no_report,
+)
+from tui.sync.source_lock import lock_path, source_locked
+
+
+@dataclass(frozen=True)
+class SyncOptions:
+    """What a run may change beyond the sources themselves."""
+
+    until: date | None = None
+    """hf: the last day to fetch (default: today, UTC)."""
+    http: HttpPolicy = field(default_factory=HttpPolicy)
+    today: Callable[[], date] = utc_today
+    sleep: Callable[[float], None] | None = None
+    """How to wait between requests (default: sleep, waking up when cancelled)."""
+
+
+def sources_to_sync(configured: Sequence[SourceConfig]) -> list[SourceConfig]:
+    """The configured sources, or the daily papers feed when none is configured."""
+    return list(configured) or [SourceConfig(kind="hf")]
+
+
+def synced_folders(root: Path) -> list[Path]:
+    """The folders under ``sources/`` that a sync has filled, in name order."""
+    try:
+        return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        return []
+
+
+def _run(
+    source: SourceConfig,
+    root: Path,
+    report: Report,
+    cancelled: Cancelled,
+    options: SyncOptions,
+    lock_fd: int,
+) -> SourceResult:
+    name = source.source_name
+    if source.kind == "git":
+        return GitSync(name, source.address, root, report, cancelled, lock_fd).run()
+    folder = root / name
+    if (folder / STORE).exists():
+        raise SyncError(f"{folder} holds a git source; choose another name for this one")
+    days = day_range(source.since, options.until, options.today())
+    hf = HfSync(name, source.address, folder, report, cancelled, options.http, options.sleep)
+    return hf.run(days)
+
+
+def sync_source(
+    source: SourceConfig,
+    root: Path,
+    report: Report = no_report,
+    cancelled: Cancelled = never_cancelled,
+    options: SyncOptions | None = None,
+) -> SourceResult:
+    """Sync one source into ``root/<name>``; never raises, the result says how it went."""
+    name = source.source_name
+    options = options or SyncOptions()
+
+    def waiting() -> None:
+        note = "another sync of this source is running; waiting for it"
+        report(SyncProgress(name, source.kind, "waiting", note=note))
+
+    try:
+        with source_locked(lock_path(root, name), waiting, cancelled) as lock_fd:
+            return _run(source, root, report, cancelled, options, lock_fd)
+    except SyncError as exc:
+        message = str(exc)
+    except OSError as exc:
+        message = f"cannot write {root}: {exc.strerror or exc}"
+    except Exception as exc:  # a bug must not stop the other sources or show a traceback
+        message = f"unexpected error: {exc.__class__.__name__}: {exc}"
+    return SourceResult(name, source.kind, source.address, root / name, ok=False, message=message)
+
+
+def sync_sources(
+    sources: Sequence[SourceConfig],
+    root: Path,
+    report: Report = no_report,
+    cancelled: Cancelled = never_cancelled,
+    options: SyncOptions | None = None,
+) -> list[SourceResult]:
+    """Sync each source in turn (after a cancel, the rest are reported as cancelled)."""
+    results = []
+    for source in sources:
+        if cancelled():
+            name = source.source_name
+            results.append(
+                SourceResult(name, source.kind, source.address, root / name, False, "cancelled")
+            )
+            continue
+        results.append(sync_source(source, root, report, cancelled, options))
+    return results

@@ -1,0 +1,143 @@
+"""Running the ``git`` program for a sync: no prompts, English messages, live progress.
+
+The ``git`` program (rather than a Python implementation such as dulwich) is what users of
+digest repositories already have: it speaks every transport (https with credential
+helpers and proxies, ssh with the user's keys and agent), does shallow fetches, and checks
+out thousands of files fast. Where it is missing, a git source fails with one line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from parsers.decoding import strip_controls
+from tui.sync.progress import Cancelled, SyncError
+
+# "Receiving objects:  45% (450/1000), 1.2 MiB | 3 MiB/s" (and "remote: Counting …")
+_PROGRESS = re.compile(r"(?:remote: )?([A-Z][a-z]+(?: [a-z]+)*):\s+\d+% \((\d+)/(\d+)\)")
+_POLL_SECONDS = 0.1
+OnProgress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def git_program() -> str:
+    """The path of ``git``, or :class:`SyncError` saying it is not installed."""
+    found = shutil.which("git")
+    if found is None:
+        raise SyncError("the git program is not installed; install git to sync git sources")
+    return found
+
+
+def _environment(index: Path | None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        LC_ALL="C",
+        LANGUAGE="",
+        GIT_TERMINAL_PROMPT="0",  # a private repository fails instead of asking
+        GIT_OPTIONAL_LOCKS="0",
+    )
+    env.pop("GIT_DIR", None)
+    env.pop("GIT_WORK_TREE", None)
+    env.pop("GIT_INDEX_FILE", None)
+    if "GIT_SSH_COMMAND" not in env and "GIT_SSH" not in env:
+        env["GIT_SSH_COMMAND"] = "ssh -o BatchMode=yes"  # no password prompt either
+    if index is not None:
+        env["GIT_INDEX_FILE"] = str(index)
+    return env
+
+
+def failure_line(stderr: str) -> str:
+    """The line of git's output that says what went wrong, cleaned for a terminal."""
+    lines = [line.strip() for line in re.split(r"[\r\n]+", stderr) if line.strip()]
+    for prefix in ("fatal:", "error:"):
+        for line in lines:
+            if line.startswith(prefix):
+                return strip_controls(line.removeprefix(prefix).strip())
+    return strip_controls(lines[-1]) if lines else "git failed"
+
+
+def run_git(
+    store: Path,
+    args: Sequence[str],
+    *,
+    work_tree: Path | None = None,
+    index: Path | None = None,
+    on_progress: OnProgress | None = None,
+    cancelled: Cancelled | None = None,
+    check: bool = True,
+    keep_fds: tuple[int, ...] = (),
+) -> str:
+    """Run ``git --git-dir=store [--work-tree=…] args``; its standard output.
+
+    A failure raises :class:`SyncError` with git's own reason, unless ``check`` is False:
+    then the output so far is returned ("" for a question git answered with no).
+    ``keep_fds`` stay open in git (the source's lock: see
+    :func:`~tui.sync.source_lock.source_locked`).
+    """
+    command = [git_program(), f"--git-dir={store}"]
+    if work_tree is not None:
+        command.append(f"--work-tree={work_tree}")
+    command += ["-c", "core.quotePath=false", "-c", "http.lowSpeedLimit=1000"]
+    command += ["-c", "http.lowSpeedTime=60", *args]
+    try:
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_environment(index),
+            pass_fds=keep_fds if os.name == "posix" else (),
+        )
+    except OSError as exc:
+        raise SyncError(f"cannot run git: {exc.strerror or exc}") from None
+    out: list[bytes] = []
+    reader = threading.Thread(target=lambda: out.append(process.stdout.read()), daemon=True)  # type: ignore[union-attr]
+    reader.start()
+    errors = _read_stderr(process, on_progress, cancelled)
+    reader.join()
+    if process.wait() != 0 and check:
+        if cancelled is not None and cancelled():
+            raise SyncError("cancelled")
+        raise SyncError(f"git: {failure_line(errors)}")
+    if process.returncode != 0:
+        return ""
+    return b"".join(out).decode("utf-8", errors="replace")
+
+
+def _read_stderr(
+    process: subprocess.Popen[bytes], on_progress: OnProgress | None, cancelled: Cancelled | None
+) -> str:
+    """Git's messages, reporting progress lines as they come; stops git when cancelled."""
+    assert process.stderr is not None
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.wait(_POLL_SECONDS):
+            if cancelled is not None and cancelled():
+                process.terminate()
+                return
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    seen: list[str] = []
+    pending = b""
+    try:
+        while chunk := process.stderr.read1(4096):  # type: ignore[attr-defined]
+            pending += chunk
+            *lines, pending = re.split(rb"[\r\n]", pending)
+            for raw in lines:
+                line = raw.decode("utf-8", errors="replace")
+                match = _PROGRESS.search(line)
+                if match and on_progress is not None:
+                    on_progress(match.group(1).lower(), int(match.group(2)), int(match.group(3)))
+                elif line.strip():
+                    seen.append(line)
+    finally:
+        stop.set()
+    seen.append(pending.decode("utf-8", errors="replace"))
+    return "\n".join(seen[-50:])
