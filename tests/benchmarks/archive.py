@@ -1,6 +1,6 @@
 """Synthetic digest archives in the markdown format, for benchmarks and trying the app.
 
-    uv run python -m tests.benchmarks.archive OUT_DIR [--days 3650] [--papers 30]
+    uv run python -m tests.benchmarks.archive OUT_DIR [--days 3650] [--papers N] [--dumps]
 
 writes ``OUT_DIR/paper_logs/YYYY/MM/DD.md`` (one file a day, newest day today-ish) and a
 ``README.md`` carrying the newest day, like a clone of a real digest repository.
@@ -61,17 +61,39 @@ def _body(rng: random.Random) -> str:
     return text
 
 
+def _authors(rng: random.Random) -> str:
+    names = [f"{rng.choice(_FIRST)} {rng.choice(_LAST)}" for _ in range(rng.randint(2, 24))]
+    if rng.random() < 0.1:  # a generator that repeats names and cuts the list with "+"
+        names = [name for name in names for _ in (0, 1)] + ["+"]
+    return ", ".join(names)
+
+
+def _summary(rng: random.Random) -> str:
+    shape = rng.random()
+    if shape < 0.62:  # the common generator layout: the fast path reads it
+        return "\n".join(f"- ***{name}***: {_body(rng)}" for name in SECTIONS)
+    if shape < 0.9:  # plain bullets, as older digests have
+        return "\n".join(f"- {_sentence(rng)}" for _ in range(rng.randint(3, 6)))
+    # bold headings with nested bullets: the general line reader
+    return "\n".join(f"- **{name}**: {_sentence(rng)}\n  - {_sentence(rng)}" for name in SECTIONS)
+
+
 def _paper(rng: random.Random, day: date, index: int) -> str:
     arxiv = f"{day:%y%m}.{rng.randint(0, 99999):05d}"
     title = " ".join(rng.sample(_TITLE_WORDS, rng.randint(3, 8)))
-    authors = ", ".join(
-        f"{rng.choice(_FIRST)} {rng.choice(_LAST)}" for _ in range(rng.randint(2, 24))
-    )
-    sections = "\n".join(f"- ***{name}***: {_body(rng)}" for name in SECTIONS)
+    votes = rng.randint(1, 120) if rng.random() < 0.93 else "-"
     return (
         f"### [{title} {index}](https://arxiv.org/abs/{arxiv})\n\n"
         f"![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/{arxiv}.png)\n\n"
-        f"Vote: {rng.randint(1, 120)}\n\nAuthors: {authors}\n\n{sections}\n"
+        f"Vote: {votes}\n\nAuthors: {_authors(rng)}\n\n{_summary(rng)}\n"
+    )
+
+
+def _dump(rng: random.Random) -> str:
+    """A plain dump of abstracts: no titles, no votes, no dates."""
+    return (
+        "\n\n".join(" ".join(_sentence(rng) for _ in range(rng.randint(4, 8))) for _ in range(3))
+        + "\n"
     )
 
 
@@ -81,10 +103,23 @@ def day_text(rng: random.Random, day: date, papers: int) -> str:
     return f"## Daily Papers ({day.isoformat()})\n\n{body}"
 
 
+PAPERS_A_DAY = (15, 30)
+DUMP_EVERY = 30  # days: a plain dump of abstracts, dated by its file name
+
+
 def generate_archive(
-    root: Path, days: int = 3650, papers: int = 30, seed: int = 7, newest: date | None = None
+    root: Path,
+    days: int = 3650,
+    papers: int | tuple[int, int] = PAPERS_A_DAY,
+    seed: int = 7,
+    newest: date | None = None,
+    dumps: bool = False,
 ) -> list[Path]:
-    """Write a ``paper_logs/YYYY/MM/DD.md`` archive of ``days`` days under ``root``."""
+    """Write a ``paper_logs/YYYY/MM/DD.md`` archive of ``days`` days under ``root``.
+
+    ``papers`` a day: a number, or a (low, high) range drawn from for each day. With
+    ``dumps``, every ``DUMP_EVERY`` days also get a plain dump of abstracts.
+    """
     rng = random.Random(seed)
     newest = newest or date(2025, 7, 17)
     written: list[Path] = []
@@ -93,9 +128,15 @@ def generate_archive(
         day = newest - timedelta(days=days - 1 - offset)
         path = root / "paper_logs" / f"{day:%Y}" / f"{day:%m}" / f"{day:%d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = day_text(rng, day, papers)
+        count = papers if isinstance(papers, int) else rng.randint(*papers)
+        text = day_text(rng, day, count)
         path.write_text(text, encoding="utf-8")
         written.append(path)
+        if dumps and offset % DUMP_EVERY == 0:
+            dump = root / "abstracts" / f"{day:%Y%m%d}.txt"
+            dump.parent.mkdir(parents=True, exist_ok=True)
+            dump.write_text(_dump(rng), encoding="utf-8")
+            written.append(dump)
     readme = (
         f"# Daily Papers\n\n## Project Description\n\nSynthetic archive.\n\n{text}\n## License\n"
     )
@@ -107,9 +148,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--days", type=int, default=3650)
-    parser.add_argument("--papers", type=int, default=30)
+    parser.add_argument("--papers", type=int, help="papers a day (default: 15 to 30)")
+    parser.add_argument("--dumps", action="store_true", help="add plain dumps of abstracts")
     args = parser.parse_args()
-    files = generate_archive(args.out, args.days, args.papers)
+    files = generate_archive(args.out, args.days, args.papers or PAPERS_A_DAY, dumps=args.dumps)
     size = sum(path.stat().st_size for path in files)
     print(f"wrote {len(files)} days, {size / 2**20:.1f} MiB under {args.out}")
 

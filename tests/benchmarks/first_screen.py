@@ -1,37 +1,51 @@
-"""Child process of the start-up benchmark: start an app headless, exit at its first screen.
+"""Child process of the start-up benchmarks: start an app headless, report, exit.
 
-    python -m tests.benchmarks.first_screen FD paperdeck ARCHIVE
     python -m tests.benchmarks.first_screen FD bare
+    python -m tests.benchmarks.first_screen FD first ARCHIVE [--no-cache]
+    python -m tests.benchmarks.first_screen FD loaded ARCHIVE [--no-cache]
 
-``paperdeck`` writes a line to file descriptor FD once the newest day's papers are on
-screen; ``bare``, a plain Textual app with one label, does so once its first screen is up:
-the baseline. Both exit afterwards.
+Writes ``ready <peak RSS in KiB> <CPU seconds>`` to file descriptor FD, then exits: ``bare``
+(a plain Textual app with one label: the baseline) once its first screen is up; ``first`` once the
+newest day's papers are on screen; ``loaded`` once every day is navigable and the search
+index is complete.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import sys
 
 READY_FD = int(sys.argv[1]) if __name__ == "__main__" else -1
 
 
 def ready() -> None:
-    os.write(READY_FD, b"ready\n")
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime
+    os.write(READY_FD, f"ready {usage.ru_maxrss} {cpu:.4f}\n".encode())
 
 
-def run_paperdeck(archive: str) -> None:
+def run_paperdeck(archive: str, until: str, no_cache: bool) -> None:
     from tui.app import PaperdeckApp
+    from tui.app.messages import LoadFinished
     from tui.screens.reader import DayShown
+    from tui.settings.reader_settings import ReaderSettings
 
-    class FirstScreenApp(PaperdeckApp):
+    class BenchmarkApp(PaperdeckApp):
         def on_day_shown(self, message: DayShown) -> None:
             super().on_day_shown(message)
-            if message.first:
+            if message.first and until == "first":
                 self.call_after_refresh(ready)
                 self.call_after_refresh(self.exit)
 
-    FirstScreenApp([archive]).run(headless=True, size=(120, 40))
+        def on_load_finished(self, message: LoadFinished) -> None:
+            super().on_load_finished(message)
+            if until == "loaded":
+                self.call_after_refresh(ready)
+                self.call_after_refresh(self.exit)
+
+    settings = ReaderSettings(cache=not no_cache, restore=False)
+    BenchmarkApp([archive], settings=settings).run(headless=True, size=(120, 40))
 
 
 def run_bare() -> None:
@@ -53,4 +67,4 @@ if __name__ == "__main__":
     if sys.argv[2] == "bare":
         run_bare()
     else:
-        run_paperdeck(sys.argv[3])
+        run_paperdeck(sys.argv[3], sys.argv[2], "--no-cache" in sys.argv[4:])

@@ -65,24 +65,15 @@ def _term_condition(term: Term) -> tuple[str, list[object]]:
 
 
 def _filters(connection: sqlite3.Connection, query: Query, marks: Marks) -> _Filter:
+    """Conditions for everything but the text: votes, dates and the user's marks."""
     found = _Filter()
-    flags = [t for t in query.include + query.exclude if isinstance(t, FlagTerm)]
-    if flags:
+    if any(isinstance(t, FlagTerm) for t in query.include + query.exclude):
         _load_marks(connection, marks)
     for term in query.include + query.exclude:
         if isinstance(term, TextTerm):
             continue
         condition, args = _term_condition(term)
         found.add(condition if term in query.include else f"(NOT {condition})", *args)
-    words = query.text_terms
-    excluded = [t for t in query.exclude if isinstance(t, TextTerm)]
-    if words:
-        found.add(
-            "p.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)", _match(words, excluded, False)
-        )
-    elif excluded:
-        either = " OR ".join(f"({_phrase(term)})" for term in excluded)
-        found.add("p.id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)", either)
     return found
 
 
@@ -95,22 +86,55 @@ def _load_marks(connection: sqlite3.Connection, marks: Marks) -> None:
         )
 
 
-def _keys(
-    connection: sqlite3.Connection, where: _Filter, extra: str, args: list[object], limit: int,
-    offset: int,
-) -> list[int]:  # fmt: skip
-    rows = connection.execute(
-        f"SELECT p.id FROM papers p WHERE {where.sql()} {extra} ORDER BY p.id LIMIT ? OFFSET ?",
-        [*where.args, *args, limit, offset],
-    )
-    return [row[0] for row in rows]
+@dataclass(frozen=True)
+class _Group:
+    """A run of results in rank order: a full-text match (or none) and the filters."""
+
+    match: str | None
+    where: _Filter
+    in_title: bool
+
+    def _from(self) -> tuple[str, list[object]]:
+        if self.match is None:
+            return f"FROM papers p WHERE {self.where.sql()}", list(self.where.args)
+        joined = "FROM fts JOIN papers p ON p.id = fts.rowid WHERE fts MATCH ?"
+        return f"{joined} AND {self.where.sql()}", [self.match, *self.where.args]
+
+    def count(self, connection: sqlite3.Connection) -> int:
+        sql: str
+        args: list[object]
+        if self.match is not None and not self.where.conditions:
+            sql, args = "FROM fts WHERE fts MATCH ?", [self.match]
+        else:
+            sql, args = self._from()
+        return int(connection.execute(f"SELECT count(*) {sql}", args).fetchone()[0])
+
+    def keys(self, connection: sqlite3.Connection, limit: int, offset: int) -> list[int]:
+        sql, args = self._from()
+        rows = connection.execute(
+            f"SELECT p.id {sql} ORDER BY p.id LIMIT ? OFFSET ?", [*args, limit, offset]
+        )
+        return [row[0] for row in rows]
 
 
-def _count(connection: sqlite3.Connection, where: _Filter, extra: str, args: list[object]) -> int:
-    row = connection.execute(
-        f"SELECT count(*) FROM papers p WHERE {where.sql()} {extra}", [*where.args, *args]
-    ).fetchone()
-    return int(row[0])
+def _groups(connection: sqlite3.Connection, query: Query, marks: Marks) -> list[_Group]:
+    """Title matches first, then the rest (each best first); one group without words."""
+    where = _filters(connection, query, marks)
+    terms = query.text_terms
+    excluded = [t for t in query.exclude if isinstance(t, TextTerm)]
+    if not terms:
+        if excluded:
+            either = " OR ".join(f"({_phrase(term)})" for term in excluded)
+            where.add("p.id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)", either)
+        return [_Group(None, where, False)]
+    full = _match(terms, excluded, titles_only=False)
+    if not any(t.field == "any" for t in terms):
+        return [_Group(full, where, False)]
+    titled = _match(terms, [], titles_only=True)
+    return [
+        _Group(_match(terms, excluded, titles_only=True), where, True),
+        _Group(f"({full}) NOT ({titled})", where, False),
+    ]
 
 
 def search_cache(
@@ -121,25 +145,15 @@ def search_cache(
     offset: int = 0,
 ) -> SearchResult:
     """Results ``offset`` to ``offset + limit`` of ``query``, best first, and the total."""
-    where = _filters(connection, query, marks)
-    words = [t for t in query.text_terms if t.field == "any"]
-    titled = ""
-    titled_args: list[object] = []
-    in_title = 0
-    if words:
-        titled = "AND p.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
-        titled_args = [_match(query.text_terms, [], True)]
-        in_title = _count(connection, where, titled, titled_args)
-    total = _count(connection, where, "", [])
     keys: list[tuple[int, bool]] = []
-    if offset < in_title:
-        first = _keys(connection, where, titled, titled_args, limit, offset)
-        keys += [(key, True) for key in first]
-    rest = limit - len(keys)
-    if rest > 0 and total > in_title:
-        skip = max(0, offset - in_title)
-        others = titled.replace("AND p.id IN", "AND p.id NOT IN") if titled else ""
-        keys += [(key, False) for key in _keys(connection, where, others, titled_args, rest, skip)]
+    total = 0
+    for group in _groups(connection, query, marks):
+        count = group.count(connection)
+        start = max(0, offset - total)
+        wanted = limit - len(keys)
+        if wanted > 0 and start < count:
+            keys += [(key, group.in_title) for key in group.keys(connection, wanted, start)]
+        total += count
     rows = papers_by_key(connection, [key for key, _ in keys])
     hits = [
         SearchHit(Entry(rows[key].day, rows[key].paper, rows[key].pid), title)
