@@ -3,12 +3,30 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, Protocol, TypeVar
 
 from parsers.models import Digest, Paper
 from parsers.paper_fields import title_key
 
 
-def paper_key(paper: Paper) -> str:
+class PaperLike(Protocol):
+    """What merging reads and completes: a :class:`Paper`, or plain data shaped like one."""
+
+    title: str
+    title_derived: bool
+    url: str | None
+    arxiv_id: str | None
+    votes: int | None
+    authors: list[str]
+    thumbnail: str | None
+    video: str | None
+    sections: list[Any]  # items with ``.items``, as Section has
+
+
+P = TypeVar("P", bound=PaperLike)
+
+
+def paper_key(paper: PaperLike) -> str:
     """What makes two papers of one day the same paper: arXiv id, else normalised title.
 
     An untitled abstract is keyed by its whole text, since derived titles may coincide.
@@ -21,7 +39,7 @@ def paper_key(paper: Paper) -> str:
     return f"title:{title_key(paper.title) or paper.title}"
 
 
-def merge_paper(kept: Paper, other: Paper) -> None:
+def merge_paper(kept: P, other: P) -> None:
     """Complete ``kept`` with what ``other`` (a later copy of the same paper) adds."""
     if kept.title_derived and not other.title_derived:
         kept.title, kept.title_derived = other.title, False

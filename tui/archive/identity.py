@@ -6,11 +6,11 @@ import hashlib
 import os
 from datetime import date
 
-from parsers import Paper
+from parsers.merge import PaperLike
 from parsers.paper_fields import title_key
 
 
-def paper_id(paper: Paper, day: date | None) -> str:
+def paper_id(paper: PaperLike, day: date | None) -> str:
     """A paper's identity across re-parses and moved files.
 
     Its arXiv id when it has one; else a hash of its normalised title (with the date for

@@ -23,4 +23,9 @@ def tokens(text: str) -> list[str]:
 def searchable(paper: Paper) -> tuple[str, str, str]:
     """A paper's title, authors and body, normalised: what the full-text index holds."""
     body = " ".join(item for section in paper.sections for item in section.items)
-    return normalize(paper.title), normalize(", ".join(paper.authors)), normalize(body)
+    return searchable_texts(paper.title, paper.authors, body)
+
+
+def searchable_texts(title: str, authors: list[str], body: str) -> tuple[str, str, str]:
+    """``searchable`` of a paper given as its title, author names and body text."""
+    return normalize(title), normalize(", ".join(authors)), normalize(body)

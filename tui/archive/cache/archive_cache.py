@@ -101,11 +101,7 @@ class ArchiveCache:
 
     def index(self, cancelled: Callable[[], bool] = lambda: False) -> bool:
         """Put every paper into the full-text index; False when ``cancelled`` stopped it."""
-        connection = self.connection()
-        while writing.index_pending(connection):
-            if cancelled():
-                return False
-        return True
+        return writing.index_pending(self.connection(), cancelled)
 
     def refresh(
         self, stats: list[FileStat], cancelled: Callable[[], bool] = lambda: False

@@ -8,6 +8,7 @@ matches it gives are the best ones, and a ``votes:>=N`` term is a row id bound.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -47,19 +48,69 @@ def day_of_key(key: int) -> date | None:
     return date.fromordinal(ordinal) if ordinal > 0 else None
 
 
-def paper_json(fields: dict[str, Any]) -> str:
-    """A parsed paper (plain data, as the parsers give it) for the ``copies`` table."""
-    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+@dataclass(slots=True)
+class SectionRecord:
+    """A section as plain data (what merging and indexing need; no validation)."""
+
+    heading: str | None
+    items: list[str]
 
 
-def paper_from_json(text: str) -> Paper:
-    """A paper from ``paper_json`` (trusted: written by this program, not validated)."""
+@dataclass(slots=True)
+class PaperRecord:
+    """A parsed paper as plain data: cheap to build for every paper of a cold archive."""
+
+    title: str
+    title_derived: bool
+    url: str | None
+    arxiv_id: str | None
+    votes: int | None
+    authors: list[str]
+    thumbnail: str | None
+    video: str | None
+    sections: list[Any]
+
+    @classmethod
+    def of(cls, fields: dict[str, Any]) -> PaperRecord:
+        """From a parser's plain data (or a copy's JSON, read back)."""
+        return cls(
+            fields["title"],
+            bool(fields.get("title_derived")),
+            fields.get("url"),
+            fields.get("arxiv_id"),
+            fields.get("votes"),
+            list(fields.get("authors") or []),
+            fields.get("thumbnail"),
+            fields.get("video"),
+            [
+                SectionRecord(section.get("heading"), list(section.get("items") or []))
+                for section in fields.get("sections") or []
+                if isinstance(section, dict)
+            ],
+        )
+
+
+def record_from_json(text: str) -> PaperRecord:
+    """A copy's paper as plain data; ValueError when the text is not one."""
     data = json.loads(text)
     if not isinstance(data, dict) or not isinstance(data.get("title"), str):
         raise ValueError("not a paper")
-    data["sections"] = sections_from(data.get("sections") or [])
-    data["authors"] = list(data.get("authors") or [])
-    return Paper.model_construct(**data)
+    return PaperRecord.of(data)
+
+
+def body_text(text: str) -> str:
+    """Every item of a copy's sections, joined: what the index holds as the body."""
+    data = json.loads(text)
+    sections = data.get("sections") if isinstance(data, dict) else None
+    return " ".join(
+        item for section in sections or [] if isinstance(section, dict)
+        for item in section.get("items") or []
+    )  # fmt: skip
+
+
+def paper_json(fields: dict[str, Any]) -> str:
+    """A parsed paper (plain data, as the parsers give it) for the ``copies`` table."""
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
 
 
 def sections_from(raw: list[Any]) -> list[Section]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from parsers import PARSER_VERSION
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FORMAT = f"schema {SCHEMA_VERSION}, parser {PARSER_VERSION}, python {sys.version_info[:2]}"
 """Everything the stored bytes depend on; any change means a rebuild."""
 BUSY_TIMEOUT_MS = 10_000
@@ -63,7 +63,7 @@ CREATE TABLE IF NOT EXISTS papers (   -- a day's papers merged across files, in 
 CREATE INDEX IF NOT EXISTS papers_by_day ON papers (day, position);
 CREATE INDEX IF NOT EXISTS papers_by_pid ON papers (pid);
 CREATE INDEX IF NOT EXISTS papers_by_arxiv ON papers (arxiv_id);
-CREATE INDEX IF NOT EXISTS papers_to_index ON papers (indexed);
+CREATE INDEX IF NOT EXISTS papers_to_index ON papers (id) WHERE indexed = 0;
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
     title, authors, body,
     content = '',

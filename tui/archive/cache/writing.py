@@ -10,26 +10,26 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from parsers import Paper, Problem, SourceFile
+from parsers import Problem, SourceFile
 from parsers.loader import RawFileResult
 from parsers.merge import merge_paper, paper_key
 from tui.archive.cache.rows import (
     AUTHOR_SEPARATOR,
+    PaperRecord,
+    body_text,
     day_from_text,
     day_text,
-    paper_from_json,
     paper_json,
     rank_key,
-    sections_from,
-    sections_json,
+    record_from_json,
 )
 from tui.archive.identity import paper_id
-from tui.archive.text import searchable
+from tui.archive.text import searchable_texts
 
 INDEX_BATCH = 2000
 CopyRef = tuple[int, int]  # (file id, ordinal)
@@ -53,8 +53,8 @@ def store_results(
 ) -> set[date | None]:
     """Replace what the cache holds for these files; returns the days that changed."""
     results = list(results)
-    fresh: dict[CopyRef, Paper] = {}
-    with connection:
+    fresh: dict[CopyRef, PaperRecord] = {}
+    with write_transaction(connection):
         ids = [_file_id(connection, stat) for stat, _ in results]
         days = _days_of(connection, ids)
         for _, result in results:
@@ -70,7 +70,7 @@ def remove_files(connection: sqlite3.Connection, file_ids: list[int]) -> set[dat
     """Forget files that are gone; returns the days that changed."""
     if not file_ids:
         return set()
-    with connection:
+    with write_transaction(connection):
         days = _days_of(connection, file_ids)
         _drop_days(connection, days)
         for file_id in file_ids:
@@ -82,25 +82,43 @@ def remove_files(connection: sqlite3.Connection, file_ids: list[int]) -> set[dat
 
 def set_ranks(connection: sqlite3.Connection, ranks: dict[int, int]) -> None:
     """Record the order files are read in now (only rows whose place changed)."""
-    with connection:
+    with write_transaction(connection):
         connection.executemany(
             "UPDATE files SET rank = ? WHERE id = ? AND rank != ?",
             ((rank, file_id, rank) for file_id, rank in ranks.items()),
         )
 
 
-def index_pending(connection: sqlite3.Connection, batch: int = INDEX_BATCH) -> int:
-    """Put papers not yet in the full-text index into it, best first; returns how many."""
-    rows = connection.execute(
-        "SELECT p.id, p.title, p.authors, c.paper FROM papers p LEFT JOIN copies c "
-        "ON c.file_id = p.body_file AND c.ordinal = p.body_ordinal "
-        "WHERE p.indexed = 0 ORDER BY p.id LIMIT ?",
-        (batch,),
-    ).fetchall()
-    if rows:
-        with connection:
-            _index_rows(connection, rows)
-    return len(rows)
+@contextmanager
+def write_transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, holding the write lock from its start (readers go on)."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        connection.rollback()
+        raise
+    connection.commit()
+
+
+def index_pending(
+    connection: sqlite3.Connection, cancelled: Callable[[], bool] = lambda: False
+) -> bool:
+    """Put the papers not in the full-text index yet into it, best first.
+
+    Returns False when ``cancelled`` stopped it (what was indexed stays indexed).
+    """
+    keys = [row[0] for row in connection.execute(_PENDING)]
+    for start in range(0, len(keys), INDEX_BATCH):
+        if cancelled():
+            return False
+        chunk = keys[start : start + INDEX_BATCH]
+        with write_transaction(connection):
+            _index_range(connection, chunk[0], chunk[-1])
+    return True
+
+
+_PENDING = "SELECT id FROM papers WHERE indexed = 0 ORDER BY id"
 
 
 # -- inside a transaction ----------------------------------------------------------------
@@ -146,7 +164,7 @@ def _replace_copies(
     file_id: int,
     stat: FileStat,
     result: RawFileResult,
-    fresh: dict[CopyRef, Paper],
+    fresh: dict[CopyRef, PaperRecord],
 ) -> None:
     connection.execute("DELETE FROM copies WHERE file_id = ?", (file_id,))
     problems = json.dumps([p.model_dump(mode="json") for p in result.problems], ensure_ascii=False)
@@ -159,7 +177,7 @@ def _replace_copies(
     for digest in result.digests:
         day = digest["date"]
         for fields in digest["papers"]:
-            paper = _paper(fields)
+            paper = PaperRecord.of(fields)
             fresh[(file_id, ordinal)] = paper
             rows.append((file_id, ordinal, day_text(day), paper_key(paper), paper_json(fields)))
             ordinal += 1
@@ -168,17 +186,10 @@ def _replace_copies(
     )
 
 
-def _paper(fields: dict[str, Any]) -> Paper:
-    data = dict(fields)
-    data["sections"] = sections_from(list(data.get("sections") or []))
-    data["authors"] = list(data.get("authors") or [])
-    return Paper.model_construct(**data)
-
-
 def _merge_days(
     connection: sqlite3.Connection,
     days: set[date | None],
-    fresh: dict[CopyRef, Paper],
+    fresh: dict[CopyRef, PaperRecord],
     index_now: bool,
 ) -> None:
     """Merge each day's copies, in file order, into its ``papers`` rows."""
@@ -190,10 +201,10 @@ def _merge_days(
             "ORDER BY f.rank, c.file_id, c.ordinal",
             args,
         ).fetchall()
-        merged: dict[str, Paper] = {}
+        merged: dict[str, PaperRecord] = {}
         body: dict[str, CopyRef | None] = {}
         for file_id, ordinal, key, text in copies:
-            paper = fresh.get((file_id, ordinal)) or paper_from_json(text)
+            paper = fresh.get((file_id, ordinal)) or record_from_json(text)
             kept = merged.get(key)
             if kept is None:
                 merged[key] = paper
@@ -213,12 +224,13 @@ def _merge_days(
             rows,
         )
         if index_now:
-            while index_pending(connection) == INDEX_BATCH:
-                pass
+            pending = [row[0] for row in connection.execute(_PENDING)]
+            if pending:
+                _index_range(connection, pending[0], pending[-1])
 
 
 def _paper_row(
-    day: date | None, position: int, paper: Paper, body: CopyRef | None
+    day: date | None, position: int, paper: PaperRecord, body: CopyRef | None
 ) -> tuple[object, ...]:
     return (
         rank_key(paper.votes, day, position),
@@ -238,26 +250,29 @@ def _paper_row(
     )
 
 
-def _index_rows(connection: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
+def _index_range(connection: sqlite3.Connection, first: int, last: int) -> None:
+    """Index the unindexed papers with row ids from ``first`` to ``last``."""
+    rows = connection.execute(
+        "SELECT p.id, p.title, p.authors, c.paper FROM papers p LEFT JOIN copies c "
+        "ON c.file_id = p.body_file AND c.ordinal = p.body_ordinal "
+        "WHERE p.id BETWEEN ? AND ? AND p.indexed = 0 ORDER BY p.id",
+        (first, last),
+    ).fetchall()
     connection.executemany(
         "INSERT INTO fts (rowid, title, authors, body) VALUES (?, ?, ?, ?)",
         (_index_values(row) for row in rows),
     )
-    connection.executemany(
-        "UPDATE papers SET indexed = 1 WHERE id = ?", ((row[0],) for row in rows)
+    connection.execute(
+        "UPDATE papers SET indexed = 1 WHERE id BETWEEN ? AND ? AND indexed = 0", (first, last)
     )
 
 
 def _index_values(row: tuple[object, ...]) -> tuple[object, str, str, str]:
     """What the index holds for a ``papers`` row (id, title, authors, body copy JSON)."""
     rowid, title, authors, copy = row
-    sections = sections_json(str(copy)) if copy is not None else []
-    paper = Paper.model_construct(
-        title=str(title),
-        authors=str(authors).split(AUTHOR_SEPARATOR) if authors else [],
-        sections=sections,
-    )
-    return (rowid, *searchable(paper))
+    body = body_text(str(copy)) if copy is not None else ""
+    names = str(authors).split(AUTHOR_SEPARATOR) if authors else []
+    return (rowid, *searchable_texts(str(title), names, body))
 
 
 def _day_clause(day: date | None) -> tuple[str, tuple[str, ...]]:
