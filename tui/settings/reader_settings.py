@@ -20,6 +20,7 @@ class ReaderSettings:
     keys: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # what was wrong in config.toml
     restore: bool = True  # reopen where the reader was last time
+    allow_external_programs: bool = False  # $EDITOR/$BROWSER over SSH and in the browser mode
 
     @classmethod
     def combine(
@@ -40,4 +41,5 @@ class ReaderSettings:
             keys=dict(config.keys),
             problems=list(problems),
             restore=restore,
+            allow_external_programs=config.allow_external_programs,
         )
