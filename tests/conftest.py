@@ -24,6 +24,15 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("XDG_STATE_HOME", str(root / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(root / "cache"))
     monkeypatch.setenv("HOME", str(root / "home"))
+    # The same results whether the tests run in a terminal, over SSH or under textual-serve.
+    for name in (
+        "SSH_CONNECTION",
+        "SSH_CLIENT",
+        "SSH_TTY",
+        "SSH_ORIGINAL_COMMAND",
+        "TEXTUAL_DRIVER",
+    ):
+        monkeypatch.delenv(name, raising=False)
     return root
 
 
