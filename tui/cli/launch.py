@@ -114,6 +114,7 @@ def run_reader(
 ) -> int:
     """Open the reader; returns the exit code."""
     require_paths(paths)
+    usable_locations(data_dir)  # a bad argument or directory is named before the terminal
     require_terminal()
     app = build_app(paths, start_date, data_dir, ascii=ascii, no_animation=no_animation)
     app.guard_shutdown()
