@@ -36,10 +36,14 @@ class SshBox:
     def open_reader(self, account: Account, tmp: Path, *command: str) -> TmuxSession:
         """Log in as ``account`` with ``ssh -tt`` in a tmux pane; wait for the whole archive."""
         session = TmuxSession(tmp)
-        session.start(self.server.client_line(account.name, *command))
-        # every day read (the sidebar counts them), so that [ has somewhere to go
-        assert session.wait_for("3 days", 30), session.screen()
-        assert re.search(r"Paper \d/3", session.screen()), session.screen()
+        try:
+            session.start(self.server.client_line(account.name, *command))
+            # every day read (the sidebar counts them), so that [ has somewhere to go
+            assert session.wait_for("3 days", 30), session.screen()
+            assert re.search(r"Paper \d/3", session.screen()), session.screen()
+        except BaseException:
+            session.close()
+            raise
         return session
 
 

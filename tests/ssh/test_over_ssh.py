@@ -16,7 +16,7 @@ import pytest
 from tests.ssh.accounts import Account
 from tests.ssh.conftest import SshBox
 from tests.system import describe
-from tests.tmux import wait_until
+from tests.tmux import TmuxSession, wait_until
 
 pytestmark = pytest.mark.system
 
@@ -98,8 +98,10 @@ def test_two_users_at_once_keep_their_own_bookmarks_and_cannot_write_the_archive
 ) -> None:
     archive_before = sorted((p, p.stat().st_mtime_ns) for p in box.archive.rglob("*"))
     alice, bob = box.accounts.create("alice"), box.accounts.create("bob")
-    sessions = [box.open_reader(alice, tmp_path), box.open_reader(bob, tmp_path)]
+    sessions: list[TmuxSession] = []
     try:
+        for account in (alice, bob):
+            sessions.append(box.open_reader(account, tmp_path))
         sessions[1].press("[")
         assert sessions[1].wait_for("2025-07-16 ·"), sessions[1].screen()
         sessions[0].press("b")
