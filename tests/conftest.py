@@ -25,9 +25,35 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("XDG_STATE_HOME", str(root / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(root / "cache"))
     monkeypatch.setenv("HOME", str(root / "home"))
+    # The same results whether the tests run in a terminal, over SSH or under textual-serve.
+    for name in (
+        "SSH_CONNECTION",
+        "SSH_CLIENT",
+        "SSH_TTY",
+        "SSH_ORIGINAL_COMMAND",
+        "TEXTUAL_DRIVER",
+    ):
+        monkeypatch.delenv(name, raising=False)
     return root
 
 
 @pytest.fixture
 def seeds() -> Path:
     return SEEDS
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """List the tests marked ``system`` (real sshd, tmux, Chromium) and how each went."""
+    rows = []
+    for outcome in ("passed", "failed", "error", "skipped"):
+        for report in terminalreporter.stats.get(outcome, []):
+            if "system" not in getattr(report, "keywords", {}):
+                continue
+            ran = "; ".join(str(value) for name, value in report.user_properties if name == "ran")
+            if outcome == "skipped":
+                ran = str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else ran
+            rows.append(f"{outcome.upper():8} {report.nodeid}" + (f"  ({ran})" if ran else ""))
+    if rows:
+        terminalreporter.write_sep("-", "tests with real programs (sshd, tmux, Chromium)")
+        for row in rows:
+            terminalreporter.write_line(row)

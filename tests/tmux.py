@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import time
 import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-import pytest
-
-TMUX = shutil.which("tmux")
+from tests.system import require_program
 
 
 def require_tmux() -> str:
     """The tmux program; skips the test where it is missing (a failure under CI)."""
-    if TMUX is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("tmux is needed for this test under CI (apt-get install tmux)")
-        pytest.skip("tmux is not installed (apt-get install tmux)")
-    return TMUX
+    return require_program("tmux", "tmux")
 
 
 def process_alive(pid: int) -> bool:
@@ -97,6 +89,12 @@ class TmuxSession:
     def press(self, *keys: str) -> None:
         for key in keys:
             self._run("send-keys", "-t", self.name, key)
+
+    def buffer(self) -> str | None:
+        """The newest paste buffer (what an OSC 52 copy put there), or None."""
+        if not self._run("list-buffers", check=False).strip():
+            return None
+        return self._run("show-buffer")
 
     def kill_session(self) -> None:
         """Close the terminal: the program in it gets SIGHUP, as on a dropped connection."""

@@ -16,6 +16,8 @@ import pytest
 from tests.benchmarks.archive import generate_archive
 from tests.tmux import TmuxSession, process_alive, wait_until
 
+pytestmark = pytest.mark.system
+
 # Moments after the first frame, spread over the background load of the rest of the year.
 MOMENTS = (0.0, 0.05, 0.15, 0.3, 0.6, 1.0, 1.5, 2.5)
 GONE_WITHIN = 5.0  # seconds; the watchdog's own deadline is 1.8 s

@@ -24,13 +24,13 @@ def write_config(text: str) -> Path:
 @pytest.mark.parametrize(
     ("text", "needle"),
     [
-        ('ascii = "yes"\n', "ascii = 'yes': "),
-        ("ascii = 1\n", "ascii = 1: "),
-        ('animations = "off"\n', "animations = 'off': "),
-        ("theme = 3\n", "theme = 3: "),
-        ("archive = 5\n", "archive = 5: "),
-        ("archive = ['a', 2]\n", "archive = ['a', 2]: "),
-        ("[keys]\n'day.older' = 1\n", "keys.day.older = 1: "),
+        ('ascii = "yes"\n', ": ascii: "),
+        ("ascii = 1\n", ": ascii: "),
+        ('animations = "off"\n', ": animations: "),
+        ("theme = 3\n", ": theme: "),
+        ("archive = 5\n", ": archive: "),
+        ("archive = ['a', 2]\n", ": archive: "),
+        ("[keys]\n'day.older' = 1\n", ": keys.day.older: "),
     ],
 )
 def test_types_are_checked_and_the_key_named(text: str, needle: str) -> None:
@@ -45,15 +45,15 @@ def test_one_bad_key_remap_keeps_the_others() -> None:
     write_config("[keys]\n'day.older' = true\n'day.newer' = 'l'\n")
     loaded = read_config(Locations.resolve())
     assert [p.split(": ", 1)[1] for p in loaded.problems] == [
-        "keys.day.older = True: Input should be a valid string; ignored"
+        "keys.day.older: Input should be a valid string; ignored"
     ]
     assert loaded.config.keys == {"day.newer": "l"}
 
 
-def test_a_huge_bad_value_is_shown_shortened() -> None:
+def test_a_huge_bad_value_is_named_not_repeated() -> None:
     write_config(f"theme = [{', '.join(['1'] * 5000)}]\n")
     [problem] = read_config(Locations.resolve()).problems
-    assert len(problem) < 300 and "theme = [1, 1," in problem
+    assert len(problem) < 300 and ": theme: " in problem and "[1, 1," not in problem
 
 
 def test_deeply_nested_toml_means_defaults(tmp_path: Path) -> None:
@@ -70,7 +70,7 @@ def test_config_check_reports_deep_nesting_and_wrong_types(
 ) -> None:
     write_config("ascii = 'yes'\n")
     code, _, err = run(capfd, "config", "check")
-    assert code == 1 and "ascii = 'yes'" in err
+    assert code == 1 and ": ascii: Input should be a valid boolean" in err
     write_config("[a]\nb = " + "{c = " * 3000 + "1" + "}" * 3000 + "\n")
     code, _, err = run(capfd, "config", "check")
     assert code == 1 and "cannot be read" in err and err.count("\n") == 1

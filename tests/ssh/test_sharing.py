@@ -3,30 +3,22 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.screens.helpers import wait_loaded, write_digest
+from tests.ssh.server import SshServer, match_group, readme_sshd_block
+from tests.system import require_root
 from tui.app import PaperdeckApp
 from tui.cli import main
-from tui.cli.serve_command import serve_command
+from tui.cli.serve_command import only_this_machine, serve_command
 from tui.settings.locations import Locations
-
-README = Path(__file__).resolve().parents[2] / "README.md"
-
-
-def sshd_block() -> str:
-    text = README.read_text(encoding="utf-8")
-    block = re.search(r"<!-- sshd-config -->\n```text\n(.*?)```", text, re.S)
-    assert block is not None, "the README lost its sshd example"
-    return block.group(1)
 
 
 def test_readme_sshd_block_forces_the_reader() -> None:
-    block = sshd_block()
+    block = readme_sshd_block()
     assert re.search(r"^Match Group \w+$", block, re.M)
     force = re.search(r"^\s+ForceCommand (\S+) (.*)$", block, re.M)
     assert force is not None and force.group(1).endswith("/paperdeck")
@@ -35,19 +27,16 @@ def test_readme_sshd_block_forces_the_reader() -> None:
         assert rule in block
 
 
-@pytest.mark.skipif(
-    shutil.which("sshd") is None and not Path("/usr/sbin/sshd").exists(),
-    reason="OpenSSH server not installed",
-)
-@pytest.mark.skipif(not Path("/run/sshd").is_dir(), reason="sshd's /run/sshd is missing")
+@pytest.mark.system
 def test_readme_sshd_block_is_valid_sshd_config(tmp_path: Path) -> None:
-    sshd = shutil.which("sshd") or "/usr/sbin/sshd"
-    host_key = tmp_path / "host_key"
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(host_key)], check=True)
-    config = tmp_path / "sshd_config"
-    config.write_text(f"HostKey {host_key}\nUsePAM no\n" + sshd_block())
-    result = subprocess.run([sshd, "-t", "-f", str(config)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    if not Path("/run/sshd").is_dir():
+        require_root("creating sshd's /run/sshd")
+    block = readme_sshd_block()
+    server = SshServer(tmp_path / "sshd", block, match_group(block))
+    Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)
+    server.write_config()
+    result = subprocess.run([server.sshd, "-t", "-f", str(server.config)], capture_output=True)
+    assert result.returncode == 0, result.stderr.decode()
 
 
 async def test_two_users_share_a_read_only_archive(tmp_path: Path) -> None:
@@ -80,14 +69,19 @@ async def test_two_users_share_a_read_only_archive(tmp_path: Path) -> None:
     assert "2507.17002" not in (homes["alice"].data / "reading.json").read_text()
 
 
-def test_serve_runs_this_paperdeck_per_session(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_serve_runs_this_paperdeck_per_session(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
     command = serve_command(["/srv/daily papers"])
     assert command.endswith("-m tui --no-animation '/srv/daily papers'")
     started: list[tuple[str, str, int]] = []
 
     class FakeServer:
-        def __init__(self, command: str, host: str, port: int) -> None:
+        def __init__(
+            self, command: str, host: str, port: int, title: str, public_url: str | None
+        ) -> None:
             started.append((command, host, port))
+            assert title == "paperdeck"
 
         def serve(self) -> None:
             return None
@@ -100,7 +94,12 @@ def test_serve_runs_this_paperdeck_per_session(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setitem(sys.modules, "textual_serve", types.ModuleType("textual_serve"))
     monkeypatch.setitem(sys.modules, "textual_serve.server", fake)
     assert main(["serve", "--port", "8123"]) == 0
-    assert started == [(serve_command([]), "localhost", 8123)]
+    assert started == [(serve_command([]), "127.0.0.1", 8123)]
+    assert capfd.readouterr().err == ""  # this machine only: nothing to warn about
+    assert main(["serve", "--host", "0.0.0.0", "--public-url", "https://p.example.org"]) == 0
+    warning = capfd.readouterr().err
+    assert warning.startswith("paperdeck: warning: listening on 0.0.0.0: anyone who can reach")
+    assert warning.count("\n") == 1 and "reverse proxy" in warning
 
 
 def test_serve_without_the_extra_is_a_clear_error(
@@ -113,3 +112,12 @@ def test_serve_without_the_extra_is_a_clear_error(
         main(["serve"])
     assert exit_info.value.code == 2
     assert "uv sync --extra serve" in capfd.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("host", "local"),
+    [("127.0.0.1", True), ("localhost", True), ("::1", True), ("127.0.0.2", True),
+     ("0.0.0.0", False), ("::", False), ("192.168.1.5", False), ("example.org", False)],
+)  # fmt: skip
+def test_only_loopback_counts_as_this_machine(host: str, local: bool) -> None:
+    assert only_this_machine(host) is local

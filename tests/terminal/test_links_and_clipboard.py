@@ -9,6 +9,7 @@ import pytest
 
 from tests.screens.helpers import wait_loaded, write_digest
 from tui.app import PaperdeckApp
+from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.clipboard import osc52, passthrough_sequences
 from tui.terminal.environment import in_ssh_session, link_action
 
@@ -34,7 +35,9 @@ def test_passthrough_for_tmux_and_screen() -> None:
 @pytest.mark.parametrize(
     ("env", "platform", "opens"),
     [
-        ({"BROWSER": "firefox", "SSH_CONNECTION": "1 2 3 4"}, "linux", True),
+        ({"BROWSER": "firefox", "SSH_CONNECTION": "1 2 3 4"}, "linux", False),
+        ({"BROWSER": "w3m", "SSH_ORIGINAL_COMMAND": "ls", "SSH_CONNECTION": "1"}, "linux", False),
+        ({"TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver"}, "linux", True),
         ({"SSH_CONNECTION": "10.0.0.1 5 10.0.0.2 22", "DISPLAY": ":0"}, "linux", False),
         ({"SSH_TTY": "/dev/pts/1"}, "darwin", False),
         ({"DISPLAY": ":0"}, "linux", True),
@@ -48,7 +51,16 @@ def test_open_or_copy_decision(env: dict[str, str], platform: str, opens: bool) 
     decision = link_action(env, platform)
     assert decision.open_browser is opens
     assert decision.reason
-    assert in_ssh_session(env) is any(k.startswith("SSH_") for k in env)
+    assert in_ssh_session(env) is any(k in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY") for k in env)
+
+
+def test_o_over_ssh_uses_browser_only_where_config_allows_programs() -> None:
+    env = {"BROWSER": "firefox", "SSH_CONNECTION": "10.0.0.1 5 10.0.0.2 22"}
+    refused = link_action(env, "linux")
+    assert not refused.open_browser and "allow_external_programs" in refused.reason
+    assert link_action(env, "linux", allow_external_programs=True).open_browser
+    no_browser = link_action({"SSH_TTY": "/dev/pts/1"}, "linux", allow_external_programs=True)
+    assert not no_browser.open_browser and "remotely" in no_browser.reason
 
 
 @pytest.fixture
@@ -97,7 +109,7 @@ async def test_c_copies_the_link_and_capital_c_the_bibtex(
 async def test_o_and_p_copy_instead_of_opening_over_ssh(
     archive: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("BROWSER", raising=False)
+    monkeypatch.setenv("BROWSER", "w3m")  # a text browser here would be a way to a shell
     monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 51000 10.0.0.2 22")
     app = PaperdeckApp([str(archive)])
     async with app.run_test() as pilot:
@@ -105,9 +117,23 @@ async def test_o_and_p_copy_instead_of_opening_over_ssh(
         seen = record(app, monkeypatch)
         await pilot.press("o")
         assert seen.opened == [] and app.clipboard == URL
-        assert any("SSH session" in n.message for n in app._notifications)
+        [note] = [n.message for n in app._notifications if "not opened" in n.message]
+        assert "SSH session" in note and "allow_external_programs" in note
         await pilot.press("p")
         assert seen.opened == [] and app.clipboard == "https://arxiv.org/pdf/2507.17002"
+
+
+async def test_o_over_ssh_runs_browser_when_config_allows_programs(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BROWSER", "w3m")
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 51000 10.0.0.2 22")
+    app = PaperdeckApp([str(archive)], settings=ReaderSettings(allow_external_programs=True))
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        seen = record(app, monkeypatch)
+        await pilot.press("o")
+        assert seen.opened == [URL]
 
 
 async def test_o_opens_a_browser_where_one_can_be_seen(

@@ -16,6 +16,7 @@ from tui.screens.requests import (
     OpenPaperRequested,
     SearchTyped,
 )
+from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.clipboard import copy_for_user
 from tui.terminal.environment import link_action
 
@@ -25,6 +26,7 @@ class ScreenRequests(App[None]):
 
     store: ArchiveStore
     reader: ReaderScreen
+    settings: ReaderSettings
     last_search: str
 
     def on_copy_requested(self, message: CopyRequested) -> None:
@@ -39,7 +41,8 @@ class ScreenRequests(App[None]):
     def on_open_link_requested(self, message: OpenLinkRequested) -> None:
         """Open the link in a browser if one can reach the user, else copy it and say why."""
         url, what = message.url, message.what
-        decision = link_action(os.environ)
+        allowed = self.settings.allow_external_programs
+        decision = link_action(os.environ, allow_external_programs=allowed)
         if decision.open_browser:
             self.open_url(url)
             self.notify(f"Opening the {what} in your browser: {url}", timeout=4)

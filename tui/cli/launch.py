@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from parsers import discover
 from tui.cli.arguments import fail
@@ -14,6 +15,7 @@ from tui.cli.output import safe
 from tui.settings.config import Config, LoadedConfig, load_config
 from tui.settings.locations import DEMO_ARCHIVE, Locations
 from tui.settings.reader_settings import ReaderSettings
+from tui.terminal.environment import terminal_problem
 
 if TYPE_CHECKING:
     from tui.app import PaperdeckApp
@@ -45,6 +47,24 @@ def usable_locations(data_dir: str | None = None) -> Locations:
     if problem is not None:
         fail(safe(problem))
     return locations
+
+
+def require_terminal() -> None:
+    """Exit with a one-line error (code 2) unless the reader has a terminal to run in.
+
+    Without one (``ssh host somecommand``, a pipe, a cron job) the reader could neither
+    draw nor read keys, and would wait for ever.
+    """
+    problem = terminal_problem(_is_tty(sys.stdin), _is_tty(sys.stdout), os.environ)
+    if problem is not None:
+        fail(problem)
+
+
+def _is_tty(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):  # closed or detached
+        return False
 
 
 def read_config(locations: Locations) -> LoadedConfig:
@@ -103,6 +123,9 @@ def run_reader(
     no_cache: bool = False,
 ) -> int:
     """Open the reader; returns the exit code."""
+    require_paths(paths)
+    usable_locations(data_dir)  # a bad argument or directory is named before the terminal
+    require_terminal()
     app = build_app(
         paths, start_date, data_dir, ascii=ascii, no_animation=no_animation, no_cache=no_cache
     )

@@ -19,7 +19,7 @@ COMMANDS_HELP = """commands (for scripts and pipes):
   paperdeck search QUERY [PATH...] [--json]   search every day, best first
   paperdeck config path | check          where config.toml is; check it
   paperdeck cache info | clear           what the parse cache holds; empty it
-  paperdeck serve [PATH...] [--port N]   the reader in a web browser (needs the serve extra)
+  paperdeck serve [PATH...] [--port N]   the reader in web browsers, on 127.0.0.1 (serve extra)
 """
 
 

@@ -4,6 +4,7 @@
     theme = "nord"                    # any built-in Textual theme
     ascii = false                     # ASCII stand-ins for symbols fonts may lack
     animations = false                # default: off in SSH sessions, on elsewhere
+    allow_external_programs = false   # $EDITOR/$BROWSER over SSH and in the browser mode
 
     [keys]                            # remap keys by binding id (see the help screen)
     "day.older" = "h"
@@ -14,10 +15,10 @@
     url = "https://github.com/l-yohai/daily_papers_ko"
 
 Types are checked strictly (``ascii = "yes"`` is an error, not ``true``). A bad entry is
-reported with its name and ignored (it keeps its default); the rest of the file still
-applies. A file that cannot be read at all (not TOML, a FIFO, larger than
-:data:`MAX_CONFIG_BYTES`, nested too deeply) is reported and defaults apply: paperdeck
-always starts.
+reported with its name (never its value: nothing a file holds is echoed back) and ignored
+(it keeps its default); the rest of the file still applies. A file that cannot be read at
+all (not TOML, a FIFO, larger than :data:`MAX_CONFIG_BYTES`, nested too deeply) is reported
+and defaults apply: paperdeck always starts.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from tui.fileio import UnusableFile, read_toml
 from tui.settings.sources import SourceConfig, read_sources
 
 MAX_CONFIG_BYTES = 2**20
-SHOWN_VALUE_CHARS = 60
 
 
 class Config(BaseModel):
@@ -48,6 +48,9 @@ class Config(BaseModel):
     """Draw ASCII stand-ins instead of symbols (★ ● ▲ •)."""
     animations: bool | None = None
     """Animations on or off; unset means off in SSH sessions and on elsewhere."""
+    allow_external_programs: bool = False
+    """Start ``$EDITOR``/``$BROWSER`` in SSH sessions and the browser mode too (not by default:
+    on a shared box they would hand a shell to someone given only the reader)."""
     keys: dict[str, str] = Field(default_factory=dict)
     """Binding id → key(s), e.g. ``"day.older" = "h"`` or ``"app.quit" = "q,ctrl+q"``."""
     source: list[SourceConfig] = Field(default_factory=list)
@@ -105,7 +108,7 @@ def _valid(path: Path, name: str, data: dict[str, object], value: object,
     except ValidationError as exc:
         error = exc.errors()[0]
         reason = "unknown setting" if error["type"] == "extra_forbidden" else error["msg"]
-        problems.append(f"{path}: {name} = {_shown(value)}: {reason}; ignored")
+        problems.append(f"{path}: {_name(name)}: {reason}; ignored")
         return False
     return True
 
@@ -119,9 +122,13 @@ def _good_keys(path: Path, keys: dict[str, object], problems: list[str]) -> dict
     }
 
 
-def _shown(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= SHOWN_VALUE_CHARS else text[: SHOWN_VALUE_CHARS - 1] + "…"
+def _name(key: str) -> str:
+    """A setting's name as written, fit for one line: printable and at most 40 characters.
+
+    Reports name settings and never repeat values: nothing a file holds is echoed back.
+    """
+    printable = "".join(char if char.isprintable() else "?" for char in key)
+    return printable if len(printable) <= 40 else f"{printable[:39]}…"
 
 
 def _check_names(
@@ -134,18 +141,18 @@ def _check_names(
     """Drop a theme and key remaps that name nothing that exists, saying so."""
     if config.theme is not None and themes and config.theme not in themes:
         problems.append(
-            f"{path}: theme = {_shown(config.theme)} is not a theme (try one of: "
+            f"{path}: theme: not a built-in theme (try one of: "
             f"{', '.join(sorted(themes)[:6])}, …); ignored"
         )
         config.theme = None
     if binding_ids:
         for binding_id in [b for b in config.keys if b not in binding_ids]:
             problems.append(
-                f"{path}: keys.{binding_id}: no binding has this id (the help screen "
+                f"{path}: keys.{_name(binding_id)}: no binding has this id (the help screen "
                 "lists them); ignored"
             )
             del config.keys[binding_id]
     for binding_id, keys in list(config.keys.items()):
         if not keys.strip():
-            problems.append(f"{path}: keys.{binding_id} is empty; ignored")
+            problems.append(f"{path}: keys.{_name(binding_id)} is empty; ignored")
             del config.keys[binding_id]
