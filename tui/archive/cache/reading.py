@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -129,7 +130,10 @@ def body(connection: sqlite3.Connection, ref: tuple[int, int] | None) -> list[Se
     row = connection.execute(
         "SELECT paper FROM copies WHERE file_id = ? AND ordinal = ?", ref
     ).fetchone()
-    return sections_json(row[0]) if row else []
+    try:
+        return sections_json(row[0]) if row else []
+    except (ValueError, zlib.error):  # a damaged row: the paper shows without its summary
+        return []
 
 
 def file_problems(connection: sqlite3.Connection) -> Iterator[Problem]:

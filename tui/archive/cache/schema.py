@@ -18,10 +18,11 @@ from pathlib import Path
 
 from parsers import PARSER_VERSION
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FORMAT = f"schema {SCHEMA_VERSION}, parser {PARSER_VERSION}, python {sys.version_info[:2]}"
 """Everything the stored bytes depend on; any change means a rebuild."""
 BUSY_TIMEOUT_MS = 10_000
+JOURNAL_LIMIT = 16 * 2**20  # bytes the write-ahead log keeps after a checkpoint
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,7 +40,7 @@ CREATE TABLE IF NOT EXISTS copies (   -- each paper as one file gives it
     ordinal INTEGER NOT NULL,
     day TEXT,                         -- ISO date; NULL for the undated digest
     merge_key TEXT NOT NULL,          -- parsers.merge.paper_key: the same paper of a day
-    paper TEXT NOT NULL,              -- JSON: the paper's fields, sections included
+    paper BLOB NOT NULL,              -- zlib JSON: the paper's fields, sections included
     PRIMARY KEY (file_id, ordinal)
 );
 CREATE INDEX IF NOT EXISTS copies_by_day ON copies (day);
@@ -98,6 +99,7 @@ def _open(path: Path) -> sqlite3.Connection:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute(f"PRAGMA journal_size_limit = {JOURNAL_LIMIT}")
         found = _format(connection)
         if found is not None and found != FORMAT:
             connection.close()

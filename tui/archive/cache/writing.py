@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -204,7 +205,9 @@ def _merge_days(
         merged: dict[str, PaperRecord] = {}
         body: dict[str, CopyRef | None] = {}
         for file_id, ordinal, key, text in copies:
-            paper = fresh.get((file_id, ordinal)) or record_from_json(text)
+            paper = fresh.get((file_id, ordinal)) or _record(text)
+            if paper is None:
+                continue
             kept = merged.get(key)
             if kept is None:
                 merged[key] = paper
@@ -227,6 +230,13 @@ def _merge_days(
             pending = [row[0] for row in connection.execute(_PENDING)]
             if pending:
                 _index_range(connection, pending[0], pending[-1])
+
+
+def _record(blob: bytes) -> PaperRecord | None:
+    try:
+        return record_from_json(blob)
+    except (ValueError, zlib.error):  # a damaged row: that copy is left out of the day
+        return None
 
 
 def _paper_row(
@@ -270,7 +280,7 @@ def _index_range(connection: sqlite3.Connection, first: int, last: int) -> None:
 def _index_values(row: tuple[object, ...]) -> tuple[object, str, str, str]:
     """What the index holds for a ``papers`` row (id, title, authors, body copy JSON)."""
     rowid, title, authors, copy = row
-    body = body_text(str(copy)) if copy is not None else ""
+    body = body_text(copy) if isinstance(copy, bytes) else ""
     names = str(authors).split(AUTHOR_SEPARATOR) if authors else []
     return (rowid, *searchable_texts(str(title), names, body))
 
