@@ -147,3 +147,28 @@ def test_killed_while_writing_then_read_again(tmp_path: Path) -> None:
     out, err = again.communicate(timeout=120)
     assert again.returncode == 0, err
     assert out == expected
+
+
+def test_the_same_files_behind_a_switched_link_are_not_read_again(tmp_path: Path) -> None:
+    import shutil
+
+    trees = tmp_path / "source" / ".trees"
+    for day in ("2025-07-14", "2025-07-15"):
+        write_digest(trees / "a" / f"{day}.md", day, [(f"Paper of {day}", 3)])
+    link = tmp_path / "source" / "current"
+    link.symlink_to(trees / "a")
+    paths = [str(tmp_path / "source")]
+    refreshed(paths).close()
+    shutil.copytree(trees / "a", trees / "b", copy_function=shutil.copy)  # new files, new times
+    write_digest(trees / "b" / "2025-07-16.md", "2025-07-16", [("New", 1)])
+    link.unlink()
+    link.symlink_to(trees / "b")  # what a sync does: the link now points at the new tree
+    cache = ArchiveCache(paths, cache_dir())
+    found = cache.check(stat_sources(discover(paths)[0])[0])
+    assert [Path(stat.source.path).name for stat in found.stale] == ["2025-07-16.md"]
+    assert len(found.moved) == 2 and found.removed_days == set()
+    cache.refresh(stat_sources(discover(paths)[0])[0])
+    assert dumped(cache, paths) == (
+        json.dumps(dump_document(load(paths)), ensure_ascii=False, indent=2) + "\n"
+    )
+    cache.close()

@@ -76,23 +76,35 @@ class ArchiveLoader:
             if cancelled():
                 return
         if self._plan is None:  # the first screen came from the cache: check the files now
-            self._plan = plan_load(self.paths, self.cache, self.prefer)
-            plan = self._plan
-            self.queue = ReadQueue(plan.first + plan.rest)
-            if plan.first or plan.rest or plan.removed_days:
-                pending = self.queue.pending_days()
-                self.post(ArchiveRead(plan.removed_days, pending, 0, plan.files))
-        plan = self._plan
+            self._plan = self._replan()
+        self._read(self._plan, cancelled, first=True)
+
+    def refresh(self, cancelled: Callable[[], bool]) -> None:
+        """Check the files again (a sync, a cron job, an edit) and read what changed."""
+        self._read(self._replan(), cancelled, first=False)
+
+    def _replan(self) -> LoadPlan:
+        plan = plan_load(self.paths, self.cache, self.prefer)
+        self.queue = ReadQueue(plan.first + plan.rest)
+        if plan.first or plan.rest or plan.removed_days:
+            pending = self.queue.pending_days()
+            self.post(ArchiveRead(plan.removed_days, pending, 0, plan.files))
+        return plan
+
+    def _read(self, plan: LoadPlan, cancelled: Callable[[], bool], first: bool) -> None:
         done = plan.files - len(self.queue)
+        changed = False
         while len(self.queue):
             if cancelled():  # the app is closing: stop between batches
                 return
             batch = self.queue.take()
             days = self.cache.parse(batch, index_now=False)
             done += len(batch)
+            changed = True
             self.post(ArchiveRead(days, self.queue.pending_days(), done, plan.files))
         if not self.cache.index(cancelled):
             return
-        self.post(IndexReady())
-        problems = plan.problems + list(file_problems(self.cache.connection()))
-        self.post(LoadFinished(problems))
+        if first or changed or plan.removed_days:
+            self.post(IndexReady())
+            problems = plan.problems + list(file_problems(self.cache.connection()))
+            self.post(LoadFinished(problems, first))

@@ -25,6 +25,7 @@ from tui.app.loader import ArchiveLoader, open_cache
 from tui.app.messages import ArchiveRead, IndexReady, LoadFinished, SaveFailed, UserStateSaved
 from tui.app.palette import help_sections, palette_commands
 from tui.app.requests import ScreenRequests
+from tui.app.syncing import ArchiveSync
 from tui.archive.cache.reading import arxiv_papers
 from tui.archive.identity import archive_key
 from tui.archive.store import ArchiveStore
@@ -44,7 +45,7 @@ from tui.userdata.user_state import UserState
 POSITION_SAVE_SECONDS = 2.0
 
 
-class PaperdeckApp(ScreenRequests, Continuity, App[None]):
+class PaperdeckApp(ScreenRequests, Continuity, ArchiveSync, App[None]):
     """Reads the digests under ``paths``; opens on ``start_date`` or the newest day."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
@@ -57,6 +58,7 @@ class PaperdeckApp(ScreenRequests, Continuity, App[None]):
             "B", "show_bookmarks", "Marks", tooltip="All bookmarks", show=False, id="app.bookmarks"
         ),
         Binding("slash", "search", "Search", id="app.search"),
+        Binding("R", "sync_archive", "Sync", tooltip="Sync digests", show=False, id="archive.sync"),
     ]
 
     def __init__(
@@ -126,11 +128,29 @@ class PaperdeckApp(ScreenRequests, Continuity, App[None]):
             self.notify(self.cache_problem, title="No parse cache", severity="warning", timeout=10)
         self._apply_theme()
         self.set_interval(POSITION_SAVE_SECONDS, self.save_position)
+        self.watch_archive()
         # The newest day is read before the first frame, so that the first frame shows it;
         # everything else is read in the background once that frame is up.
         self.push_screen(self.reader)
         self.loader.load_first()
         self.run_worker(self._load_rest, thread=True, exclusive=True, group="load")
+
+    def switch_archive(self, paths: list[str]) -> None:
+        """Open another archive in place (after the first sync, your digests, not the demo)."""
+        self.workers.cancel_group(self, "load")
+        self.workers.cancel_group(self, "refresh")
+        old, self.paths = self.cache, paths
+        self.cache, self.cache_problem = open_cache(paths, self.locations, self.settings.cache)
+        self.store.use(self.cache)
+        self.archive_search.cache = self.cache
+        self.archive_key = archive_key(paths)
+        self.loader = ArchiveLoader(paths, self.cache, None, self.post_message)
+        self.loaded = False
+        self.reader.start_over()
+        self.loader.load_first()
+        self.loader.first_screen.set()
+        self.run_worker(self._load_rest, thread=True, exclusive=True, group="load")
+        old.close()
 
     def _load_rest(self) -> None:
         worker = get_current_worker()
@@ -173,7 +193,7 @@ class PaperdeckApp(ScreenRequests, Continuity, App[None]):
         self.reader.loading_finished()
         self.fill_in_bookmarks()
         problems = self.store.problems
-        if problems:
+        if problems and message.first:
             errors = sum(p.severity == "error" for p in problems)
             self.notify(
                 f"{len(problems):,} problems while loading ({errors:,} errors). "

@@ -26,9 +26,25 @@ class ArchiveRead(Message):
 
 @dataclass
 class LoadFinished(Message):
-    """Every file has been read and every paper indexed (or the load stopped)."""
+    """Every file has been read and every paper indexed (``first``: at start-up)."""
 
     problems: list[Problem]
+    first: bool = True
+
+
+@dataclass
+class SyncReport(Message):
+    """``paperdeck sync`` in the reader says how far it got (a line for the status bar)."""
+
+    text: str
+
+
+@dataclass
+class SyncFinished(Message):
+    """Every source was synced (or failed): one line each, and whether all went well."""
+
+    lines: list[str]
+    ok: bool
 
 
 @dataclass

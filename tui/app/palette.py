@@ -36,6 +36,11 @@ def palette_commands(app: App[Any], reader: ReaderScreen) -> Iterator[SystemComm
     yield SystemCommand(
         "Toggle date sidebar", "Show or hide the list of days", reader.action_toggle_sidebar
     )
+    yield SystemCommand(
+        "Sync digests",
+        "Fetch new digests from your sources (R)",
+        lambda: app.run_action("sync_archive"),
+    )
 
 
 def help_sections(app: App[Any], reader: ReaderScreen) -> list[tuple[str, list[DOMNode]]]:

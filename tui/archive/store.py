@@ -52,6 +52,15 @@ class ArchiveStore:
         self.problems: list[Problem] = []
         self.complete = False  # every file has been read
 
+    def use(self, cache: ArchiveCache) -> None:
+        """Show another archive (its cache) from now on; nothing of the old one is kept."""
+        self.cache = cache
+        self._counts, self._pending, self._dated = {}, set(), []
+        self._rows.clear()
+        self._ordered.clear()
+        self.problems = []
+        self.complete = False
+
     # -- what is known -----------------------------------------------------------------
 
     def reload(self, pending: Iterable[date | None] = ()) -> None:

@@ -103,6 +103,8 @@ def build_app(
         restore=start_date is None,
         cache=not no_cache,
     )
+    if not paths:  # after a sync in the reader, the digests to open may be new ones
+        settings.default_paths = lambda: default_paths(locations, read_config(locations).config)
     from tui.app import PaperdeckApp
 
     return PaperdeckApp(

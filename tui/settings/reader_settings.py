@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from tui.settings.config import Config
+from tui.settings.sources import SourceConfig
 from tui.terminal.environment import in_ssh_session
 
 
@@ -22,6 +23,8 @@ class ReaderSettings:
     restore: bool = True  # reopen where the reader was last time
     cache: bool = True  # keep parse results in the cache directory (--no-cache: don't)
     allow_external_programs: bool = False  # $EDITOR/$BROWSER over SSH and in the browser mode
+    sources: list[SourceConfig] = field(default_factory=list)  # what `R` syncs
+    default_paths: Callable[[], list[str]] | None = None  # set when no PATH was given
 
     @classmethod
     def combine(
@@ -45,4 +48,5 @@ class ReaderSettings:
             restore=restore,
             cache=cache,
             allow_external_programs=config.allow_external_programs,
+            sources=list(config.source),
         )

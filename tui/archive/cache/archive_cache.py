@@ -91,6 +91,7 @@ class ArchiveCache:
         connection = self.connection()
         found = reading.freshness(connection, stats)
         found.removed_days = writing.remove_files(connection, found.gone)
+        writing.move_files(connection, found.moved)
         writing.set_ranks(connection, found.ranks)
         return found
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from parsers import Paper, Problem, Section, SourceFile
 from tui.archive.cache.rows import HEAD_COLUMNS, day_from_text, head_from_row, sections_json
-from tui.archive.cache.writing import FileStat, problems_of
+from tui.archive.cache.writing import FileStat, file_digest, problems_of
 
 
 @dataclass
@@ -25,6 +25,7 @@ class Freshness:
     unreadable: list[Problem] = field(default_factory=list)
     ranks: dict[int, int] = field(default_factory=dict)  # file id → place, for current files
     removed_days: set[date | None] = field(default_factory=set)  # days of the gone files
+    moved: list[tuple[int, FileStat]] = field(default_factory=list)  # same bytes, new path
 
 
 def stat_sources(sources: list[SourceFile]) -> tuple[list[FileStat], list[Problem]]:
@@ -44,25 +45,39 @@ def stat_sources(sources: list[SourceFile]) -> tuple[list[FileStat], list[Proble
 
 
 def freshness(connection: sqlite3.Connection, stats: list[FileStat]) -> Freshness:
-    """Compare the files on disk with what the cache holds."""
-    known = {
-        path: (file_id, size, mtime_ns)
-        for file_id, path, size, mtime_ns in connection.execute(
-            "SELECT id, path, size, mtime_ns FROM files"
-        )
-    }
+    """Compare the files on disk with what the cache holds.
+
+    A file at a new resolved path with the size and bytes of a file the cache holds under
+    the same shown path (a synced repository's new tree: ``current`` links elsewhere now)
+    is the same file moved: it is not read again.
+    """
+    rows = connection.execute("SELECT id, path, shown, size, mtime_ns, digest FROM files")
+    known = {path: (file_id, shown, size, mtime, digest) for file_id, path, shown, size, mtime,
+             digest in rows}  # fmt: skip
+    by_shown = {entry[1]: (path, entry) for path, entry in known.items()}
     found = Freshness()
     seen: set[str] = set()
     for stat in stats:
         seen.add(stat.resolved)
         entry = known.get(stat.resolved)
-        if entry is not None and entry[1:] == (stat.size, stat.mtime_ns):
+        if entry is not None and entry[2:4] == (stat.size, stat.mtime_ns):
             found.current.append(stat)
             found.ranks[entry[0]] = stat.rank
-        else:
-            found.stale.append(stat)
+            continue
+        elsewhere = by_shown.get(stat.source.path) if entry is None else None
+        if elsewhere and elsewhere[1][2] == stat.size and _same_bytes(stat, elsewhere[1][4]):
+            seen.add(elsewhere[0])
+            found.moved.append((elsewhere[1][0], stat))
+            found.current.append(stat)
+            found.ranks[elsewhere[1][0]] = stat.rank
+            continue
+        found.stale.append(stat)
     found.gone = [entry[0] for path, entry in known.items() if path not in seen]
     return found
+
+
+def _same_bytes(stat: FileStat, digest: str) -> bool:
+    return bool(digest) and file_digest(stat.source.path) == digest
 
 
 def day_counts(connection: sqlite3.Connection) -> dict[date | None, int]:

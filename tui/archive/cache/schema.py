@@ -18,7 +18,7 @@ from pathlib import Path
 
 from parsers import PARSER_VERSION
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 FORMAT = f"schema {SCHEMA_VERSION}, parser {PARSER_VERSION}, python {sys.version_info[:2]}"
 """Everything the stored bytes depend on; any change means a rebuild."""
 BUSY_TIMEOUT_MS = 10_000
@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS files (
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     rank INTEGER NOT NULL,            -- its place in the order files are read
+    digest TEXT NOT NULL DEFAULT '',  -- SHA-1 of its bytes: the same file found elsewhere
     problems TEXT NOT NULL            -- JSON: the problems met parsing it
 );
 CREATE TABLE IF NOT EXISTS copies (   -- each paper as one file gives it

@@ -8,6 +8,7 @@ still there, so a day's old papers leave the index before their copies are repla
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import zlib
@@ -17,8 +18,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from parsers import Problem, SourceFile
-from parsers.loader import RawFileResult
+from parsers.loader import MAX_FILE_BYTES, RawFileResult
 from parsers.merge import merge_paper, paper_key
+from parsers.regular_files import UnusableFile, read_regular_file
 from tui.archive.cache.rows import (
     AUTHOR_SEPARATOR,
     PaperRecord,
@@ -79,6 +81,25 @@ def remove_files(connection: sqlite3.Connection, file_ids: list[int]) -> set[dat
             connection.execute("DELETE FROM files WHERE id = ?", (file_id,))
         _merge_days(connection, days, {}, index_now=True)
     return days
+
+
+def file_digest(path: str) -> str:
+    """SHA-1 of a file's bytes ("" when it cannot be read as a regular file)."""
+    try:
+        return hashlib.sha1(read_regular_file(path, MAX_FILE_BYTES)).hexdigest()
+    except (OSError, UnusableFile):
+        return ""
+
+
+def move_files(connection: sqlite3.Connection, moved: list[tuple[int, FileStat]]) -> None:
+    """The same files found at new resolved paths: remember where they are now."""
+    if not moved:
+        return
+    with write_transaction(connection):
+        connection.executemany(
+            "UPDATE files SET path = ?, mtime_ns = ? WHERE id = ?",
+            ((stat.resolved, stat.mtime_ns, file_id) for file_id, stat in moved),
+        )
 
 
 def set_ranks(connection: sqlite3.Connection, ranks: dict[int, int]) -> None:
@@ -170,8 +191,8 @@ def _replace_copies(
     connection.execute("DELETE FROM copies WHERE file_id = ?", (file_id,))
     problems = json.dumps([p.model_dump(mode="json") for p in result.problems], ensure_ascii=False)
     connection.execute(
-        "UPDATE files SET size = ?, mtime_ns = ?, rank = ?, problems = ? WHERE id = ?",
-        (stat.size, stat.mtime_ns, stat.rank, problems, file_id),
+        "UPDATE files SET size = ?, mtime_ns = ?, rank = ?, problems = ?, digest = ? WHERE id = ?",
+        (stat.size, stat.mtime_ns, stat.rank, problems, file_digest(stat.source.path), file_id),
     )
     rows = []
     ordinal = 0

@@ -29,6 +29,7 @@ from tui.widgets.date_sidebar import DateSidebar
 from tui.widgets.day_filter import DayFilter
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.paper_list import PaperList, PaperMarks
+from tui.widgets.status_line import StatusLine
 
 NARROW_WIDTH = 100
 
@@ -87,6 +88,7 @@ class ReaderView(Screen[None]):
                     yield DayFilter()
                     yield PaperList(id="papers")
                 yield DetailPane(id="detail")
+        yield StatusLine(id="status-line")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -121,6 +123,18 @@ class ReaderView(Screen[None]):
         if not self.has_class("-sidebar-hidden"):
             panes.insert(0, self.sidebar)
         return panes
+
+    def show_status(self, text: str) -> None:
+        """Work in progress (a sync) on the status line; "" hides it."""
+        with suppress(NoMatches):
+            self.query_one(StatusLine).show(text)
+
+    def start_over(self) -> None:
+        """Another archive is coming: show its newest day when it arrives."""
+        self.shown_first = False
+        self.navigated = False
+        self._restore = None
+        self.day = None
 
     # -- where the reader is ---------------------------------------------------------
 
@@ -177,7 +191,7 @@ class ReaderView(Screen[None]):
         """
         if user:
             self.navigated = True
-        current = self.paper_list.current
+        current = self.paper_list.current_id
         papers = self.store.papers(day, self.order)
         total: int | None = None
         if self.day_filter is not None:
@@ -194,13 +208,14 @@ class ReaderView(Screen[None]):
             self.post_message(DayWanted(day))
         self.paper_list.loading = loading
         cursor = 0
-        if keep_paper and current is not None:
-            cursor = next((i for i, paper in enumerate(papers) if paper is current), 0)
+        ids = self.store.ids(day, papers)
+        if keep_paper and current is not None and current in ids:
+            cursor = ids.index(current)  # by identity: the day may have been read again
         with self.paper_list.prevent(PaperList.Highlighted):
             self.paper_list.show(
                 day,
                 papers,
-                self.store.ids(day, papers),
+                ids,
                 cursor,
                 order_label=self.order.short,
                 filter_total=total,

@@ -1,0 +1,100 @@
+"""Getting digests from the open reader: ``R`` syncs, and the archive is watched.
+
+``R`` (and the palette's "Sync digests") runs ``paperdeck sync``'s engine in a worker with
+its progress on the reader's status line; new days then appear without a restart, the day,
+paper and marks kept. Every minute the files are checked again in the background, so a
+sync run by cron (or any other change to the archive) shows up too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import App
+from textual.worker import get_current_worker
+
+from tui.app.loader import ArchiveLoader
+from tui.app.messages import SyncFinished, SyncReport
+from tui.screens.reader import ReaderScreen
+from tui.settings.locations import Locations
+from tui.settings.reader_settings import ReaderSettings
+from tui.sync import SyncProgress, sources_to_sync, sync_sources
+
+WATCH_SECONDS = 60.0
+
+
+def progress_line(progress: SyncProgress) -> str:
+    """One line for the status bar: the source, the stage, how far."""
+    amount = ""
+    if progress.total:
+        amount = f" {progress.done:,}/{progress.total:,} {progress.unit}".rstrip()
+    elif progress.done:
+        amount = f" {progress.done:,} {progress.unit}".rstrip()
+    note = f" · {progress.note}" if progress.note else ""
+    return f"Syncing {progress.source}: {progress.stage}{amount}{note}"
+
+
+class ArchiveSync(App[None]):
+    """Syncs on request and checks the archive's files every minute."""
+
+    loader: ArchiveLoader
+    reader: ReaderScreen
+    settings: ReaderSettings
+    locations: Locations
+    loaded: bool
+    switch_archive: Callable[[list[str]], None]
+
+    def watch_archive(self) -> None:
+        """Check the files every minute from now on."""
+        self.set_interval(WATCH_SECONDS, self._check_archive)
+
+    def _busy(self, *groups: str) -> bool:
+        return any(w.group in groups and not w.is_finished for w in self.workers)
+
+    def _check_archive(self) -> None:
+        if self.loaded and not self._busy("load", "refresh", "sync"):
+            self.run_worker(self._refresh, thread=True, exclusive=True, group="refresh")
+
+    def _refresh(self) -> None:
+        worker = get_current_worker()
+        self.loader.refresh(lambda: worker.is_cancelled)
+
+    def action_sync_archive(self) -> None:
+        if self._busy("sync"):
+            self.notify("A sync is already running.", timeout=3)
+            return
+        self.reader.show_status("Syncing…")
+        self.run_worker(self._sync, thread=True, exclusive=True, group="sync")
+
+    def _sync(self) -> None:
+        worker = get_current_worker()
+
+        def report(progress: SyncProgress) -> None:
+            self.post_message(SyncReport(progress_line(progress)))
+
+        results = sync_sources(
+            sources_to_sync(self.settings.sources),
+            self.locations.sources,
+            report=report,
+            cancelled=lambda: worker.is_cancelled,
+        )
+        lines = [f"{result.name}: {result.message}" for result in results]
+        self.post_message(SyncFinished(lines, all(result.ok for result in results)))
+
+    def on_sync_report(self, message: SyncReport) -> None:
+        self.reader.show_status(message.text)
+
+    def on_sync_finished(self, message: SyncFinished) -> None:
+        self.reader.show_status("")
+        self.notify(
+            "\n".join(message.lines) or "No sources to sync.",
+            title="Synced" if message.ok else "Some sources could not be synced",
+            severity="information" if message.ok else "error",
+            timeout=8 if message.ok else 20,
+        )
+        defaults = self.settings.default_paths
+        paths = defaults() if defaults is not None else None
+        if paths is not None and paths != self.loader.paths:
+            self.switch_archive(paths)  # the first sync: from the demo to your digests
+        elif not self._busy("load", "refresh"):
+            self.run_worker(self._refresh, thread=True, exclusive=True, group="refresh")

@@ -1,0 +1,14 @@
+"""One line at the foot of the reader for work in progress (a sync); hidden when idle."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+
+class StatusLine(Static):
+    """Shows a line of text, or nothing (and takes no room)."""
+
+    def show(self, text: str) -> None:
+        self.update(Content(text))
+        self.display = bool(text)
