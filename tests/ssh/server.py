@@ -25,8 +25,16 @@ ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 README_PROGRAM = "/usr/local/bin/paperdeck"
 """Where the README installs paperdeck (``UV_TOOL_BIN_DIR=/usr/local/bin``)."""
-README_ARCHIVE = "/srv/daily-papers"
-"""Where the README puts the shared archive."""
+
+
+def _readme_archive() -> str:
+    block = re.search(r"<!-- sshd-config -->\n```text\n(.*?)```", README.read_text("utf-8"), re.S)
+    force = re.search(r"^\s*ForceCommand \S+ .*?(\S+)$", block.group(1) if block else "", re.M)
+    return force.group(1) if force else "/srv/paperdeck/sources/papers"
+
+
+README_ARCHIVE = _readme_archive()
+"""Where the README puts the shared archive (the last argument of its ForceCommand)."""
 
 
 def readme_sshd_block() -> str:
