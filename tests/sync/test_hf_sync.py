@@ -159,7 +159,7 @@ def test_a_full_disk_leaves_the_saved_day_as_it_was(
     def full(*args: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("tui.sync.atomic_file.os.replace", full)
+    monkeypatch.setattr("tui.fileio.writing.os.replace", full)
     result = sync_source(hf(api, "2025-07-14"), tmp_path, options=until("2025-07-14"))
     assert not result.ok
     assert result.message == f"cannot write {folder / '2025-07-14.json'}: No space left on device"

@@ -9,7 +9,13 @@ through, its target replaced atomically.
 
 from parsers.regular_files import FileTooLarge, NotRegularFile, UnusableFile
 from tui.fileio.reading import MAX_NESTING, NotParseable, read_bytes, read_json, read_toml
-from tui.fileio.writing import WriteRefused, remove_stale_temps, write_atomic
+from tui.fileio.writing import (
+    WriteRefused,
+    fsync_directory,
+    remove_stale_temps,
+    remove_stale_temps_in,
+    write_atomic,
+)
 
 __all__ = [
     "MAX_NESTING",
@@ -18,9 +24,11 @@ __all__ = [
     "NotRegularFile",
     "UnusableFile",
     "WriteRefused",
+    "fsync_directory",
     "read_bytes",
     "read_json",
     "read_toml",
     "remove_stale_temps",
+    "remove_stale_temps_in",
     "write_atomic",
 ]

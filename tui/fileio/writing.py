@@ -60,7 +60,7 @@ def write_atomic(path: Path, data: bytes, *, private: bool = True) -> Path:
         with suppress(OSError):
             os.unlink(temp)
         raise
-    _fsync_directory(target.parent)
+    fsync_directory(target.parent)
     return target
 
 
@@ -104,7 +104,7 @@ def _umask() -> int:
     return mask
 
 
-def _fsync_directory(directory: Path) -> None:
+def fsync_directory(directory: Path) -> None:
     """Make the rename itself durable (POSIX); not possible everywhere, so best effort."""
     with suppress(OSError):
         fd = os.open(directory, os.O_RDONLY)
@@ -117,9 +117,19 @@ def _fsync_directory(directory: Path) -> None:
 def remove_stale_temps(path: Path, older_than: float = STALE_TEMP_SECONDS) -> None:
     """Remove temp files of ``path`` left by a writer killed mid-write (ours alone)."""
     target = write_target(path)
-    ours = re.compile(rf"\.{re.escape(target.name)}\.[a-z0-9_]{{8}}{re.escape(TEMP_SUFFIX)}")
+    name = re.escape(target.name)
+    _remove_temps(target.parent, f".{glob.escape(target.name)}.*{TEMP_SUFFIX}", name, older_than)
+
+
+def remove_stale_temps_in(directory: Path, older_than: float = STALE_TEMP_SECONDS) -> None:
+    """Remove the temp files of every file of ``directory`` left by a killed writer."""
+    _remove_temps(directory, f".*{TEMP_SUFFIX}", r"[^/]+", older_than)
+
+
+def _remove_temps(directory: Path, pattern: str, name: str, older_than: float) -> None:
+    ours = re.compile(rf"\.{name}\.[a-z0-9_]{{8}}{re.escape(TEMP_SUFFIX)}")
     now = time.time()
-    for temp in target.parent.glob(f".{glob.escape(target.name)}.*{TEMP_SUFFIX}"):
+    for temp in directory.glob(pattern):
         if not ours.fullmatch(temp.name):
             continue
         with suppress(OSError):

@@ -23,7 +23,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from parsers.discovery import is_digest_name
-from tui.sync.atomic_file import fsync_directory
+from tui.fileio import fsync_directory
 from tui.sync.git_command import run_git
 from tui.sync.progress import Cancelled, Report, SourceResult, SyncError, SyncProgress
 

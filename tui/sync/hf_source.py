@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from tui.sync.atomic_file import remove_stale_partials, write_file_atomically
+from tui.fileio import WriteRefused, remove_stale_temps_in, write_atomic
 from tui.sync.http_client import HttpClient, HttpPolicy
 from tui.sync.progress import Cancelled, Report, SourceResult, SyncError, SyncProgress
 
@@ -117,7 +117,7 @@ class HfSync:
                 self.directory.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise SyncError(f"cannot create {self.directory}: {exc.strerror or exc}") from None
-            remove_stale_partials(self.directory, older_than=0)
+            remove_stale_temps_in(self.directory, older_than=0)  # the source is locked: ours
         papers = 0
         try:
             for day in todo:
@@ -156,7 +156,9 @@ class HfSync:
         data, entries = checked
         target = day_file(self.directory, day)
         try:
-            write_file_atomically(target, data)
+            write_atomic(target, data, private=False)  # an archive others may read
+        except WriteRefused as exc:
+            raise SyncError(str(exc)) from None
         except OSError as exc:
             raise SyncError(f"cannot write {target}: {exc.strerror or exc}") from None
         self.result.changed.append(target)
