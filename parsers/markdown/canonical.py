@@ -48,7 +48,8 @@ def read_canonical(block: str) -> PaperFields | None:
                 end = line.find("***:", 6, 89) if line.startswith("***", 2) else -1
                 name = line[5:end].strip() if end > 0 and line.find("*", 5, end) < 0 else ""
                 after = line[end + 4 : end + 5]
-                if name and line[5] != "_" and line[end - 1] != "_" and after not in ("*", "_"):
+                plain = ":" not in name and "：" not in name and after not in ("*", "_")
+                if name and plain and line[5] != "_" and line[end - 1] != "_":
                     text = line[end + 4 :].strip()
                 else:
                     match = SECTION_BULLET.match(line, 2)

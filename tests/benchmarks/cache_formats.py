@@ -29,8 +29,9 @@ from parsers import discover
 from parsers.loader import RawFileResult, read_file_raw
 from tests.benchmarks.archive import generate_archive
 from tui.archive.cache import ArchiveCache
+from tui.archive.cache.indexing import index_pending
 from tui.archive.cache.reading import day_counts, day_papers, stat_sources
-from tui.archive.cache.writing import FileStat, index_pending, store_results
+from tui.archive.cache.writing import FileStat, store_results
 from tui.archive.text import normalize
 from tui.search.fts import search_cache
 from tui.search.matching import NoMarks

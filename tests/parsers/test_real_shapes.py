@@ -174,6 +174,7 @@ EMPHASIS = st.text(alphabet="*_ :：aH'", min_size=1, max_size=14)
 @settings(max_examples=400, deadline=None)
 @given(EMPHASIS, EMPHASIS)
 @example(start="**:*", rest="**:_")  # emphasis closing after the colon: "- ***:***:_ y"
+@example(start="**::*", rest="**:")  # a colon in the heading: "- ***::***: y"
 def test_both_paths_agree_on_any_emphasis_bullet(start: str, rest: str) -> None:
     block = f"### [T](https://arxiv.org/abs/2507.00001)\n\n- ***A***: x\n- *{start}{rest} y"
     fast = read_canonical(block[1:])

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from parsers.loader import read_file_raw
 from tui.archive.cache import reading, writing
+from tui.archive.cache.indexing import index_pending
 from tui.archive.cache.reading import Freshness
 from tui.archive.cache.schema import CacheUnusable, connect, remove
 from tui.archive.cache.writing import FileStat
@@ -102,7 +103,7 @@ class ArchiveCache:
 
     def index(self, cancelled: Callable[[], bool] = lambda: False) -> bool:
         """Put every paper into the full-text index; False when ``cancelled`` stopped it."""
-        return writing.index_pending(self.connection(), cancelled)
+        return index_pending(self.connection(), cancelled)
 
     def refresh(
         self, stats: list[FileStat], cancelled: Callable[[], bool] = lambda: False

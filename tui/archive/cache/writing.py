@@ -12,8 +12,7 @@ import hashlib
 import json
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,20 +20,19 @@ from parsers import Problem, SourceFile
 from parsers.loader import MAX_FILE_BYTES, RawFileResult
 from parsers.merge import merge_paper, paper_key
 from parsers.regular_files import UnusableFile, read_regular_file
+from tui.archive.cache.indexing import PENDING, index_range, index_values
 from tui.archive.cache.rows import (
     AUTHOR_SEPARATOR,
     PaperRecord,
-    body_text,
     day_from_text,
     day_text,
     paper_json,
     rank_key,
     record_from_json,
 )
+from tui.archive.cache.schema import write_transaction
 from tui.archive.identity import paper_id
-from tui.archive.text import searchable_texts
 
-INDEX_BATCH = 2000
 CopyRef = tuple[int, int]  # (file id, ordinal)
 
 
@@ -111,38 +109,6 @@ def set_ranks(connection: sqlite3.Connection, ranks: dict[int, int]) -> None:
         )
 
 
-@contextmanager
-def write_transaction(connection: sqlite3.Connection) -> Iterator[None]:
-    """One write transaction, holding the write lock from its start (readers go on)."""
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        connection.rollback()
-        raise
-    connection.commit()
-
-
-def index_pending(
-    connection: sqlite3.Connection, cancelled: Callable[[], bool] = lambda: False
-) -> bool:
-    """Put the papers not in the full-text index yet into it, best first.
-
-    Returns False when ``cancelled`` stopped it (what was indexed stays indexed).
-    """
-    keys = [row[0] for row in connection.execute(_PENDING)]
-    for start in range(0, len(keys), INDEX_BATCH):
-        if cancelled():
-            return False
-        chunk = keys[start : start + INDEX_BATCH]
-        with write_transaction(connection):
-            _index_range(connection, chunk[0], chunk[-1])
-    return True
-
-
-_PENDING = "SELECT id FROM papers WHERE indexed = 0 ORDER BY id"
-
-
 # -- inside a transaction ----------------------------------------------------------------
 
 
@@ -176,7 +142,7 @@ def _drop_days(connection: sqlite3.Connection, days: set[date | None]) -> None:
         ).fetchall()
         connection.executemany(
             "INSERT INTO fts (fts, rowid, title, authors, body) VALUES ('delete', ?, ?, ?, ?)",
-            (_index_values(row) for row in indexed),
+            (index_values(row) for row in indexed),
         )
         connection.execute(f"DELETE FROM papers WHERE {where}", args)
 
@@ -248,9 +214,9 @@ def _merge_days(
             rows,
         )
         if index_now:
-            pending = [row[0] for row in connection.execute(_PENDING)]
+            pending = [row[0] for row in connection.execute(PENDING)]
             if pending:
-                _index_range(connection, pending[0], pending[-1])
+                index_range(connection, pending[0], pending[-1])
 
 
 def _record(blob: bytes) -> PaperRecord | None:
@@ -279,31 +245,6 @@ def _paper_row(
         body[0] if body else None,
         body[1] if body else None,
     )
-
-
-def _index_range(connection: sqlite3.Connection, first: int, last: int) -> None:
-    """Index the unindexed papers with row ids from ``first`` to ``last``."""
-    rows = connection.execute(
-        "SELECT p.id, p.title, p.authors, c.paper FROM papers p LEFT JOIN copies c "
-        "ON c.file_id = p.body_file AND c.ordinal = p.body_ordinal "
-        "WHERE p.id BETWEEN ? AND ? AND p.indexed = 0 ORDER BY p.id",
-        (first, last),
-    ).fetchall()
-    connection.executemany(
-        "INSERT INTO fts (rowid, title, authors, body) VALUES (?, ?, ?, ?)",
-        (_index_values(row) for row in rows),
-    )
-    connection.execute(
-        "UPDATE papers SET indexed = 1 WHERE id BETWEEN ? AND ? AND indexed = 0", (first, last)
-    )
-
-
-def _index_values(row: tuple[object, ...]) -> tuple[object, str, str, str]:
-    """What the index holds for a ``papers`` row (id, title, authors, body copy JSON)."""
-    rowid, title, authors, copy = row
-    body = body_text(copy) if isinstance(copy, bytes) else ""
-    names = str(authors).split(AUTHOR_SEPARATOR) if authors else []
-    return (rowid, *searchable_texts(str(title), names, body))
 
 
 def _day_clause(day: date | None) -> tuple[str, tuple[str, ...]]:
