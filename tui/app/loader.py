@@ -17,7 +17,7 @@ from textual.message import Message
 
 from tui.app.messages import ArchiveRead, IndexReady, LoadFinished
 from tui.archive.cache import ArchiveCache, CacheUnusable
-from tui.archive.cache.reading import day_counts, file_problems
+from tui.archive.cache.reading import file_problems, holds_papers
 from tui.archive.loading import LoadPlan, ReadQueue, plan_load
 from tui.settings.locations import Locations
 
@@ -56,7 +56,7 @@ class ArchiveLoader:
 
     def load_first(self) -> None:
         """Make the first screen possible (call before it): from the cache, else the files."""
-        if day_counts(self.cache.connection()):
+        if holds_papers(self.cache.connection()):
             self.post(ArchiveRead(None, set(), 0, 0))
             return
         plan = self._plan = plan_load(self.paths, self.cache, self.prefer)

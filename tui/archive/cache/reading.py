@@ -80,6 +80,11 @@ def _same_bytes(stat: FileStat, digest: str) -> bool:
     return bool(digest) and file_digest(stat.source.path) == digest
 
 
+def holds_papers(connection: sqlite3.Connection) -> bool:
+    """True when the cache holds at least one paper (a warm start)."""
+    return connection.execute("SELECT 1 FROM papers LIMIT 1").fetchone() is not None
+
+
 def day_counts(connection: sqlite3.Connection) -> dict[date | None, int]:
     """Every day the cache holds, with how many papers it has."""
     return {
