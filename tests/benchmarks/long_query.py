@@ -19,11 +19,12 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from tui.search.index import SearchIndex
-
-from parsers import load
+from parsers import discover, load
 from tests.benchmarks.archive import generate_archive
+from tui.archive.cache import ArchiveCache
+from tui.archive.cache.reading import stat_sources
 from tui.archive.entry import Entry, paper_id
+from tui.search.fts import search_cache
 from tui.search.matching import NoMarks, linear_search
 from tui.search.query import QueryError, parse_query
 
@@ -68,12 +69,13 @@ def run(archive: Path) -> None:
         for digest in result.digests
         for paper in digest.papers
     ]
-    index = SearchIndex(entries)
+    cache = ArchiveCache([str(archive)], None)
+    cache.refresh(stat_sources(discover([str(archive)])[0])[0])
     print(f"{len(entries):,} papers")
     marks = NoMarks()
     searches: dict[str, Callable[[str], object]] = {
         "paper by paper": lambda text: linear_search(entries, parse_query(text), marks),
-        "index": lambda text: index.search(parse_query(text), marks),
+        "index": lambda text: search_cache(cache.connection(), parse_query(text), marks),
     }
     kinds = {"pasted": _words, "repeated": _common}
     for label, search in searches.items():
@@ -85,6 +87,7 @@ def run(archive: Path) -> None:
                 baseline = baseline or seconds
                 print(f"{label:<15} {kind:<9} {length:>5} words {seconds * 1000:10.1f} ms "
                       f"x{seconds / baseline:8.1f}  {outcome[:60]}")  # fmt: skip
+    cache.close()
 
 
 def main() -> None:

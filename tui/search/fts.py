@@ -11,17 +11,22 @@ row id order gives them best first: papers whose title holds every word, then th
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from tui.archive.cache.reading import papers_by_key
 from tui.archive.entry import Entry
+from tui.search.checked import checked_search, has_literal
 from tui.search.matching import DEFAULT_LIMIT, Marks, SearchHit, SearchResult
+from tui.search.phrase import ends_in_word
 from tui.search.query import DateTerm, FlagTerm, Query, Term, TextTerm, VotesTerm
 
 
 def _phrase(term: TextTerm, titles_only: bool = False) -> str:
-    quoted = '"' + " ".join(term.words).replace('"', '""') + '"*'
+    # A phrase ending in punctuation ("C++") ends with a whole word: no prefix query.
+    prefix = "*" if not term.literal or ends_in_word(term.literal) else ""
+    quoted = '"' + " ".join(term.words).replace('"', '""') + '"' + prefix
     if term.field == "author":
         return f"authors : {quoted}"
     return f"title : {quoted}" if titles_only else quoted
@@ -75,7 +80,9 @@ def _filters(connection: sqlite3.Connection, query: Query, marks: Marks) -> _Fil
         condition, args = _term_condition(term)
         found.add(condition if term in query.include else f"(NOT {condition})", *args)
     words = query.text_terms
-    excluded = [t for t in query.exclude if isinstance(t, TextTerm)]
+    # A phrase with punctuation is excluded after the index, in Python (see checked.py):
+    # the index knows only its words, and papers with those words may lack the phrase.
+    excluded = [t for t in query.exclude if isinstance(t, TextTerm) and not t.literal]
     if words:
         found.add(
             "p.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)", _match(words, excluded, False)
@@ -119,9 +126,17 @@ def search_cache(
     marks: Marks,
     limit: int = DEFAULT_LIMIT,
     offset: int = 0,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> SearchResult:
-    """Results ``offset`` to ``offset + limit`` of ``query``, best first, and the total."""
+    """Results ``offset`` to ``offset + limit`` of ``query``, best first, and the total.
+
+    A phrase with punctuation is checked in Python on the papers the index narrows to;
+    ``cancelled`` is looked at while that runs.
+    """
     where = _filters(connection, query, marks)
+    if has_literal(query):
+        candidates = _keys(connection, where, "", [], -1, 0)
+        return checked_search(connection, query, marks, candidates, limit, offset, cancelled)
     words = [t for t in query.text_terms if t.field == "any"]
     titled = ""
     titled_args: list[object] = []

@@ -106,6 +106,18 @@ def papers_by_key(connection: sqlite3.Connection, keys: list[int]) -> dict[int, 
     return found
 
 
+def stored_texts(
+    connection: sqlite3.Connection, keys: list[int]
+) -> list[tuple[int, str, str, str | None]]:
+    """Row id, title, authors (one string) and body copy as stored (JSON) of each paper."""
+    marks = ",".join("?" * len(keys))
+    return connection.execute(
+        "SELECT p.id, p.title, p.authors, c.paper FROM papers p LEFT JOIN copies c "
+        f"ON c.file_id = p.body_file AND c.ordinal = p.body_ordinal WHERE p.id IN ({marks})",
+        keys,
+    ).fetchall()
+
+
 def keys_of_pids(connection: sqlite3.Connection, pids: list[str]) -> set[int]:
     """Row ids of the papers with these identities (marks in search)."""
     keys: set[int] = set()
