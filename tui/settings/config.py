@@ -4,6 +4,7 @@
     theme = "nord"                    # any built-in Textual theme
     ascii = false                     # ASCII stand-ins for symbols fonts may lack
     animations = false                # default: off in SSH sessions, on elsewhere
+    mark_read = "shown"               # when a paper counts as read: "open", "shown", "manual"
 
     [keys]                            # remap keys by binding id (see the help screen)
     "day.older" = "h"
@@ -25,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -48,6 +50,8 @@ class Config(BaseModel):
     """Draw ASCII stand-ins instead of symbols (★ ● ▲ •)."""
     animations: bool | None = None
     """Animations on or off; unset means off in SSH sessions and on elsewhere."""
+    mark_read: Literal["open", "shown", "manual"] = "shown"
+    """When a paper counts as read: opened; opened or shown in the focused detail; never."""
     keys: dict[str, str] = Field(default_factory=dict)
     """Binding id → key(s), e.g. ``"day.older" = "h"`` or ``"app.quit" = "q,ctrl+q"``."""
     source: list[SourceConfig] = Field(default_factory=list)
