@@ -10,7 +10,7 @@ whose text lacks one of them cannot hold the phrase, and most candidates end the
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from parsers import Paper
 from tui.archive.cache.reading import PaperRow, papers_by_key, stored_texts
@@ -37,7 +37,7 @@ def has_literal(query: Query) -> bool:
     return bool(_literals(query.include) or _literals(query.exclude))
 
 
-def _literals(terms: list[object]) -> list[TextTerm]:
+def _literals(terms: Sequence[object]) -> list[TextTerm]:
     return [term for term in terms if isinstance(term, TextTerm) and term.literal]
 
 
@@ -53,8 +53,8 @@ class _Checker:
     def __init__(self, query: Query, marks: Marks) -> None:
         self.query = query
         self.marks = marks
-        self.included = _literals(list(query.include))
-        self.excluded = _literals(list(query.exclude))
+        self.included = _literals(query.include)
+        self.excluded = _literals(query.exclude)
 
     def settled(self, title: str, authors: str, raw: str | None) -> bool | None:
         """True or False when the stored text settles it; None when the paper must be read."""
