@@ -85,11 +85,13 @@ def build_app(
     )
     from tui.app import PaperdeckApp
 
+    chosen = paths or default_paths(locations, loaded.config)
     return PaperdeckApp(
-        paths or default_paths(locations, loaded.config),
+        chosen,
         start_date=start_date,
         locations=locations,
         settings=settings,
+        demo=not paths and chosen == [str(DEMO_ARCHIVE)],
     )
 
 

@@ -1,10 +1,16 @@
-"""Search across every day: results as you type, best first; enter opens one."""
+"""Search across every day: results as you type, best first; enter opens one.
+
+The app keeps one search screen for the whole session: after a result is opened, the keys
+for the next and previous result step through the same results, and ``escape`` on the
+result comes back here with the cursor on it. Results come a page at a time: scrolling
+near the end of those shown, or stepping past them, reads the next page.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,18 +24,26 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label
 from textual.worker import get_current_worker
 
-from tui.screens.requests import OpenPaperRequested, SearchTyped
-from tui.search.matching import SearchCancelled, SearchResult
-from tui.search.query import Query, QueryError, parse_query
+from tui.screens.requests import OpenPaperRequested
+from tui.search.matching import DEFAULT_LIMIT, SearchCancelled, SearchHit, SearchResult
+from tui.search.query import Query, QueryError, parse_query, quoted
 from tui.widgets.search_results import SearchResults
 
-Searcher = Callable[[Query, Callable[[], bool]], tuple[SearchResult, bool]]
-"""Runs a query over the archive (in a worker thread); True when the index answered.
 
-The second argument says whether the search is still wanted: the searcher may stop with
-:class:`SearchCancelled` once it turns true."""
+class Searcher(Protocol):
+    """Runs a query over the archive (in a worker thread); True when the index answered.
+
+    ``cancelled`` says whether the search is still wanted: the searcher may stop with
+    :class:`SearchCancelled` once it turns true. ``offset`` and ``limit`` choose a page."""
+
+    def __call__(
+        self, query: Query, cancelled: Callable[[], bool], limit: int = ..., offset: int = ...
+    ) -> tuple[SearchResult, bool]: ...
+
 
 DEBOUNCE_SECONDS = 0.15
+LOAD_AHEAD = 50
+"""Rows before the end of the results shown at which the next page is read."""
 QUERY_HELP = (
     'words  "a phrase"  -exclude  author:kim  votes:>=20  date:2025-01  '
     "date:2025-01-01..2025-03-31  is:bookmarked  is:unread"
@@ -52,6 +66,14 @@ class SearchScreen(Screen[None]):
         generation: int
         indexed: bool
 
+    @dataclass
+    class Page(Message):
+        """More results of the search ``generation``, from ``offset`` on."""
+
+        hits: list[SearchHit]
+        generation: int
+        offset: int
+
     def __init__(self, search: Searcher, ready: Signal[None], initial: str = "") -> None:
         super().__init__()
         self.search = search
@@ -61,6 +83,10 @@ class SearchScreen(Screen[None]):
         self._timer: Timer | None = None
         self._generation = 0
         self._open_first = False
+        self.total = 0  # results of the search shown (more than are loaded, maybe)
+        self.opened: int | None = None  # the result last opened: where stepping starts
+        self._loading_more = False
+        self._step_to: int | None = None  # a result stepped to before its page arrived
 
     @property
     def results(self) -> SearchResults:
@@ -81,8 +107,17 @@ class SearchScreen(Screen[None]):
         self.results.empty_text = "Type to search titles, authors and summaries of every day."
         self.search_input.focus()
         self.ready.subscribe(self, self._index_complete)
+        self.watch(self.results, "cursor", self._cursor_moved, init=False)
         if self.initial:
             self.run_search(self.initial)
+
+    def resume(self, at_results: bool) -> None:
+        """Shown again: on the result last opened (``at_results``), else in the box."""
+        if at_results and self.opened is not None and self.opened < len(self.results.hits):
+            self.results.cursor = self.opened
+            self.results.focus()
+        else:
+            self.search_input.focus()
 
     def _index_complete(self, _: None) -> None:
         """Every paper is indexed now: results shown from part of it are searched again."""
@@ -127,14 +162,15 @@ class SearchScreen(Screen[None]):
     def run_search(self, text: str) -> None:
         """Parse ``text`` and start a search; a newer search cancels this one."""
         self._timer = None
-        self.post_message(SearchTyped(text))
         try:
             query = parse_query(text)
         except QueryError as exc:
             self._status(str(exc), error=True)
             return
+        self.opened = self._step_to = None
         if query.empty:
             self._generation += 1
+            self.total = 0
             self.results.show([], query)
             self.results.border_title = "Results"
             self._status(QUERY_HELP)
@@ -158,21 +194,78 @@ class SearchScreen(Screen[None]):
             return  # an older query finished after a newer one began
         result = message.result
         self.results.show(result.hits, result.query)
-        shown = len(result.hits)
-        if result.total is None:
-            count = f"{shown:,}+ results"
-        elif result.total > shown:
-            count = f"{result.total:,} results, best {shown:,} shown"
-        else:
-            count = f"{result.total:,} result{'' if result.total == 1 else 's'}"
-        self.results.border_title = count
+        self.total = len(result.hits) if result.total is None else result.total
+        self._loading_more = False
+        self._count_title()
         self._partial = not message.indexed
         note = "" if message.indexed else " · indexing… (results so far; they update)"
         self._status(f"best first: title matches, then votes{note}")
         if self._open_first and result.hits:
             self._open_first = False
-            self.post_message(SearchResults.Opened(result.hits[0]))
+            self._open(0)
+
+    def _count_title(self) -> None:
+        shown, total = len(self.results.hits), self.total
+        count = f"{total:,} result{'' if total == 1 else 's'}"
+        self.results.border_title = count if shown >= total else f"{count}, {shown:,} loaded"
 
     def on_search_results_opened(self, message: SearchResults.Opened) -> None:
-        entry = message.hit.entry
-        self.post_message(OpenPaperRequested(entry.day, entry.pid))
+        hits = self.results.hits
+        index = next((i for i, hit in enumerate(hits) if hit is message.hit), None)
+        if index is not None:
+            self._open(index)
+
+    def _open(self, index: int) -> None:
+        self.opened = index
+        entry = self.results.hits[index].entry
+        query = self.results.search_query
+        note = f"search {quoted(query.text if query else '')} {index + 1:,}/{self.total:,}"
+        self.post_message(OpenPaperRequested(entry.day, entry.pid, note))
+
+    # -- stepping through the results, a page at a time ------------------------------
+
+    def step(self, direction: int) -> None:
+        """Open the next (1) or previous (-1) result after the one last opened."""
+        if self.opened is None:
+            self.notify("Open a search result first (/ then enter).", timeout=3)
+            return
+        target = self.opened + direction
+        if not 0 <= target < self.total:
+            self.notify("That was the last result." if direction > 0 else "That was the first.")
+            return
+        if target < len(self.results.hits):
+            self.results.cursor = target
+            self._open(target)
+        else:
+            self._step_to = target
+            self._load_more()
+
+    def _cursor_moved(self, cursor: int) -> None:
+        if cursor >= len(self.results.hits) - LOAD_AHEAD:
+            self._load_more()
+
+    def _load_more(self) -> None:
+        query, offset = self.results.search_query, len(self.results.hits)
+        if self._loading_more or query is None or query.empty or offset >= self.total:
+            return
+        self._loading_more = True
+        self._more(query, self._generation, offset)
+
+    @work(thread=True, group="more")
+    def _more(self, query: Query, generation: int, offset: int) -> None:
+        try:
+            result, _ = self.search(query, lambda: False, DEFAULT_LIMIT, offset)
+        except SearchCancelled:
+            return
+        self.post_message(self.Page(result.hits, generation, offset))
+
+    def on_search_screen_page(self, message: Page) -> None:
+        if message.generation != self._generation or message.offset != len(self.results.hits):
+            return
+        self._loading_more = False
+        self.results.extend(message.hits)
+        self._count_title()
+        target, self._step_to = self._step_to, None
+        if target is not None and target < len(self.results.hits):
+            self.results.cursor = target
+            self._open(target)

@@ -204,6 +204,12 @@ def parse_query(text: str) -> Query:
     return query
 
 
+def quoted(text: str, limit: int = 24) -> str:
+    """A query as a title quotes it: white space folded, shortened past ``limit``."""
+    text = " ".join(text.split())
+    return '"' + (text if len(text) <= limit else text[: limit - 1] + "…") + '"'
+
+
 def _whole_words(text: str) -> str:
     """``text`` without the word it may end in the middle of."""
     if not text or text[-1].isspace():

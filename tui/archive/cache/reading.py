@@ -93,6 +93,13 @@ def day_papers(connection: sqlite3.Connection, day: date | None) -> list[PaperRo
     return [_paper_row(row) for row in rows]
 
 
+def day_pids(connection: sqlite3.Connection, day: date | None) -> list[str]:
+    """The identities of ``day``'s papers (nothing else read: cheap for a walk over days)."""
+    where = "day IS NULL" if day is None else "day = ?"
+    args = () if day is None else (day.isoformat(),)
+    return [row[0] for row in connection.execute(f"SELECT pid FROM papers WHERE {where}", args)]
+
+
 def papers_by_key(connection: sqlite3.Connection, keys: list[int]) -> dict[int, PaperRow]:
     """Papers by their row id (search results)."""
     found: dict[int, PaperRow] = {}

@@ -23,7 +23,7 @@ from parsers import Paper
 from tui.archive.order import PaperOrder
 from tui.screens.services import ReaderServices
 from tui.search.matching import paper_matches
-from tui.search.query import Query
+from tui.search.query import Query, quoted
 from tui.userdata.session import Position
 from tui.widgets.date_sidebar import DateSidebar
 from tui.widgets.day_filter import DayFilter
@@ -61,6 +61,8 @@ class ReaderView(Screen[None]):
         self.sidebar_open: bool | None = None  # None: decided by the width
         self.navigated = False  # the user moved; the loader must not move them again
         self.day_filter: Query | None = None
+        self.filter_pinned = False  # the filter stays on when the day changes
+        self.result_note: tuple[str, str] | None = None  # (paper id, "search … n/m")
         self._restore: Position | None = None  # where to reopen, once its day arrives
         self._last_position: Position | None = None
         self.shown_first = False
@@ -167,27 +169,25 @@ class ReaderView(Screen[None]):
 
     # -- showing a day and a paper ---------------------------------------------------
 
-    def show_day(
-        self, day: date | None, *, keep_paper: bool = False, user: bool = True, read: bool = True
-    ) -> None:
+    def show_day(self, day: date | None, *, keep_paper: bool = False, user: bool = True) -> None:
         """Show ``day``'s papers; the top paper, or the same one when ``keep_paper``.
 
-        ``user`` says the user asked for it. The paper shown counts as read unless ``read``
-        is False (only browsing a filter).
+        ``user`` says the user asked for it. Showing a day marks nothing read (see
+        :meth:`show_paper`); a filter ends with its day unless pinned.
         """
         if user:
             self.navigated = True
+        if self.shown_first and day != self.day and self.day_filter and not self.filter_pinned:
+            self.drop_filter()
         current = self.paper_list.current
         papers = self.store.papers(day, self.order)
-        total: int | None = None
+        day_ids: list[str] | None = None
         if self.day_filter is not None:
             query, state = self.day_filter, self.user_state
             entries = self.store.day_entries(day, self.order)
             kept = {e.pid for e in entries if paper_matches(query, e, state)}
-            papers = [
-                p for p, pid in zip(papers, self.store.ids(day, papers), strict=True) if pid in kept
-            ]
-            total = len(self.store.papers(day))
+            day_ids = self.store.ids(day, papers)
+            papers = [p for p, pid in zip(papers, day_ids, strict=True) if pid in kept]
         self.day = day
         loading = self.store.is_loading(day)
         if loading:
@@ -203,14 +203,36 @@ class ReaderView(Screen[None]):
                 self.store.ids(day, papers),
                 cursor,
                 order_label=self.order.short,
-                filter_total=total,
+                day_ids=day_ids,
             )
-        self.show_paper(self.paper_list.current, read=read)  # now: one frame shows it all
+        self.show_paper(self.paper_list.current)  # now: one frame shows it all
         self.sidebar.select_day(day)
         first = not self.shown_first
         self.shown_first = True
         self.detail.empty_message = "Reading this day…" if loading else "No paper selected."
         self.post_message(DayShown(day, first))
+
+    def drop_filter(self) -> None:
+        """End the day's filter: the box empties and hides (the list is shown again later)."""
+        self.query_one(DayFilter).close()
+        self.day_filter = None
+        self.filter_pinned = False
+
+    def list_notes(self) -> list[str]:
+        """What the list's title says besides the day: the filter, the search result shown."""
+        notes: list[str] = []
+        if self.day_filter is not None:
+            shown = len(self.paper_list.papers)
+            total = len(self.paper_list.day_ids or [])
+            pinned = " (pinned)" if self.filter_pinned else ""
+            notes.append(f"filter {quoted(self.day_filter.text)}{pinned}: {shown:,} of {total:,}")
+        if self.result_note is not None and self.result_note[0] == self.paper_list.current_id:
+            notes.append(self.result_note[1])
+        return notes
+
+    def update_list_title(self) -> None:
+        self.paper_list.notes = self.list_notes()
+        self.paper_list.update_titles()
 
     def _day_counts(self, day: date | None) -> str:
         """The sidebar's figures for a day: bookmarks, then unread/total."""
@@ -223,14 +245,23 @@ class ReaderView(Screen[None]):
         bookmarks = f"{self.services.glyphs.bookmark}{marked} " if marked else ""
         return f"{bookmarks}{unread}/{len(ids)}"
 
-    def show_paper(self, paper: Paper | None, read: bool = True) -> None:
-        """Show ``paper`` in the detail pane; a paper shown there counts as ``read``."""
+    def show_paper(self, paper: Paper | None) -> None:
+        """Show ``paper`` in the detail pane; it counts as read only as ``mark_read`` says."""
         paper_list = self.paper_list
         full = self.store.full(self.day, paper) if paper is not None else None
         self.detail.show(full, self.day, paper_list.cursor + 1, len(paper_list.papers))
         self.position()  # keeps the last known position up to date
-        pid = paper_list.current_id
-        if paper is not None and read and pid is not None and self.services.marking.mark_read(pid):
+        self.update_list_title()
+        if self.detail.has_focus and self.services.mark_read == "shown":
+            self.mark_shown_read()
+
+    def mark_shown_read(self, opened: bool = False) -> None:
+        """The paper in the detail pane was read (``opened``: the user opened it)."""
+        mode = self.services.mark_read
+        if mode == "manual" or not (opened or (mode == "shown" and self.detail.has_focus)):
+            return
+        pid = self.paper_list.current_id
+        if pid is not None and self.services.marking.mark_read(pid):
             self.paper_marks_changed(pid)
 
     def marks_changed(self) -> None:
