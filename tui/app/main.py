@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.worker import get_current_worker
 
+from tui.app.bindings import APP_BINDINGS
 from tui.app.continuity import Continuity
 from tui.app.loader import ArchiveLoader, open_cache
 from tui.app.messages import ArchiveRead, IndexReady, LoadFinished, SaveFailed, UserStateSaved
@@ -55,49 +56,7 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, App[None]):
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "paperdeck"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.commands"),
-        Binding(
-            "B", "show_bookmarks", "Marks", tooltip="All bookmarks", show=False, id="app.bookmarks"
-        ),
-        Binding("slash", "search", "Search", id="app.search"),
-        Binding(
-            "greater_than_sign",
-            "step_result(1)",
-            "Next result",
-            show=False,
-            tooltip="Next search result",
-            id="result.next",
-        ),
-        Binding(
-            "less_than_sign",
-            "step_result(-1)",
-            "Previous result",
-            show=False,
-            tooltip="Previous search result",
-            id="result.previous",
-        ),
-        # Textual's own keys, with ids: ctrl+q quits even from a text box; ctrl+c says how.
-        Binding(
-            "ctrl+q",
-            "quit",
-            "Quit now",
-            show=False,
-            priority=True,
-            tooltip="Quit (also from a text box)",
-            id="app.quit_now",
-        ),
-        Binding(
-            "ctrl+c",
-            "help_quit",
-            "How to quit",
-            show=False,
-            tooltip="Say how to quit",
-            id="app.quit_hint",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     def __init__(
         self,
