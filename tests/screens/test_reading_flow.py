@@ -144,3 +144,21 @@ async def test_space_at_the_end_of_a_paper_goes_on_to_the_next_unread(tmp_path: 
         assert (app.reader.day, shown(app)) == (date(2025, 7, 16), "Older")
         assert detail.scroll_y == 0
         assert read_titles(app) == {"Long", "Short", "Older"}
+
+
+async def test_arriving_from_the_detail_pane_marks_only_the_paper_opened(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("j", "enter", "n")  # New C, then New A below it: the same day
+        assert shown(app) == "New A" and isinstance(app.focused, DetailPane)
+        assert read_titles(app) == {"New C", "New A"}  # New B, the top, passed over
+
+
+async def test_arriving_on_another_day_marks_only_the_paper_opened(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)], start_date=date(2025, 7, 16))
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter", "N")  # Mid A; then the newer day from its bottom: New A
+        assert (app.reader.day, shown(app)) == (date(2025, 7, 17), "New A")
+        assert read_titles(app) == {"Mid A", "New A"}  # not New B, that day's top

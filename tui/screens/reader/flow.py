@@ -27,10 +27,10 @@ class ReadingFlow(ReaderView):
         paper stays under the cursor.
         """
         self.result_note = (pid, note) if note else None
-        self.show_day(day)
+        self.show_day(day, passing=True)
         if self.day_filter is not None and self.paper_list.index_of(pid) is None:
             self.drop_filter()  # the filter hides the paper asked for
-            self.show_day(day, user=False)
+            self.show_day(day, user=False, passing=True)
         index = self.paper_list.index_of(pid)
         if index is not None:
             self.paper_list.cursor = index

@@ -169,11 +169,19 @@ class ReaderView(Screen[None]):
 
     # -- showing a day and a paper ---------------------------------------------------
 
-    def show_day(self, day: date | None, *, keep_paper: bool = False, user: bool = True) -> None:
+    def show_day(
+        self,
+        day: date | None,
+        *,
+        keep_paper: bool = False,
+        user: bool = True,
+        passing: bool = False,
+    ) -> None:
         """Show ``day``'s papers; the top paper, or the same one when ``keep_paper``.
 
-        ``user`` says the user asked for it. Showing a day marks nothing read (see
-        :meth:`show_paper`); a filter ends with its day unless pinned.
+        ``user`` says the user asked for it; ``passing``, that the paper shown is only on
+        the way to another one (it cannot count as read). A filter ends with its day
+        unless pinned.
         """
         if user:
             self.navigated = True
@@ -205,7 +213,7 @@ class ReaderView(Screen[None]):
                 order_label=self.order.short,
                 day_ids=day_ids,
             )
-        self.show_paper(self.paper_list.current)  # now: one frame shows it all
+        self.show_paper(self.paper_list.current, passing)  # now: one frame shows it all
         self.sidebar.select_day(day)
         first = not self.shown_first
         self.shown_first = True
@@ -245,14 +253,15 @@ class ReaderView(Screen[None]):
         bookmarks = f"{self.services.glyphs.bookmark}{marked} " if marked else ""
         return f"{bookmarks}{unread}/{len(ids)}"
 
-    def show_paper(self, paper: Paper | None) -> None:
-        """Show ``paper`` in the detail pane; it counts as read only as ``mark_read`` says."""
+    def show_paper(self, paper: Paper | None, passing: bool = False) -> None:
+        """Show ``paper`` in the detail pane; it counts as read as ``mark_read`` says, unless
+        it is only ``passing`` by on the way to another paper."""
         paper_list = self.paper_list
         full = self.store.full(self.day, paper) if paper is not None else None
         self.detail.show(full, self.day, paper_list.cursor + 1, len(paper_list.papers))
         self.position()  # keeps the last known position up to date
         self.update_list_title()
-        if self.detail.has_focus and self.services.mark_read == "shown":
+        if not passing and self.detail.has_focus and self.services.mark_read == "shown":
             self.mark_shown_read()
 
     def mark_shown_read(self, opened: bool = False) -> None:
