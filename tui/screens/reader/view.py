@@ -1,7 +1,8 @@
-"""The reader's panes and what they show: a day in the list, a paper in the detail pane.
+"""What the reader's panes show: a day in the list, a paper in the detail pane.
 
 :class:`ReaderView` owns the reading position (day, order, filter) and passes it down to the
-three panes; the keys that change it are in :mod:`tui.screens.reader.screen`.
+three panes (:mod:`tui.screens.reader.panes`); the keys that change it are in
+:mod:`tui.screens.reader.screen` and :mod:`tui.screens.reader.flow`.
 """
 
 from __future__ import annotations
@@ -10,27 +11,18 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.events import Resize
 from textual.message import Message
-from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Footer
 
 from parsers import Paper
 from tui.archive.order import PaperOrder
+from tui.screens.reader.panes import ReaderPanes
 from tui.screens.services import ReaderServices
 from tui.search.matching import paper_matches
 from tui.search.query import Query, quoted
 from tui.userdata.session import Position
-from tui.widgets.date_sidebar import DateSidebar
 from tui.widgets.day_filter import DayFilter
-from tui.widgets.detail_pane import DetailPane
 from tui.widgets.paper_list import PaperList, PaperMarks
-
-NARROW_WIDTH = 100
 
 
 @dataclass
@@ -48,17 +40,13 @@ class DayWanted(Message):
     day: date | None
 
 
-class ReaderView(Screen[None]):
-    """The three panes, the day and paper they show, and the marks drawn on them."""
+class ReaderView(ReaderPanes):
+    """The day and paper the panes show, and the marks drawn on them."""
 
     def __init__(self, services: ReaderServices) -> None:
-        super().__init__()
-        self.services = services
-        self.store = services.store
-        self.user_state = services.user_state
+        super().__init__(services)
         self.day: date | None = None
         self.order = PaperOrder.VOTES
-        self.sidebar_open: bool | None = None  # None: decided by the width
         self.navigated = False  # the user moved; the loader must not move them again
         self.day_filter: Query | None = None
         self.filter_pinned = False  # the filter stays on when the day changes
@@ -66,30 +54,6 @@ class ReaderView(Screen[None]):
         self._restore: Position | None = None  # where to reopen, once its day arrives
         self._last_position: Position | None = None
         self.shown_first = False
-
-    # -- panes -----------------------------------------------------------------------
-
-    @property
-    def sidebar(self) -> DateSidebar:
-        return self.query_one(DateSidebar)
-
-    @property
-    def paper_list(self) -> PaperList:
-        return self.query_one(PaperList)
-
-    @property
-    def detail(self) -> DetailPane:
-        return self.query_one(DetailPane)
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="panes"):
-            yield DateSidebar(id="sidebar")
-            with Vertical(id="reading"):
-                with Vertical(id="list-column"):
-                    yield DayFilter()
-                    yield PaperList(id="papers")
-                yield DetailPane(id="detail")
-        yield Footer()
 
     def on_mount(self) -> None:
         glyphs = self.services.glyphs
@@ -105,24 +69,6 @@ class ReaderView(Screen[None]):
         self.detail.empty_message = "Loading the newest day…"
         self.services.marks_changed.subscribe(self, lambda _: self.marks_changed())
         self.paper_list.focus()
-
-    def on_resize(self, event: Resize) -> None:
-        self._apply_layout(event.size.width)
-
-    def _apply_layout(self, width: int | None = None) -> None:
-        narrow = (width if width is not None else self.size.width) < NARROW_WIDTH
-        self.set_class(narrow, "-narrow")
-        open_ = (not narrow) if self.sidebar_open is None else self.sidebar_open
-        self.set_class(not open_, "-sidebar-hidden")
-        if not open_ and self.sidebar.has_focus:
-            self.paper_list.focus()
-
-    def panes(self) -> list[Widget]:
-        """The panes on screen, left to right."""
-        panes: list[Widget] = [self.paper_list, self.detail]
-        if not self.has_class("-sidebar-hidden"):
-            panes.insert(0, self.sidebar)
-        return panes
 
     # -- where the reader is ---------------------------------------------------------
 
