@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.screens.helpers import wait_loaded, write_digest
+from tests.screens.helpers import list_titles, wait_loaded, write_digest
 from tui.app import PaperdeckApp
 from tui.screens.bookmarks import BookmarksScreen
 from tui.userdata import bookmarks as bm
@@ -62,14 +62,14 @@ async def test_opening_a_paper_marks_it_read_moving_does_not_and_u_toggles(
         await wait_loaded(pilot)
         state = app.reader
         assert not app.user_state.is_read("2507.17002")  # on screen at start, not opened
-        assert "2/2 unread" in state.paper_list.border_title
+        assert "2/2 unread" in list_titles(app)
         unread_row = state.paper_list.row_content(1, 40).plain
         assert "●" in unread_row
         await pilot.press("j")
         assert not app.user_state.is_read("2507.17001")  # only moved over it
         await pilot.press("enter")
         assert app.user_state.is_read("2507.17001")
-        assert "1/2 unread" in state.paper_list.border_title
+        assert "1/2 unread" in list_titles(app)
         await pilot.press("u")
         assert not app.user_state.is_read("2507.17001")
         await pilot.press("u")

@@ -10,7 +10,7 @@ import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
 
-from tests.screens.helpers import wait_loaded, wait_search, write_digest
+from tests.screens.helpers import list_titles, wait_loaded, wait_search, write_digest
 from tui.app import PaperdeckApp
 from tui.screens.search import SearchScreen
 from tui.search.matching import DEFAULT_LIMIT, SearchResult
@@ -53,11 +53,10 @@ async def test_the_next_and_previous_result_keys_step_through_the_results(archiv
         await wait_search(pilot, "cache")
         await pilot.press("enter")
         assert shown(app) == (date(2025, 7, 16), "Cache Mid")
-        title = app.reader.paper_list.border_title
-        assert title.endswith('· search "cache" 1/3')
+        assert list_titles(app).endswith('· search "cache" 1/3')
         await pilot.press("greater_than_sign")
         assert shown(app) == (date(2025, 7, 17), "Cache New")
-        assert app.reader.paper_list.border_title.endswith('search "cache" 2/3')
+        assert list_titles(app).endswith('search "cache" 2/3')
         await pilot.press("greater_than_sign", "greater_than_sign")  # the last, then a note
         assert shown(app) == (date(2025, 7, 15), "Cache Old")
         assert any("last result" in n.message for n in app._notifications)
@@ -66,7 +65,7 @@ async def test_the_next_and_previous_result_keys_step_through_the_results(archiv
         assert isinstance(app.focused, DetailPane)
         await pilot.press("j")  # the cursor is not on the result any more: no note
         await pilot.press("shift+tab", "j")
-        assert "search" not in app.reader.paper_list.border_title
+        assert "search" not in list_titles(app)
 
 
 async def test_escape_on_a_result_returns_to_the_results_where_they_were(archive: Path) -> None:
@@ -108,7 +107,7 @@ async def test_every_result_is_reachable_past_the_first_page(tmp_path: Path) -> 
         assert screen.results.border_title == f"{total:,} results"
         assert len({hit.entry.pid for hit in screen.results.hits}) == total
         await pilot.press("G", "enter")
-        assert app.reader.paper_list.border_title.endswith(f"{total}/{total}")
+        assert list_titles(app).endswith(f"{total}/{total}")
 
 
 async def test_stepping_past_the_loaded_results_reads_the_next_page(tmp_path: Path) -> None:
@@ -135,7 +134,7 @@ async def test_stepping_past_the_loaded_results_reads_the_next_page(tmp_path: Pa
             if shown(app)[1] == "Model 500":
                 break
         assert shown(app)[1] == "Model 500"
-        assert app.reader.paper_list.border_title.endswith("501/503")
+        assert list_titles(app).endswith("501/503")
 
 
 @pytest.mark.parametrize(

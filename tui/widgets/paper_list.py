@@ -6,7 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from rich.cells import cell_len
 from textual.content import Content
+from textual.events import Resize
 from textual.message import Message
 
 from parsers import Paper
@@ -14,6 +16,7 @@ from tui.terminal.glyphs import UNICODE, Glyphs
 from tui.widgets.line_list import LineList
 
 VOTES_WIDTH = 4
+TITLE_FRAME = 6  # the corners and the spaces around a border title
 
 
 @dataclass(frozen=True)
@@ -83,12 +86,21 @@ class PaperList(LineList):
         self.update_titles()
 
     def update_titles(self) -> None:
-        """The border says the day, how many of its papers are unread, the order, the notes."""
+        """The border says the day, how many of its papers are unread, the order, the notes.
+
+        Notes that do not fit after the rest go to the bottom border, so none is cut.
+        """
         label = f"{self.day:%Y-%m-%d}" if self.day else "Undated"
         ids = self.ids if self.day_ids is None else self.day_ids
         unread = sum(map(self.marks.unread, ids))
-        parts = [label, f"{unread:,}/{len(ids):,} unread", self.order_label, *self.notes]
-        self.border_title = " · ".join(part for part in parts if part)
+        parts = [label, f"{unread:,}/{len(ids):,} unread", self.order_label]
+        title = " · ".join(part for part in [*parts, *self.notes] if part)
+        room = self.size.width - TITLE_FRAME
+        if not self.notes or self.size.width == 0 or cell_len(title) <= room:
+            self.border_title, self.border_subtitle = title, ""
+        else:
+            self.border_title = " · ".join(part for part in parts if part)
+            self.border_subtitle = " · ".join(self.notes)
         self.empty_text = (
             "Reading this day…"
             if self.loading
@@ -120,6 +132,9 @@ class PaperList(LineList):
         index = self.index_of(pid)
         if index is not None:
             self.restyle_row(index)
+        self.update_titles()
+
+    def on_resize(self, event: Resize) -> None:
         self.update_titles()
 
     def row_count(self) -> int:
