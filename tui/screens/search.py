@@ -2,15 +2,14 @@
 
 The app keeps one search screen for the whole session: after a result is opened, the keys
 for the next and previous result step through the same results, and ``escape`` on the
-result comes back here with the cursor on it. Results come a page at a time: scrolling
-near the end of those shown, or stepping past them, reads the next page.
+result comes back here with the cursor on it. Results come a page at a time
+(:mod:`tui.screens.search_paging`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar, Protocol
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,39 +17,24 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.events import Key
 from textual.message import Message
-from textual.screen import Screen
 from textual.signal import Signal
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Label
 from textual.worker import get_current_worker
 
-from tui.screens.requests import OpenPaperRequested
-from tui.search.matching import DEFAULT_LIMIT, SearchCancelled, SearchHit, SearchResult
-from tui.search.query import Query, QueryError, parse_query, quoted
+from tui.screens.search_paging import ResultPaging, Searcher
+from tui.search.matching import SearchCancelled, SearchResult
+from tui.search.query import Query, QueryError, parse_query
 from tui.widgets.search_results import SearchResults
 
-
-class Searcher(Protocol):
-    """Runs a query over the archive (in a worker thread); True when the index answered.
-
-    ``cancelled`` says whether the search is still wanted: the searcher may stop with
-    :class:`SearchCancelled` once it turns true. ``offset`` and ``limit`` choose a page."""
-
-    def __call__(
-        self, query: Query, cancelled: Callable[[], bool], limit: int = ..., offset: int = ...
-    ) -> tuple[SearchResult, bool]: ...
-
-
 DEBOUNCE_SECONDS = 0.15
-LOAD_AHEAD = 50
-"""Rows before the end of the results shown at which the next page is read."""
 QUERY_HELP = (
     'words  "a phrase"  -exclude  author:kim  votes:>=20  date:2025-01  '
     "date:2025-01-01..2025-03-31  is:bookmarked  is:unread"
 )
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(ResultPaging):
     """Opened with ``/``; ``escape`` returns to where you were."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -66,14 +50,6 @@ class SearchScreen(Screen[None]):
         generation: int
         indexed: bool
 
-    @dataclass
-    class Page(Message):
-        """More results of the search ``generation``, from ``offset`` on."""
-
-        hits: list[SearchHit]
-        generation: int
-        offset: int
-
     def __init__(self, search: Searcher, ready: Signal[None], initial: str = "") -> None:
         super().__init__()
         self.search = search
@@ -83,14 +59,6 @@ class SearchScreen(Screen[None]):
         self._timer: Timer | None = None
         self._generation = 0
         self._open_first = False
-        self.total = 0  # results of the search shown (more than are loaded, maybe)
-        self.opened: int | None = None  # the result last opened: where stepping starts
-        self._loading_more = False
-        self._step_to: int | None = None  # a result stepped to before its page arrived
-
-    @property
-    def results(self) -> SearchResults:
-        return self.query_one(SearchResults)
 
     @property
     def search_input(self) -> Input:
@@ -167,7 +135,10 @@ class SearchScreen(Screen[None]):
         except QueryError as exc:
             self._status(str(exc), error=True)
             return
-        self.opened = self._step_to = None
+        shown = self.results.search_query
+        if shown is None or shown.text != text:
+            self.opened = None  # a new search: nothing opened of it yet
+        self._step_to = None
         if query.empty:
             self._generation += 1
             self.total = 0
@@ -203,69 +174,3 @@ class SearchScreen(Screen[None]):
         if self._open_first and result.hits:
             self._open_first = False
             self._open(0)
-
-    def _count_title(self) -> None:
-        shown, total = len(self.results.hits), self.total
-        count = f"{total:,} result{'' if total == 1 else 's'}"
-        self.results.border_title = count if shown >= total else f"{count}, {shown:,} loaded"
-
-    def on_search_results_opened(self, message: SearchResults.Opened) -> None:
-        hits = self.results.hits
-        index = next((i for i, hit in enumerate(hits) if hit is message.hit), None)
-        if index is not None:
-            self._open(index)
-
-    def _open(self, index: int) -> None:
-        self.opened = index
-        entry = self.results.hits[index].entry
-        query = self.results.search_query
-        note = f"search {quoted(query.text if query else '')} {index + 1:,}/{self.total:,}"
-        self.post_message(OpenPaperRequested(entry.day, entry.pid, note))
-
-    # -- stepping through the results, a page at a time ------------------------------
-
-    def step(self, direction: int) -> None:
-        """Open the next (1) or previous (-1) result after the one last opened."""
-        if self.opened is None:
-            self.notify("Open a search result first (/ then enter).", timeout=3)
-            return
-        target = self.opened + direction
-        if not 0 <= target < self.total:
-            self.notify("That was the last result." if direction > 0 else "That was the first.")
-            return
-        if target < len(self.results.hits):
-            self.results.cursor = target
-            self._open(target)
-        else:
-            self._step_to = target
-            self._load_more()
-
-    def _cursor_moved(self, cursor: int) -> None:
-        if cursor >= len(self.results.hits) - LOAD_AHEAD:
-            self._load_more()
-
-    def _load_more(self) -> None:
-        query, offset = self.results.search_query, len(self.results.hits)
-        if self._loading_more or query is None or query.empty or offset >= self.total:
-            return
-        self._loading_more = True
-        self._more(query, self._generation, offset)
-
-    @work(thread=True, group="more")
-    def _more(self, query: Query, generation: int, offset: int) -> None:
-        try:
-            result, _ = self.search(query, lambda: False, DEFAULT_LIMIT, offset)
-        except SearchCancelled:
-            return
-        self.post_message(self.Page(result.hits, generation, offset))
-
-    def on_search_screen_page(self, message: Page) -> None:
-        if message.generation != self._generation or message.offset != len(self.results.hits):
-            return
-        self._loading_more = False
-        self.results.extend(message.hits)
-        self._count_title()
-        target, self._step_to = self._step_to, None
-        if target is not None and target < len(self.results.hits):
-            self.results.cursor = target
-            self._open(target)

@@ -131,8 +131,9 @@ class ReaderView(ReaderPanes):
         """
         if user:
             self.navigated = True
-        if self.shown_first and day != self.day and self.day_filter and not self.filter_pinned:
-            self.drop_filter()
+        leaving = self.shown_first and day != self.day
+        if leaving and self.day_filter is not None and not self.filter_pinned:
+            self.drop_filter()  # a filter is the day's, unless pinned
         current = self.paper_list.current
         papers = self.store.papers(day, self.order)
         day_ids: list[str] | None = None
@@ -167,7 +168,7 @@ class ReaderView(ReaderPanes):
         self.post_message(DayShown(day, first))
 
     def drop_filter(self) -> None:
-        """End the day's filter: the box empties and hides (the list is shown again later)."""
+        """End the filter: the box empties and hides (the caller shows the day again)."""
         self.query_one(DayFilter).close()
         self.day_filter = None
         self.filter_pinned = False
