@@ -99,14 +99,17 @@ async def test_n_and_N_go_to_the_next_and_previous_unread_across_days(archive: P
         await wait_loaded(pilot)
         assert shown(app) == "New B"  # by votes: New B, New C, New A
         await pilot.press("j", "enter")  # New C is read now
-        await pilot.press("shift+tab", "g")
+        await pilot.press("N")  # from the paper being read: the one above, New B
+        assert shown(app) == "New B" and isinstance(app.focused, DetailPane)
+        await pilot.press("u", "shift+tab")  # New B unread again; in the list, on it
         opened = []
-        for _ in range(4):
+        for _ in range(5):
             await pilot.press("n")
             opened.append((app.reader.day, shown(app)))
             assert isinstance(app.focused, DetailPane)
         assert opened == [
-            (date(2025, 7, 17), "New A"),  # after New B, skipping New C (read)
+            (date(2025, 7, 17), "New B"),  # from the list: the unread paper under the cursor
+            (date(2025, 7, 17), "New A"),  # then below it, skipping New C (read)
             (date(2025, 7, 16), "Mid A"),  # then the older days, newest first
             (date(2025, 7, 15), "Old B"),
             (date(2025, 7, 15), "Old A"),
@@ -114,8 +117,9 @@ async def test_n_and_N_go_to_the_next_and_previous_unread_across_days(archive: P
         await pilot.press("n")  # nothing left: a note, and the reader stays
         assert shown(app) == "Old A"
         assert any("No unread paper after this one" in n.message for n in app._notifications)
-        await pilot.press("N")  # back up: New B is the only unread one left
-        assert (app.reader.day, shown(app)) == (date(2025, 7, 17), "New B")
+        await pilot.press("N")
+        assert shown(app) == "Old A"
+        assert any("No unread paper before this one" in n.message for n in app._notifications)
         assert read_titles(app) == {"New A", "New B", "New C", "Mid A", "Old A", "Old B"}
 
 

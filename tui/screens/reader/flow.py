@@ -51,14 +51,21 @@ class ReadingFlow(ReaderView):
     # -- the next unread paper -------------------------------------------------------
 
     def action_next_unread(self, forward: bool = True) -> None:
-        """Open the next (or previous) unread paper: this day's list, then other days."""
+        """Open the next (or previous) unread paper: this day's list, then other days.
+
+        From the list, ``n`` opens the paper under the cursor first if it is unread.
+        """
         state = self.user_state
         paper_list = self.paper_list
+        cursor = paper_list.cursor if paper_list.ids else (-1 if forward else 0)
+        current = paper_list.current_id
+        if forward and current and not self.detail.has_focus and not state.is_read(current):
+            cursor -= 1  # browsing the list: the unread paper under the cursor comes first
         places = unread_places(
             self.store,
             self.day,
             paper_list.ids,
-            paper_list.cursor if paper_list.ids else (-1 if forward else 0),
+            cursor,
             self.order,
             lambda pid: not state.is_read(pid),
             forward,
