@@ -8,6 +8,7 @@ import unicodedata
 from parsers.list_literal import list_literal_items, looks_like_list_literal
 
 MAX_VOTES = 100_000  # far above any real day's upvotes
+_NEGATIVE = re.compile(r"[-−–]\s*\d+")
 MAX_TITLE = 500
 DERIVED_TITLE_CELLS = 72
 MIN_CLAUSE = 12
@@ -91,6 +92,8 @@ def parse_votes(text: str) -> tuple[int | None, str | None]:
         if votes <= MAX_VOTES:
             return votes, None
         return None, f"vote count {shorten(value, 20)} is not believable; ignored"
+    if _NEGATIVE.fullmatch(value):
+        return None, f"vote count {shorten(value, 20)} is negative; ignored"
     return None, f"vote count {shorten(value, 40)!r} is not a number; ignored"
 
 

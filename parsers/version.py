@@ -3,4 +3,4 @@
 Caches of parse results (the reader's) are keyed on it, so a new version re-reads every file.
 """
 
-PARSER_VERSION = 4
+PARSER_VERSION = 5

@@ -84,3 +84,35 @@ def test_identities_and_links() -> None:
     assert parse_arxiv_id("https://arxiv.org/pdf/2507.01234v3.pdf") == "2507.01234"
     assert parse_arxiv_id("arXiv:2507.01234v2") == "2507.01234"
     assert parse_arxiv_id("not an id") is None
+
+
+def test_unread_places_walk_down_the_day_then_older_days(tmp_path: Path) -> None:
+    from tui.archive.unread import unread_places
+
+    write_digest(tmp_path / "2025-07-14.md", "2025-07-14", [("A1", 1), ("A2", 9)])
+    write_digest(tmp_path / "2025-07-15.md", "2025-07-15", [("B1", 5)])
+    write_digest(tmp_path / "2025-07-16.md", "2025-07-16", [("C1", 3), ("C2", 4), ("C3", 1)])
+    store = store_of(tmp_path)
+    title = {pid: p.title for day in store.days() for p, pid in
+             zip(store.papers(day), store.ids(day), strict=True)}  # fmt: skip
+    read = {pid for pid, t in title.items() if t in {"C1", "B1"}}
+    today = store.ids(date(2025, 7, 16), store.papers(date(2025, 7, 16), PaperOrder.VOTES))
+    assert [title[p] for p in today] == ["C2", "C1", "C3"]
+
+    def walk(cursor: int, forward: bool) -> list[str]:
+        places = unread_places(store, date(2025, 7, 16), today, cursor, PaperOrder.VOTES,
+                               lambda pid: pid not in read, forward)  # fmt: skip
+        return [title[place.pid] for place in places]
+
+    assert walk(0, True) == ["C3", "A2", "A1"]  # C1 read; 07-15 all read; 07-14 by votes
+    assert walk(2, False) == ["C2"]  # nothing newer than the newest day
+    assert walk(2, True) == ["A2", "A1"]
+    oldest = store.ids(date(2025, 7, 14), store.papers(date(2025, 7, 14), PaperOrder.VOTES))
+    back = unread_places(store, date(2025, 7, 14), oldest, 0, PaperOrder.VOTES,
+                         lambda pid: pid not in read, forward=False)  # fmt: skip
+    assert [title[p.pid] for p in back] == ["C3", "C2"]  # newer days, from their bottom
+    fresh = store_of(tmp_path)
+    places = unread_places(fresh, date(2025, 7, 16), today, 2, PaperOrder.VOTES,
+                           lambda pid: pid not in read)  # fmt: skip
+    assert next(places).day == date(2025, 7, 14)
+    assert date(2025, 7, 15) not in fresh._rows  # a day with nothing unread is not kept

@@ -44,8 +44,14 @@ def test_data_dir_that_is_a_file_is_refused(
     assert exit_info.value.code == 2
 
 
-def test_no_path_and_no_digests_opens_the_demo() -> None:
-    assert build_app([]).paths == [str(DEMO_ARCHIVE)]
+async def test_no_path_and_no_digests_opens_the_demo_and_says_so() -> None:
+    app = build_app([])
+    assert app.paths == [str(DEMO_ARCHIVE)] and app.demo
+    assert not build_app([str(DEMO_ARCHIVE)]).demo  # asked for by name: no note
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        [note] = [n for n in app._notifications if n.title == "This is the demo archive"]
+        assert "paperdeck PATH" in note.message and "paperdeck sync" in note.message
 
 
 def test_no_path_opens_the_users_digest_directory(

@@ -60,13 +60,19 @@ def test_votes_dash_missing_and_absurd() -> None:
         "### [B](https://arxiv.org/abs/2507.00002)\n\nAuthors: X Y\n\n"
         "### [C](https://arxiv.org/abs/2507.00003)\n\nVote: 99999999999999999999\n\n"
         "### [D](https://arxiv.org/abs/2507.00004)\n\nVote: lots\n\n"
-        "### [E](https://arxiv.org/abs/2507.00005)\n\n**Votes**: 1,234\n"
+        "### [E](https://arxiv.org/abs/2507.00005)\n\n**Votes**: 1,234\n\n"
+        "### [F](https://arxiv.org/abs/2507.00006)\n\nVote: -5\n"
     )
     [digest] = result.digests
-    assert [p.votes for p in digest.papers] == [None, None, None, None, 1234]
-    assert [(p.line, p.severity) for p in result.problems] == [(13, "warning"), (17, "warning")]
+    assert [p.votes for p in digest.papers] == [None, None, None, None, 1234, None]
+    assert [(p.line, p.severity) for p in result.problems] == [
+        (13, "warning"),
+        (17, "warning"),
+        (25, "warning"),
+    ]
     assert "not believable" in result.problems[0].message
     assert "not a number" in result.problems[1].message
+    assert result.problems[2].message == "vote count -5 is negative; ignored"
 
 
 def test_author_lines_in_other_list_forms() -> None:

@@ -81,3 +81,9 @@ def seed_bookmarks() -> None:
         when = datetime(2025, 7, 18, 9, minute)
         marks.append(bm.add(Bookmark.of(paper.arxiv_id or "", paper, digest.date, when)))
     bookmarks_file(Locations.resolve().data).apply(marks)
+
+
+def list_titles(app: PaperdeckApp) -> str:
+    """The paper list's title and, when notes did not fit there, its bottom border's."""
+    papers = app.reader.paper_list
+    return " · ".join(title for title in (papers.border_title, papers.border_subtitle) if title)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.screens.helpers import wait_loaded, write_digest
+from tests.screens.helpers import list_titles, wait_loaded, write_digest
 from tui.app import PaperdeckApp
 from tui.screens.bookmarks import BookmarksScreen
 from tui.userdata import bookmarks as bm
@@ -43,7 +43,7 @@ async def test_b_bookmarks_from_list_and_detail_with_a_marker(archive: Path) -> 
         assert isinstance(app.focused, DetailPane)
         await pilot.press("b")
         assert app.user_state.is_bookmarked("2507.17001")
-        assert app.reader.sidebar.row_content(1, 20).plain.rstrip().endswith("★2 0/2")
+        assert app.reader.sidebar.row_content(1, 20).plain.rstrip().endswith("★2 1/2")  # opened
         assert app.user_state.flush()
         saved = bookmarks_file(data_dir(app)).read().bookmarks
         assert saved["2507.17002"].title == "New High" and saved["2507.17002"].votes == 30
@@ -54,24 +54,28 @@ async def test_b_bookmarks_from_list_and_detail_with_a_marker(archive: Path) -> 
         assert app.user_state.is_bookmarked("2507.17001")
 
 
-async def test_showing_a_paper_marks_it_read_and_u_toggles(archive: Path) -> None:
+async def test_opening_a_paper_marks_it_read_moving_does_not_and_u_toggles(
+    archive: Path,
+) -> None:
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         state = app.reader
-        assert app.user_state.is_read("2507.17002")  # the top paper is shown at start
-        assert not app.user_state.is_read("2507.17001")
-        assert "1/2 unread" in state.paper_list.border_title
+        assert not app.user_state.is_read("2507.17002")  # on screen at start, not opened
+        assert "2/2 unread" in list_titles(app)
         unread_row = state.paper_list.row_content(1, 40).plain
         assert "●" in unread_row
         await pilot.press("j")
+        assert not app.user_state.is_read("2507.17001")  # only moved over it
+        await pilot.press("enter")
         assert app.user_state.is_read("2507.17001")
+        assert "1/2 unread" in list_titles(app)
         await pilot.press("u")
         assert not app.user_state.is_read("2507.17001")
         await pilot.press("u")
         assert app.user_state.is_read("2507.17001")
         assert app.user_state.flush()
-        assert {"2507.17001", "2507.17002"} <= set(reading_file(data_dir(app)).read().read)
+        assert set(reading_file(data_dir(app)).read().read) == {"2507.17001"}
 
 
 async def test_m_marks_the_day_read_and_z_undoes_it(archive: Path) -> None:
@@ -79,6 +83,7 @@ async def test_m_marks_the_day_read_and_z_undoes_it(archive: Path) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         ids = app.store.ids(date(2025, 7, 16))
+        await pilot.press("enter")  # one of the two is read
         assert sum(app.user_state.is_read(pid) for pid in ids) == 1
         await pilot.press("m")
         assert all(app.user_state.is_read(pid) for pid in ids)

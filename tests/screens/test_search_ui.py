@@ -11,7 +11,7 @@ import pytest
 from textual.app import App
 from textual.signal import Signal
 
-from tests.screens.helpers import wait_loaded, wait_search, write_digest
+from tests.screens.helpers import list_titles, wait_loaded, wait_search, write_digest
 from tui.app import PaperdeckApp
 from tui.screens.search import SearchScreen
 from tui.search.matching import SearchCancelled, SearchResult
@@ -118,19 +118,19 @@ async def test_s_cycles_the_order_and_shows_it(archive: Path) -> None:
         await wait_loaded(pilot)
         lst = app.reader.paper_list
         assert [p.title for p in lst.papers] == ["Alpha Agents", "Zebra Models"]
-        assert lst.border_title.endswith("· votes")
+        assert list_titles(app).endswith("· votes")
         await pilot.press("j", "s")  # by title; the paper under the cursor stays
         assert [p.title for p in lst.papers] == ["Alpha Agents", "Zebra Models"]
-        assert lst.border_title.endswith("· title")
+        assert list_titles(app).endswith("· title")
         assert lst.current.title == "Zebra Models"  # type: ignore[union-attr]
         await pilot.press("s")
         assert [p.title for p in lst.papers] == ["Zebra Models", "Alpha Agents"]
-        assert lst.border_title.endswith("· file order")
+        assert list_titles(app).endswith("· file order")
         await pilot.press("s")
-        assert lst.border_title.endswith("· votes")
+        assert list_titles(app).endswith("· votes")
 
 
-async def test_f_filters_the_day_and_follows_day_changes(archive: Path) -> None:
+async def test_f_filters_the_day_and_says_so_in_the_title(archive: Path) -> None:
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
@@ -138,18 +138,56 @@ async def test_f_filters_the_day_and_follows_day_changes(archive: Path) -> None:
         await pilot.press("f", *"votes:>10")
         await pilot.pause()
         assert [p.title for p in lst.papers] == ["Alpha Agents"]
-        assert lst.border_subtitle == "filter: 1 of 2"
+        # the unread count is the day's, as in the sidebar; the filter says what it shows
+        assert list_titles(app) == '2025-07-17 · 2/2 unread · votes · filter "votes:>10": 1 of 2'
+        assert lst.border_subtitle == 'filter "votes:>10": 1 of 2'  # the top has no room
+        assert app.reader.sidebar.row_content(1, 20).plain.endswith("2/2")
         await pilot.press("enter")
         assert isinstance(app.focused, PaperList)
-        await pilot.press("left_square_bracket")
-        assert [p.title for p in lst.papers] == ["Memory Cache"]
         await pilot.press("f", *"votes:>>")  # focusing selects the old filter: typing replaces it
         await pilot.pause()
         assert app.screen.query_one("#day-filter").has_class("-error")
         assert lst.papers == []  # the last good filter was the word "votes"
         await pilot.press("escape")
-        assert [p.title for p in lst.papers] == ["Memory Cache", "Vision"]
+        assert [p.title for p in lst.papers] == ["Alpha Agents", "Zebra Models"]
         assert not app.screen.query_one("#day-filter").display
+        assert list_titles(app) == "2025-07-17 · 2/2 unread · votes"
+
+
+async def test_escape_in_the_list_clears_the_filter(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        lst = app.reader.paper_list
+        await pilot.press("f", *"alpha", "enter")
+        assert isinstance(app.focused, PaperList)
+        assert [p.title for p in lst.papers] == ["Alpha Agents"]
+        assert lst.border_title.endswith('· filter "alpha": 1 of 2')  # 80 columns: room
+        await pilot.press("enter", "escape")  # the detail first: back to the list
+        assert isinstance(app.focused, PaperList) and app.reader.day_filter is not None
+        await pilot.press("escape")
+        assert app.reader.day_filter is None
+        assert [p.title for p in lst.papers] == ["Alpha Agents", "Zebra Models"]
+        assert not app.screen.query_one("#day-filter").display
+
+
+async def test_the_filter_ends_with_its_day_unless_pinned(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        lst = app.reader.paper_list
+        await pilot.press("f", *"votes:>10", "enter", "left_square_bracket")
+        assert app.reader.day_filter is None
+        assert [p.title for p in lst.papers] == ["Memory Cache", "Vision"]
+        await pilot.press("F")  # nothing to pin
+        assert not app.reader.filter_pinned
+        await pilot.press("f", *"votes:>5", "enter", "F")
+        assert app.reader.filter_pinned
+        assert list_titles(app).endswith('filter "votes:>5" (pinned): 2 of 2')
+        await pilot.press("left_square_bracket")
+        assert [p.title for p in lst.papers] == ["Sparse Attention"]
+        await pilot.press("F", "right_square_bracket")  # unpinned: it ends with this day
+        assert app.reader.day_filter is None and len(lst.papers) == 2
 
 
 async def test_enter_before_the_results_arrive_opens_the_best_one(archive: Path) -> None:
@@ -183,12 +221,12 @@ async def test_typing_a_filter_does_not_mark_papers_read(archive: Path) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         zebra = app.store.ids(date(2025, 7, 17))[0]
-        assert not app.user_state.is_read(zebra)
         await pilot.press("f", *"zebra")
         await pilot.pause()
         assert app.reader.detail.paper.title == "Zebra Models"  # type: ignore[union-attr]
+        await pilot.press("enter")  # back to the list: still not read
         assert not app.user_state.is_read(zebra)
-        await pilot.press("enter")  # now the reader reads it
+        await pilot.press("enter")  # opened
         assert app.user_state.is_read(zebra)
 
 

@@ -77,3 +77,13 @@ def test_ascii_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
     seed_bookmarks()
     app = PaperdeckApp([DEMO], settings=ReaderSettings(ascii=True, animations=False))
     assert snap_compare(app, terminal_size=(80, 24), run_before=loaded)
+
+
+def test_help_screen_40x12(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """At 40×12 every description shows in full; ids go under them."""
+
+    async def open_help(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("question_mark")
+
+    assert snap_compare(PaperdeckApp([DEMO]), terminal_size=(40, 12), run_before=open_help)

@@ -102,3 +102,12 @@ def test_any_text_parses_or_says_why(text: str) -> None:
         parse_query(text)
     except QueryError as exc:
         assert str(exc)
+
+
+def test_quoted_punctuation_is_kept_as_typed() -> None:
+    assert parse_query('"R&B"').include == [TextTerm(("r", "b"), "r b", "any", "r&b")]
+    assert parse_query('"GPT-4o  model"').include[0].literal == "gpt-4o model"  # type: ignore[union-attr]
+    assert parse_query('author:"O\'Brien"').include[0].literal == "o'brien"  # type: ignore[union-attr]
+    assert parse_query("R&B").include == [TextTerm(("r", "b"), "r b", "any")]  # unquoted: words
+    assert parse_query('"kv cache"').include == [TextTerm(("kv", "cache"), "kv cache", "any")]
+    assert parse_query('"R&B" "r b"').include[1] == TextTerm(("r", "b"), "r b", "any")

@@ -112,3 +112,93 @@ def test_match_spans_map_back_to_the_title() -> None:
     assert match_spans("KV Cache and kv-cache…", parse_query("cache")) == [(3, 8), (16, 21)]
     assert match_spans("우리는 모델을… ＧＰＴ", parse_query("모델 gpt")) == [(4, 6), (9, 12)]
     assert match_spans("Transformers", parse_query("former")) == []  # word starts only
+
+
+PUNCTUATED = [
+    Entry(date(2025, 7, 17), paper("R&B Vocals with C++ Kernels", "GPT-4o judges it.", 30), "p"),
+    Entry(date(2025, 7, 17), paper("A Survey of C and C# Tools", "kv-cache, C. R. B", 20), "q"),
+    Entry(date(2025, 7, 16), paper("Brian R. Bartoldson's Scaling", "R & B and gpt 4o", 10), "r"),
+    Entry(
+        date(2025, 7, 16), paper("Fast c++17 Parsers", "see GPT-4omni; r&b", 5, ["R. B. Kim"]), "s"
+    ),
+    Entry(None, paper("KV Cache for GPT-4", "C++ and R&D", None, ["O'Brien, Ann"]), "t"),
+]
+PUNCTUATED_LETTER = {paper_id(e.paper, e.day): e.pid for e in PUNCTUATED}
+PUNCTUATED = [Entry(e.day, e.paper, paper_id(e.paper, e.day)) for e in PUNCTUATED]
+PUNCTUATED_CACHE = cache_of(PUNCTUATED)
+
+
+def punctuated(text: str) -> list[str]:
+    query = parse_query(text)
+    result = search_cache(PUNCTUATED_CACHE.connection(), query, NoMarks())
+    linear = linear_search(PUNCTUATED, query, NoMarks())
+    assert [(h.entry.pid, h.in_title) for h in result.hits] == [
+        (h.entry.pid, h.in_title) for h in linear.hits
+    ]
+    assert result.total == linear.total
+    return [PUNCTUATED_LETTER[h.entry.pid] for h in result.hits]
+
+
+def test_phrases_match_the_punctuation_given() -> None:
+    assert punctuated('"R&B"') == ["p", "s"]  # not "Brian R. Bartoldson", not "C. R. B"
+    assert punctuated('"r & b"') == ["p", "r", "s"]  # spaces next to punctuation: optional
+    assert punctuated('"C++"') == ["p", "s", "t"]  # c++17 starts with it; "C and C#" does not
+    assert punctuated('"c#"') == ["q"]
+    assert punctuated('"GPT-4o"') == ["p", "s"]  # GPT-4omni starts with it; "gpt 4o" is not it
+    assert punctuated("gpt 4o") == ["p", "r", "s"]  # plain words ignore punctuation, as before
+    assert punctuated('"kv cache"') == ["t", "q"]  # a phrase of words: any separator
+    assert punctuated('author:"o\'brien"') == ["t"]
+    assert punctuated('"r. b"') == ["r", "q", "s"]
+    assert punctuated('cache -"C++"') == ["q"]
+    assert punctuated('-"R&B"') == ["q", "r", "t"]
+    assert punctuated('"R&B" -"C++"') == []
+
+
+PUNCTUATED_WORDS = ["r", "b", "bart", "c", "gpt", "4o", "kv", "cache", "pars", "kim", "brian"]
+JOINERS = ["", " ", "&", "++", "-", ". ", " & ", "#", "'"]
+
+
+TEXTS = [
+    text
+    for e in PUNCTUATED
+    for text in (e.paper.title, ", ".join(e.paper.authors), *e.paper.sections[0].items)
+]
+
+
+@st.composite
+def fragment(draw: st.DrawFn) -> str:
+    """A quoted piece of some paper's text: often a match, and often ending mid-word."""
+    text = draw(st.sampled_from(TEXTS))
+    start = draw(st.integers(0, len(text) - 1))
+    end = draw(st.integers(start + 1, len(text)))
+    return '"' + text[start:end].replace('"', "") + '"'
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(PUNCTUATED_WORDS),
+            fragment(),
+            fragment().map(lambda f: f"-{f}"),
+            st.tuples(
+                st.sampled_from(["", "-", "author:", "-author:"]),
+                st.lists(
+                    st.tuples(st.sampled_from(PUNCTUATED_WORDS), st.sampled_from(JOINERS)),
+                    min_size=1,
+                    max_size=3,
+                ),
+            ).map(lambda t: t[0] + '"' + "".join(w + j for w, j in t[1]) + '"'),
+        ),
+        max_size=3,
+    ).map(" ".join)
+)
+def test_index_and_plain_matcher_agree_on_punctuation(text: str) -> None:
+    punctuated(text)
+
+
+def test_phrases_with_punctuation_are_highlighted_as_typed() -> None:
+    from tui.search.highlight import match_spans
+
+    assert match_spans("R&B and R. B", parse_query('"R&B"')) == [(0, 3)]
+    assert match_spans("Ｃ＋＋ and C++17", parse_query('"c++"')) == [(0, 3), (8, 11)]

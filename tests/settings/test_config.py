@@ -26,14 +26,15 @@ def test_a_good_config() -> None:
     (Path.home() / "papers").mkdir()
     write_config(
         'archive = "~/papers"\ntheme = "nord"\nascii = true\nanimations = false\n'
-        '[keys]\n"day.older" = "h"\n"day.newer" = "l"\n'
+        'mark_read = "open"\n[keys]\n"day.older" = "h"\n"day.newer" = "l"\n'
     )
     loaded = read_config(Locations.resolve())
     assert loaded.problems == []
     assert loaded.config == Config(
-        archive=["~/papers"], theme="nord", ascii=True, animations=False,
+        archive=["~/papers"], theme="nord", ascii=True, animations=False, mark_read="open",
         keys={"day.older": "h", "day.newer": "l"},
     )  # fmt: skip
+    assert ReaderSettings.combine(loaded.config, []).mark_read == "open"
 
 
 @pytest.mark.parametrize(
@@ -49,6 +50,13 @@ def test_a_good_config() -> None:
         ("[keys]\n'day.older' = 'h'\n'nope.nothing' = 'x'\n", "keys.nope.nothing: no binding",
          {"keys": {"day.older": "h"}}),
         ("[keys]\n'day.older' = ' '\n", "keys.day.older is empty", {"keys": {}}),
+        ("mark_read = 'never'\n", ": mark_read: Input should be 'open', 'shown' or 'manual'",
+         {"mark_read": "shown"}),
+        ("ascii = 'yes'\n", ": ascii: Input should be a valid boolean", {"ascii": False}),
+        ("[keys]\n'app.quit' = 'j'\n", "keys.app.quit = 'j': j was already detail.down, "
+         "help.down, list.down; q no longer does app.quit", {"keys": {"app.quit": "j"}}),
+        ("[keys]\n'day.goto' = 'b'\n", "b was already bookmark.toggle (left without it)",
+         {"keys": {"day.goto": "b"}}),
     ],
 )  # fmt: skip
 def test_bad_entries_are_named_and_ignored(text: str, needle: str, kept: dict) -> None:  # type: ignore[type-arg]
@@ -98,6 +106,9 @@ def test_config_commands(capfd: pytest.CaptureFixture[str]) -> None:
     assert "colour: unknown setting" in capfd.readouterr().err
     write_config("ascii = true\n")
     assert main(["config", "check"]) == 0
+    write_config("[keys]\n'app.quit' = 'j'\n")
+    assert main(["config", "check"]) == 1
+    assert "j was already detail.down, help.down, list.down" in capfd.readouterr().err
 
 
 def test_animations_off_over_ssh_unless_configured() -> None:

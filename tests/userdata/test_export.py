@@ -1,12 +1,14 @@
-"""Exports: BibTeX keys stay valid and unique however many papers share one."""
+"""Exports: BibTeX keys stay valid and unique; derived titles are marked; TeX stays math."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from datetime import UTC, date, datetime
 
 from tui.userdata.bookmarks import Bookmark
-from tui.userdata.export import to_bibtex
+from tui.userdata.export import to_bibtex, to_csv, to_markdown
 
 KEY = re.compile(r"^@misc\{([^,\n]*),$", re.MULTILINE)
 
@@ -39,3 +41,36 @@ def test_a_suffixed_key_taken_by_another_paper_is_skipped() -> None:
     items.insert(0, items[0].model_copy(update={"id": "q", "title": "Largea"}))  # key kim2025largea
     keys = KEY.findall(to_bibtex(items))
     assert keys == ["kim2025largea", "kim2025large", "kim2025largeb", "kim2025largec"]
+
+
+def _derived() -> Bookmark:
+    return Bookmark(
+        id="h1",
+        title="We study $L_2$ regularisation of $O(n^2)$ attention for $5 and $10",
+        title_derived=True,
+        authors=["Ann Lee"],
+        date=date(2025, 7, 13),
+        bookmarked_at=datetime(2025, 7, 18, tzinfo=UTC),
+    )
+
+
+def test_a_derived_title_is_marked_and_dated_in_bibtex() -> None:
+    entry = to_bibtex([_derived()])
+    assert "  year = {2025},\n  month = jul," in entry
+    assert "  note = {title derived from the abstract}" in entry
+    # TeX math stays math; a dollar amount is text and escaped.
+    assert "{{We study $L_2$ regularisation of $O(n^2)$ attention for \\$5 and \\$10}}" in entry
+    real = _derived().model_copy(update={"title_derived": False, "title": "Real $\\{$"})
+    plain = to_bibtex([real])
+    assert "note" not in plain and "month" not in plain
+    assert "{{Real \\$\\textbackslash{}\\{\\$}}" in plain  # unbalanced braces: not kept as math
+
+
+def test_a_derived_title_is_marked_in_markdown_and_csv() -> None:
+    markdown = to_markdown([_derived()])
+    assert (
+        "- We study $L_2$ regularisation of $O(n^2)$ attention for $5 and $10 — Ann Lee" in markdown
+    )
+    assert markdown.rstrip().endswith("*(title derived from the abstract)*")
+    rows = list(csv.DictReader(io.StringIO(to_csv([_derived()]))))
+    assert rows[0]["title_derived"] == "true"

@@ -14,17 +14,19 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.worker import get_current_worker
 
+from tui.app.bindings import APP_BINDINGS
 from tui.app.continuity import Continuity
 from tui.app.loader import ArchiveLoader, open_cache
 from tui.app.messages import ArchiveRead, IndexReady, LoadFinished, SaveFailed, UserStateSaved
 from tui.app.palette import help_sections, palette_commands
 from tui.app.requests import ScreenRequests
+from tui.app.search_path import SearchPath
 from tui.app.syncing import ArchiveSync
 from tui.archive.cache.reading import arxiv_papers
 from tui.archive.identity import archive_key
@@ -32,7 +34,6 @@ from tui.archive.store import ArchiveStore
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.help import HelpScreen
 from tui.screens.reader import DayShown, DayWanted, ReaderScreen
-from tui.screens.search import SearchScreen
 from tui.screens.services import ReaderServices
 from tui.search.service import ArchiveSearch
 from tui.settings.locations import Locations
@@ -43,23 +44,20 @@ from tui.userdata.marking import Marking
 from tui.userdata.user_state import UserState
 
 POSITION_SAVE_SECONDS = 2.0
+QUITS = ("app.quit", "app.quit_now")
+DEMO_NOTE = (
+    "Five days of made-up papers that ship with paperdeck, to try it on. To read your own "
+    "digests, run: paperdeck PATH… (files or folders). To fetch the Hugging Face daily "
+    "papers, run: paperdeck sync (then paperdeck opens them)."
+)
 
 
-class PaperdeckApp(ScreenRequests, Continuity, ArchiveSync, App[None]):
+class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None]):
     """Reads the digests under ``paths``; opens on ``start_date`` or the newest day."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "paperdeck"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.commands"),
-        Binding(
-            "B", "show_bookmarks", "Marks", tooltip="All bookmarks", show=False, id="app.bookmarks"
-        ),
-        Binding("slash", "search", "Search", id="app.search"),
-        Binding("R", "sync_archive", "Sync", tooltip="Sync digests", show=False, id="archive.sync"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     def __init__(
         self,
@@ -67,6 +65,7 @@ class PaperdeckApp(ScreenRequests, Continuity, ArchiveSync, App[None]):
         start_date: date | None = None,
         locations: Locations | None = None,
         settings: ReaderSettings | None = None,
+        demo: bool = False,
     ) -> None:
         # With NO_COLOR, ANSI mode lets Textual drop colours entirely (not just grey them).
         super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
@@ -91,8 +90,14 @@ class PaperdeckApp(ScreenRequests, Continuity, ArchiveSync, App[None]):
         self.search_ready_signal: Signal[None] = Signal(self, "search-ready")
         self.archive_search = ArchiveSearch(self.cache, self.user_state)
         self.services = ReaderServices(
-            self.store, self.user_state, self.marking, self.glyphs, self.marks_changed_signal
+            self.store,
+            self.user_state,
+            self.marking,
+            self.glyphs,
+            self.marks_changed_signal,
+            self.settings.mark_read,
         )
+        self.demo = demo  # the demo archive, opened because the user has none
         self.archive_key = archive_key(paths)
         restored = self.user_state.position(self.archive_key) if self.settings.restore else None
         self.start_date = start_date or (restored.day if restored else None)
@@ -100,7 +105,6 @@ class PaperdeckApp(ScreenRequests, Continuity, ArchiveSync, App[None]):
         if restored is not None and start_date is None:
             self.reader.restore_to(restored)
         self.loaded = False  # every file has been read
-        self.last_search = ""
         self.loader = ArchiveLoader(paths, self.cache, self.start_date, self.post_message)
         self.shutdown_guard: ShutdownGuard | None = None  # set where signals are handled
 
@@ -126,6 +130,8 @@ class PaperdeckApp(ScreenRequests, Continuity, ArchiveSync, App[None]):
             self.notify(problem, title="config.toml", severity="warning", timeout=20)
         if self.cache_problem:
             self.notify(self.cache_problem, title="No parse cache", severity="warning", timeout=10)
+        if self.demo:
+            self.notify(DEMO_NOTE, title="This is the demo archive", timeout=30)
         self._apply_theme()
         self.set_interval(POSITION_SAVE_SECONDS, self.save_position)
         self.watch_archive()
@@ -227,12 +233,6 @@ class PaperdeckApp(ScreenRequests, Continuity, ArchiveSync, App[None]):
 
     # -- actions and the palette -----------------------------------------------------
 
-    def action_search(self) -> None:
-        if not isinstance(self.screen, SearchScreen):
-            self.push_screen(
-                SearchScreen(self.archive_search.search, self.search_ready_signal, self.last_search)
-            )
-
     def action_show_bookmarks(self) -> None:
         if not isinstance(self.screen, BookmarksScreen):
             self.push_screen(BookmarksScreen(self.services))
@@ -245,6 +245,10 @@ class PaperdeckApp(ScreenRequests, Continuity, ArchiveSync, App[None]):
     def action_help(self) -> None:
         self.push_screen(HelpScreen(help_sections(self, self.reader)))
 
+    def action_help_quit(self) -> None:
+        active = self.active_bindings.values()
+        keys = [self.get_key_display(a.binding) for a in active if a.binding.id in QUITS]
+        self.notify(f"Press {' or '.join(keys) or 'ctrl+q'} to quit.", title="Quit?")
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield from palette_commands(self, self.reader)
+        yield from palette_commands(self, self.reader, screen, super().get_system_commands(screen))

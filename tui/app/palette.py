@@ -1,18 +1,69 @@
-"""The app's own entries in the command palette (ctrl+p), and the panes help lists."""
+"""The command palette (ctrl+p): every action that has a key, named as help names it.
+
+Entries come from the bindings in force (remaps included) of the app, the screen the
+palette was opened on and, in the reader, its panes and filter box; each runs its action
+where it is bound and shows its keys and id. Textual's own keys of a text box (no id) are
+left out. Beside them: the days at the ends, and the
+theme ("Change theme", Textual's "Theme" under the name the README uses).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.dom import DOMNode
+from textual.screen import Screen
 
+from tui.screens.help import key_rows
 from tui.screens.reader import ReaderScreen
+from tui.widgets.day_filter import DayFilter
+
+META_ACTIONS = {"command_palette", "help_quit"}
+"""Keys with nothing to offer in the palette: the palette itself, the hint on ctrl+c."""
+REPLACED = {"Theme", "Quit"}
+"""Textual's entries that the app offers under its own names (the bindings' "Quit")."""
 
 
-def palette_commands(app: App[Any], reader: ReaderScreen) -> Iterator[SystemCommand]:
-    """Go to a date, the newest or oldest day, help, problems, the date sidebar."""
+def _nodes(app: App[Any], reader: ReaderScreen, screen: Screen[Any]) -> list[tuple[DOMNode, str]]:
+    """The nodes whose keys work on ``screen``, with the pane each names ("" for everywhere)."""
+    if screen is not reader:
+        focused = [(screen.focused, "list")] if screen.focused is not None else []
+        return [(app, ""), (screen, ""), *focused]
+    return [
+        (app, ""),
+        (reader, ""),
+        (reader.sidebar, "days"),
+        (reader.paper_list, "papers"),
+        (reader.detail, "paper"),
+        (reader.query_one(DayFilter), "filter box"),
+    ]
+
+
+def binding_commands(
+    app: App[Any], reader: ReaderScreen, screen: Screen[Any]
+) -> Iterator[SystemCommand]:
+    """One entry per action bound on ``screen``: help's name, the keys and id as help."""
+    seen: set[tuple[int, str]] = set()
+    for node, pane in _nodes(app, reader, screen):
+        for row in key_rows(app, node):
+            if not row.binding_id or row.action in META_ACTIONS or (id(node), row.action) in seen:
+                continue  # no id: a text box's own editing keys
+            seen.add((id(node), row.action))
+            title = f"{row.description} ({pane})" if pane else row.description
+            where = f" · {row.binding_id}" if row.binding_id else ""
+            yield SystemCommand(
+                title, f"{row.keys}{where}", partial(app.run_action, row.action, node)
+            )
+
+
+def palette_commands(
+    app: App[Any], reader: ReaderScreen, screen: Screen[Any], textual: Iterable[SystemCommand]
+) -> Iterator[SystemCommand]:
+    """The palette's entries on ``screen``: the bindings', the app's, then Textual's own."""
+    yield from binding_commands(app, reader, screen)
     store = reader.store
 
     def newest_day() -> None:
@@ -24,23 +75,11 @@ def palette_commands(app: App[Any], reader: ReaderScreen) -> Iterator[SystemComm
         if dated:
             reader.show_day(dated[-1])
 
-    yield SystemCommand(
-        "Go to date…", "Jump to a day (the nearest one with papers)", reader.action_goto_date
-    )
-    yield SystemCommand("Newest day", "Show the newest day", newest_day)
-    yield SystemCommand("Oldest day", "Show the oldest day", oldest_day)
-    yield SystemCommand("Help: keys", "List every key", lambda: app.run_action("help"))
-    yield SystemCommand(
-        "Show load problems", "Files and lines that could not be read", reader.action_show_problems
-    )
-    yield SystemCommand(
-        "Toggle date sidebar", "Show or hide the list of days", reader.action_toggle_sidebar
-    )
-    yield SystemCommand(
-        "Sync digests",
-        "Fetch new digests from your sources (R)",
-        lambda: app.run_action("sync_archive"),
-    )
+    if screen is reader:
+        yield SystemCommand("Newest day", "Show the newest day", newest_day)
+        yield SystemCommand("Oldest day", "Show the oldest day", oldest_day)
+    yield SystemCommand("Change theme", "Pick a colour theme (remembered)", app.action_change_theme)
+    yield from (command for command in textual if command.title not in REPLACED)
 
 
 def help_sections(app: App[Any], reader: ReaderScreen) -> list[tuple[str, list[DOMNode]]]:

@@ -14,7 +14,6 @@ from tui.screens.requests import (
     OpenBookmarkRequested,
     OpenLinkRequested,
     OpenPaperRequested,
-    SearchTyped,
 )
 from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.clipboard import copy_for_user
@@ -27,7 +26,6 @@ class ScreenRequests(App[None]):
     store: ArchiveStore
     reader: ReaderScreen
     settings: ReaderSettings
-    last_search: str
 
     def on_copy_requested(self, message: CopyRequested) -> None:
         self.copy_text(message.text, message.what)
@@ -50,7 +48,7 @@ class ScreenRequests(App[None]):
         self.copy_text(url, f"{what} link", f" (not opened: {decision.reason})")
 
     def on_open_paper_requested(self, message: OpenPaperRequested) -> None:
-        self.open_paper(message.day, message.pid)
+        self.open_paper(message.day, message.pid, message.note)
 
     def on_open_bookmark_requested(self, message: OpenBookmarkRequested) -> None:
         """Show a bookmarked paper in its day, detail pane focused."""
@@ -64,11 +62,8 @@ class ScreenRequests(App[None]):
             return
         self.open_paper(bookmark.date, bookmark.id)
 
-    def open_paper(self, day: date | None, pid: str) -> None:
+    def open_paper(self, day: date | None, pid: str, note: str = "") -> None:
         """Back to the reader (whatever screens are open) showing paper ``pid`` of ``day``."""
         while self.screen is not self.reader and len(self.screen_stack) > 1:
             self.pop_screen()
-        self.reader.open_paper(day, pid)
-
-    def on_search_typed(self, message: SearchTyped) -> None:
-        self.last_search = message.text
+        self.reader.open_paper(day, pid, note)

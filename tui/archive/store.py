@@ -15,7 +15,7 @@ from datetime import date
 
 from parsers import Paper, Problem
 from tui.archive.cache import ArchiveCache
-from tui.archive.cache.reading import PaperRow, body, day_counts, day_papers
+from tui.archive.cache.reading import PaperRow, body, day_counts, day_papers, day_pids
 from tui.archive.entry import Entry
 from tui.archive.order import PaperOrder, order_papers
 
@@ -167,6 +167,13 @@ class ArchiveStore:
             return [row.pid for row in rows]
         known = {id(row.paper): row.pid for row in rows}
         return [known[id(paper)] for paper in papers]
+
+    def pids(self, day: date | None) -> list[str]:
+        """The identities of ``day``'s papers, without keeping the day's papers in memory."""
+        rows = self._rows.get(day)
+        if rows is not None:
+            return [row.pid for row in rows]
+        return day_pids(self.cache.connection(), day) if day in self._counts else []
 
     def find(self, pid: str, day: date | None) -> Paper | None:
         """The paper with identity ``pid`` on ``day``, if that day holds it."""

@@ -12,6 +12,8 @@ _TOKEN = re.compile(r"\w+")
 
 def normalize(text: str) -> str:
     """Text as the search sees it: NFKC (full/half width, composed Hangul), case-folded."""
+    if unicodedata.is_normalized("NFKC", text):  # most text: the check is cheaper
+        return text.casefold()
     return unicodedata.normalize("NFKC", text).casefold()
 
 

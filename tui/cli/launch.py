@@ -71,14 +71,14 @@ def read_config(locations: Locations) -> LoadedConfig:
     """``config.toml``, checked against the real themes and binding ids."""
     from textual.theme import BUILTIN_THEMES
 
-    from tui.app.keymap import binding_ids
+    from tui.app.keymap import binding_ids, remap_clashes
 
     loaded = load_config(locations.config_file, set(BUILTIN_THEMES), binding_ids())
+    path = locations.config_file
+    loaded.problems += [f"{path}: {clash}" for clash in remap_clashes(loaded.config.keys)]
     missing = [p for p in loaded.config.archive if not os.path.exists(os.path.expanduser(p))]
     if missing:
-        loaded.problems.append(
-            f"{locations.config_file}: archive {', '.join(missing)} does not exist; ignored"
-        )
+        loaded.problems.append(f"{path}: archive {', '.join(missing)} does not exist; ignored")
     return loaded
 
 
@@ -107,11 +107,13 @@ def build_app(
         settings.default_paths = lambda: default_paths(locations, read_config(locations).config)
     from tui.app import PaperdeckApp
 
+    chosen = paths or default_paths(locations, loaded.config)
     return PaperdeckApp(
-        paths or default_paths(locations, loaded.config),
+        chosen,
         start_date=start_date,
         locations=locations,
         settings=settings,
+        demo=not paths and chosen == [str(DEMO_ARCHIVE)],
     )
 
 

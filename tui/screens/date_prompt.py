@@ -40,7 +40,7 @@ class DatePrompt(ModalScreen[date | None]):
     DatePrompt > Vertical {
         width: 40; height: auto; border: round $primary; background: $surface; padding: 0 1;
     }
-    DatePrompt #date-error { color: $error; height: auto; }
+    DatePrompt #date-error { color: $error; width: 100%; height: auto; }
     """
 
     def __init__(self, initial: date | None) -> None:

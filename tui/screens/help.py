@@ -5,14 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+NARROW_HELP = 70
+"""Below this width the ids go under the descriptions, so no description is cut."""
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,7 @@ class KeyRow:
     keys: str
     description: str
     binding_id: str = ""  # for remapping in config.toml's [keys]
+    action: str = ""  # what the key does (run on the node that binds it)
 
 
 def key_rows(app: App[Any], node: DOMNode) -> list[KeyRow]:
@@ -43,7 +49,7 @@ def key_rows(app: App[Any], node: DOMNode) -> list[KeyRow]:
                 keys[group] = []
                 ids[group] = binding.id or ""
             keys[group].append(app.get_key_display(Binding(key, binding.action)))
-    return [KeyRow(" ".join(keys[group]), group[1], ids[group]) for group in order]
+    return [KeyRow(" ".join(keys[group]), group[1], ids[group], group[0]) for group in order]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -70,27 +76,43 @@ class HelpScreen(ModalScreen[None]):
         self.rows: list[tuple[str, list[KeyRow]]] = []  # what is listed, once composed
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=True, style="bold")
-        table.add_column()
-        table.add_column(no_wrap=True, style="dim")
         self.rows = [
             (title, [row for node in nodes for row in key_rows(self.app, node)])
             for title, nodes in self.sections
         ]
-        for title, rows in self.rows:
-            if not rows:
-                continue
-            if table.row_count:
-                table.add_row("", "", "")
-            table.add_row(Text(title, style="bold underline"), "", "")
-            for row in rows:
-                table.add_row(Text(row.keys), Text(row.description), Text(row.binding_id))
         scroll = VerticalScroll()
         scroll.border_title = "Keys"
         scroll.border_subtitle = "escape to close · remap by id in config.toml [keys]"
         with scroll:
-            yield Static(table)
+            yield Static(self._table(self.app.size.width))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one(Static).update(self._table(event.size.width))
+
+    def _table(self, width: int) -> Table:
+        """Keys, what they do and their ids; narrow, each id goes under its description."""
+        narrow = width < NARROW_HELP
+        table = Table.grid(padding=(0, 1 if narrow else 2))
+        keys = max((cell_len(row.keys) for _, rows in self.rows for row in rows), default=1)
+        table.add_column(no_wrap=True, style="bold", width=keys)
+        table.add_column(ratio=1 if narrow else None)  # the description: wrapped, never cut
+        if not narrow:
+            table.add_column(no_wrap=True, style="dim")
+        for title, rows in self.rows:
+            if not rows:
+                continue
+            if table.row_count:
+                table.add_row()
+            table.add_row(Text(title, style="bold underline"))
+            for row in rows:
+                if not narrow:
+                    table.add_row(Text(row.keys), Text(row.description), Text(row.binding_id))
+                    continue
+                described = Text(row.description)
+                if row.binding_id:
+                    described.append(f"\n{row.binding_id}", style="dim")
+                table.add_row(Text(row.keys), described)
+        return table
 
     def action_scroll(self, lines: int) -> None:
         self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)

@@ -28,10 +28,16 @@ class OpenLinkRequested(Message):
 
 @dataclass
 class OpenPaperRequested(Message):
-    """Back to the reader, showing paper ``pid`` of ``day``."""
+    """Back to the reader, showing paper ``pid`` of ``day`` (``note``: say where it came from)."""
 
     day: date | None
     pid: str
+    note: str = ""
+
+
+@dataclass
+class ResultsRequested(Message):
+    """Back to the search results, where they were left."""
 
 
 @dataclass
@@ -39,10 +45,3 @@ class OpenBookmarkRequested(Message):
     """Back to the reader, showing a bookmarked paper (if its day is loaded)."""
 
     bookmark: Bookmark
-
-
-@dataclass
-class SearchTyped(Message):
-    """The search box holds ``text``; the next ``/`` starts from it."""
-
-    text: str

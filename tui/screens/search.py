@@ -1,8 +1,13 @@
-"""Search across every day: results as you type, best first; enter opens one."""
+"""Search across every day: results as you type, best first; enter opens one.
+
+The app keeps one search screen for the whole session: after a result is opened, the keys
+for the next and previous result step through the same results, and ``escape`` on the
+result comes back here with the cursor on it. Results come a page at a time
+(:mod:`tui.screens.search_paging`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -12,22 +17,15 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.events import Key
 from textual.message import Message
-from textual.screen import Screen
 from textual.signal import Signal
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Label
 from textual.worker import get_current_worker
 
-from tui.screens.requests import OpenPaperRequested, SearchTyped
+from tui.screens.search_paging import ResultPaging, Searcher
 from tui.search.matching import SearchCancelled, SearchResult
 from tui.search.query import Query, QueryError, parse_query
 from tui.widgets.search_results import SearchResults
-
-Searcher = Callable[[Query, Callable[[], bool]], tuple[SearchResult, bool]]
-"""Runs a query over the archive (in a worker thread); True when the index answered.
-
-The second argument says whether the search is still wanted: the searcher may stop with
-:class:`SearchCancelled` once it turns true."""
 
 DEBOUNCE_SECONDS = 0.15
 QUERY_HELP = (
@@ -36,7 +34,7 @@ QUERY_HELP = (
 )
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(ResultPaging):
     """Opened with ``/``; ``escape`` returns to where you were."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -63,10 +61,6 @@ class SearchScreen(Screen[None]):
         self._open_first = False
 
     @property
-    def results(self) -> SearchResults:
-        return self.query_one(SearchResults)
-
-    @property
     def search_input(self) -> Input:
         return self.query_one("#search-input", Input)
 
@@ -81,8 +75,17 @@ class SearchScreen(Screen[None]):
         self.results.empty_text = "Type to search titles, authors and summaries of every day."
         self.search_input.focus()
         self.ready.subscribe(self, self._index_complete)
+        self.watch(self.results, "cursor", self._cursor_moved, init=False)
         if self.initial:
             self.run_search(self.initial)
+
+    def resume(self, at_results: bool) -> None:
+        """Shown again: on the result last opened (``at_results``), else in the box."""
+        if at_results and self.opened is not None and self.opened < len(self.results.hits):
+            self.results.cursor = self.opened
+            self.results.focus()
+        else:
+            self.search_input.focus()
 
     def _index_complete(self, _: None) -> None:
         """Every paper is indexed now: results shown from part of it are searched again."""
@@ -127,14 +130,18 @@ class SearchScreen(Screen[None]):
     def run_search(self, text: str) -> None:
         """Parse ``text`` and start a search; a newer search cancels this one."""
         self._timer = None
-        self.post_message(SearchTyped(text))
         try:
             query = parse_query(text)
         except QueryError as exc:
             self._status(str(exc), error=True)
             return
+        shown = self.results.search_query
+        if shown is None or shown.text != text:
+            self.opened = None  # a new search: nothing opened of it yet
+        self._step_to = None
         if query.empty:
             self._generation += 1
+            self.total = 0
             self.results.show([], query)
             self.results.border_title = "Results"
             self._status(QUERY_HELP)
@@ -158,21 +165,12 @@ class SearchScreen(Screen[None]):
             return  # an older query finished after a newer one began
         result = message.result
         self.results.show(result.hits, result.query)
-        shown = len(result.hits)
-        if result.total is None:
-            count = f"{shown:,}+ results"
-        elif result.total > shown:
-            count = f"{result.total:,} results, best {shown:,} shown"
-        else:
-            count = f"{result.total:,} result{'' if result.total == 1 else 's'}"
-        self.results.border_title = count
+        self.total = len(result.hits) if result.total is None else result.total
+        self._loading_more = False
+        self._count_title()
         self._partial = not message.indexed
         note = "" if message.indexed else " · indexing… (results so far; they update)"
         self._status(f"best first: title matches, then votes{note}")
         if self._open_first and result.hits:
             self._open_first = False
-            self.post_message(SearchResults.Opened(result.hits[0]))
-
-    def on_search_results_opened(self, message: SearchResults.Opened) -> None:
-        entry = message.hit.entry
-        self.post_message(OpenPaperRequested(entry.day, entry.pid))
+            self._open(0)

@@ -31,3 +31,5 @@ class ReaderServices:
     """The markers to draw (Unicode or ASCII)."""
     marks_changed: Signal[None]
     """Published when bookmarks or read marks changed (here, by an undo, or elsewhere)."""
+    mark_read: str = "shown"
+    """When a paper counts as read: "open", "shown" or "manual" (config.toml)."""

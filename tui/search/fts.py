@@ -11,17 +11,22 @@ row id order gives them best first: papers whose title holds every word, then th
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from tui.archive.cache.reading import papers_by_key
 from tui.archive.entry import Entry
+from tui.search.checked import checked_search, has_literal
 from tui.search.matching import DEFAULT_LIMIT, Marks, SearchHit, SearchResult
+from tui.search.phrase import ends_in_word
 from tui.search.query import DateTerm, FlagTerm, Query, Term, TextTerm, VotesTerm
 
 
 def _phrase(term: TextTerm, titles_only: bool = False) -> str:
-    quoted = '"' + " ".join(term.words).replace('"', '""') + '"*'
+    # A phrase ending in punctuation ("C++") ends with a whole word: no prefix query.
+    prefix = "*" if not term.literal or ends_in_word(term.literal) else ""
+    quoted = '"' + " ".join(term.words).replace('"', '""') + '"' + prefix
     if term.field == "author":
         return f"authors : {quoted}"
     return f"title : {quoted}" if titles_only else quoted
@@ -121,7 +126,9 @@ def _groups(connection: sqlite3.Connection, query: Query, marks: Marks) -> list[
     """Title matches first, then the rest (each best first); one group without words."""
     where = _filters(connection, query, marks)
     terms = query.text_terms
-    excluded = [t for t in query.exclude if isinstance(t, TextTerm)]
+    # A phrase with punctuation is excluded after the index, in Python (see checked.py):
+    # the index knows only its words, and papers with those words may lack the phrase.
+    excluded = [t for t in query.exclude if isinstance(t, TextTerm) and not t.literal]
     if not terms:
         if excluded:
             either = " OR ".join(f"({_phrase(term)})" for term in excluded)
@@ -143,8 +150,20 @@ def search_cache(
     marks: Marks,
     limit: int = DEFAULT_LIMIT,
     offset: int = 0,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> SearchResult:
-    """Results ``offset`` to ``offset + limit`` of ``query``, best first, and the total."""
+    """Results ``offset`` to ``offset + limit`` of ``query``, best first, and the total.
+
+    A phrase with punctuation is checked in Python on the papers the index narrows to;
+    ``cancelled`` is looked at while that runs.
+    """
+    if has_literal(query):
+        candidates = sorted(
+            key
+            for group in _groups(connection, query, marks)
+            for key in group.keys(connection, -1, 0)
+        )
+        return checked_search(connection, query, marks, candidates, limit, offset, cancelled)
     keys: list[tuple[int, bool]] = []
     total = 0
     for group in _groups(connection, query, marks):

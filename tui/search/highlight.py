@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tui.search.phrase import phrase_pattern
 from tui.search.query import Query, normalize
 
 
@@ -34,6 +35,11 @@ def match_spans(text: str, query: Query) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for term in query.text_terms:
         if term.field != "any":
+            continue
+        if term.literal:
+            for found in phrase_pattern(term.literal).finditer(normal):
+                if found.end() > found.start():
+                    spans.append((origins[found.start()], origins[found.end() - 1] + 1))
             continue
         needle = term.phrase
         start = normal.find(needle)

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from tui.archive.entry import Entry
+from tui.archive.text import searchable
+from tui.search.phrase import literal_found
 from tui.search.query import DateTerm, FlagTerm, Query, Term, TextTerm, VotesTerm, normalize, tokens
 
 DEFAULT_LIMIT = 500
@@ -70,13 +72,14 @@ class PaperText:
     query's cost grows with its terms only by a substring test each.
     """
 
-    __slots__ = ("_author", "_body", "_title", "entry")
+    __slots__ = ("_author", "_body", "_normal", "_title", "entry")
 
     def __init__(self, entry: Entry) -> None:
         self.entry = entry
         self._title: str | None = None
         self._author: str | None = None
         self._body: str | None = None
+        self._normal: tuple[str, str, str] | None = None
 
     @property
     def title(self) -> str:
@@ -98,15 +101,28 @@ class PaperText:
         return self._body
 
     def streams(self, field_name: str) -> tuple[str, ...]:
-        """The texts a term of ``field_name`` is looked for in."""
+        """The texts (as words) a term of ``field_name`` is looked for in."""
         if field_name == "author":
             return (self.author,)
         return (self.title, self.author, self.body)
 
+    def normal(self, field_name: str) -> tuple[str, ...]:
+        """The texts (normalised, punctuation kept) a phrase with punctuation is looked for in."""
+        if self._normal is None:
+            self._normal = searchable(self.entry.paper)
+        title, author, body = self._normal
+        return (author,) if field_name == "author" else (title, author, body)
 
-def _text_matches(term: TextTerm, streams: Iterable[str]) -> bool:
-    needle = f" {term.phrase}"
-    return any(needle in stream for stream in streams)
+    def holds(self, term: TextTerm, title_only: bool = False) -> bool:
+        """Whether the paper's text (or only its title) holds ``term``."""
+        if term.literal:
+            texts = self.normal(term.field)
+            return any(
+                literal_found(term.literal, text) for text in texts[: 1 if title_only else 3]
+            )
+        needle = f" {term.phrase}"
+        streams = (self.title,) if title_only else self.streams(term.field)
+        return any(needle in stream for stream in streams)
 
 
 def _other_matches(term: Term, entry: Entry, marks: Marks) -> bool:
@@ -123,7 +139,7 @@ def _other_matches(term: Term, entry: Entry, marks: Marks) -> bool:
 
 def term_matches(term: Term, entry: Entry, marks: Marks, text: PaperText | None = None) -> bool:
     if isinstance(term, TextTerm):
-        return _text_matches(term, (text or PaperText(entry)).streams(term.field))
+        return (text or PaperText(entry)).holds(term)
     return _other_matches(term, entry, marks)
 
 
@@ -138,8 +154,8 @@ def paper_matches(query: Query, entry: Entry, marks: Marks, text: PaperText | No
 def title_matches(query: Query, entry: Entry, text: PaperText | None = None) -> bool:
     """Every search word is in the title (such papers rank first)."""
     words = [t for t in query.text_terms if t.field == "any"]
-    title = (text or PaperText(entry)).title if words else ""
-    return bool(words) and all(_text_matches(t, (title,)) for t in words)
+    text = text or PaperText(entry)
+    return bool(words) and all(text.holds(t, title_only=True) for t in words)
 
 
 @dataclass

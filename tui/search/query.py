@@ -2,6 +2,7 @@
 
     transformer 캐시            every word must match (case-insensitive, NFKC-normalised)
     "kv cache"                  a phrase
+    "R&B"  "C++"                a phrase with punctuation, matched as typed (search.phrase)
     -survey                     exclude papers with this word (or -"phrase", -author:…)
     author:kim  author:"Ann Lee"
     votes:>=20  votes:>5  votes:<3  votes:<=3  votes:=7  votes:7
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tui.archive.text import normalize, tokens
+from tui.search.phrase import literal_of
 
 _PIECE = re.compile(r'(-?)(?:([A-Za-z]+):)?("([^"]*)"?|\S+)')
 _VOTES = re.compile(r"(>=|<=|>|<|=)?(\d{1,9})")
@@ -51,6 +53,7 @@ class TextTerm:
     words: tuple[str, ...]
     phrase: str  # the normalised text, for phrases made of several words
     field: str = "any"  # "any" (title, authors, body) or "author"
+    literal: str = ""  # a quoted phrase with punctuation, matched as typed (search.phrase)
 
 
 @dataclass(frozen=True)
@@ -106,12 +109,12 @@ class Query:
         return [term for term in self.include if isinstance(term, TextTerm)]
 
 
-def _text_term(raw: str, field_name: str) -> TextTerm | None:
+def _text_term(raw: str, field_name: str, quoted: bool = False) -> TextTerm | None:
     normal = normalize(raw)
     words = tuple(tokens(normal))
     if not words:
         return None
-    return TextTerm(words, " ".join(words), field_name)
+    return TextTerm(words, " ".join(words), field_name, literal_of(normal) if quoted else "")
 
 
 def _date_bound(text: str, end: bool) -> date:
@@ -145,9 +148,9 @@ def _date_term(value: str) -> DateTerm:
     return DateTerm(_date_bound(value, end=False), _date_bound(value, end=True))
 
 
-def _field_term(name: str, value: str) -> Term | None:
+def _field_term(name: str, value: str, quoted: bool) -> Term | None:
     if name == "author":
-        term = _text_term(value, "author")
+        term = _text_term(value, "author", quoted)
         if term is None:
             raise QueryError("author: needs a name, e.g. author:kim")
         return term
@@ -183,10 +186,10 @@ def parse_query(text: str) -> Query:
         lowered = (name or "").lower()
         term: Term | None
         if lowered in FIELDS:
-            term = _field_term(lowered, value)
+            term = _field_term(lowered, value, quoted is not None)
         else:
             raw = f"{name}:{value}" if name else value
-            term = _text_term(raw, "any")
+            term = _text_term(raw, "any", quoted is not None)
         if term is None or (bool(negate), term) in seen:
             continue
         seen.add((bool(negate), term))
@@ -199,6 +202,12 @@ def parse_query(text: str) -> Query:
     if head is not text:
         raise QueryError(f"too long: a search holds at most {MAX_QUERY_CHARS:,} characters")
     return query
+
+
+def quoted(text: str, limit: int = 24) -> str:
+    """A query as a title quotes it: white space folded, shortened past ``limit``."""
+    text = " ".join(text.split())
+    return '"' + (text if len(text) <= limit else text[: limit - 1] + "…") + '"'
 
 
 def _whole_words(text: str) -> str:

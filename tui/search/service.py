@@ -36,7 +36,7 @@ class ArchiveSearch:
         connection = self.cache.connection()
         connection.set_progress_handler(lambda: 1 if cancelled() else 0, CANCEL_CHECK_STEPS)
         try:
-            result = search_cache(connection, query, self.marks, limit, offset)
+            result = search_cache(connection, query, self.marks, limit, offset, cancelled)
         except sqlite3.OperationalError as exc:
             if "interrupted" in str(exc):
                 raise SearchCancelled from exc

@@ -5,6 +5,7 @@
     ascii = false                     # ASCII stand-ins for symbols fonts may lack
     animations = false                # default: off in SSH sessions, on elsewhere
     allow_external_programs = false   # $EDITOR/$BROWSER over SSH and in the browser mode
+    mark_read = "shown"               # when a paper counts as read: "open", "shown", "manual"
 
     [keys]                            # remap keys by binding id (see the help screen)
     "day.older" = "h"
@@ -26,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -51,6 +53,8 @@ class Config(BaseModel):
     allow_external_programs: bool = False
     """Start ``$EDITOR``/``$BROWSER`` in SSH sessions and the browser mode too (not by default:
     on a shared box they would hand a shell to someone given only the reader)."""
+    mark_read: Literal["open", "shown", "manual"] = "shown"
+    """When a paper counts as read: opened; opened or shown in the focused detail; never."""
     keys: dict[str, str] = Field(default_factory=dict)
     """Binding id → key(s), e.g. ``"day.older" = "h"`` or ``"app.quit" = "q,ctrl+q"``."""
     source: list[SourceConfig] = Field(default_factory=list)

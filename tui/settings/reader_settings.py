@@ -19,6 +19,7 @@ class ReaderSettings:
     animations: bool = True
     theme: str | None = None  # set in config.toml: wins over the theme last chosen
     keys: dict[str, str] = field(default_factory=dict)
+    mark_read: str = "shown"  # "open", "shown" or "manual" (see Config.mark_read)
     problems: list[str] = field(default_factory=list)  # what was wrong in config.toml
     restore: bool = True  # reopen where the reader was last time
     cache: bool = True  # keep parse results in the cache directory (--no-cache: don't)
@@ -44,6 +45,7 @@ class ReaderSettings:
             animations=animations and not no_animation,
             theme=config.theme,
             keys=dict(config.keys),
+            mark_read=config.mark_read,
             problems=list(problems),
             restore=restore,
             cache=cache,

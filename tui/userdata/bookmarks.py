@@ -26,6 +26,8 @@ class Bookmark(BaseModel):
     """The paper's identity: its arXiv id, else a hash of its title (see ``paper_id``)."""
     title: str | None = None
     """The title, or None for an arXiv id bookmarked before any digest held it."""
+    title_derived: bool = False
+    """The title was taken from the abstract (a digest of abstracts without titles)."""
     url: str | None = None
     """The paper's link (the arXiv abstract page for arXiv papers)."""
     arxiv_id: str | None = None
@@ -44,6 +46,7 @@ class Bookmark(BaseModel):
         return cls(
             id=pid,
             title=paper.title,
+            title_derived=paper.title_derived,
             url=abs_url(paper),
             arxiv_id=paper.arxiv_id,
             date=day,

@@ -26,6 +26,32 @@ _BIBTEX_SPECIAL = {
     "^": r"\textasciicircum{}",
 }
 _BIBTEX_ESCAPE = re.compile("|".join(re.escape(char) for char in _BIBTEX_SPECIAL))
+_MATH = re.compile(r"\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d)")
+"""TeX math as Pandoc reads it: ``$L_2$`` (no space inside the dollars, no digit after)."""
+DERIVED_NOTE = "title derived from the abstract"
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _with_math(text: str, escape: Callable[[str], str]) -> str:
+    """``text`` escaped by ``escape``, except its TeX math (kept as written)."""
+    parts: list[str] = []
+    end = 0
+    for match in _MATH.finditer(text):
+        if not _balanced(match.group(0)):
+            continue
+        parts += [escape(text[end : match.start()]), match.group(0)]
+        end = match.end()
+    parts.append(escape(text[end:]))
+    return "".join(parts)
 
 
 def _bibtex_text(text: str) -> str:
@@ -68,16 +94,22 @@ def to_bibtex(bookmarks: list[Bookmark]) -> str:
     used: set[str] = set()
     entries = []
     for bookmark in bookmarks:
-        fields = [("title", "{" + _bibtex_text(bookmark.export_title) + "}")]
+        title = _with_math(bookmark.export_title, _bibtex_text)
+        fields = [("title", "{{" + title + "}}")]
         if bookmark.authors:
-            fields.append(("author", " and ".join(_bibtex_text(a) for a in bookmark.authors)))
+            authors = " and ".join(_bibtex_text(a) for a in bookmark.authors)
+            fields.append(("author", "{" + authors + "}"))
         if bookmark.date:
-            fields.append(("year", str(bookmark.date.year)))
+            fields.append(("year", "{" + str(bookmark.date.year) + "}"))
+            if bookmark.title_derived:  # no paper of record: the digest's day dates it
+                fields.append(("month", _MONTHS[bookmark.date.month - 1]))
         if bookmark.arxiv_id:
-            fields += [("eprint", bookmark.arxiv_id), ("archivePrefix", "arXiv")]
+            fields += [("eprint", "{" + bookmark.arxiv_id + "}"), ("archivePrefix", "{arXiv}")]
         if bookmark.url:
-            fields.append(("url", bookmark.url))
-        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+            fields.append(("url", "{" + bookmark.url + "}"))
+        if bookmark.title_derived:
+            fields.append(("note", "{" + DERIVED_NOTE + "}"))
+        body = ",\n".join(f"  {name} = {value}" for name, value in fields)
         entries.append(f"@misc{{{_bibtex_key(bookmark, used)},\n{body}\n}}\n")
     return "\n".join(entries)
 
@@ -93,12 +125,14 @@ def to_markdown(bookmarks: list[Bookmark]) -> str:
     for day, group in groupby(ordered, key=lambda b: b.date):
         lines += [f"## {day.isoformat() if day else 'Undated'}", ""]
         for bookmark in group:
-            title = _markdown_text(bookmark.export_title)
+            title = _with_math(bookmark.export_title, _markdown_text)
             entry = f"[{title}]({bookmark.url})" if bookmark.url else title
             if bookmark.authors:
                 entry += f" — {_markdown_text(', '.join(bookmark.authors))}"
             if bookmark.votes is not None:
                 entry += f" ({bookmark.votes} votes)"
+            if bookmark.title_derived:
+                entry += f" *({DERIVED_NOTE})*"
             lines.append(f"- {entry}")
         lines.append("")
     return "\n".join(lines)
@@ -109,7 +143,9 @@ def to_json(bookmarks: list[Bookmark]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ["id", "title", "url", "arxiv_id", "date", "votes", "authors", "bookmarked_at"]
+CSV_COLUMNS = [
+    "id", "title", "url", "arxiv_id", "date", "votes", "authors", "bookmarked_at", "title_derived",
+]  # fmt: skip
 
 
 def to_csv(bookmarks: list[Bookmark]) -> str:
@@ -119,6 +155,7 @@ def to_csv(bookmarks: list[Bookmark]) -> str:
     for bookmark in bookmarks:
         data = bookmark.model_dump(mode="json")
         data["authors"] = "; ".join(bookmark.authors)
+        data["title_derived"] = "true" if bookmark.title_derived else "false"
         writer.writerow(["" if data[column] is None else data[column] for column in CSV_COLUMNS])
     return out.getvalue()
 

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from rich.cells import cell_len
 from textual.content import Content
+from textual.events import Resize
 from textual.message import Message
 
 from parsers import Paper
@@ -14,6 +16,7 @@ from tui.terminal.glyphs import UNICODE, Glyphs
 from tui.widgets.line_list import LineList
 
 VOTES_WIDTH = 4
+TITLE_FRAME = 6  # the corners and the spaces around a border title
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,8 @@ class PaperList(LineList):
         self.marks = PaperMarks()
         self.glyphs: Glyphs = UNICODE
         self.order_label = ""
-        self.filter_total: int | None = None  # papers of the day when a filter hides some
+        self.day_ids: list[str] | None = None  # the whole day's papers, when a filter hides some
+        self.notes: list[str] = []  # said after the order in the title (filter, search)
         self.loading = False  # the day's files are still being read
 
     def show(
@@ -65,36 +69,45 @@ class PaperList(LineList):
         cursor: int = 0,
         *,
         order_label: str = "",
-        filter_total: int | None = None,
+        day_ids: list[str] | None = None,
     ) -> None:
         """Show ``papers`` of ``day`` (identities ``ids``) with the cursor on row ``cursor``.
 
-        ``filter_total`` is how many papers the day has when a filter shows only some.
+        ``day_ids`` are all the day's papers when a filter shows only some: the title
+        counts what is unread among them, as the date sidebar does.
         """
         self.day = day
         self.papers = papers
         self.ids = ids
         self.order_label = order_label
-        self.filter_total = filter_total
+        self.day_ids = day_ids
         self.scroll_to(y=0, animate=False, immediate=True)
         self.rows_changed(cursor)
         self.update_titles()
 
     def update_titles(self) -> None:
-        """The border says the day, how many papers are unread, the order and the filter."""
+        """The border says the day, how many of its papers are unread, the order, the notes.
+
+        Notes that do not fit after the rest go to the bottom border, so none is cut.
+        """
         label = f"{self.day:%Y-%m-%d}" if self.day else "Undated"
-        count = len(self.papers)
-        unread = sum(map(self.marks.unread, self.ids))
-        self.border_title = f"{label} · {unread:,}/{count:,} unread · {self.order_label}"
-        filtered = self.filter_total is not None
+        ids = self.ids if self.day_ids is None else self.day_ids
+        unread = sum(map(self.marks.unread, ids))
+        parts = [label, f"{unread:,}/{len(ids):,} unread", self.order_label]
+        title = " · ".join(part for part in [*parts, *self.notes] if part)
+        room = self.size.width - TITLE_FRAME
+        if not self.notes or self.size.width == 0 or cell_len(title) <= room:
+            self.border_title, self.border_subtitle = title, ""
+        else:
+            self.border_title = " · ".join(part for part in parts if part)
+            self.border_subtitle = " · ".join(self.notes)
         self.empty_text = (
             "Reading this day…"
             if self.loading
             else "No papers match the filter."
-            if filtered
+            if self.day_ids is not None
             else "No papers."
         )
-        self.border_subtitle = f"filter: {count:,} of {self.filter_total:,}" if filtered else ""
 
     @property
     def current(self) -> Paper | None:
@@ -119,6 +132,9 @@ class PaperList(LineList):
         index = self.index_of(pid)
         if index is not None:
             self.restyle_row(index)
+        self.update_titles()
+
+    def on_resize(self, event: Resize) -> None:
         self.update_titles()
 
     def row_count(self) -> int:

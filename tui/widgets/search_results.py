@@ -31,6 +31,11 @@ class SearchResults(LineList):
         self.scroll_to(y=0, animate=False, immediate=True)
         self.rows_changed(0)
 
+    def extend(self, hits: list[SearchHit]) -> None:
+        """More results, after those shown (the cursor and the view stay)."""
+        self.hits = self.hits + hits
+        self.rows_changed()
+
     def row_count(self) -> int:
         return len(self.hits)
 

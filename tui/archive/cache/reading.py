@@ -11,7 +11,13 @@ from datetime import date
 from typing import Any
 
 from parsers import Paper, Problem, Section, SourceFile
-from tui.archive.cache.rows import HEAD_COLUMNS, day_from_text, head_from_row, sections_json
+from tui.archive.cache.rows import (
+    HEAD_COLUMNS,
+    day_from_text,
+    head_from_row,
+    sections_json,
+    unpack,
+)
 from tui.archive.cache.writing import FileStat, file_digest, problems_of
 
 
@@ -114,6 +120,13 @@ def day_papers(connection: sqlite3.Connection, day: date | None) -> list[PaperRo
     return [_paper_row(row) for row in rows]
 
 
+def day_pids(connection: sqlite3.Connection, day: date | None) -> list[str]:
+    """The identities of ``day``'s papers (nothing else read: cheap for a walk over days)."""
+    where = "day IS NULL" if day is None else "day = ?"
+    args = () if day is None else (day.isoformat(),)
+    return [row[0] for row in connection.execute(f"SELECT pid FROM papers WHERE {where}", args)]
+
+
 def papers_by_key(connection: sqlite3.Connection, keys: list[int]) -> dict[int, PaperRow]:
     """Papers by their row id (search results)."""
     found: dict[int, PaperRow] = {}
@@ -125,6 +138,26 @@ def papers_by_key(connection: sqlite3.Connection, keys: list[int]) -> dict[int, 
         ):
             found[row[0]] = _paper_row(row)
     return found
+
+
+def stored_texts(
+    connection: sqlite3.Connection, keys: list[int]
+) -> list[tuple[int, str, str, str | None]]:
+    """Row id, title, authors (one string) and body copy (JSON text) of each paper."""
+    marks = ",".join("?" * len(keys))
+    rows = connection.execute(
+        "SELECT p.id, p.title, p.authors, c.paper FROM papers p LEFT JOIN copies c "
+        f"ON c.file_id = p.body_file AND c.ordinal = p.body_ordinal WHERE p.id IN ({marks})",
+        keys,
+    ).fetchall()
+    return [(key, title, authors, _text(blob)) for key, title, authors, blob in rows]
+
+
+def _text(blob: bytes | None) -> str | None:
+    try:
+        return unpack(blob) if blob is not None else None
+    except (ValueError, zlib.error):  # a damaged row: read as no summary
+        return None
 
 
 def keys_of_pids(connection: sqlite3.Connection, pids: list[str]) -> set[int]:

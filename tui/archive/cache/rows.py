@@ -91,9 +91,13 @@ class PaperRecord:
         )
 
 
+def unpack(blob: bytes) -> str:
+    """A copy's paper as JSON text (ValueError, or zlib.error, when it is not one)."""
+    return zlib.decompress(blob).decode("utf-8")
+
+
 def _unpacked(blob: bytes) -> Any:
-    """A copy's paper: zlib-compressed JSON (ValueError, or zlib.error, when it is not)."""
-    return json.loads(zlib.decompress(blob))
+    return json.loads(unpack(blob))
 
 
 def record_from_json(blob: bytes) -> PaperRecord:
@@ -131,7 +135,12 @@ def sections_from(raw: list[Any]) -> list[Section]:
 
 def sections_json(blob: bytes) -> list[Section]:
     """The sections of a copy's paper."""
-    data = _unpacked(blob)
+    return sections_of_text(unpack(blob))
+
+
+def sections_of_text(text: str) -> list[Section]:
+    """The sections of a copy's paper given as JSON text."""
+    data = json.loads(text)
     return sections_from(data.get("sections") or []) if isinstance(data, dict) else []
 
 

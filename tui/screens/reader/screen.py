@@ -14,8 +14,8 @@ from tui.archive.store import Step
 from tui.screens.date_prompt import DatePrompt
 from tui.screens.problems import ProblemsScreen
 from tui.screens.reader.bindings import READER_BINDINGS
-from tui.screens.reader.view import ReaderView
-from tui.screens.requests import CopyRequested, OpenLinkRequested
+from tui.screens.reader.flow import ReadingFlow
+from tui.screens.requests import CopyRequested, OpenLinkRequested, ResultsRequested
 from tui.userdata.bookmarks import Bookmark
 from tui.userdata.export import to_bibtex
 from tui.userdata.marking import Notice
@@ -24,7 +24,7 @@ from tui.widgets.day_filter import DayFilter
 from tui.widgets.paper_list import PaperList
 
 
-class ReaderScreen(ReaderView):
+class ReaderScreen(ReadingFlow):
     """Owns the reading position; every key of the reader acts here."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
@@ -45,7 +45,7 @@ class ReaderScreen(ReaderView):
                 self.show_day(target, user=False)
             self.apply_restore(target)
         elif changed is None or self.day in changed:
-            self.show_day(self.day, keep_paper=True, user=False, read=False)
+            self.show_day(self.day, keep_paper=True, user=False)
 
     def loading_progress(self, done: int, total: int) -> None:
         self.sidebar.border_subtitle = f"loading {done * 100 // max(total, 1)}%"
@@ -59,16 +59,6 @@ class ReaderScreen(ReaderView):
             )
             self.detail.show(None, None)
             self.paper_list.border_title = "No digests"
-
-    def open_paper(self, day: date | None, pid: str) -> None:
-        """Show the paper ``pid`` of ``day`` with the detail pane focused."""
-        self.show_day(day)
-        if self.day_filter is not None and self.paper_list.index_of(pid) is None:
-            self.clear_day_filter()  # the filter hides the paper asked for
-        index = self.paper_list.index_of(pid)
-        if index is not None:
-            self.paper_list.cursor = index
-        self.detail.focus()
 
     # -- what the panes say ----------------------------------------------------------
 
@@ -90,24 +80,24 @@ class ReaderScreen(ReaderView):
     @on(PaperList.Opened)
     def _paper_opened(self, event: PaperList.Opened) -> None:
         self.detail.focus()
+        self.mark_shown_read(opened=True)
 
     @on(DayFilter.Applied)
     def _filter_changed(self, event: DayFilter.Applied) -> None:
         self.day_filter = event.query
-        self.show_day(self.day, keep_paper=True, user=False, read=False)  # only browsing
+        self.filter_pinned = self.filter_pinned and event.query is not None
+        self.show_day(self.day, keep_paper=True, user=False)
 
     @on(DayFilter.Done)
     def _filter_done(self, event: DayFilter.Done) -> None:
         self.paper_list.focus()
-        self.show_paper(self.paper_list.current)  # now it is being read
 
     @on(DayFilter.Cleared)
     def _filter_cleared(self, event: DayFilter.Cleared) -> None:
         self.clear_day_filter()
 
     def clear_day_filter(self) -> None:
-        self.query_one(DayFilter).close()
-        self.day_filter = None
+        self.drop_filter()
         self.show_day(self.day, keep_paper=True, user=False)
         self.paper_list.focus()
 
@@ -147,6 +137,13 @@ class ReaderScreen(ReaderView):
         panes[(index + step) % len(panes)].focus()
 
     def action_back(self) -> None:
+        """Back to the search results on the result opened; else clear a filter; else a pane."""
+        if self.on_result():
+            self.post_message(ResultsRequested())
+            return
+        if self.focused is self.paper_list and self.day_filter is not None:
+            self.clear_day_filter()
+            return
         panes = self.panes()
         if self.focused in panes and panes.index(self.focused) > 0:
             panes[panes.index(self.focused) - 1].focus()
@@ -232,6 +229,18 @@ class ReaderScreen(ReaderView):
 
     def action_filter_day(self) -> None:
         self.query_one(DayFilter).open()
+
+    def action_pin_filter(self) -> None:
+        """Keep the filter on from day to day, or let it end with its day again."""
+        if self.day_filter is None:
+            self.notify("No filter to pin: press f to filter this day first.", timeout=3)
+            return
+        self.filter_pinned = not self.filter_pinned
+        self.update_list_title()
+        if self.filter_pinned:
+            self.notify("Filter pinned: it stays on from day to day (F again to unpin).")
+        else:
+            self.notify("Filter unpinned: it ends when you change day.", timeout=3)
 
     def action_toggle_authors(self) -> None:
         self.detail.toggle_authors()

@@ -1,7 +1,8 @@
-"""The reader's panes and what they show: a day in the list, a paper in the detail pane.
+"""What the reader's panes show: a day in the list, a paper in the detail pane.
 
 :class:`ReaderView` owns the reading position (day, order, filter) and passes it down to the
-three panes; the keys that change it are in :mod:`tui.screens.reader.screen`.
+three panes (:mod:`tui.screens.reader.panes`); the keys that change it are in
+:mod:`tui.screens.reader.screen` and :mod:`tui.screens.reader.flow`.
 """
 
 from __future__ import annotations
@@ -10,28 +11,19 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.events import Resize
 from textual.message import Message
-from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Footer
 
 from parsers import Paper
 from tui.archive.order import PaperOrder
+from tui.screens.reader.panes import ReaderPanes
 from tui.screens.services import ReaderServices
 from tui.search.matching import paper_matches
-from tui.search.query import Query
+from tui.search.query import Query, quoted
 from tui.userdata.session import Position
-from tui.widgets.date_sidebar import DateSidebar
 from tui.widgets.day_filter import DayFilter
-from tui.widgets.detail_pane import DetailPane
 from tui.widgets.paper_list import PaperList, PaperMarks
 from tui.widgets.status_line import StatusLine
-
-NARROW_WIDTH = 100
 
 
 @dataclass
@@ -49,47 +41,20 @@ class DayWanted(Message):
     day: date | None
 
 
-class ReaderView(Screen[None]):
-    """The three panes, the day and paper they show, and the marks drawn on them."""
+class ReaderView(ReaderPanes):
+    """The day and paper the panes show, and the marks drawn on them."""
 
     def __init__(self, services: ReaderServices) -> None:
-        super().__init__()
-        self.services = services
-        self.store = services.store
-        self.user_state = services.user_state
+        super().__init__(services)
         self.day: date | None = None
         self.order = PaperOrder.VOTES
-        self.sidebar_open: bool | None = None  # None: decided by the width
         self.navigated = False  # the user moved; the loader must not move them again
         self.day_filter: Query | None = None
+        self.filter_pinned = False  # the filter stays on when the day changes
+        self.result_note: tuple[str, str] | None = None  # (paper id, "search … n/m")
         self._restore: Position | None = None  # where to reopen, once its day arrives
         self._last_position: Position | None = None
         self.shown_first = False
-
-    # -- panes -----------------------------------------------------------------------
-
-    @property
-    def sidebar(self) -> DateSidebar:
-        return self.query_one(DateSidebar)
-
-    @property
-    def paper_list(self) -> PaperList:
-        return self.query_one(PaperList)
-
-    @property
-    def detail(self) -> DetailPane:
-        return self.query_one(DetailPane)
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="panes"):
-            yield DateSidebar(id="sidebar")
-            with Vertical(id="reading"):
-                with Vertical(id="list-column"):
-                    yield DayFilter()
-                    yield PaperList(id="papers")
-                yield DetailPane(id="detail")
-        yield StatusLine(id="status-line")
-        yield Footer()
 
     def on_mount(self) -> None:
         glyphs = self.services.glyphs
@@ -105,24 +70,6 @@ class ReaderView(Screen[None]):
         self.detail.empty_message = "Loading the newest day…"
         self.services.marks_changed.subscribe(self, lambda _: self.marks_changed())
         self.paper_list.focus()
-
-    def on_resize(self, event: Resize) -> None:
-        self._apply_layout(event.size.width)
-
-    def _apply_layout(self, width: int | None = None) -> None:
-        narrow = (width if width is not None else self.size.width) < NARROW_WIDTH
-        self.set_class(narrow, "-narrow")
-        open_ = (not narrow) if self.sidebar_open is None else self.sidebar_open
-        self.set_class(not open_, "-sidebar-hidden")
-        if not open_ and self.sidebar.has_focus:
-            self.paper_list.focus()
-
-    def panes(self) -> list[Widget]:
-        """The panes on screen, left to right."""
-        panes: list[Widget] = [self.paper_list, self.detail]
-        if not self.has_class("-sidebar-hidden"):
-            panes.insert(0, self.sidebar)
-        return panes
 
     def show_status(self, text: str) -> None:
         """Work in progress (a sync) on the status line; "" hides it."""
@@ -182,26 +129,33 @@ class ReaderView(Screen[None]):
     # -- showing a day and a paper ---------------------------------------------------
 
     def show_day(
-        self, day: date | None, *, keep_paper: bool = False, user: bool = True, read: bool = True
+        self,
+        day: date | None,
+        *,
+        keep_paper: bool = False,
+        user: bool = True,
+        passing: bool = False,
     ) -> None:
         """Show ``day``'s papers; the top paper, or the same one when ``keep_paper``.
 
-        ``user`` says the user asked for it. The paper shown counts as read unless ``read``
-        is False (only browsing a filter).
+        ``user`` says the user asked for it; ``passing``, that the paper shown is only on
+        the way to another one (it cannot count as read). A filter ends with its day
+        unless pinned.
         """
         if user:
             self.navigated = True
+        leaving = self.shown_first and day != self.day
+        if leaving and self.day_filter is not None and not self.filter_pinned:
+            self.drop_filter()  # a filter is the day's, unless pinned
         current = self.paper_list.current_id
         papers = self.store.papers(day, self.order)
-        total: int | None = None
+        day_ids: list[str] | None = None
         if self.day_filter is not None:
             query, state = self.day_filter, self.user_state
             entries = self.store.day_entries(day, self.order)
             kept = {e.pid for e in entries if paper_matches(query, e, state)}
-            papers = [
-                p for p, pid in zip(papers, self.store.ids(day, papers), strict=True) if pid in kept
-            ]
-            total = len(self.store.papers(day))
+            day_ids = self.store.ids(day, papers)
+            papers = [p for p, pid in zip(papers, day_ids, strict=True) if pid in kept]
         self.day = day
         loading = self.store.is_loading(day)
         if loading:
@@ -218,14 +172,36 @@ class ReaderView(Screen[None]):
                 ids,
                 cursor,
                 order_label=self.order.short,
-                filter_total=total,
+                day_ids=day_ids,
             )
-        self.show_paper(self.paper_list.current, read=read)  # now: one frame shows it all
+        self.show_paper(self.paper_list.current, passing)  # now: one frame shows it all
         self.sidebar.select_day(day)
         first = not self.shown_first
         self.shown_first = True
         self.detail.empty_message = "Reading this day…" if loading else "No paper selected."
         self.post_message(DayShown(day, first))
+
+    def drop_filter(self) -> None:
+        """End the filter: the box empties and hides (the caller shows the day again)."""
+        self.query_one(DayFilter).close()
+        self.day_filter = None
+        self.filter_pinned = False
+
+    def list_notes(self) -> list[str]:
+        """What the list's title says besides the day: the filter, the search result shown."""
+        notes: list[str] = []
+        if self.day_filter is not None:
+            shown = len(self.paper_list.papers)
+            total = len(self.paper_list.day_ids or [])
+            pinned = " (pinned)" if self.filter_pinned else ""
+            notes.append(f"filter {quoted(self.day_filter.text)}{pinned}: {shown:,} of {total:,}")
+        if self.result_note is not None and self.result_note[0] == self.paper_list.current_id:
+            notes.append(self.result_note[1])
+        return notes
+
+    def update_list_title(self) -> None:
+        self.paper_list.notes = self.list_notes()
+        self.paper_list.update_titles()
 
     def _day_counts(self, day: date | None) -> str:
         """The sidebar's figures for a day: bookmarks, then unread/total."""
@@ -238,14 +214,24 @@ class ReaderView(Screen[None]):
         bookmarks = f"{self.services.glyphs.bookmark}{marked} " if marked else ""
         return f"{bookmarks}{unread}/{len(ids)}"
 
-    def show_paper(self, paper: Paper | None, read: bool = True) -> None:
-        """Show ``paper`` in the detail pane; a paper shown there counts as ``read``."""
+    def show_paper(self, paper: Paper | None, passing: bool = False) -> None:
+        """Show ``paper`` in the detail pane; it counts as read as ``mark_read`` says, unless
+        it is only ``passing`` by on the way to another paper."""
         paper_list = self.paper_list
         full = self.store.full(self.day, paper) if paper is not None else None
         self.detail.show(full, self.day, paper_list.cursor + 1, len(paper_list.papers))
         self.position()  # keeps the last known position up to date
-        pid = paper_list.current_id
-        if paper is not None and read and pid is not None and self.services.marking.mark_read(pid):
+        self.update_list_title()
+        if not passing and self.detail.has_focus and self.services.mark_read == "shown":
+            self.mark_shown_read()
+
+    def mark_shown_read(self, opened: bool = False) -> None:
+        """The paper in the detail pane was read (``opened``: the user opened it)."""
+        mode = self.services.mark_read
+        if mode == "manual" or not (opened or (mode == "shown" and self.detail.has_focus)):
+            return
+        pid = self.paper_list.current_id
+        if pid is not None and self.services.marking.mark_read(pid):
             self.paper_marks_changed(pid)
 
     def marks_changed(self) -> None:
