@@ -15,9 +15,10 @@ from datetime import date
 
 from parsers import Paper, Problem
 from tui.archive.cache import ArchiveCache
-from tui.archive.cache.reading import PaperRow, body, day_counts, day_papers
+from tui.archive.cache.reading import PaperRow, body, day_counts, day_papers, range_papers
 from tui.archive.entry import Entry
 from tui.archive.order import PaperOrder, order_papers
+from tui.archive.periods import Period, PeriodKind, period_of, periods_of
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,14 @@ class DaySummary:
     papers: int | None
 
 
+@dataclass(frozen=True)
+class PeriodSummary:
+    """A week or month as the sidebar lists it (``papers`` None while a day is being read)."""
+
+    period: Period
+    papers: int | None
+
+
 class ArchiveStore:
     """Every day of the archive, newest first; papers of the days asked for."""
 
@@ -49,6 +58,7 @@ class ArchiveStore:
         self._dated: list[date] = []  # ascending, for bisect
         self._rows: dict[date | None, list[PaperRow]] = {}
         self._ordered: dict[tuple[date | None, PaperOrder], list[Paper]] = {}
+        self._spans: dict[Period, list[PaperRow]] = {}
         self.problems: list[Problem] = []
         self.complete = False  # every file has been read
 
@@ -60,6 +70,7 @@ class ArchiveStore:
         self._pending = set(pending) - set(self._counts)
         self._rows.clear()
         self._ordered.clear()
+        self._spans.clear()
         self._sort_days()
 
     def days_changed(self, days: Iterable[date | None], pending: Iterable[date | None]) -> None:
@@ -69,6 +80,11 @@ class ArchiveStore:
             self._rows.pop(day, None)
             for order in PaperOrder:
                 self._ordered.pop((day, order), None)
+        self._spans = {
+            period: rows
+            for period, rows in self._spans.items()
+            if not any(day in period for day in days)
+        }
         self._counts = counts
         self._pending = set(pending) - set(counts)
         self._sort_days()
@@ -177,3 +193,41 @@ class ArchiveStore:
             Entry(day, self.full(day, paper), pid)
             for paper, pid in zip(papers, self.ids(day, papers), strict=True)
         ]
+
+    # -- weeks and months --------------------------------------------------------------
+
+    def periods(self, kind: PeriodKind) -> list[PeriodSummary]:
+        """Every week or month with a dated day, newest first, with its paper count."""
+        totals: dict[Period, int | None] = {}
+        for day in self._dated:
+            period = period_of(day, kind)
+            count = self._counts.get(day)
+            before = totals.get(period, 0)
+            totals[period] = None if count is None or before is None else before + count
+        return [PeriodSummary(period, totals[period]) for period in sorted(totals, reverse=True)]
+
+    def period_loading(self, period: Period) -> date | None:
+        """The newest day of ``period`` still being read, if any."""
+        return max((day for day in self._pending if day in period), default=None)
+
+    def span_rows(self, period: Period) -> list[PaperRow]:
+        """The papers of ``period``, most votes first (ties: newer first), read once."""
+        found = self._spans.get(period)
+        if found is None:
+            found = range_papers(self.cache.connection(), period.start, period.end)
+            self._spans[period] = found
+        return found
+
+    def step_period(self, period: Period, older: bool) -> Period | None:
+        """The week or month before (``older``) or after ``period`` that has days."""
+        known = periods_of(self._dated, period.kind)  # newest first
+        if older:
+            return next((p for p in known if p.start < period.start), None)
+        return next((p for p in reversed(known) if p.start > period.start), None)
+
+    def full_row(self, row: PaperRow) -> Paper:
+        """The paper of ``row`` with its body, read from the cache."""
+        if row.body is None:
+            return row.paper
+        sections = body(self.cache.connection(), row.body)
+        return row.paper.model_copy(update={"sections": sections})
