@@ -34,6 +34,18 @@ def palette_commands(app: App[Any], reader: ReaderScreen) -> Iterator[SystemComm
         "Show load problems", "Files and lines that could not be read", reader.action_show_problems
     )
     yield SystemCommand(
+        "Trends", "Papers, votes, keywords and authors of the week or month shown, else of "
+        "the archive", reader.action_show_trends
+    )  # fmt: skip
+    yield SystemCommand(
+        "Trends of the whole archive", "Papers, votes, keywords and authors of every day",
+        lambda: reader.show_trends(None)
+    )  # fmt: skip
+    yield SystemCommand(
+        "Days, weeks or months", "Cycle what the sidebar lists: days → weeks → months",
+        reader.action_cycle_period
+    )  # fmt: skip
+    yield SystemCommand(
         "Toggle date sidebar", "Show or hide the list of days", reader.action_toggle_sidebar
     )
 

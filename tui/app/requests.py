@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 
 from textual.app import App
@@ -14,6 +15,7 @@ from tui.screens.requests import (
     OpenBookmarkRequested,
     OpenLinkRequested,
     OpenPaperRequested,
+    SearchRequested,
     SearchTyped,
 )
 from tui.terminal.clipboard import copy_for_user
@@ -26,6 +28,7 @@ class ScreenRequests(App[None]):
     store: ArchiveStore
     reader: ReaderScreen
     last_search: str
+    action_search: Callable[[], None]
 
     def on_copy_requested(self, message: CopyRequested) -> None:
         self.copy_text(message.text, message.what)
@@ -66,6 +69,13 @@ class ScreenRequests(App[None]):
         while self.screen is not self.reader and len(self.screen_stack) > 1:
             self.pop_screen()
         self.reader.open_paper(day, pid)
+
+    def on_search_requested(self, message: SearchRequested) -> None:
+        """Back to the reader, then the search screen holding ``message.text``."""
+        while self.screen is not self.reader and len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.last_search = message.text
+        self.action_search()
 
     def on_search_typed(self, message: SearchTyped) -> None:
         self.last_search = message.text

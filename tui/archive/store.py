@@ -15,7 +15,15 @@ from datetime import date
 
 from parsers import Paper, Problem
 from tui.archive.cache import ArchiveCache
+from tui.archive.cache.authors import (
+    AuthorCount,
+    AuthorPage,
+    author_page,
+    paper_counts,
+    top_authors,
+)
 from tui.archive.cache.reading import PaperRow, body, day_counts, day_papers, range_papers
+from tui.archive.cache.trends import Trend, titles, trend
 from tui.archive.entry import Entry
 from tui.archive.order import PaperOrder, order_papers
 from tui.archive.periods import Period, PeriodKind, period_of, periods_of
@@ -182,6 +190,9 @@ class ArchiveStore:
     def full(self, day: date | None, paper: Paper) -> Paper:
         """``paper`` (a header of ``day``) with its body, read from the cache."""
         row = next((row for row in self.rows(day) if row.paper is paper), None)
+        for period, rows in self._spans.items() if row is None else ():
+            if day in period:  # a paper of a week or month shown
+                row = next((row for row in rows if row.paper is paper), row)
         if row is None or row.body is None:
             return paper
         return paper.model_copy(update={"sections": body(self.cache.connection(), row.body)})
@@ -208,7 +219,9 @@ class ArchiveStore:
 
     def period_loading(self, period: Period) -> date | None:
         """The newest day of ``period`` still being read, if any."""
-        return max((day for day in self._pending if day in period), default=None)
+        return max(
+            (day for day in self._pending if day is not None and day in period), default=None
+        )
 
     def span_rows(self, period: Period) -> list[PaperRow]:
         """The papers of ``period``, most votes first (ties: newer first), read once."""
@@ -231,3 +244,29 @@ class ArchiveStore:
             return row.paper
         sections = body(self.cache.connection(), row.body)
         return row.paper.model_copy(update={"sections": sections})
+
+    # -- authors -----------------------------------------------------------------------
+
+    def author(self, name: str) -> AuthorPage:
+        """The papers of the author ``name`` across the archive, and their co-authors."""
+        return author_page(self.cache.connection(), name)
+
+    def author_counts(self, names: list[str]) -> list[int]:
+        """How many papers each of ``names`` is on."""
+        return paper_counts(self.cache.connection(), names)
+
+    # -- trends (call from a worker thread: the whole archive takes a while) ------------
+
+    def trend(self, period: Period | None) -> Trend:
+        """Papers and votes over ``period`` (None: the whole archive)."""
+        return trend(self.cache.connection(), *_bounds(period))
+
+    def titles(self, period: Period | None) -> list[str]:
+        return list(titles(self.cache.connection(), *_bounds(period)))
+
+    def top_authors(self, period: Period | None, limit: int = 12) -> list[AuthorCount]:
+        return top_authors(self.cache.connection(), *_bounds(period), limit)
+
+
+def _bounds(period: Period | None) -> tuple[date | None, date | None]:
+    return (period.start, period.end) if period else (None, None)

@@ -46,3 +46,10 @@ class SearchTyped(Message):
     """The search box holds ``text``; the next ``/`` starts from it."""
 
     text: str
+
+
+@dataclass
+class SearchRequested(Message):
+    """Back to the reader and search for ``text`` (a keyword of the trends, say)."""
+
+    text: str

@@ -1,4 +1,4 @@
-"""The papers of one day, one row each: votes, markers and title."""
+"""The papers of one day (or week or month), one row each: votes, markers, day and title."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ class PaperMarks:
 
 
 class PaperList(LineList):
-    """The selected day's papers in the chosen order."""
+    """The selected day's (or period's) papers in the chosen order."""
 
     @dataclass
     class Highlighted(Message):
@@ -56,6 +56,8 @@ class PaperList(LineList):
         self.order_label = ""
         self.filter_total: int | None = None  # papers of the day when a filter hides some
         self.loading = False  # the day's files are still being read
+        self.row_days: list[date | None] | None = None  # each paper's day, in a week or month
+        self.label: str | None = None  # the border's name for a week or month
 
     def show(
         self,
@@ -66,11 +68,17 @@ class PaperList(LineList):
         *,
         order_label: str = "",
         filter_total: int | None = None,
+        days: list[date | None] | None = None,
+        label: str | None = None,
     ) -> None:
         """Show ``papers`` of ``day`` (identities ``ids``) with the cursor on row ``cursor``.
 
-        ``filter_total`` is how many papers the day has when a filter shows only some.
+        ``filter_total`` is how many papers the day has when a filter shows only some. For a
+        week or month, ``days`` holds each paper's day (shown in its row) and ``label`` names
+        the period in the border.
         """
+        self.row_days = days
+        self.label = label
         self.day = day
         self.papers = papers
         self.ids = ids
@@ -82,7 +90,7 @@ class PaperList(LineList):
 
     def update_titles(self) -> None:
         """The border says the day, how many papers are unread, the order and the filter."""
-        label = f"{self.day:%Y-%m-%d}" if self.day else "Undated"
+        label = self.label or (f"{self.day:%Y-%m-%d}" if self.day else "Undated")
         count = len(self.papers)
         unread = sum(map(self.marks.unread, self.ids))
         self.border_title = f"{label} · {unread:,}/{count:,} unread · {self.order_label}"
@@ -99,6 +107,14 @@ class PaperList(LineList):
     @property
     def current(self) -> Paper | None:
         return self.papers[self.cursor] if 0 <= self.cursor < len(self.papers) else None
+
+    def day_of(self, index: int) -> date | None:
+        """The day of the paper on row ``index`` (in a week or month, each row has its own)."""
+        return self.row_days[index] if self.row_days is not None else self.day
+
+    @property
+    def current_day(self) -> date | None:
+        return self.day_of(self.cursor)
 
     @property
     def current_id(self) -> str | None:
@@ -134,17 +150,22 @@ class PaperList(LineList):
         unread = self.glyphs.unread if self.marks.unread(pid) else self.glyphs.read
         muted = self.part_style("line-list--muted")
         marker = self.part_style("line-list--marker")
+        day = ""
+        if self.row_days is not None:
+            shown = self.row_days[index]
+            day = f"{shown:%m-%d} " if shown else "undated "
         return Content.assemble(
             (votes, muted),
             " ",
             (bookmark, marker),
             (unread, marker),
             " ",
+            (day, muted),
             Content(paper.title),
         )
 
     def cursor_moved(self, index: int) -> None:
-        self.post_message(self.Highlighted(self.papers[index], self.day, self.ids[index]))
+        self.post_message(self.Highlighted(self.papers[index], self.day_of(index), self.ids[index]))
 
     def row_selected(self, index: int) -> None:
-        self.post_message(self.Opened(self.papers[index], self.day, self.ids[index]))
+        self.post_message(self.Opened(self.papers[index], self.day_of(index), self.ids[index]))

@@ -24,6 +24,40 @@ class AuthorCount:
     papers: int
 
 
+@dataclass(frozen=True)
+class AuthorPage:
+    """An author's papers (newest first) and most frequent co-authors."""
+
+    name: str
+    rows: list[PaperRow]
+    coauthors: list[AuthorCount]
+
+    @property
+    def first(self) -> date | None:
+        return min((row.day for row in self.rows if row.day), default=None)
+
+    @property
+    def last(self) -> date | None:
+        return max((row.day for row in self.rows if row.day), default=None)
+
+
+def author_page(connection: sqlite3.Connection, name: str) -> AuthorPage:
+    """Everything the author page of ``name`` shows."""
+    rows = author_papers(connection, name)
+    shown = display_name(connection, author_key(name)) if rows else name.strip()
+    return AuthorPage(shown, rows, coauthors(connection, name))
+
+
+def paper_counts(connection: sqlite3.Connection, names: list[str]) -> list[int]:
+    """How many papers of the archive each of ``names`` is on."""
+    return [
+        int(connection.execute(
+            "SELECT count(*) FROM authorship WHERE key = ?", (author_key(name),)
+        ).fetchone()[0])
+        for name in names
+    ]  # fmt: skip
+
+
 def author_papers(connection: sqlite3.Connection, name: str) -> list[PaperRow]:
     """Every paper of the author ``name`` (any spelling with the same key), newest first."""
     columns = ", ".join(f"p.{column.strip()}" for column in HEAD_COLUMNS.split(","))

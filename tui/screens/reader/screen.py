@@ -14,7 +14,7 @@ from tui.archive.store import Step
 from tui.screens.date_prompt import DatePrompt
 from tui.screens.problems import ProblemsScreen
 from tui.screens.reader.bindings import READER_BINDINGS
-from tui.screens.reader.view import ReaderView
+from tui.screens.reader.explore import ExploreActions
 from tui.screens.requests import CopyRequested, OpenLinkRequested
 from tui.userdata.bookmarks import Bookmark
 from tui.userdata.export import to_bibtex
@@ -24,7 +24,7 @@ from tui.widgets.day_filter import DayFilter
 from tui.widgets.paper_list import PaperList
 
 
-class ReaderScreen(ReaderView):
+class ReaderScreen(ExploreActions):
     """Owns the reading position; every key of the reader acts here."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
@@ -33,7 +33,7 @@ class ReaderScreen(ReaderView):
 
     def archive_changed(self, changed: set[date | None] | None, wanted: date | None) -> None:
         """Days arrived or changed (None: all); refresh them and, at first, open a day."""
-        self.sidebar.show_days(self.store.summaries(), self.day)
+        self.refresh_sidebar()
         if self.store.is_empty():
             return
         first = not self.shown_first
@@ -42,10 +42,10 @@ class ReaderScreen(ReaderView):
             if target is None or target not in self.store:
                 target = self.store.newest_day
             if first or target != self.day:
-                self.show_day(target, user=False)
+                self.show_at(target, user=False)
             self.apply_restore(target)
-        elif changed is None or self.day in changed:
-            self.show_day(self.day, keep_paper=True, user=False, read=False)
+        elif changed is None or self.day in changed or self.period_touched(changed):
+            self.show_current(read=False)
 
     def loading_progress(self, done: int, total: int) -> None:
         self.sidebar.border_subtitle = f"loading {done * 100 // max(total, 1)}%"
@@ -61,8 +61,8 @@ class ReaderScreen(ReaderView):
             self.paper_list.border_title = "No digests"
 
     def open_paper(self, day: date | None, pid: str) -> None:
-        """Show the paper ``pid`` of ``day`` with the detail pane focused."""
-        self.show_day(day)
+        """Show the paper ``pid`` of ``day`` (in its week or month) with the detail focused."""
+        self.show_at(day, pid=pid)
         if self.day_filter is not None and self.paper_list.index_of(pid) is None:
             self.clear_day_filter()  # the filter hides the paper asked for
         index = self.paper_list.index_of(pid)
@@ -83,6 +83,17 @@ class ReaderScreen(ReaderView):
             self.show_day(event.day)
         self.paper_list.focus()
 
+    @on(DateSidebar.PeriodHighlighted)
+    def _period_highlighted(self, event: DateSidebar.PeriodHighlighted) -> None:
+        if event.period != self.period:
+            self.show_period(event.period)
+
+    @on(DateSidebar.PeriodOpened)
+    def _period_opened(self, event: DateSidebar.PeriodOpened) -> None:
+        if event.period != self.period:
+            self.show_period(event.period)
+        self.paper_list.focus()
+
     @on(PaperList.Highlighted)
     def _paper_highlighted(self, event: PaperList.Highlighted) -> None:
         self.show_paper(event.paper)
@@ -94,7 +105,7 @@ class ReaderScreen(ReaderView):
     @on(DayFilter.Applied)
     def _filter_changed(self, event: DayFilter.Applied) -> None:
         self.day_filter = event.query
-        self.show_day(self.day, keep_paper=True, user=False, read=False)  # only browsing
+        self.show_current(read=False)  # only browsing
 
     @on(DayFilter.Done)
     def _filter_done(self, event: DayFilter.Done) -> None:
@@ -108,16 +119,21 @@ class ReaderScreen(ReaderView):
     def clear_day_filter(self) -> None:
         self.query_one(DayFilter).close()
         self.day_filter = None
-        self.show_day(self.day, keep_paper=True, user=False)
+        self.show_current()
         self.paper_list.focus()
 
     # -- moving ----------------------------------------------------------------------
 
     def action_older_day(self) -> None:
-        self._step_day(self.store.older_day(self.day), "This is the oldest day.")
+        if not self.step(older=True):
+            self._step_day(self.store.older_day(self.day), "This is the oldest day.")
 
     def action_newer_day(self) -> None:
-        self._step_day(self.store.newer_day(self.day), "This is the newest day.")
+        if not self.step(older=False):
+            self._step_day(self.store.newer_day(self.day), "This is the newest day.")
+
+    def action_cycle_period(self) -> None:
+        self.cycle_period()
 
     def _step_day(self, step: Step, at_end: str) -> None:
         if not step.exists:
@@ -138,7 +154,7 @@ class ReaderScreen(ReaderView):
             return
         if day != target:
             self.notify(f"No papers on {target}; showing {day}, the nearest day.", timeout=4)
-        self.show_day(day)
+        self.show_at(day)
 
     def action_cycle_pane(self, step: int) -> None:
         panes = self.panes()
@@ -183,7 +199,7 @@ class ReaderScreen(ReaderView):
     def action_toggle_bookmark(self) -> None:
         if current := self._current():
             pid, paper = current
-            notice = self.services.marking.toggle_bookmark(pid, paper, self.day)
+            notice = self.services.marking.toggle_bookmark(pid, paper, self.paper_list.current_day)
             self._tell(notice)
             self.paper_marks_changed(pid)
 
@@ -193,8 +209,12 @@ class ReaderScreen(ReaderView):
             self.paper_marks_changed(current[0])
 
     def action_mark_day_read(self) -> None:
-        label = self.day.isoformat() if self.day else "undated papers"
-        self._tell(self.services.marking.mark_all_read(self.store.ids(self.day), label))
+        if self.period is not None:
+            label, ids = self.period.label, [row.pid for row in self.store.span_rows(self.period)]
+        else:
+            label = self.day.isoformat() if self.day else "undated papers"
+            ids = self.store.ids(self.day)
+        self._tell(self.services.marking.mark_all_read(ids, label))
         self.marks_changed()
 
     def _url(self, pdf: bool = False) -> str | None:
@@ -213,7 +233,8 @@ class ReaderScreen(ReaderView):
     def action_copy_citation(self) -> None:
         if current := self._current():
             pid, paper = current
-            citation = to_bibtex([Bookmark.of(pid, paper, self.day, datetime.now(UTC))])
+            day = self.paper_list.current_day
+            citation = to_bibtex([Bookmark.of(pid, paper, day, datetime.now(UTC))])
             self.post_message(CopyRequested(citation, "BibTeX"))
 
     def action_open_link(self) -> None:
@@ -227,7 +248,7 @@ class ReaderScreen(ReaderView):
     def action_cycle_order(self) -> None:
         """Votes → title → file order → votes; the paper under the cursor stays."""
         self.order = self.order.next()
-        self.show_day(self.day, keep_paper=True, user=False)
+        self.show_current()
         self.notify(f"Papers {self.order.label}.", timeout=2)
 
     def action_filter_day(self) -> None:

@@ -21,6 +21,7 @@ from textual.widgets import Footer
 
 from parsers import Paper
 from tui.archive.order import PaperOrder
+from tui.archive.periods import Period, PeriodKind
 from tui.screens.services import ReaderServices
 from tui.search.matching import paper_matches
 from tui.search.query import Query
@@ -58,6 +59,8 @@ class ReaderView(Screen[None]):
         self.user_state = services.user_state
         self.day: date | None = None
         self.order = PaperOrder.VOTES
+        self.period_kind = PeriodKind.DAY  # what the sidebar lists (w cycles)
+        self.period: Period | None = None  # the week or month shown (None: a day)
         self.sidebar_open: bool | None = None  # None: decided by the width
         self.navigated = False  # the user moved; the loader must not move them again
         self.day_filter: Query | None = None
@@ -129,6 +132,8 @@ class ReaderView(Screen[None]):
         self._restore = position
         with suppress(ValueError):
             self.order = PaperOrder(position.order)
+        with suppress(ValueError):
+            self.period_kind = PeriodKind(position.period)
 
     @property
     def last_position(self) -> Position | None:
@@ -144,10 +149,11 @@ class ReaderView(Screen[None]):
         except NoMatches:  # the app is closing: the panes are gone
             return self._last_position
         self._last_position = Position(
-            day=self.day,
+            day=self.day if self.period is None else paper_list.current_day or self.period.start,
             paper=paper_list.current_id,
             scroll=round(detail.scroll_y),
             order=self.order.value,
+            period=self.period_kind.value if self.period is not None else "day",
         )
         return self._last_position
 
@@ -157,7 +163,8 @@ class ReaderView(Screen[None]):
         if position is None or position.day != arrived:
             return
         self._restore = None
-        if position.day != self.day or position.paper is None:
+        shown = position.day in self.period if self.period else position.day == self.day
+        if not shown or position.paper is None:
             return
         index = self.paper_list.index_of(position.paper)
         if index is not None:
@@ -193,6 +200,7 @@ class ReaderView(Screen[None]):
         if loading:
             self.post_message(DayWanted(day))
         self.paper_list.loading = loading
+        self.period = None
         cursor = 0
         if keep_paper and current is not None:
             cursor = next((i for i, paper in enumerate(papers) if paper is current), 0)
@@ -226,8 +234,9 @@ class ReaderView(Screen[None]):
     def show_paper(self, paper: Paper | None, read: bool = True) -> None:
         """Show ``paper`` in the detail pane; a paper shown there counts as ``read``."""
         paper_list = self.paper_list
-        full = self.store.full(self.day, paper) if paper is not None else None
-        self.detail.show(full, self.day, paper_list.cursor + 1, len(paper_list.papers))
+        day = paper_list.current_day
+        full = self.store.full(day, paper) if paper is not None else None
+        self.detail.show(full, day, paper_list.cursor + 1, len(paper_list.papers))
         self.position()  # keeps the last known position up to date
         pid = paper_list.current_id
         if paper is not None and read and pid is not None and self.services.marking.mark_read(pid):
