@@ -209,8 +209,11 @@ class PaperdeckApp(ScreenRequests, Continuity, App[None]):
 
     def action_search(self) -> None:
         if not isinstance(self.screen, SearchScreen):
+            search = self.archive_search
             self.push_screen(
-                SearchScreen(self.archive_search.search, self.search_ready_signal, self.last_search)
+                SearchScreen(
+                    search.search, self.search_ready_signal, self.last_search, search.snippet
+                )
             )
 
     def action_show_bookmarks(self) -> None:

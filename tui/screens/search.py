@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 from tui.screens.requests import OpenPaperRequested, SearchTyped
 from tui.search.matching import SearchCancelled, SearchResult
 from tui.search.query import Query, QueryError, parse_query
-from tui.widgets.search_results import SearchResults
+from tui.widgets.search_results import SearchResults, SnippetSource
 
 Searcher = Callable[[Query, Callable[[], bool]], tuple[SearchResult, bool]]
 """Runs a query over the archive (in a worker thread); True when the index answered.
@@ -42,6 +42,7 @@ class SearchScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="search.close"),
         Binding("down", "to_results", "Results", show=False, id="search.results"),
+        Binding("ctrl+g", "toggle_grouped", "Group by day", id="search.group"),
     ]
 
     @dataclass
@@ -52,9 +53,16 @@ class SearchScreen(Screen[None]):
         generation: int
         indexed: bool
 
-    def __init__(self, search: Searcher, ready: Signal[None], initial: str = "") -> None:
+    def __init__(
+        self,
+        search: Searcher,
+        ready: Signal[None],
+        initial: str = "",
+        snippets: SnippetSource | None = None,
+    ) -> None:
         super().__init__()
         self.search = search
+        self.snippets = snippets  # where each result shown matched (read for rows drawn)
         self.ready = ready  # published once the index holds every paper
         self.initial = initial
         self._partial = False  # the results shown came before the index was complete
@@ -78,6 +86,7 @@ class SearchScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.results.border_title = "Results"
+        self.results.snippets = self.snippets
         self.results.empty_text = "Type to search titles, authors and summaries of every day."
         self.search_input.focus()
         self.ready.subscribe(self, self._index_complete)
@@ -102,8 +111,8 @@ class SearchScreen(Screen[None]):
     def _submitted(self, event: Input.Submitted) -> None:
         shown = self.results.search_query
         if self._timer is None and shown is not None and shown.text == event.value:
-            if self.results.hits:
-                self.post_message(SearchResults.Opened(self.results.hits[self.results.cursor]))
+            if (hit := self.results.current) is not None:
+                self.post_message(SearchResults.Opened(hit))
             return
         self._open_first = True  # the results for this text are still coming: open them then
         if self._timer is not None:
@@ -111,13 +120,19 @@ class SearchScreen(Screen[None]):
         self.run_search(event.value)
 
     def on_key(self, event: Key) -> None:
-        if event.key == "up" and self.results.has_focus and self.results.cursor == 0:
+        first = self.results.first_hit_row
+        if event.key == "up" and self.results.has_focus and self.results.cursor == first:
             self.search_input.focus()
             event.stop()
 
     def action_to_results(self) -> None:
         if self.results.hits:
             self.results.focus()
+
+    def action_toggle_grouped(self) -> None:
+        """Results under their days (newest first), or all best first."""
+        self.results.set_grouped(not self.results.grouped)
+        self.results.border_subtitle = "grouped by day" if self.results.grouped else ""
 
     def _status(self, text: str, error: bool = False) -> None:
         label = self.query_one("#search-status", Label)

@@ -142,7 +142,7 @@ def search_cache(
         keys += [(key, False) for key in _keys(connection, where, others, titled_args, rest, skip)]
     rows = papers_by_key(connection, [key for key, _ in keys])
     hits = [
-        SearchHit(Entry(rows[key].day, rows[key].paper, rows[key].pid), title)
+        SearchHit(Entry(rows[key].day, rows[key].paper, rows[key].pid), title, rows[key].body)
         for key, title in keys
         if key in rows
     ]
