@@ -15,10 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from tui.search.index import Entry, NoMarks, SearchIndex
+
 from parsers import load
 from tests.benchmarks.archive import generate_archive
 from tui.archive.store import paper_id
-from tui.search.index import Entry, NoMarks, SearchIndex
 from tui.search.query import parse_query
 
 QUERIES = [

@@ -110,7 +110,10 @@ class PaperList(LineList):
 
     def day_of(self, index: int) -> date | None:
         """The day of the paper on row ``index`` (in a week or month, each row has its own)."""
-        return self.row_days[index] if self.row_days is not None else self.day
+        days = self.row_days
+        if days is None:
+            return self.day
+        return days[index] if 0 <= index < len(days) else None
 
     @property
     def current_day(self) -> date | None:

@@ -7,6 +7,7 @@ single spaces); the ``authorship`` table holds one row per paper and such key.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -102,14 +103,17 @@ def _named(connection: sqlite3.Connection, rows: list[tuple[str, int]]) -> list[
     return [AuthorCount(display_name(connection, key), key, int(n)) for key, n in rows]
 
 
-def display_name(connection: sqlite3.Connection, key: str) -> str:
-    """The name as the newest paper with author ``key`` writes it (the key if none does)."""
-    row = connection.execute(
+def display_name(connection: sqlite3.Connection, key: str, sample: int = 200) -> str:
+    """The spelling of author ``key`` most used by their newest ``sample`` papers."""
+    rows = connection.execute(
         "SELECT p.authors FROM authorship a JOIN papers p ON p.id = a.paper WHERE a.key = ? "
-        "ORDER BY p.day DESC LIMIT 1",
-        (key,),
-    ).fetchone()
-    for name in (row[0] if row else "").split(AUTHOR_SEPARATOR):
-        if author_key(name) == key:
-            return name.strip()
-    return key
+        "ORDER BY p.day DESC LIMIT ?",
+        (key, sample),
+    ).fetchall()
+    spellings = Counter(
+        name.strip()
+        for (authors,) in rows
+        for name in authors.split(AUTHOR_SEPARATOR)
+        if author_key(name) == key
+    )
+    return spellings.most_common(1)[0][0] if spellings else key
