@@ -89,6 +89,7 @@ class AuthorScreen(Screen[None]):
         head.update(Content.assemble((page.name, "bold"), f" · {_papers(len(page.rows))}{span}"))
         papers = self.paper_list
         papers.glyphs = self.services.glyphs
+        papers.day_format = "%Y-%m-%d"
         papers.marks = PaperMarks(
             bookmarked=state.is_bookmarked, unread=lambda pid: not state.is_read(pid)
         )

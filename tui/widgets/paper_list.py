@@ -58,6 +58,7 @@ class PaperList(LineList):
         self.loading = False  # the day's files are still being read
         self.row_days: list[date | None] | None = None  # each paper's day, in a week or month
         self.label: str | None = None  # the border's name for a week or month
+        self.day_format = "%m-%d"  # how each row's day reads (the year, across years)
 
     def show(
         self,
@@ -156,7 +157,7 @@ class PaperList(LineList):
         day = ""
         if self.row_days is not None:
             shown = self.row_days[index]
-            day = f"{shown:%m-%d} " if shown else "undated "
+            day = f"{shown:{self.day_format}} " if shown else "undated "
         return Content.assemble(
             (votes, muted),
             " ",
