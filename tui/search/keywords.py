@@ -61,9 +61,10 @@ def _kept(word: str) -> bool:
 
 
 def top_keywords(titles: Iterable[str], limit: int = 12) -> list[tuple[str, int]]:
-    """The ``limit`` words found in most titles (each title counts a word once)."""
+    """The ``limit`` words found in most titles (each title counts a word once); ties
+    alphabetically."""
     counts: Counter[str] = Counter()
     for title in titles:
         counts.update({stem(word) for word in tokens(normalize(title))} - {""})
-    found = [(word, n) for word, n in counts.most_common() if _kept(word)]
-    return found[:limit]
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))  # ties: A to Z
+    return [(word, n) for word, n in ranked if _kept(word)][:limit]

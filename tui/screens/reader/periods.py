@@ -133,8 +133,7 @@ class PeriodView(ReaderView):
             self.notify("Weeks and months need dated papers.", severity="warning", timeout=3)
             return
         self.period_kind = kind
-        self.show_at(anchor, pid=pid)
-        self.notify(f"The sidebar lists {kind.plural}.", timeout=2)
+        self.show_at(anchor, pid=pid)  # the sidebar's title says what it lists
 
     def step(self, older: bool) -> bool:
         """Move to the older or newer week or month; False when showing days."""
