@@ -1,0 +1,120 @@
+"""Weeks, months and author pages on a 10-year archive, after it has loaded.
+
+    uv run python -m tests.benchmarks.periods [--days 3650] [--runs 15]
+
+Each figure is the work a key does plus drawing the frame that shows it (120×40), median
+of ``--runs``; the baseline, measured in the same run, is a day switch (``[``). Goal:
+switching to the month view and opening an author page each within 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.benchmarks.archive import generate_archive, isolated_user_dirs
+
+
+async def measure(archive: Path, runs: int) -> None:
+    from textual.pilot import Pilot
+    from textual.screen import Screen
+
+    from tests.screens.helpers import wait_loaded
+    from tui.app import PaperdeckApp
+    from tui.archive.periods import PeriodKind
+    from tui.screens.authors import AuthorScreen
+
+    frames: list[float] = []
+    draw = Screen._compositor_refresh
+
+    def timed_draw(screen: Screen[object]) -> None:
+        start = time.perf_counter()
+        draw(screen)
+        frames.append(time.perf_counter() - start)
+
+    async def timed(
+        pilot: Pilot[None], act: Callable[[], object], done: Callable[[], bool]
+    ) -> float:
+        await pilot.pause(0.05)
+        frames.clear()
+        start = time.perf_counter()
+        act()
+        work = time.perf_counter() - start
+        for _ in range(200):  # until the change is drawn
+            await pilot.pause(0.01)
+            if frames and done():
+                break
+        await pilot.pause(0.05)  # and any frame that follows at once
+        assert done() and frames
+        return work + sum(frames)
+
+    Screen._compositor_refresh = timed_draw  # type: ignore[method-assign]
+    app = PaperdeckApp([str(archive)])
+    costs: dict[str, list[float]] = {"day": [], "week": [], "month": [], "author": []}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot, timeout=600)
+        reader = app.reader
+        for _ in range(runs):
+            before = reader.day
+            costs["day"].append(await timed(
+                pilot, reader.action_older_day, lambda b=before: reader.day != b
+            ))  # fmt: skip
+            for kind in (PeriodKind.WEEK, PeriodKind.MONTH):
+                costs[kind.value].append(await timed(
+                    pilot, reader.action_cycle_period, lambda k=kind: reader.period_kind is k
+                ))  # fmt: skip
+            reader.action_cycle_period()  # back to days
+            paper = reader.paper_list.current
+            assert paper is not None
+            name = paper.authors[0]
+            costs["author"].append(await timed(
+                pilot, lambda n=name: reader.open_author(n),
+                lambda: isinstance(app.screen, AuthorScreen),
+            ))  # fmt: skip
+            page = app.screen
+            assert isinstance(page, AuthorScreen)
+            count = len(page.page.rows)
+            app.pop_screen()
+        months = len(reader.store.periods(PeriodKind.MONTH))
+        papers = len(reader.store.span_rows(reader.store.periods(PeriodKind.MONTH)[0].period))
+    Screen._compositor_refresh = draw  # type: ignore[method-assign]
+    base = statistics.median(costs["day"])
+    print(f"after load, 120x40, median of {runs} (the key's work plus drawing its frame):")
+    labels = {
+        "day": "day switch ([), baseline",
+        "week": "days → weeks (w)",
+        "month": f"weeks → months (w), {months} months, {papers} papers in the newest",
+        "author": f"author page (A, enter), last author: {count:,} papers",
+    }
+    for key, label in labels.items():
+        median = statistics.median(costs[key])
+        print(f"  {label:<62} {median * 1000:7.1f} ms = {median / base:4.1f}x the day switch")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--days", type=int, default=3650)
+    parser.add_argument("--papers", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--archive", type=Path, help="an archive made before (else a new one)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="paperdeck-periods-") as tmp, isolated_user_dirs():
+        root = args.archive or Path(tmp) / "archive"
+        if args.archive is None:
+            print(f"generating {args.days} days × {args.papers} papers ...", flush=True)
+            generate_archive(root, days=args.days, papers=args.papers)
+        start = time.perf_counter()
+        from tui.cli.main import main as paperdeck
+
+        paperdeck(["check", str(root)])  # fills the cache, as a first run of the reader would
+        print(f"cache built in {time.perf_counter() - start:.1f} s", flush=True)
+        asyncio.run(measure(root, args.runs))
+
+
+if __name__ == "__main__":
+    main()
