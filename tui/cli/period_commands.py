@@ -7,12 +7,7 @@ parsed) and print a table, or JSON with ``--json``.
 from __future__ import annotations
 
 import json
-import os
-import sys
 from typing import Any
-
-from rich.console import Console
-from rich.table import Table
 
 from tui.archive.cache.authors import author_page
 from tui.archive.cache.reading import PaperRow, range_papers
@@ -21,7 +16,8 @@ from tui.cli.arguments import PROG, ArgumentParser, fail
 from tui.cli.cached import NO_CACHE_HELP, fresh_cache
 from tui.cli.digest_commands import require_paths
 from tui.cli.launch import default_paths, read_config, usable_locations
-from tui.cli.output import safe, write
+from tui.cli.output import write
+from tui.cli.paper_table import add_paper, paper_record, paper_table, table_text
 
 
 def _common(command: ArgumentParser) -> None:
@@ -53,41 +49,14 @@ def author_parser() -> ArgumentParser:
 
 
 def paper_json(row: PaperRow) -> dict[str, Any]:
-    paper = row.paper
-    return {
-        "date": row.day.isoformat() if row.day else None,
-        "votes": paper.votes,
-        "title": paper.title,
-        "authors": paper.authors,
-        "arxiv_id": paper.arxiv_id,
-        "url": paper.url,
-        "id": row.pid,
-    }
+    return paper_record(row.day, row.paper, row.pid)
 
 
 def _table(rows: list[PaperRow], footer: list[str]) -> str:
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    for name, justify in (("date", "left"), ("votes", "right"), ("title", "left")):
-        table.add_column(name, justify=justify, no_wrap=name != "title", overflow="fold")  # type: ignore[arg-type]
-    table.add_column("id", no_wrap=True, style="dim")
+    table = paper_table()
     for row in rows:
-        votes = str(row.paper.votes) if row.paper.votes is not None else "-"
-        day = row.day.isoformat() if row.day else "undated"
-        table.add_row(day, votes, safe(row.paper.title), safe(row.pid))
-    try:
-        width = os.get_terminal_size().columns
-    except OSError:
-        width = 100
-    console = Console(
-        file=open(os.devnull, "w"),  # noqa: SIM115 - only recording
-        record=True,
-        width=max(80, min(160, width)),
-        force_terminal=sys.stdout.isatty(),
-    )
-    console.print(table)
-    for line in footer:
-        console.print(safe(line), markup=False, highlight=False)
-    return console.export_text(styles=sys.stdout.isatty())
+        add_paper(table, row.day, row.paper, row.pid)
+    return table_text(table, footer)
 
 
 def _period(args: Any) -> Period:
