@@ -79,7 +79,7 @@ def test_coauthors_and_top_authors_count_papers_together() -> None:
 
 def test_an_unknown_author_has_an_empty_page(tmp_path: Path) -> None:
     store = store_of(AUTHORS)
-    page = author_page(store.cache.connection(), "Nobody At All")
+    page = author_page(store.cache.connection, "Nobody At All")
     assert (page.name, page.rows, page.coauthors, page.first) == ("Nobody At All", [], [], None)
 
 
@@ -102,3 +102,15 @@ def test_a_cache_of_the_schema_before_authorship_is_rebuilt(tmp_path: Path) -> N
     tables = {row[0] for row in reopened.connection().execute("SELECT name FROM sqlite_master")}
     assert "authorship" in tables
     reopened.close()
+
+
+def test_an_author_page_reads_headers_a_chunk_at_a_time() -> None:
+    store = store_of(AUTHORS)
+    page = store.author("Ann Lee")
+    papers = page.papers
+    assert len(papers) == len(page.pids) and not papers._rows  # nothing read yet
+    assert papers[-1].title == page.rows[-1].paper.title
+    assert [p.title for p in papers[:3]] == [row.paper.title for row in page.rows[:3]]
+    fresh = store.author("Ann Lee").papers
+    fresh[0]
+    assert 0 < len(fresh._rows) <= 64

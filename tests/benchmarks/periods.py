@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import tempfile
 import time
@@ -78,7 +79,7 @@ async def measure(archive: Path, runs: int) -> None:
             ))  # fmt: skip
             page = app.screen
             assert isinstance(page, AuthorScreen)
-            count = len(page.page.rows)
+            count = len(page.page.pids)
             app.pop_screen()
         months = len(reader.store.periods(PeriodKind.MONTH))
         papers = len(reader.store.span_rows(reader.store.periods(PeriodKind.MONTH)[0].period))
@@ -102,8 +103,11 @@ def main() -> None:
     parser.add_argument("--papers", type=int, default=30)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--archive", type=Path, help="an archive made before (else a new one)")
+    parser.add_argument("--cache", type=Path, help="a cache directory to keep between runs")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="paperdeck-periods-") as tmp, isolated_user_dirs():
+        if args.cache:
+            os.environ["PAPERDECK_CACHE_DIR"] = str(args.cache)
         root = args.archive or Path(tmp) / "archive"
         if args.archive is None:
             print(f"generating {args.days} days × {args.papers} papers ...", flush=True)

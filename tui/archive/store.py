@@ -249,7 +249,7 @@ class ArchiveStore:
 
     def author(self, name: str) -> AuthorPage:
         """The papers of the author ``name`` across the archive, and their co-authors."""
-        return author_page(self.cache.connection(), name)
+        return author_page(self.cache.connection, name)
 
     def author_counts(self, names: list[str]) -> list[int]:
         """How many papers each of ``names`` is on."""

@@ -102,25 +102,26 @@ def run_author(argv: list[str]) -> int:
     require_paths(args.paths)
     paths = args.paths or default_paths(locations, read_config(locations).config)
     with fresh_cache(paths, locations, args.no_cache) as (cache, _):
-        page = author_page(cache.connection(), args.name)
+        page = author_page(cache.connection, args.name)
+        rows = page.rows
     first, last = page.first, page.last
     if args.json:
         document = {
             "author": page.name,
-            "count": len(page.rows),
+            "count": len(rows),
             "first": first.isoformat() if first else None,
             "last": last.isoformat() if last else None,
-            "papers": [paper_json(row) for row in page.rows],
+            "papers": [paper_json(row) for row in rows],
             "coauthors": [{"name": c.name, "papers": c.papers} for c in page.coauthors],
         }
         write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return 0
     span = f", {first} – {last}" if first and last and first != last else ""
     span = span or (f", {first}" if first else "")
-    count = len(page.rows)
+    count = len(rows)
     footer = [f"{page.name}: {count:,} paper{'' if count == 1 else 's'}{span}"]
     if page.coauthors:
         names = ", ".join(f"{c.name} ({c.papers})" for c in page.coauthors[:8])
         footer.append(f"most often with: {names}")
-    write(_table(page.rows, footer))
+    write(_table(rows, footer))
     return 0

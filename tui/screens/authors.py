@@ -86,7 +86,7 @@ class AuthorScreen(Screen[None]):
         span = f" · {first} – {last}" if first and last and first != last else ""
         span = span or (f" · {first}" if first else "")
         head = self.query_one("#author-head", Label)
-        head.update(Content.assemble((page.name, "bold"), f" · {_papers(len(page.rows))}{span}"))
+        head.update(Content.assemble((page.name, "bold"), f" · {_papers(len(page.pids))}{span}"))
         papers = self.paper_list
         papers.glyphs = self.services.glyphs
         papers.day_format = "%Y-%m-%d"
@@ -96,10 +96,10 @@ class AuthorScreen(Screen[None]):
         papers.empty_text = "No papers of this author in the archive."
         papers.show(
             None,
-            [row.paper for row in page.rows],
-            [row.pid for row in page.rows],
+            page.papers,
+            page.pids,
             order_label="newest first",
-            days=[row.day for row in page.rows],
+            days=page.days,
             label=page.name,
         )
         coauthors = self.query_one("#coauthors", NameList)

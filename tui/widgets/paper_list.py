@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -49,7 +49,7 @@ class PaperList(LineList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.day: date | None = None
-        self.papers: list[Paper] = []
+        self.papers: Sequence[Paper] = []
         self.ids: list[str] = []
         self.marks = PaperMarks()
         self.glyphs: Glyphs = UNICODE
@@ -63,7 +63,7 @@ class PaperList(LineList):
     def show(
         self,
         day: date | None,
-        papers: list[Paper],
+        papers: Sequence[Paper],
         ids: list[str],
         cursor: int = 0,
         *,
