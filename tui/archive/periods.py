@@ -95,7 +95,3 @@ def parse_month(text: str) -> Period:
         raise ValueError(f"{text!r} is not a month: use YYYY-MM, e.g. 2025-07")
     return period_of(date(int(match.group(1)), int(match.group(2)), 1), PeriodKind.MONTH)
 
-
-def periods_of(days: list[date], kind: PeriodKind) -> list[Period]:
-    """The distinct periods holding ``days``, newest first."""
-    return sorted({period_of(day, kind) for day in days}, reverse=True)

@@ -26,7 +26,7 @@ from tui.archive.cache.reading import PaperRow, body, day_counts, day_papers, ra
 from tui.archive.cache.trends import Trend, titles, trend
 from tui.archive.entry import Entry
 from tui.archive.order import PaperOrder, order_papers
-from tui.archive.periods import Period, PeriodKind, period_of, periods_of
+from tui.archive.periods import Period, PeriodKind, period_of
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,7 @@ class ArchiveStore:
         self._rows: dict[date | None, list[PaperRow]] = {}
         self._ordered: dict[tuple[date | None, PaperOrder], list[Paper]] = {}
         self._spans: dict[Period, list[PaperRow]] = {}
+        self._periods: dict[PeriodKind, list[PeriodSummary]] = {}
         self.problems: list[Problem] = []
         self.complete = False  # every file has been read
 
@@ -98,6 +99,7 @@ class ArchiveStore:
         self._sort_days()
 
     def _sort_days(self) -> None:
+        self._periods.clear()
         known = set(self._counts) | self._pending
         self._dated = sorted(day for day in known if day is not None)
 
@@ -209,6 +211,12 @@ class ArchiveStore:
 
     def periods(self, kind: PeriodKind) -> list[PeriodSummary]:
         """Every week or month with a dated day, newest first, with its paper count."""
+        found = self._periods.get(kind)
+        if found is None:
+            found = self._periods[kind] = self._count_periods(kind)
+        return found
+
+    def _count_periods(self, kind: PeriodKind) -> list[PeriodSummary]:
         totals: dict[Period, int | None] = {}
         for day in self._dated:
             period = period_of(day, kind)
@@ -233,7 +241,7 @@ class ArchiveStore:
 
     def step_period(self, period: Period, older: bool) -> Period | None:
         """The week or month before (``older``) or after ``period`` that has days."""
-        known = periods_of(self._dated, period.kind)  # newest first
+        known = [summary.period for summary in self.periods(period.kind)]  # newest first
         if older:
             return next((p for p in known if p.start < period.start), None)
         return next((p for p in reversed(known) if p.start > period.start), None)
