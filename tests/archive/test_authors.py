@@ -63,6 +63,8 @@ def test_the_page_and_author_search_agree() -> None:
 def test_coauthors_and_top_authors_count_papers_together() -> None:
     store = store_of(AUTHORS)
     page = store.author("ann lee")
+    assert store.coauthors("ANN LEE") == page.coauthors
+    assert store.author("ann lee", together=False).coauthors == []
     expected: dict[str, int] = {}
     for row in page.rows:
         for key in {author_key(name) for name in row.paper.authors} - {"ann lee"}:

@@ -24,6 +24,15 @@ def rows_text(widget: Widget) -> str:
     return " ".join(flat_text(widget).replace("│", " ").split())
 
 
+async def wait_coauthors(pilot) -> NameList:  # type: ignore[no-untyped-def]
+    coauthors = pilot.app.screen.query_one("#coauthors", NameList)
+    for _ in range(250):
+        await pilot.pause(0.02)
+        if coauthors.items:
+            return coauthors
+    raise AssertionError("the co-authors were never counted")
+
+
 async def wait_trends(pilot) -> None:  # type: ignore[no-untyped-def]
     screen = pilot.app.screen
     for _ in range(250):
@@ -58,7 +67,7 @@ async def test_A_lists_the_authors_and_opens_a_page_then_a_coauthors() -> None:
         head = flat_text(page.query_one("#author-head"))
         assert f"Ann Lee · {len(rows)} papers · {days[-1]} – {days[0]}" in head
         assert f"{days[0]:%Y-%m-%d}" in rows_text(page.paper_list)  # rows show full dates
-        coauthors = page.query_one("#coauthors", NameList)
+        coauthors = await wait_coauthors(pilot)
         first = coauthors.items[0]
         await pilot.press("tab")
         assert app.focused is coauthors

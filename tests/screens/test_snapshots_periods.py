@@ -37,6 +37,10 @@ def test_author_page(snap_compare, size: tuple[int, int]) -> None:  # type: igno
     async def author(pilot: Pilot[None]) -> None:
         await wait_loaded(pilot)
         await pilot.press("A", "enter")
+        for _ in range(250):
+            await pilot.pause(0.02)
+            if pilot.app.screen.query_one("#coauthors", NameList).items:
+                break
 
     assert snap_compare(PaperdeckApp([AUTHORS]), terminal_size=size, run_before=author)
 

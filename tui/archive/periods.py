@@ -94,4 +94,3 @@ def parse_month(text: str) -> Period:
     if match is None or not 1 <= int(match.group(2)) <= 12:
         raise ValueError(f"{text!r} is not a month: use YYYY-MM, e.g. 2025-07")
     return period_of(date(int(match.group(1)), int(match.group(2)), 1), PeriodKind.MONTH)
-

@@ -19,6 +19,7 @@ from tui.archive.cache.authors import (
     AuthorCount,
     AuthorPage,
     author_page,
+    coauthors,
     paper_counts,
     top_authors,
 )
@@ -255,9 +256,14 @@ class ArchiveStore:
 
     # -- authors -----------------------------------------------------------------------
 
-    def author(self, name: str) -> AuthorPage:
-        """The papers of the author ``name`` across the archive, and their co-authors."""
-        return author_page(self.cache.connection, name)
+    def author(self, name: str, together: bool = True) -> AuthorPage:
+        """The papers of the author ``name`` across the archive (and, when ``together``,
+        their co-authors)."""
+        return author_page(self.cache.connection, name, together)
+
+    def coauthors(self, name: str) -> list[AuthorCount]:
+        """The authors most often on ``name``'s papers (from any thread)."""
+        return coauthors(self.cache.connection(), name)
 
     def author_counts(self, names: list[str]) -> list[int]:
         """How many papers each of ``names`` is on."""

@@ -6,16 +6,19 @@ day, and the co-authors they share most papers with; each co-author opens their 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Label
 
+from tui.archive.cache.authors import AuthorCount
 from tui.screens.requests import OpenPaperRequested
 from tui.screens.services import ReaderServices
 from tui.widgets.name_list import NamedFigure, NameList
@@ -64,10 +67,16 @@ class AuthorScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="author.close"),
     ]
 
+    @dataclass
+    class Counted(Message):
+        """The co-authors are counted."""
+
+        coauthors: list[AuthorCount]
+
     def __init__(self, services: ReaderServices, name: str) -> None:
         super().__init__()
         self.services = services
-        self.page = services.store.author(name)
+        self.page = services.store.author(name, together=False)  # co-authors: in a worker
 
     @property
     def paper_list(self) -> PaperList:
@@ -104,10 +113,20 @@ class AuthorScreen(Screen[None]):
         )
         coauthors = self.query_one("#coauthors", NameList)
         coauthors.border_title = "Co-authors"
-        coauthors.empty_text = "No co-authors."
-        coauthors.show([NamedFigure(c.name, f"{c.papers:,}") for c in page.coauthors])
+        coauthors.empty_text = "Counting…" if page.pids else "No co-authors."
         self.services.marks_changed.subscribe(self, lambda _: papers.restyle())
         papers.focus()
+        if page.pids:
+            self._count_coauthors()
+
+    @work(thread=True, exclusive=True, group="coauthors")
+    def _count_coauthors(self) -> None:
+        self.post_message(self.Counted(self.services.store.coauthors(self.page.name)))
+
+    def on_author_screen_counted(self, message: Counted) -> None:
+        coauthors = self.query_one("#coauthors", NameList)
+        coauthors.empty_text = "No co-authors."
+        coauthors.show([NamedFigure(c.name, f"{c.papers:,}") for c in message.coauthors])
 
     @on(PaperList.Opened)
     def _paper_opened(self, event: PaperList.Opened) -> None:

@@ -89,31 +89,45 @@ class AuthorPage:
 
 
 def author_page(
-    connection: Callable[[], sqlite3.Connection], name: str, limit: int = 12
+    connection: Callable[[], sqlite3.Connection], name: str, together: bool = True
 ) -> AuthorPage:
-    """Everything the author page of ``name`` shows (``connection``: this thread's)."""
+    """The author page of ``name`` (``connection``: this thread's); co-authors only when
+    ``together`` (a screen counts them in the background with :func:`coauthors`)."""
     key = author_key(name)
     found = (
         connection()
         .execute(
-            "SELECT p.id, p.day, p.pid, p.authors FROM authorship a "
-            "JOIN papers p ON p.id = a.paper WHERE a.key = ? "
-            "ORDER BY p.day IS NULL, p.day DESC, p.id",
+            "SELECT p.id, p.day, p.pid FROM authorship a JOIN papers p ON p.id = a.paper "
+            "WHERE a.key = ? ORDER BY p.day IS NULL, p.day DESC, p.id",
             (key,),
         )
         .fetchall()
     )
-    lists = [row[3].split(AUTHOR_SEPARATOR) if row[3] else [] for row in found]
-    by_key = _by_key(Counter(chain.from_iterable(lists)), lists)
-    mine = by_key.pop(key, None)
-    ranked = sorted(by_key.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+    shown = display_name(connection(), key) if found else " ".join(name.split())
     return AuthorPage(
-        mine[1] if mine else " ".join(name.split()),
+        shown,
         [row[2] for row in found],
         [day_from_text(row[1]) for row in found],
         LazyHeads(connection, [row[0] for row in found]),
-        [AuthorCount(spelling, k, n) for k, (n, spelling) in ranked],
+        coauthors(connection(), name) if together and found else [],
     )
+
+
+def coauthors(connection: sqlite3.Connection, name: str, limit: int = 12) -> list[AuthorCount]:
+    """The authors most often on ``name``'s papers, most papers together first."""
+    key = author_key(name)
+    lists = [
+        authors.split(AUTHOR_SEPARATOR)
+        for (authors,) in connection.execute(
+            "SELECT p.authors FROM authorship a JOIN papers p ON p.id = a.paper WHERE a.key = ?",
+            (key,),
+        )
+        if authors
+    ]
+    by_key = _by_key(Counter(chain.from_iterable(lists)), lists)
+    by_key.pop(key, None)
+    ranked = sorted(by_key.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+    return [AuthorCount(spelling, k, n) for k, (n, spelling) in ranked]
 
 
 def _by_key(spellings: Counter[str], lists: list[list[str]]) -> dict[str, tuple[int, str]]:
