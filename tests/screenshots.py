@@ -52,10 +52,11 @@ async def _weeks(pilot: Pilot[None]) -> None:
 
 async def _author(pilot: Pilot[None]) -> None:
     await pilot.press("A", "enter")
+    await pilot.pause(1.0)  # the co-authors are counted in the background
 
 
 async def _trends(pilot: Pilot[None]) -> None:
-    await pilot.press("w", "T")
+    await pilot.press("T")  # the whole archive
     await pilot.pause(1.0)
 
 

@@ -3,8 +3,9 @@
     uv run python -m tests.benchmarks.periods [--days 3650] [--runs 15]
 
 Each figure is the work a key does plus drawing the frame that shows it (120×40), median
-of ``--runs``; the baseline, measured in the same run, is a day switch (``[``). Goal:
-switching to the month view and opening an author page each within 100 ms.
+of ``--runs``; the baselines, measured in the same run, are a day switch (``[``) and
+opening the bookmarks screen (``B``: what any new screen costs Textual). Goal: switching
+to the month view and opening an author page each within 100 ms.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ async def measure(archive: Path, runs: int) -> None:
     from tui.app import PaperdeckApp
     from tui.archive.periods import PeriodKind
     from tui.screens.authors import AuthorScreen
+    from tui.screens.bookmarks import BookmarksScreen
 
     frames: list[float] = []
     draw = Screen._compositor_refresh
@@ -56,7 +58,9 @@ async def measure(archive: Path, runs: int) -> None:
 
     Screen._compositor_refresh = timed_draw  # type: ignore[method-assign]
     app = PaperdeckApp([str(archive)])
-    costs: dict[str, list[float]] = {"day": [], "week": [], "month": [], "author": []}
+    costs: dict[str, list[float]] = {
+        "day": [], "week": [], "month": [], "bookmarks": [], "author": []
+    }  # fmt: skip
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot, timeout=600)
         reader = app.reader
@@ -70,6 +74,10 @@ async def measure(archive: Path, runs: int) -> None:
                     pilot, reader.action_cycle_period, lambda k=kind: reader.period_kind is k
                 ))  # fmt: skip
             reader.action_cycle_period()  # back to days
+            costs["bookmarks"].append(await timed(
+                pilot, app.action_show_bookmarks, lambda: isinstance(app.screen, BookmarksScreen)
+            ))  # fmt: skip
+            app.pop_screen()
             paper = reader.paper_list.current
             assert paper is not None
             name = paper.authors[0]
@@ -90,6 +98,7 @@ async def measure(archive: Path, runs: int) -> None:
         "day": "day switch ([), baseline",
         "week": "days → weeks (w)",
         "month": f"weeks → months (w), {months} months, {papers} papers in the newest",
+        "bookmarks": "bookmarks screen (B): a new screen, for comparison",
         "author": f"author page (A, enter), last author: {count:,} papers",
     }
     for key, label in labels.items():

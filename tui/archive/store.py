@@ -15,17 +15,9 @@ from datetime import date
 
 from parsers import Paper, Problem
 from tui.archive.cache import ArchiveCache
-from tui.archive.cache.authors import (
-    AuthorCount,
-    AuthorPage,
-    author_page,
-    coauthors,
-    paper_counts,
-    top_authors,
-)
 from tui.archive.cache.reading import PaperRow, body, day_counts, day_papers, range_papers
-from tui.archive.cache.trends import Trend, titles, trend
 from tui.archive.entry import Entry
+from tui.archive.figures import ArchiveFigures
 from tui.archive.order import PaperOrder, order_papers
 from tui.archive.periods import Period, PeriodKind, period_of
 
@@ -57,7 +49,7 @@ class PeriodSummary:
     papers: int | None
 
 
-class ArchiveStore:
+class ArchiveStore(ArchiveFigures):
     """Every day of the archive, newest first; papers of the days asked for."""
 
     def __init__(self, cache: ArchiveCache) -> None:
@@ -69,6 +61,7 @@ class ArchiveStore:
         self._ordered: dict[tuple[date | None, PaperOrder], list[Paper]] = {}
         self._spans: dict[Period, list[PaperRow]] = {}
         self._periods: dict[PeriodKind, list[PeriodSummary]] = {}
+        self._summaries: list[DaySummary] | None = None
         self.problems: list[Problem] = []
         self.complete = False  # every file has been read
 
@@ -101,6 +94,7 @@ class ArchiveStore:
 
     def _sort_days(self) -> None:
         self._periods.clear()
+        self._summaries = None
         known = set(self._counts) | self._pending
         self._dated = sorted(day for day in known if day is not None)
 
@@ -122,7 +116,9 @@ class ArchiveStore:
         return days
 
     def summaries(self) -> list[DaySummary]:
-        return [DaySummary(day, self._counts.get(day)) for day in self.days()]
+        if self._summaries is None:
+            self._summaries = [DaySummary(day, self._counts.get(day)) for day in self.days()]
+        return self._summaries
 
     @property
     def newest_day(self) -> date | None:
@@ -218,13 +214,17 @@ class ArchiveStore:
         return found
 
     def _count_periods(self, kind: PeriodKind) -> list[PeriodSummary]:
-        totals: dict[Period, int | None] = {}
+        totals: dict[int, tuple[date, int | None]] = {}  # by the period's first day
+        weekly = kind is PeriodKind.WEEK
         for day in self._dated:
-            period = period_of(day, kind)
+            start = day.toordinal() - (day.weekday() if weekly else day.day - 1)
             count = self._counts.get(day)
-            before = totals.get(period, 0)
-            totals[period] = None if count is None or before is None else before + count
-        return [PeriodSummary(period, totals[period]) for period in sorted(totals, reverse=True)]
+            before = totals.get(start, (day, 0))[1]
+            totals[start] = (day, None if count is None or before is None else before + count)
+        return [
+            PeriodSummary(period_of(day, kind), count)
+            for _, (day, count) in sorted(totals.items(), reverse=True)
+        ]
 
     def period_loading(self, period: Period) -> date | None:
         """The newest day of ``period`` still being read, if any."""
@@ -253,34 +253,3 @@ class ArchiveStore:
             return row.paper
         sections = body(self.cache.connection(), row.body)
         return row.paper.model_copy(update={"sections": sections})
-
-    # -- authors -----------------------------------------------------------------------
-
-    def author(self, name: str, together: bool = True) -> AuthorPage:
-        """The papers of the author ``name`` across the archive (and, when ``together``,
-        their co-authors)."""
-        return author_page(self.cache.connection, name, together)
-
-    def coauthors(self, name: str) -> list[AuthorCount]:
-        """The authors most often on ``name``'s papers (from any thread)."""
-        return coauthors(self.cache.connection(), name)
-
-    def author_counts(self, names: list[str]) -> list[int]:
-        """How many papers each of ``names`` is on."""
-        return paper_counts(self.cache.connection(), names)
-
-    # -- trends (call from a worker thread: the whole archive takes a while) ------------
-
-    def trend(self, period: Period | None) -> Trend:
-        """Papers and votes over ``period`` (None: the whole archive)."""
-        return trend(self.cache.connection(), *_bounds(period))
-
-    def titles(self, period: Period | None) -> list[str]:
-        return list(titles(self.cache.connection(), *_bounds(period)))
-
-    def top_authors(self, period: Period | None, limit: int = 12) -> list[AuthorCount]:
-        return top_authors(self.cache.connection(), *_bounds(period), limit)
-
-
-def _bounds(period: Period | None) -> tuple[date | None, date | None]:
-    return (period.start, period.end) if period else (None, None)

@@ -116,8 +116,8 @@ class AuthorScreen(Screen[None]):
         coauthors.empty_text = "Counting…" if page.pids else "No co-authors."
         self.services.marks_changed.subscribe(self, lambda _: papers.restyle())
         papers.focus()
-        if page.pids:
-            self._count_coauthors()
+        if page.pids:  # once the papers are on screen: the count competes for the CPU
+            self.call_after_refresh(self._count_coauthors)
 
     @work(thread=True, exclusive=True, group="coauthors")
     def _count_coauthors(self) -> None:
