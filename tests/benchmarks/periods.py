@@ -31,6 +31,7 @@ async def measure(archive: Path, runs: int) -> None:
     from tui.archive.periods import PeriodKind
     from tui.screens.authors import AuthorScreen
     from tui.screens.bookmarks import BookmarksScreen
+    from tui.widgets.name_list import NameList
 
     frames: list[float] = []
     draw = Screen._compositor_refresh
@@ -41,25 +42,36 @@ async def measure(archive: Path, runs: int) -> None:
         frames.append(time.perf_counter() - start)
 
     async def timed(
-        pilot: Pilot[None], act: Callable[[], object], done: Callable[[], bool]
+        pilot: Pilot[None], act: Callable[[], object], done: Callable[[], bool], settle: bool = True
     ) -> float:
+        """The work ``act`` does plus the frames drawn until ``done`` (and, with ``settle``,
+        the frames that follow at once)."""
         await pilot.pause(0.05)
         frames.clear()
         start = time.perf_counter()
         act()
         work = time.perf_counter() - start
-        for _ in range(200):  # until the change is drawn
-            await pilot.pause(0.01)
+        for _ in range(500):  # until the change is drawn
+            await pilot.pause(0.005)
             if frames and done():
                 break
-        await pilot.pause(0.05)  # and any frame that follows at once
+        drawn = sum(frames)
+        if settle:
+            await pilot.pause(0.05)  # and any frame that follows at once
+            drawn = sum(frames)
         assert done() and frames
-        return work + sum(frames)
+        return work + drawn
+
+    async def until(pilot: Pilot[None], done: Callable[[], bool]) -> float:
+        start = time.perf_counter()
+        while not done():
+            await pilot.pause(0.005)
+        return time.perf_counter() - start
 
     Screen._compositor_refresh = timed_draw  # type: ignore[method-assign]
     app = PaperdeckApp([str(archive)])
     costs: dict[str, list[float]] = {
-        "day": [], "week": [], "month": [], "bookmarks": [], "author": []
+        "day": [], "week": [], "month": [], "bookmarks": [], "author": [], "coauthors": []
     }  # fmt: skip
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot, timeout=600)
@@ -81,12 +93,16 @@ async def measure(archive: Path, runs: int) -> None:
             paper = reader.paper_list.current
             assert paper is not None
             name = paper.authors[0]
+            start = time.perf_counter()
             costs["author"].append(await timed(
                 pilot, lambda n=name: reader.open_author(n),
-                lambda: isinstance(app.screen, AuthorScreen),
+                lambda: isinstance(app.screen, AuthorScreen), settle=False,
             ))  # fmt: skip
             page = app.screen
             assert isinstance(page, AuthorScreen)
+            coauthors = page.query_one("#coauthors", NameList)
+            await until(pilot, lambda c=coauthors: bool(c.items))
+            costs["coauthors"].append(time.perf_counter() - start)
             count = len(page.page.pids)
             app.pop_screen()
         months = len(reader.store.periods(PeriodKind.MONTH))
@@ -99,7 +115,8 @@ async def measure(archive: Path, runs: int) -> None:
         "week": "days → weeks (w)",
         "month": f"weeks → months (w), {months} months, {papers} papers in the newest",
         "bookmarks": "bookmarks screen (B): a new screen, for comparison",
-        "author": f"author page (A, enter), last author: {count:,} papers",
+        "author": f"author page (A, enter) on screen, last author: {count:,} papers",
+        "coauthors": "  its co-authors listed (wall clock from the key, counted in a worker)",
     }
     for key, label in labels.items():
         median = statistics.median(costs[key])

@@ -82,8 +82,15 @@ class AuthorScreen(Screen[None]):
     def paper_list(self) -> PaperList:
         return self.query_one("#author-papers", PaperList)
 
+    AUTO_FOCUS = "#author-papers"
+
     def compose(self) -> ComposeResult:
-        yield Label(id="author-head")
+        page = self.page
+        first, last = page.first, page.last
+        span = f" · {first} – {last}" if first and last and first != last else ""
+        span = span or (f" · {first}" if first else "")
+        head = Content.assemble((page.name, "bold"), f" · {_papers(len(page.pids))}{span}")
+        yield Label(head, id="author-head")
         with Horizontal(id="author-body"):
             yield PaperList(id="author-papers")
             yield NameList(id="coauthors")
@@ -91,11 +98,6 @@ class AuthorScreen(Screen[None]):
 
     def on_mount(self) -> None:
         page, state = self.page, self.services.user_state
-        first, last = page.first, page.last
-        span = f" · {first} – {last}" if first and last and first != last else ""
-        span = span or (f" · {first}" if first else "")
-        head = self.query_one("#author-head", Label)
-        head.update(Content.assemble((page.name, "bold"), f" · {_papers(len(page.pids))}{span}"))
         papers = self.paper_list
         papers.glyphs = self.services.glyphs
         papers.day_format = "%Y-%m-%d"
@@ -115,7 +117,6 @@ class AuthorScreen(Screen[None]):
         coauthors.border_title = "Co-authors"
         coauthors.empty_text = "Counting…" if page.pids else "No co-authors."
         self.services.marks_changed.subscribe(self, lambda _: papers.restyle())
-        papers.focus()
         if page.pids:  # once the papers are on screen: the count competes for the CPU
             self.call_after_refresh(self._count_coauthors)
 
