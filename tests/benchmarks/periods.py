@@ -46,7 +46,7 @@ async def measure(archive: Path, runs: int) -> None:
     ) -> float:
         """The work ``act`` does plus the frames drawn until ``done`` (and, with ``settle``,
         the frames that follow at once)."""
-        await pilot.pause(0.05)
+        await pilot.pause(0.3)  # what came before is drawn and done with
         frames.clear()
         start = time.perf_counter()
         act()
