@@ -15,6 +15,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from tests.benchmarks.archive import isolated_user_dirs
+from tests.conftest import FIXTURES
 from tests.screens.helpers import DEMO, seed_bookmarks, wait_loaded
 from tui.app import PaperdeckApp
 from tui.settings.reader_settings import ReaderSettings
@@ -45,6 +46,20 @@ async def _search(pilot: Pilot[None]) -> None:
     await pilot.pause(1.0)
 
 
+async def _weeks(pilot: Pilot[None]) -> None:
+    await pilot.press("w")
+
+
+async def _author(pilot: Pilot[None]) -> None:
+    await pilot.press("A", "enter")
+    await pilot.pause(1.0)  # the co-authors are counted in the background
+
+
+async def _trends(pilot: Pilot[None]) -> None:
+    await pilot.press("T")  # the whole archive
+    await pilot.pause(1.0)
+
+
 VIEWS: list[tuple[str, tuple[int, int], Steps]] = [
     ("main", (120, 40), _nothing),
     ("detail", (120, 40), _detail),
@@ -53,12 +68,23 @@ VIEWS: list[tuple[str, tuple[int, int], Steps]] = [
     ("bookmarks", (100, 24), _bookmarks),
     ("search", (100, 24), _search),
     ("ascii-80x24", (80, 24), _nothing),
+    ("weeks", (120, 40), _weeks),
+    ("weeks-80x24", (80, 24), _weeks),
+    ("author", (120, 40), _author),
+    ("author-80x24", (80, 24), _author),
+    ("trends", (120, 40), _trends),
+    ("trends-80x24", (80, 24), _trends),
+    ("search-snippets", (120, 40), _search),
+    ("search-snippets-80x24", (80, 24), _search),
 ]
+AUTHOR_VIEWS = {"author", "author-80x24", "trends", "trends-80x24"}
+"""Shot on the archive of tests/fixtures/authors, where authors write several papers."""
 
 
 async def shoot(name: str, size: tuple[int, int], steps: Steps) -> Path:
     settings = ReaderSettings(ascii=name.startswith("ascii"), animations=False)
-    app = PaperdeckApp([DEMO], settings=settings)
+    archive = str(FIXTURES / "authors") if name in AUTHOR_VIEWS else DEMO
+    app = PaperdeckApp([archive], settings=settings)
     async with app.run_test(size=size) as pilot:
         await wait_loaded(pilot)
         await steps(pilot)

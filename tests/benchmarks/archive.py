@@ -162,8 +162,13 @@ if __name__ == "__main__":
 
 @contextmanager
 def isolated_user_dirs() -> Iterator[Path]:
-    """Point paperdeck's data, config and state dirs at a temp dir (benchmarks, shots)."""
-    names = ("PAPERDECK_DATA_DIR", "PAPERDECK_CONFIG_DIR", "PAPERDECK_STATE_DIR")
+    """Point paperdeck's data, config, state and cache dirs at a temp dir (benchmarks, shots)."""
+    names = (
+        "PAPERDECK_DATA_DIR",
+        "PAPERDECK_CONFIG_DIR",
+        "PAPERDECK_STATE_DIR",
+        "PAPERDECK_CACHE_DIR",
+    )
     saved = {name: os.environ.get(name) for name in names}
     with tempfile.TemporaryDirectory(prefix="paperdeck-user-") as home:
         for name in names:

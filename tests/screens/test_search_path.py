@@ -77,7 +77,7 @@ async def test_escape_on_a_result_returns_to_the_results_where_they_were(archive
         assert shown(app) == (date(2025, 7, 15), "Cache Old")
         await pilot.press("escape")
         assert app.screen is screen  # the same screen, as it was left
-        assert screen.results.has_focus and screen.results.cursor == 2
+        assert screen.results.has_focus and screen.results.hit_at(screen.results.cursor) == 2
         assert screen.search_input.value == "cache"
         await pilot.press("up", "enter")
         assert shown(app) == (date(2025, 7, 17), "Cache New")

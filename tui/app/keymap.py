@@ -7,12 +7,14 @@ from textual.dom import DOMNode
 from textual.keys import _normalize_key_list, key_to_character
 
 from tui.app import PaperdeckApp
+from tui.screens.authors import AuthorPicker, AuthorScreen
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.date_prompt import DatePrompt
 from tui.screens.help import HelpScreen
 from tui.screens.problems import ProblemsScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
+from tui.screens.trends import TrendsScreen
 from tui.widgets.day_filter import DayFilter
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.line_list import LineList
@@ -28,6 +30,9 @@ BINDING_OWNERS = (
     HelpScreen,
     ProblemsScreen,
     DatePrompt,
+    AuthorPicker,
+    AuthorScreen,
+    TrendsScreen,
 )
 
 

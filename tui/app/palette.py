@@ -78,6 +78,12 @@ def palette_commands(
     if screen is reader:
         yield SystemCommand("Newest day", "Show the newest day", newest_day)
         yield SystemCommand("Oldest day", "Show the oldest day", oldest_day)
+    if screen is reader:
+        yield SystemCommand(
+            "Trends of the whole archive",
+            "Papers, votes, keywords and authors of every day",
+            lambda: reader.show_trends(None),
+        )
     yield SystemCommand("Change theme", "Pick a colour theme (remembered)", app.action_change_theme)
     yield from (command for command in textual if command.title not in REPLACED)
 

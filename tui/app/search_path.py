@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.app import App
 from textual.signal import Signal
 
-from tui.screens.requests import ResultsRequested
+from tui.screens.requests import ResultsRequested, SearchRequested
 from tui.screens.search import SearchScreen
 from tui.search.service import ArchiveSearch
 
@@ -24,7 +24,10 @@ class SearchPath(App[None]):
 
     def _search(self) -> SearchScreen:
         if self.search_screen is None:
-            self.search_screen = SearchScreen(self.archive_search.search, self.search_ready_signal)
+            search = self.archive_search
+            self.search_screen = SearchScreen(
+                search.search, self.search_ready_signal, snippets=search.snippet
+            )
             self.install_screen(self.search_screen, name="search")
         return self.search_screen
 
@@ -44,6 +47,16 @@ class SearchPath(App[None]):
 
     def on_results_requested(self, message: ResultsRequested) -> None:
         self.show_search(at_results=True)
+
+    def on_search_requested(self, message: SearchRequested) -> None:
+        """A search for ``message.text`` from another screen (a keyword of the trends)."""
+        while len(self.screen_stack) > 2:  # back to the reader first
+            self.pop_screen()
+        screen = self._search()
+        screen.initial = message.text
+        self.show_search()
+        if screen.is_mounted:
+            screen.search_for(message.text)
 
     def action_step_result(self, direction: int) -> None:
         """Open the next (1) or previous (-1) search result after the one last opened."""

@@ -15,9 +15,18 @@ from datetime import date
 
 from parsers import Paper, Problem
 from tui.archive.cache import ArchiveCache
-from tui.archive.cache.reading import PaperRow, body, day_counts, day_papers, day_pids
+from tui.archive.cache.reading import (
+    PaperRow,
+    body,
+    day_counts,
+    day_papers,
+    day_pids,
+    range_papers,
+)
 from tui.archive.entry import Entry
+from tui.archive.figures import ArchiveFigures
 from tui.archive.order import PaperOrder, order_papers
+from tui.archive.periods import Period, PeriodKind, period_of
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,15 @@ class DaySummary:
     papers: int | None
 
 
-class ArchiveStore:
+@dataclass(frozen=True)
+class PeriodSummary:
+    """A week or month as the sidebar lists it (``papers`` None while a day is being read)."""
+
+    period: Period
+    papers: int | None
+
+
+class ArchiveStore(ArchiveFigures):
     """Every day of the archive, newest first; papers of the days asked for."""
 
     def __init__(self, cache: ArchiveCache) -> None:
@@ -49,6 +66,9 @@ class ArchiveStore:
         self._dated: list[date] = []  # ascending, for bisect
         self._rows: dict[date | None, list[PaperRow]] = {}
         self._ordered: dict[tuple[date | None, PaperOrder], list[Paper]] = {}
+        self._spans: dict[Period, list[PaperRow]] = {}
+        self._periods: dict[PeriodKind, list[PeriodSummary]] = {}
+        self._summaries: list[DaySummary] | None = None
         self.problems: list[Problem] = []
         self.complete = False  # every file has been read
 
@@ -69,6 +89,7 @@ class ArchiveStore:
         self._pending = set(pending) - set(self._counts)
         self._rows.clear()
         self._ordered.clear()
+        self._spans.clear()
         self._sort_days()
 
     def days_changed(self, days: Iterable[date | None], pending: Iterable[date | None]) -> None:
@@ -78,11 +99,18 @@ class ArchiveStore:
             self._rows.pop(day, None)
             for order in PaperOrder:
                 self._ordered.pop((day, order), None)
+        self._spans = {
+            period: rows
+            for period, rows in self._spans.items()
+            if not any(day in period for day in days)
+        }
         self._counts = counts
         self._pending = set(pending) - set(counts)
         self._sort_days()
 
     def _sort_days(self) -> None:
+        self._periods.clear()
+        self._summaries = None
         known = set(self._counts) | self._pending
         self._dated = sorted(day for day in known if day is not None)
 
@@ -104,7 +132,9 @@ class ArchiveStore:
         return days
 
     def summaries(self) -> list[DaySummary]:
-        return [DaySummary(day, self._counts.get(day)) for day in self.days()]
+        if self._summaries is None:
+            self._summaries = [DaySummary(day, self._counts.get(day)) for day in self.days()]
+        return self._summaries
 
     @property
     def newest_day(self) -> date | None:
@@ -182,6 +212,9 @@ class ArchiveStore:
     def full(self, day: date | None, paper: Paper) -> Paper:
         """``paper`` (a header of ``day``) with its body, read from the cache."""
         row = next((row for row in self.rows(day) if row.paper is paper), None)
+        for period, rows in self._spans.items() if row is None else ():
+            if day in period:  # a paper of a week or month shown
+                row = next((row for row in rows if row.paper is paper), row)
         if row is None or row.body is None:
             return paper
         return paper.model_copy(update={"sections": body(self.cache.connection(), row.body)})
@@ -193,3 +226,53 @@ class ArchiveStore:
             Entry(day, self.full(day, paper), pid)
             for paper, pid in zip(papers, self.ids(day, papers), strict=True)
         ]
+
+    # -- weeks and months --------------------------------------------------------------
+
+    def periods(self, kind: PeriodKind) -> list[PeriodSummary]:
+        """Every week or month with a dated day, newest first, with its paper count."""
+        found = self._periods.get(kind)
+        if found is None:
+            found = self._periods[kind] = self._count_periods(kind)
+        return found
+
+    def _count_periods(self, kind: PeriodKind) -> list[PeriodSummary]:
+        totals: dict[int, tuple[date, int | None]] = {}  # by the period's first day
+        weekly = kind is PeriodKind.WEEK
+        for day in self._dated:
+            start = day.toordinal() - (day.weekday() if weekly else day.day - 1)
+            count = self._counts.get(day)
+            before = totals.get(start, (day, 0))[1]
+            totals[start] = (day, None if count is None or before is None else before + count)
+        return [
+            PeriodSummary(period_of(day, kind), count)
+            for _, (day, count) in sorted(totals.items(), reverse=True)
+        ]
+
+    def period_loading(self, period: Period) -> date | None:
+        """The newest day of ``period`` still being read, if any."""
+        return max(
+            (day for day in self._pending if day is not None and day in period), default=None
+        )
+
+    def span_rows(self, period: Period) -> list[PaperRow]:
+        """The papers of ``period``, most votes first (ties: newer first), read once."""
+        found = self._spans.get(period)
+        if found is None:
+            found = range_papers(self.cache.connection(), period.start, period.end)
+            self._spans[period] = found
+        return found
+
+    def step_period(self, period: Period, older: bool) -> Period | None:
+        """The week or month before (``older``) or after ``period`` that has days."""
+        known = [summary.period for summary in self.periods(period.kind)]  # newest first
+        if older:
+            return next((p for p in known if p.start < period.start), None)
+        return next((p for p in reversed(known) if p.start > period.start), None)
+
+    def full_row(self, row: PaperRow) -> Paper:
+        """The paper of ``row`` with its body, read from the cache."""
+        if row.body is None:
+            return row.paper
+        sections = body(self.cache.connection(), row.body)
+        return row.paper.model_copy(update={"sections": sections})

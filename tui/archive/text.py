@@ -17,6 +17,11 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+def author_key(name: str) -> str:
+    """An author's name as pages and counts compare it: normalised, single spaces."""
+    return " ".join(normalize(name).split())
+
+
 def tokens(text: str) -> list[str]:
     """The words of already normalised text."""
     return _TOKEN.findall(text)

@@ -17,6 +17,8 @@ COMMANDS_HELP = """commands (for scripts and pipes):
   paperdeck bookmarks list               list bookmarks (also: add ID..., remove ID...)
   paperdeck bookmarks export --format md|bibtex|json|csv [-o FILE]
   paperdeck search QUERY [PATH...] [--json]   search every day, best first
+  paperdeck top --week YYYY-Www | --month YYYY-MM [PATH...]   a week's or month's best
+  paperdeck author NAME [PATH...] [--json]    every paper of an author, newest first
   paperdeck config path | check          where config.toml is; check it
   paperdeck cache info | clear           what the parse cache holds; empty it
   paperdeck serve [PATH...] [--port N]   the reader in web browsers, on 127.0.0.1 (serve extra)
@@ -108,6 +110,18 @@ def _search(argv: list[str]) -> int:
     return run_search(argv)
 
 
+def _top(argv: list[str]) -> int:
+    from tui.cli.period_commands import run_top
+
+    return run_top(argv)
+
+
+def _author(argv: list[str]) -> int:
+    from tui.cli.period_commands import run_author
+
+    return run_author(argv)
+
+
 def _sync(argv: list[str]) -> int:
     from tui.cli.sync_command import run_sync
 
@@ -141,6 +155,8 @@ SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {
     "check": _check,
     "bookmarks": _bookmarks,
     "search": _search,
+    "top": _top,
+    "author": _author,
 }
 
 

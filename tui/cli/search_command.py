@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from tui.archive.cache.reading import figures
@@ -18,6 +15,7 @@ from tui.cli.cached import NO_CACHE_HELP, fresh_cache
 from tui.cli.digest_commands import require_paths
 from tui.cli.launch import default_paths, read_config, usable_locations
 from tui.cli.output import safe, write
+from tui.cli.paper_table import add_paper, paper_record, paper_table, table_text
 from tui.search.fts import search_cache
 from tui.search.highlight import match_spans
 from tui.search.matching import SearchResult, SetMarks
@@ -58,52 +56,21 @@ def parser() -> ArgumentParser:
 
 
 def _hit_json(entry: Entry, in_title: bool) -> dict[str, Any]:
-    paper = entry.paper
-    return {
-        "date": entry.day.isoformat() if entry.day else None,
-        "votes": paper.votes,
-        "title": paper.title,
-        "authors": paper.authors,
-        "arxiv_id": paper.arxiv_id,
-        "url": paper.url,
-        "id": entry.pid,
-        "in_title": in_title,
-    }
+    return {**paper_record(entry.day, entry.paper, entry.pid), "in_title": in_title}
 
 
 def _table(result: SearchResult) -> str:
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    table.add_column("date", no_wrap=True)
-    table.add_column("votes", justify="right", no_wrap=True)
-    table.add_column("title", overflow="fold")
-    table.add_column("id", no_wrap=True, style="dim")
+    table = paper_table()
     for hit in result.hits:
         entry = hit.entry
         title = Text(safe(entry.paper.title))
         if title.plain == entry.paper.title:  # nothing escaped: the spans still fit
             for start, end in match_spans(entry.paper.title, result.query):
                 title.stylize("bold yellow", start, end)
-        votes = str(entry.paper.votes) if entry.paper.votes is not None else "-"
-        day = entry.day.isoformat() if entry.day else "undated"
-        table.add_row(day, votes, title, safe(entry.pid))
-    console = Console(
-        file=open(os.devnull, "w"),  # noqa: SIM115 - only recording
-        record=True,
-        width=max(80, min(160, _terminal_width())),
-        force_terminal=sys.stdout.isatty(),
-    )
-    console.print(table)
+        add_paper(table, entry.day, entry.paper, entry.pid, title)
     shown, total = len(result.hits), result.total or 0
     more = f", {shown:,} shown" if shown < total else ""
-    console.print(f"{total:,} result{'' if total == 1 else 's'}{more}")
-    return console.export_text(styles=sys.stdout.isatty())
-
-
-def _terminal_width() -> int:
-    try:
-        return os.get_terminal_size().columns
-    except OSError:
-        return 100
+    return table_text(table, [f"{total:,} result{'' if total == 1 else 's'}{more}"])
 
 
 OPTIONS_WITH_VALUES = {"--limit", "--data-dir"}

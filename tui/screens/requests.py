@@ -45,3 +45,10 @@ class OpenBookmarkRequested(Message):
     """Back to the reader, showing a bookmarked paper (if its day is loaded)."""
 
     bookmark: Bookmark
+
+
+@dataclass
+class SearchRequested(Message):
+    """Back to the reader and search for ``text`` (a keyword of the trends, say)."""
+
+    text: str

@@ -25,7 +25,7 @@ from textual.worker import get_current_worker
 from tui.screens.search_paging import ResultPaging, Searcher
 from tui.search.matching import SearchCancelled, SearchResult
 from tui.search.query import Query, QueryError, parse_query
-from tui.widgets.search_results import SearchResults
+from tui.widgets.search_results import SearchResults, SnippetSource
 
 DEBOUNCE_SECONDS = 0.15
 QUERY_HELP = (
@@ -40,6 +40,7 @@ class SearchScreen(ResultPaging):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="search.close"),
         Binding("down", "to_results", "Results", show=False, id="search.results"),
+        Binding("ctrl+g", "toggle_grouped", "Group by day", id="search.group"),
     ]
 
     @dataclass
@@ -50,9 +51,16 @@ class SearchScreen(ResultPaging):
         generation: int
         indexed: bool
 
-    def __init__(self, search: Searcher, ready: Signal[None], initial: str = "") -> None:
+    def __init__(
+        self,
+        search: Searcher,
+        ready: Signal[None],
+        initial: str = "",
+        snippets: SnippetSource | None = None,
+    ) -> None:
         super().__init__()
         self.search = search
+        self.snippets = snippets  # where each result shown matched (read for rows drawn)
         self.ready = ready  # published once the index holds every paper
         self.initial = initial
         self._partial = False  # the results shown came before the index was complete
@@ -72,6 +80,7 @@ class SearchScreen(ResultPaging):
 
     def on_mount(self) -> None:
         self.results.border_title = "Results"
+        self.results.snippets = self.snippets
         self.results.empty_text = "Type to search titles, authors and summaries of every day."
         self.search_input.focus()
         self.ready.subscribe(self, self._index_complete)
@@ -82,7 +91,7 @@ class SearchScreen(ResultPaging):
     def resume(self, at_results: bool) -> None:
         """Shown again: on the result last opened (``at_results``), else in the box."""
         if at_results and self.opened is not None and self.opened < len(self.results.hits):
-            self.results.cursor = self.opened
+            self.results.cursor = self.results.row_of(self.opened)
             self.results.focus()
         else:
             self.search_input.focus()
@@ -105,8 +114,8 @@ class SearchScreen(ResultPaging):
     def _submitted(self, event: Input.Submitted) -> None:
         shown = self.results.search_query
         if self._timer is None and shown is not None and shown.text == event.value:
-            if self.results.hits:
-                self.post_message(SearchResults.Opened(self.results.hits[self.results.cursor]))
+            if (hit := self.results.current) is not None:
+                self.post_message(SearchResults.Opened(hit))
             return
         self._open_first = True  # the results for this text are still coming: open them then
         if self._timer is not None:
@@ -114,7 +123,8 @@ class SearchScreen(ResultPaging):
         self.run_search(event.value)
 
     def on_key(self, event: Key) -> None:
-        if event.key == "up" and self.results.has_focus and self.results.cursor == 0:
+        first = self.results.first_hit_row
+        if event.key == "up" and self.results.has_focus and self.results.cursor == first:
             self.search_input.focus()
             event.stop()
 
@@ -122,10 +132,22 @@ class SearchScreen(ResultPaging):
         if self.results.hits:
             self.results.focus()
 
+    def action_toggle_grouped(self) -> None:
+        """Results under their days (newest first), or all best first."""
+        self.results.set_grouped(not self.results.grouped)
+        self.results.border_subtitle = "grouped by day" if self.results.grouped else ""
+
     def _status(self, text: str, error: bool = False) -> None:
         label = self.query_one("#search-status", Label)
         label.update(Content(text))
         label.set_class(error, "-error")
+
+    def search_for(self, text: str) -> None:
+        """Search for ``text`` now, as if typed into the box."""
+        with self.search_input.prevent(Input.Changed):
+            self.search_input.value = text
+        self.search_input.focus()
+        self.run_search(text)
 
     def run_search(self, text: str) -> None:
         """Parse ``text`` and start a search; a newer search cancels this one."""

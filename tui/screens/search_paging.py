@@ -90,14 +90,15 @@ class ResultPaging(Screen[None]):
             self.notify("That was the last result." if direction > 0 else "That was the first.")
             return
         if target < len(self.results.hits):
-            self.results.cursor = target
+            self.results.cursor = self.results.row_of(target)
             self._open(target)
         else:
             self._step_to = target
             self._load_more()
 
     def _cursor_moved(self, cursor: int) -> None:
-        if cursor >= len(self.results.hits) - LOAD_AHEAD:
+        hit = self.results.hit_at(cursor)
+        if hit is not None and hit >= len(self.results.hits) - LOAD_AHEAD:
             self._load_more()
 
     def _load_more(self) -> None:
@@ -123,5 +124,5 @@ class ResultPaging(Screen[None]):
         self._count_title()
         target, self._step_to = self._step_to, None
         if target is not None and target < len(self.results.hits):
-            self.results.cursor = target
+            self.results.cursor = self.results.row_of(target)
             self._open(target)

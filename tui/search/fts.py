@@ -175,7 +175,7 @@ def search_cache(
         total += count
     rows = papers_by_key(connection, [key for key, _ in keys])
     hits = [
-        SearchHit(Entry(rows[key].day, rows[key].paper, rows[key].pid), title)
+        SearchHit(Entry(rows[key].day, rows[key].paper, rows[key].pid), title, rows[key].body)
         for key, title in keys
         if key in rows
     ]

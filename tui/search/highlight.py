@@ -26,15 +26,20 @@ def _normal_with_origins(text: str) -> tuple[str, list[int]] | None:
     return normal, origins
 
 
-def match_spans(text: str, query: Query) -> list[tuple[int, int]]:
-    """(start, end) in ``text`` of each search word or phrase found at a word start."""
+def match_spans(
+    text: str, query: Query, fields: tuple[str, ...] = ("any",)
+) -> list[tuple[int, int]]:
+    """(start, end) in ``text`` of each search word or phrase found at a word start.
+
+    ``fields`` are the kinds of terms looked for: ``any`` (plain words), ``author``.
+    """
     mapped = _normal_with_origins(text)
     if mapped is None:
         return []
     normal, origins = mapped
     spans: list[tuple[int, int]] = []
     for term in query.text_terms:
-        if term.field != "any":
+        if term.field not in fields:
             continue
         if term.literal:
             for found in phrase_pattern(term.literal).finditer(normal):

@@ -162,6 +162,8 @@ def title_matches(query: Query, entry: Entry, text: PaperText | None = None) -> 
 class SearchHit:
     entry: Entry
     in_title: bool
+    body: tuple[int, int] | None = None
+    """Where the cache keeps the paper's body, when the entry holds only its header."""
 
 
 @dataclass

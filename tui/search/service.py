@@ -6,9 +6,11 @@ import sqlite3
 from collections.abc import Callable
 
 from tui.archive.cache import ArchiveCache
+from tui.archive.cache.reading import body
 from tui.search.fts import search_cache
-from tui.search.matching import DEFAULT_LIMIT, Marks, SearchCancelled, SearchResult
+from tui.search.matching import DEFAULT_LIMIT, Marks, SearchCancelled, SearchHit, SearchResult
 from tui.search.query import Query
+from tui.search.snippets import Snippet, find_snippet
 
 CANCEL_CHECK_STEPS = 20_000  # SQLite steps between two looks at ``cancelled``
 
@@ -44,3 +46,11 @@ class ArchiveSearch:
         finally:
             connection.set_progress_handler(None, 0)
         return result, ready
+
+    def snippet(self, hit: SearchHit, query: Query) -> Snippet | None:
+        """Where ``hit`` matched ``query`` outside its title (its body read from the cache)."""
+        paper = hit.entry.paper
+        if not paper.sections and hit.body is not None:
+            sections = body(self.cache.connection(), hit.body)
+            paper = paper.model_copy(update={"sections": sections})
+        return find_snippet(paper, query)

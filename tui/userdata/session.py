@@ -1,4 +1,4 @@
-"""Where the reader was: day, paper, scroll position and order per archive, and the theme.
+"""Where the reader was: day, paper, scroll position, order and period per archive, and the theme.
 
 Kept in the platform's state directory and restored at the next start.
 """
@@ -27,6 +27,8 @@ class Position(BaseModel):
     """How far the detail pane was scrolled, in lines."""
     order: str = "votes"
     """The paper list's order: votes, title or file."""
+    period: str = "day"
+    """What the sidebar lists: days, weeks or months (``day`` is the paper's own day)."""
     saved_at: UtcDateTime = Field(default_factory=now_utc)
     """When this position was saved (the oldest archives are forgotten first)."""
 

@@ -1,4 +1,4 @@
-"""Every day of the archive, newest first, grouped under month headers."""
+"""Every day of the archive, newest first, grouped under month headers; or weeks or months."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.message import Message
 
-from tui.archive.store import DaySummary
+from tui.archive.periods import Period, PeriodKind
+from tui.archive.store import DaySummary, PeriodSummary
 from tui.widgets.line_list import LineList
 
 
@@ -17,6 +19,16 @@ from tui.widgets.line_list import LineList
 class _Row:
     header: str | None = None
     summary: DaySummary | None = None
+    span: PeriodSummary | None = None
+
+
+def period_label(period: Period) -> str:
+    """A sidebar row's range: `` W29 07-14–20`` or `` Jul 01–31``."""
+    start, end = period.start, period.end
+    if period.kind is PeriodKind.MONTH:
+        return f" {start:%b} {start:%d}–{end:%d}"
+    tail = f"{end:%d}" if end.month == start.month else f"{end:%m-%d}"
+    return f" W{start.isocalendar()[1]:02d} {start:%m-%d}–{tail}"
 
 
 class DateSidebar(LineList):
@@ -37,10 +49,26 @@ class DateSidebar(LineList):
 
         day: date | None
 
+    @dataclass
+    class PeriodHighlighted(Message):
+        """The cursor moved to a week or month."""
+
+        period: Period
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, type(self))
+
+    @dataclass
+    class PeriodOpened(Message):
+        """The user pressed enter on a week or month."""
+
+        period: Period
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rows: list[_Row] = []
         self._row_of_day: dict[date | None, int] = {}
+        self._row_of_period: dict[Period, int] = {}
         self.counts: Callable[[date | None], str] | None = None
 
     def show_days(self, summaries: list[DaySummary], current: date | None) -> None:
@@ -59,8 +87,33 @@ class DateSidebar(LineList):
         self._row_of_day = {
             row.summary.day: index for index, row in enumerate(rows) if row.summary is not None
         }
+        self._row_of_period = {}
         with self.prevent(self.DayHighlighted):
             self.rows_changed(self._row_of_day.get(current, self.cursor))
+
+    def show_periods(self, summaries: list[PeriodSummary], current: Period | None) -> None:
+        """List weeks or months under year headers, keeping the cursor on ``current``."""
+        rows: list[_Row] = []
+        year: int | None = None
+        for summary in summaries:
+            if summary.period.start.year != year:
+                year = summary.period.start.year
+                rows.append(_Row(header=str(year)))
+            rows.append(_Row(span=summary))
+        self._rows = rows
+        self._row_of_day = {}
+        self._row_of_period = {
+            row.span.period: index for index, row in enumerate(rows) if row.span is not None
+        }
+        with self.prevent(self.PeriodHighlighted):
+            self.rows_changed(self._row_of_period.get(current, self.cursor) if current else 0)
+
+    def select_period(self, period: Period) -> None:
+        """Put the cursor on ``period`` without announcing it."""
+        index = self._row_of_period.get(period)
+        if index is not None and index != self.cursor:
+            with self.prevent(self.PeriodHighlighted):
+                self.cursor = index
 
     def select_day(self, day: date | None) -> None:
         """Put the cursor on ``day`` without announcing it (the screen already knows)."""
@@ -89,19 +142,27 @@ class DateSidebar(LineList):
         row = self._rows[index]
         if row.header is not None:
             return Content(row.header)
-        assert row.summary is not None
-        day = row.summary.day
-        label = f" {day:%d %a}" if day else " undated"
-        count = self.counts(day) if self.counts else f"{row.summary.papers:,}"
-        gap = max(1, width - len(label) - len(count) - 1)
+        if row.span is not None:
+            papers = row.span.papers
+            label, count = period_label(row.span.period), "…" if papers is None else f"{papers:,}"
+        else:
+            assert row.summary is not None
+            day = row.summary.day
+            label = f" {day:%d %a}" if day else " undated"
+            count = self.counts(day) if self.counts else f"{row.summary.papers:,}"
+        gap = max(1, width - cell_len(label) - cell_len(count) - 1)
         return Content.assemble(label, " " * gap, (count, self.part_style("line-list--muted")))
 
     def cursor_moved(self, index: int) -> None:
-        summary = self._rows[index].summary
-        if summary is not None:
-            self.post_message(self.DayHighlighted(summary.day))
+        row = self._rows[index]
+        if row.summary is not None:
+            self.post_message(self.DayHighlighted(row.summary.day))
+        elif row.span is not None:
+            self.post_message(self.PeriodHighlighted(row.span.period))
 
     def row_selected(self, index: int) -> None:
-        summary = self._rows[index].summary
-        if summary is not None:
-            self.post_message(self.DayOpened(summary.day))
+        row = self._rows[index]
+        if row.summary is not None:
+            self.post_message(self.DayOpened(row.summary.day))
+        elif row.span is not None:
+            self.post_message(self.PeriodOpened(row.span.period))

@@ -68,6 +68,14 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
         style = self.get_visual_style(component)
         return Style(foreground=style.foreground, bold=style.bold, italic=style.italic)
 
+    def row_component(self, index: int) -> str:
+        """The component class a row is drawn with: header, cursor or plain row."""
+        if self.is_header(index):
+            return "line-list--header"
+        if index == self.cursor:
+            return "line-list--cursor" if self.has_focus else "line-list--cursor-blurred"
+        return "line-list--row"
+
     def cursor_moved(self, index: int) -> None:
         """Called when the cursor lands on a row (not a header)."""
 
@@ -185,12 +193,7 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
                 content = Content(self.empty_text).truncate(width, ellipsis=True, pad=True)
                 return Strip(content.render_segments(style), width)
             return Strip.blank(width, style.rich_style)
-        if self.is_header(index):
-            component = "line-list--header"
-        elif index == self.cursor:
-            component = "line-list--cursor" if self.has_focus else "line-list--cursor-blurred"
-        else:
-            component = "line-list--row"
+        component = self.row_component(index)
         key = (index, width, component)
         strip = self._strips.get(key)
         if strip is None:

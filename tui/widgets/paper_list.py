@@ -1,8 +1,8 @@
-"""The papers of one day, one row each: votes, markers and title."""
+"""The papers of one day (or week or month), one row each: votes, markers, day and title."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,7 +28,7 @@ class PaperMarks:
 
 
 class PaperList(LineList):
-    """The selected day's papers in the chosen order."""
+    """The selected day's (or period's) papers in the chosen order."""
 
     @dataclass
     class Highlighted(Message):
@@ -52,7 +52,7 @@ class PaperList(LineList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.day: date | None = None
-        self.papers: list[Paper] = []
+        self.papers: Sequence[Paper] = []
         self.ids: list[str] = []
         self.marks = PaperMarks()
         self.glyphs: Glyphs = UNICODE
@@ -60,22 +60,30 @@ class PaperList(LineList):
         self.day_ids: list[str] | None = None  # the whole day's papers, when a filter hides some
         self.notes: list[str] = []  # said after the order in the title (filter, search)
         self.loading = False  # the day's files are still being read
+        self.row_days: list[date | None] | None = None  # each paper's day, in a week or month
+        self.label: str | None = None  # the border's name for a week or month
+        self.day_format = "%m-%d"  # how each row's day reads (the year, across years)
 
     def show(
         self,
         day: date | None,
-        papers: list[Paper],
+        papers: Sequence[Paper],
         ids: list[str],
         cursor: int = 0,
         *,
         order_label: str = "",
         day_ids: list[str] | None = None,
+        days: list[date | None] | None = None,
+        label: str | None = None,
     ) -> None:
         """Show ``papers`` of ``day`` (identities ``ids``) with the cursor on row ``cursor``.
 
         ``day_ids`` are all the day's papers when a filter shows only some: the title
-        counts what is unread among them, as the date sidebar does.
+        counts what is unread among them, as the date sidebar does. For a week or month,
+        ``days`` holds each paper's day (shown in its row) and ``label`` names the period.
         """
+        self.row_days = days
+        self.label = label
         self.day = day
         self.papers = papers
         self.ids = ids
@@ -90,7 +98,7 @@ class PaperList(LineList):
 
         Notes that do not fit after the rest go to the bottom border, so none is cut.
         """
-        label = f"{self.day:%Y-%m-%d}" if self.day else "Undated"
+        label = self.label or (f"{self.day:%Y-%m-%d}" if self.day else "Undated")
         ids = self.ids if self.day_ids is None else self.day_ids
         unread = sum(map(self.marks.unread, ids))
         parts = [label, f"{unread:,}/{len(ids):,} unread", self.order_label]
@@ -112,6 +120,17 @@ class PaperList(LineList):
     @property
     def current(self) -> Paper | None:
         return self.papers[self.cursor] if 0 <= self.cursor < len(self.papers) else None
+
+    def day_of(self, index: int) -> date | None:
+        """The day of the paper on row ``index`` (in a week or month, each row has its own)."""
+        days = self.row_days
+        if days is None:
+            return self.day
+        return days[index] if 0 <= index < len(days) else None
+
+    @property
+    def current_day(self) -> date | None:
+        return self.day_of(self.cursor)
 
     @property
     def current_id(self) -> str | None:
@@ -150,17 +169,22 @@ class PaperList(LineList):
         unread = self.glyphs.unread if self.marks.unread(pid) else self.glyphs.read
         muted = self.part_style("line-list--muted")
         marker = self.part_style("line-list--marker")
+        day = ""
+        if self.row_days is not None:
+            shown = self.row_days[index]
+            day = f"{shown:{self.day_format}} " if shown else "undated "
         return Content.assemble(
             (votes, muted),
             " ",
             (bookmark, marker),
             (unread, marker),
             " ",
+            (day, muted),
             Content(paper.title),
         )
 
     def cursor_moved(self, index: int) -> None:
-        self.post_message(self.Highlighted(self.papers[index], self.day, self.ids[index]))
+        self.post_message(self.Highlighted(self.papers[index], self.day_of(index), self.ids[index]))
 
     def row_selected(self, index: int) -> None:
-        self.post_message(self.Opened(self.papers[index], self.day, self.ids[index]))
+        self.post_message(self.Opened(self.papers[index], self.day_of(index), self.ids[index]))

@@ -1,20 +1,38 @@
-"""Search results, one row each: day, votes, and the title with the matching words lit."""
+"""Search results, two lines each: day, votes and the title with the matching words lit;
+below it, where else it matched (authors, or the summary section) with the match lit.
+
+Snippets are asked for (``snippets``) only for the rows drawn, so a search of 500 results
+reads the bodies of the dozen on screen. ``grouped`` puts the results under their days,
+newest first, each day's best first.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual.content import Content, Span
 from textual.message import Message
 
 from tui.search.highlight import match_spans
 from tui.search.matching import SearchHit
 from tui.search.query import Query
+from tui.search.snippets import Snippet, window
 from tui.widgets.line_list import LineList
+
+SnippetSource = Callable[[SearchHit, Query], Snippet | None]
+INDENT = "                 "  # under the title: past the day and votes columns
+
+
+@dataclass(frozen=True)
+class _Row:
+    kind: str  # "day" (a group header), "hit" or "snippet"
+    hit: int  # index into hits (for "day": its first hit)
 
 
 class SearchResults(LineList):
-    """Result rows: date, votes, title with the matching words highlighted."""
+    """Result rows: a title row and a snippet row per hit, under day headers if grouped."""
 
     @dataclass
     class Opened(Message):
@@ -24,23 +42,97 @@ class SearchResults(LineList):
         super().__init__(id="search-results")
         self.hits: list[SearchHit] = []
         self.search_query: Query | None = None
+        self.snippets: SnippetSource | None = None
+        self.grouped = False
+        self._rows: list[_Row] = []
+        self._snippet_cache: dict[int, Snippet | None] = {}
 
     def show(self, hits: list[SearchHit], query: Query) -> None:
         self.hits = hits
         self.search_query = query
+        self._snippet_cache = {}
+        self._layout()
         self.scroll_to(y=0, animate=False, immediate=True)
         self.rows_changed(0)
 
     def extend(self, hits: list[SearchHit]) -> None:
         """More results, after those shown (the cursor and the view stay)."""
+        current = self.cursor
         self.hits = self.hits + hits
-        self.rows_changed()
+        self._layout()
+        self.rows_changed(current)
+
+    def set_grouped(self, grouped: bool) -> None:
+        """Group the results by day (or not), keeping the result under the cursor."""
+        current = self.current
+        self.grouped = grouped
+        self._layout()
+        row = next(
+            (
+                i
+                for i, r in enumerate(self._rows)
+                if r.kind == "hit" and self.hits[r.hit] is current
+            ),
+            0,
+        )
+        self.rows_changed(row)
+        self.scroll_to_cursor()
+
+    def _layout(self) -> None:
+        order = list(range(len(self.hits)))
+        rows: list[_Row] = []
+        if self.grouped:
+            order.sort(key=lambda i: -(d.toordinal() if (d := self.hits[i].entry.day) else 0))
+        day: object = object()
+        for index in order:
+            if self.grouped and self.hits[index].entry.day != day:
+                day = self.hits[index].entry.day
+                rows.append(_Row("day", index))
+            rows += [_Row("hit", index), _Row("snippet", index)]
+        self._rows = rows
+
+    @property
+    def current(self) -> SearchHit | None:
+        row = self._rows[self.cursor] if 0 <= self.cursor < len(self._rows) else None
+        return self.hits[row.hit] if row is not None and row.kind == "hit" else None
+
+    @property
+    def first_hit_row(self) -> int:
+        """The row of the first result (below its day's header when grouped)."""
+        return next((i for i, row in enumerate(self._rows) if row.kind == "hit"), 0)
+
+    def row_of(self, hit: int) -> int:
+        """The row of result number ``hit`` (its place shifts when grouped by day)."""
+        return next(
+            (i for i, row in enumerate(self._rows) if row.kind == "hit" and row.hit == hit), 0
+        )
+
+    def hit_at(self, row: int) -> int | None:
+        """The number of the result on ``row`` (None for a day header)."""
+        found = self._rows[row] if 0 <= row < len(self._rows) else None
+        return found.hit if found is not None else None
 
     def row_count(self) -> int:
-        return len(self.hits)
+        return len(self._rows)
+
+    def is_header(self, index: int) -> bool:
+        return self._rows[index].kind != "hit"
+
+    def row_component(self, index: int) -> str:
+        if self._rows[index].kind == "snippet":  # drawn as part of its result
+            return super().row_component(index - 1) if index > 0 else "line-list--row"
+        return super().row_component(index)
 
     def row_content(self, index: int, width: int) -> Content:
-        hit = self.hits[index]
+        row = self._rows[index]
+        if row.kind == "day":
+            group = self.hits[row.hit].entry.day
+            count = sum(1 for hit in self.hits if hit.entry.day == group)
+            label = group.isoformat() if group else "Undated"
+            return Content(f"{label} · {count:,} result{'' if count == 1 else 's'}")
+        if row.kind == "snippet":
+            return self._snippet_row(row.hit, width)
+        hit = self.hits[row.hit]
         entry = hit.entry
         day = entry.day.isoformat() if entry.day else "undated   "
         votes = f"{entry.paper.votes:>4}" if entry.paper.votes is not None else "   -"
@@ -49,10 +141,30 @@ class SearchResults(LineList):
         accent = self.part_style("line-list--marker")
         highlighted = Content(title, spans=[Span(start, end, accent) for start, end in spans])
         muted = self.part_style("line-list--muted")
-        where = "" if hit.in_title else "  (in text)"
-        return Content.assemble(
-            (day, muted), " ", (votes, muted), "  ", highlighted, (where, muted)
-        )
+        return Content.assemble((day, muted), " ", (votes, muted), "  ", highlighted)
+
+    def _snippet(self, index: int) -> Snippet | None:
+        if index not in self._snippet_cache:
+            source, query = self.snippets, self.search_query
+            found = source(self.hits[index], query) if source and query else None
+            self._snippet_cache[index] = found
+        return self._snippet_cache[index]
+
+    def _snippet_row(self, index: int, width: int) -> Content:
+        snippet = self._snippet(index)
+        if snippet is None:
+            return Content("")
+        muted = self.part_style("line-list--muted")
+        label = f"{snippet.where}: "
+        room = max(10, width - len(INDENT) - cell_len(label))
+        text, spans = window(snippet, room)
+        accent = self.part_style("line-list--marker")
+        lit = Content(text).stylize(muted)
+        for start, end in spans:
+            lit = lit.stylize(accent, start, end)
+        return Content.assemble(INDENT, (label, muted), lit)
 
     def row_selected(self, index: int) -> None:
-        self.post_message(self.Opened(self.hits[index]))
+        hit = self.current
+        if hit is not None:
+            self.post_message(self.Opened(hit))

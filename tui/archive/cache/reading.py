@@ -117,7 +117,19 @@ def day_papers(connection: sqlite3.Connection, day: date | None) -> list[PaperRo
     rows = connection.execute(
         f"SELECT {HEAD_COLUMNS} FROM papers WHERE {where} ORDER BY position", args
     ).fetchall()
-    return [_paper_row(row) for row in rows]
+    return [paper_row(row) for row in rows]
+
+
+def range_papers(connection: sqlite3.Connection, start: date, end: date) -> list[PaperRow]:
+    """The papers of the days ``start`` to ``end``: most votes first, ties newest first.
+
+    Row ids are rank keys (votes, then day, then position), so ``ORDER BY id`` is the order.
+    """
+    rows = connection.execute(
+        f"SELECT {HEAD_COLUMNS} FROM papers WHERE day BETWEEN ? AND ? ORDER BY id",
+        (start.isoformat(), end.isoformat()),
+    ).fetchall()
+    return [paper_row(row) for row in rows]
 
 
 def day_pids(connection: sqlite3.Connection, day: date | None) -> list[str]:
@@ -136,7 +148,7 @@ def papers_by_key(connection: sqlite3.Connection, keys: list[int]) -> dict[int, 
         for row in connection.execute(
             f"SELECT {HEAD_COLUMNS} FROM papers WHERE id IN ({marks})", chunk
         ):
-            found[row[0]] = _paper_row(row)
+            found[row[0]] = paper_row(row)
     return found
 
 
@@ -171,7 +183,7 @@ def keys_of_pids(connection: sqlite3.Connection, pids: list[str]) -> set[int]:
     return keys
 
 
-def _paper_row(row: tuple[Any, ...]) -> PaperRow:
+def paper_row(row: tuple[Any, ...]) -> PaperRow:
     body = (int(row[12]), int(row[13])) if row[12] is not None else None
     return PaperRow(int(row[0]), day_from_text(row[1]), str(row[3]), head_from_row(row), body)
 
@@ -207,7 +219,7 @@ def arxiv_papers(connection: sqlite3.Connection, arxiv_ids: list[str]) -> list[P
         chunk = arxiv_ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
         found += [
-            _paper_row(row)
+            paper_row(row)
             for row in connection.execute(
                 f"SELECT {HEAD_COLUMNS} FROM papers WHERE arxiv_id IN ({marks}) ORDER BY day DESC",
                 chunk,

@@ -32,6 +32,7 @@ from tui.archive.cache.rows import (
 )
 from tui.archive.cache.schema import write_transaction
 from tui.archive.identity import paper_id
+from tui.archive.text import author_key
 
 CopyRef = tuple[int, int]  # (file id, ordinal)
 
@@ -144,6 +145,9 @@ def _drop_days(connection: sqlite3.Connection, days: set[date | None]) -> None:
             "INSERT INTO fts (fts, rowid, title, authors, body) VALUES ('delete', ?, ?, ?, ?)",
             (index_values(row) for row in indexed),
         )
+        connection.execute(
+            f"DELETE FROM authorship WHERE paper IN (SELECT id FROM papers WHERE {where})", args
+        )
         connection.execute(f"DELETE FROM papers WHERE {where}", args)
 
 
@@ -212,6 +216,15 @@ def _merge_days(
             "votes, authors, thumbnail, video, body_file, body_ordinal, indexed) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
             rows,
+        )
+        connection.executemany(
+            "INSERT OR IGNORE INTO authorship (key, paper) VALUES (?, ?)",
+            (
+                (author_key(name), row[0])
+                for row, paper in zip(rows, merged.values(), strict=True)
+                for name in paper.authors
+                if name.strip()
+            ),
         )
         if index_now:
             pending = [row[0] for row in connection.execute(PENDING)]

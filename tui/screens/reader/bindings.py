@@ -7,6 +7,15 @@ from textual.binding import Binding, BindingType
 READER_BINDINGS: list[BindingType] = [
     Binding("left_square_bracket", "older_day", "Older", tooltip="Older day", id="day.older"),
     Binding("right_square_bracket", "newer_day", "Newer", tooltip="Newer day", id="day.newer"),
+    Binding(
+        "w", "cycle_period", "Weeks", tooltip="Days → weeks → months", show=False, id="period.cycle"
+    ),
+    Binding(
+        "A", "pick_author", "Authors", tooltip="An author's page", show=False, id="author.pick"
+    ),
+    Binding(
+        "T", "show_trends", "Trends", tooltip="Trends of the period", show=False, id="trends.show"
+    ),
     Binding("d", "goto_date", "Date", tooltip="Go to date", show=False, id="day.goto"),
     Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="pane.next"),
     Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="pane.previous"),

@@ -13,11 +13,11 @@ from textual import events, on
 
 from tui.archive.entry import Entry
 from tui.archive.unread import Place, unread_places
-from tui.screens.reader.view import ReaderView
+from tui.screens.reader.explore import ExploreActions
 from tui.search.matching import paper_matches
 
 
-class ReadingFlow(ReaderView):
+class ReadingFlow(ExploreActions):
     """Opening papers and reading on from one to the next."""
 
     def open_paper(self, day: date | None, pid: str, note: str = "") -> None:
@@ -27,10 +27,10 @@ class ReadingFlow(ReaderView):
         paper stays under the cursor.
         """
         self.result_note = (pid, note) if note else None
-        self.show_day(day, passing=True)
+        self.show_at(day, pid=pid, passing=True)  # in its week or month when they are listed
         if self.day_filter is not None and self.paper_list.index_of(pid) is None:
             self.drop_filter()  # the filter hides the paper asked for
-            self.show_day(day, user=False, passing=True)
+            self.show_at(day, user=False, pid=pid, passing=True)
         index = self.paper_list.index_of(pid)
         if index is not None:
             self.paper_list.cursor = index

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -58,6 +58,10 @@ class ReaderPanes(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self._apply_layout(event.size.width)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """A paper being read (the detail focused) gets the width; else the list does."""
+        self.set_class(event.widget is self.detail, "-reading")
 
     def _apply_layout(self, width: int | None = None) -> None:
         narrow = (width if width is not None else self.size.width) < NARROW_WIDTH

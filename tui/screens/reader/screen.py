@@ -33,7 +33,7 @@ class ReaderScreen(ReadingFlow):
 
     def archive_changed(self, changed: set[date | None] | None, wanted: date | None) -> None:
         """Days arrived or changed (None: all); refresh them and, at first, open a day."""
-        self.sidebar.show_days(self.store.summaries(), self.day)
+        self.refresh_sidebar()
         if self.store.is_empty():
             return
         first = not self.shown_first
@@ -42,10 +42,10 @@ class ReaderScreen(ReadingFlow):
             if target is None or target not in self.store:
                 target = self.store.newest_day
             if first or target != self.day:
-                self.show_day(target, user=False)
+                self.show_at(target, user=False)
             self.apply_restore(target)
-        elif changed is None or self.day in changed:
-            self.show_day(self.day, keep_paper=True, user=False)
+        elif changed is None or self.day in changed or self.period_touched(changed):
+            self.show_current()
 
     def loading_progress(self, done: int, total: int) -> None:
         self.sidebar.border_subtitle = f"loading {done * 100 // max(total, 1)}%"
@@ -73,6 +73,17 @@ class ReaderScreen(ReadingFlow):
             self.show_day(event.day)
         self.paper_list.focus()
 
+    @on(DateSidebar.PeriodHighlighted)
+    def _period_highlighted(self, event: DateSidebar.PeriodHighlighted) -> None:
+        if event.period != self.period:
+            self.show_period(event.period)
+
+    @on(DateSidebar.PeriodOpened)
+    def _period_opened(self, event: DateSidebar.PeriodOpened) -> None:
+        if event.period != self.period:
+            self.show_period(event.period)
+        self.paper_list.focus()
+
     @on(PaperList.Highlighted)
     def _paper_highlighted(self, event: PaperList.Highlighted) -> None:
         self.show_paper(event.paper)
@@ -86,7 +97,7 @@ class ReaderScreen(ReadingFlow):
     def _filter_changed(self, event: DayFilter.Applied) -> None:
         self.day_filter = event.query
         self.filter_pinned = self.filter_pinned and event.query is not None
-        self.show_day(self.day, keep_paper=True, user=False)
+        self.show_current()
 
     @on(DayFilter.Done)
     def _filter_done(self, event: DayFilter.Done) -> None:
@@ -98,16 +109,21 @@ class ReaderScreen(ReadingFlow):
 
     def clear_day_filter(self) -> None:
         self.drop_filter()
-        self.show_day(self.day, keep_paper=True, user=False)
+        self.show_current()
         self.paper_list.focus()
 
     # -- moving ----------------------------------------------------------------------
 
     def action_older_day(self) -> None:
-        self._step_day(self.store.older_day(self.day), "This is the oldest day.")
+        if not self.step(older=True):
+            self._step_day(self.store.older_day(self.day), "This is the oldest day.")
 
     def action_newer_day(self) -> None:
-        self._step_day(self.store.newer_day(self.day), "This is the newest day.")
+        if not self.step(older=False):
+            self._step_day(self.store.newer_day(self.day), "This is the newest day.")
+
+    def action_cycle_period(self) -> None:
+        self.cycle_period()
 
     def _step_day(self, step: Step, at_end: str) -> None:
         if not step.exists:
@@ -128,7 +144,7 @@ class ReaderScreen(ReadingFlow):
             return
         if day != target:
             self.notify(f"No papers on {target}; showing {day}, the nearest day.", timeout=4)
-        self.show_day(day)
+        self.show_at(day)
 
     def action_cycle_pane(self, step: int) -> None:
         panes = self.panes()
@@ -180,7 +196,7 @@ class ReaderScreen(ReadingFlow):
     def action_toggle_bookmark(self) -> None:
         if current := self._current():
             pid, paper = current
-            notice = self.services.marking.toggle_bookmark(pid, paper, self.day)
+            notice = self.services.marking.toggle_bookmark(pid, paper, self.paper_list.current_day)
             self._tell(notice)
             self.paper_marks_changed(pid)
 
@@ -190,8 +206,12 @@ class ReaderScreen(ReadingFlow):
             self.paper_marks_changed(current[0])
 
     def action_mark_day_read(self) -> None:
-        label = self.day.isoformat() if self.day else "undated papers"
-        self._tell(self.services.marking.mark_all_read(self.store.ids(self.day), label))
+        if self.period is not None:
+            label, ids = self.period.label, [row.pid for row in self.store.span_rows(self.period)]
+        else:
+            label = self.day.isoformat() if self.day else "undated papers"
+            ids = self.store.ids(self.day)
+        self._tell(self.services.marking.mark_all_read(ids, label))
         self.marks_changed()
 
     def _url(self, pdf: bool = False) -> str | None:
@@ -210,7 +230,8 @@ class ReaderScreen(ReadingFlow):
     def action_copy_citation(self) -> None:
         if current := self._current():
             pid, paper = current
-            citation = to_bibtex([Bookmark.of(pid, paper, self.day, datetime.now(UTC))])
+            day = self.paper_list.current_day
+            citation = to_bibtex([Bookmark.of(pid, paper, day, datetime.now(UTC))])
             self.post_message(CopyRequested(citation, "BibTeX"))
 
     def action_open_link(self) -> None:
@@ -224,7 +245,7 @@ class ReaderScreen(ReadingFlow):
     def action_cycle_order(self) -> None:
         """Votes → title → file order → votes; the paper under the cursor stays."""
         self.order = self.order.next()
-        self.show_day(self.day, keep_paper=True, user=False)
+        self.show_current()
         self.notify(f"Papers {self.order.label}.", timeout=2)
 
     def action_filter_day(self) -> None:

@@ -16,6 +16,7 @@ from textual.message import Message
 
 from parsers import Paper
 from tui.archive.order import PaperOrder
+from tui.archive.periods import Period, PeriodKind
 from tui.screens.reader.panes import ReaderPanes
 from tui.screens.services import ReaderServices
 from tui.search.matching import paper_matches
@@ -48,6 +49,8 @@ class ReaderView(ReaderPanes):
         super().__init__(services)
         self.day: date | None = None
         self.order = PaperOrder.VOTES
+        self.period_kind = PeriodKind.DAY  # what the sidebar lists (w cycles)
+        self.period: Period | None = None  # the week or month shown (None: a day)
         self.navigated = False  # the user moved; the loader must not move them again
         self.day_filter: Query | None = None
         self.filter_pinned = False  # the filter stays on when the day changes
@@ -90,6 +93,8 @@ class ReaderView(ReaderPanes):
         self._restore = position
         with suppress(ValueError):
             self.order = PaperOrder(position.order)
+        with suppress(ValueError):
+            self.period_kind = PeriodKind(position.period)
 
     @property
     def last_position(self) -> Position | None:
@@ -105,10 +110,11 @@ class ReaderView(ReaderPanes):
         except NoMatches:  # the app is closing: the panes are gone
             return self._last_position
         self._last_position = Position(
-            day=self.day,
+            day=self.day if self.period is None else paper_list.current_day or self.period.start,
             paper=paper_list.current_id,
             scroll=round(detail.scroll_y),
             order=self.order.value,
+            period=self.period_kind.value if self.period is not None else "day",
         )
         return self._last_position
 
@@ -118,7 +124,8 @@ class ReaderView(ReaderPanes):
         if position is None or position.day != arrived:
             return
         self._restore = None
-        if position.day != self.day or position.paper is None:
+        shown = position.day in self.period if self.period else position.day == self.day
+        if not shown or position.paper is None:
             return
         index = self.paper_list.index_of(position.paper)
         if index is not None:
@@ -161,6 +168,7 @@ class ReaderView(ReaderPanes):
         if loading:
             self.post_message(DayWanted(day))
         self.paper_list.loading = loading
+        self.period = None
         cursor = 0
         ids = self.store.ids(day, papers)
         if keep_paper and current is not None and current in ids:
@@ -218,8 +226,9 @@ class ReaderView(ReaderPanes):
         """Show ``paper`` in the detail pane; it counts as read as ``mark_read`` says, unless
         it is only ``passing`` by on the way to another paper."""
         paper_list = self.paper_list
-        full = self.store.full(self.day, paper) if paper is not None else None
-        self.detail.show(full, self.day, paper_list.cursor + 1, len(paper_list.papers))
+        day = paper_list.current_day
+        full = self.store.full(day, paper) if paper is not None else None
+        self.detail.show(full, day, paper_list.cursor + 1, len(paper_list.papers))
         self.position()  # keeps the last known position up to date
         self.update_list_title()
         if not passing and self.detail.has_focus and self.services.mark_read == "shown":

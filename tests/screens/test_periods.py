@@ -1,0 +1,140 @@
+"""w: days → ISO weeks → months; a period's papers by votes; [ ] by period; marks kept."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.widget import Widget
+
+from tests.screens.helpers import flat_text, wait_loaded, wait_search, write_digest
+from tui.app import PaperdeckApp
+from tui.archive.identity import archive_key
+from tui.archive.periods import PeriodKind
+from tui.screens.search import SearchScreen
+from tui.settings.locations import Locations
+from tui.userdata.user_state import UserState
+
+WIDE = (120, 40)
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    root = tmp_path / "archive"
+    write_digest(root / "2025/06/30.md", "2025-06-30", [("June last", 70)])
+    write_digest(root / "2025/07/07.md", "2025-07-07", [("Week 28", 4)])
+    write_digest(root / "2025/07/14.md", "2025-07-14", [("Mon low", 5), ("Mon tie", 20)])
+    write_digest(root / "2025/07/16.md", "2025-07-16", [("Wed top", 60), ("Wed none", None)])
+    write_digest(root / "2025/07/17.md", "2025-07-17", [("Thu tie", 20), ("Thu", 3)])
+    return root
+
+
+def rows_text(widget: Widget) -> str:
+    """What ``widget`` shows without its border, folded to single spaces."""
+    return " ".join(flat_text(widget).replace("│", " ").split())
+
+
+def titles(app: PaperdeckApp) -> list[str]:
+    return [paper.title for paper in app.reader.paper_list.papers]
+
+
+async def test_w_cycles_days_weeks_months_and_back(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        reader = app.reader
+        await pilot.press("j")  # "Thu": the paper stays selected through the cycle
+        await pilot.press("w")
+        assert reader.period is not None and reader.period.label == "2025-W29"
+        assert titles(app) == ["Wed top", "Thu tie", "Mon tie", "Mon low", "Thu", "Wed none"]
+        assert reader.paper_list.current_id == "2507.17002"
+        assert reader.sidebar.border_title == "Weeks"
+        sidebar = rows_text(reader.sidebar)
+        assert "2025 W29 07-14–20 6 W28 07-07–13 1 W27 06-30–07-06 1" in sidebar
+        listed = rows_text(reader.paper_list)
+        assert "60 ● 07-16 Wed top" in listed and "- ● 07-16 Wed none" in listed
+        assert "2025-W29 (07-14–07-20) · " in str(reader.paper_list.border_title)
+        await pilot.press("w")
+        assert reader.period is not None and reader.period.label == "2025-07"
+        assert titles(app)[:2] == ["Wed top", "Thu tie"] and len(titles(app)) == 7
+        assert "2025 Jul 01–31 7 Jun 01–30 1" in rows_text(reader.sidebar)
+        assert reader.paper_list.current_id == "2507.17002"
+        await pilot.press("w")
+        assert reader.period is None and reader.day == date(2025, 7, 17)
+        assert titles(app) == ["Thu tie", "Thu"]
+        assert reader.paper_list.current_id == "2507.17002"
+        assert reader.sidebar.border_title == "Days"
+
+
+async def test_brackets_move_by_period_and_the_detail_shows_each_papers_day(
+    archive: Path,
+) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        reader = app.reader
+        await pilot.press("w", "left_square_bracket")
+        assert reader.period is not None and reader.period.label == "2025-W28"
+        assert titles(app) == ["Week 28"]
+        await pilot.press("left_square_bracket")
+        assert reader.period.label == "2025-W27"
+        assert titles(app) == ["June last"]
+        await pilot.press("left_square_bracket")  # the oldest week: stays
+        assert reader.period.label == "2025-W27"
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert reader.period.label == "2025-W29"
+        await pilot.press("j")
+        assert reader.detail.paper is not None and reader.detail.paper.title == "Thu tie"
+        assert "2025-07-17" in flat_text(reader.detail)
+        assert reader.detail.paper.sections  # the body is read for a period's paper too
+        await pilot.press("shift+tab", "j")  # the sidebar cursor moves by week
+        assert reader.period.label == "2025-W28"
+
+
+async def test_marks_filter_and_search_work_in_a_week(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        reader = app.reader
+        await pilot.press("w", "b")  # bookmark "Thu tie" (second by votes)
+        bookmark = app.user_state.bookmarks["2507.17001"]
+        assert bookmark.date == date(2025, 7, 17)
+        assert "★" in flat_text(reader.paper_list)
+        await pilot.press("m")  # the whole week read
+        assert all(app.user_state.is_read(pid) for pid in reader.paper_list.ids)
+        assert not app.user_state.is_read("2507.07001")  # another week is untouched
+        await pilot.press("f", *"tie")
+        await pilot.pause()
+        assert titles(app) == ["Thu tie", "Mon tie"]
+        borders = f"{reader.paper_list.border_title} {reader.paper_list.border_subtitle}"
+        assert 'filter "tie": 2 of 6' in borders
+        await pilot.press("enter", "escape")
+        await pilot.press("slash", *"june")
+        await wait_search(pilot, "june")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("enter")
+        assert app.screen is reader
+        assert reader.period is not None and reader.period.label == "2025-W27"
+        assert reader.detail.paper is not None and reader.detail.paper.title == "June last"
+
+
+async def test_the_period_is_remembered_with_the_position(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("w", "w", "j", "j")
+        app.save_position()
+    state = UserState(Locations.resolve().data, Locations.resolve().state)
+    position = state.position(archive_key([str(archive)]))
+    state.close()
+    assert position is not None
+    assert (position.period, position.paper) == ("month", "2507.14001")  # "Mon low"
+    assert position.day == date(2025, 7, 14)
+    again = PaperdeckApp([str(archive)])
+    async with again.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        reader = again.reader
+        assert reader.period_kind is PeriodKind.MONTH
+        assert reader.period is not None and reader.period.label == "2025-07"
+        assert reader.paper_list.current_id == "2507.14001"

@@ -1,0 +1,70 @@
+"""Where a result matched (snippets) and the words titles are busiest with (keywords)."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from parsers import Paper, Section
+from tui.search.keywords import stem, top_keywords
+from tui.search.query import parse_query
+from tui.search.snippets import Snippet, find_snippet, window
+
+
+def paper(title: str, authors: list[str], items: dict[str | None, list[str]]) -> Paper:
+    sections = [Section.model_construct(heading=h, items=list(v)) for h, v in items.items()]
+    return Paper.model_construct(title=title, authors=authors, sections=sections)
+
+
+PAPER = paper(
+    "Sparse Attention",
+    ["Ann Lee", "Kim Bo"],
+    {
+        "What's New": ["A first item about attention.", "It cuts the KV cache by 4x [bold]."],
+        "Technical Details": ["우리는 캐시를 압축하는 방법을 제안합니다."],
+    },
+)
+
+
+def test_the_snippet_is_the_first_match_in_its_best_field() -> None:
+    found = find_snippet(PAPER, parse_query("cache"))
+    assert found == Snippet("What's New", "It cuts the KV cache by 4x [bold].", [(15, 20)])
+    korean = find_snippet(PAPER, parse_query("캐시"))
+    assert korean is not None and korean.where == "Technical Details"
+    assert korean.text[slice(*korean.spans[0])] == "캐시"
+    author = find_snippet(PAPER, parse_query("author:kim"))
+    assert author == Snippet("authors", "Ann Lee, Kim Bo", [(9, 12)])
+    by_word = find_snippet(PAPER, parse_query("lee"))  # a word found only in the authors
+    assert by_word is not None and by_word.where == "authors"
+    title_only = find_snippet(PAPER, parse_query("sparse"))  # the summary's start, unlit
+    assert title_only == Snippet("What's New", "A first item about attention.", [])
+    assert find_snippet(paper("T", [], {}), parse_query("t")) is None
+
+
+def test_the_window_is_measured_in_cells_and_starts_near_the_match() -> None:
+    text = "가" * 40 + " 캐시는 " + "나" * 40
+    start = text.index("캐시")
+    shown, spans = window(Snippet("x", text, [(start, start + 2)]), 30)
+    assert shown.startswith("…")
+    assert shown[slice(*spans[0])] == "캐시"
+    lead = shown[: spans[0][0]]
+    assert cell_len(lead) <= 30 // 3 + 1  # at most a third before the match (and the …)
+    near = window(Snippet("x", "cache at the start", [(0, 5)]), 30)
+    assert near == ("cache at the start", [(0, 5)])
+
+
+def test_keywords_drop_stop_words_and_korean_particles() -> None:
+    titles = [
+        "Scaling Laws for Language Models",
+        "Language Models of the World",
+        "언어 모델을 위한 강화 학습",
+        "언어 모델의 추론과 학습",
+        "A Survey of 2025",
+    ]
+    found = dict(top_keywords(titles, limit=20))
+    assert found["language"] == 2 and found["models"] == 2
+    assert found["언어"] == 2 and found["모델"] == 2 and found["학습"] == 2
+    for stop in ("for", "the", "of", "a", "위한", "2025"):
+        assert stop not in found
+    assert stem("모델을") == "모델" and stem("추론과") == "추론" and stem("이") == "이"
+    assert stem("models") == "models"
+    assert next(iter(found)) in {"language", "models", "언어", "모델", "학습"}

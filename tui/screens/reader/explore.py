@@ -1,0 +1,35 @@
+"""Leaving the day for the wider archive: a paper's authors (``A``) and trends (``T``)."""
+
+from __future__ import annotations
+
+from tui.archive.periods import Period
+from tui.screens.authors import AuthorPicker, AuthorScreen
+from tui.screens.reader.periods import PeriodView
+from tui.screens.trends import TrendsScreen
+
+
+class ExploreActions(PeriodView):
+    """The keys that open author pages and trends from the reader."""
+
+    def action_pick_author(self) -> None:
+        """List the selected paper's authors; the one chosen opens their page."""
+        paper = self.paper_list.current
+        if paper is None:
+            return
+        names = [name for name in paper.authors if name.strip()]
+        if not names:
+            self.notify("This paper names no authors.", severity="warning", timeout=3)
+            return
+        counts = self.store.author_counts(names)
+        self.app.push_screen(AuthorPicker(paper.title, names, counts), self.open_author)
+
+    def open_author(self, name: str | None) -> None:
+        if name:
+            self.app.push_screen(AuthorScreen(self.services, name))
+
+    def action_show_trends(self) -> None:
+        """Trends of the week or month shown; of the whole archive when showing days."""
+        self.show_trends(self.period)
+
+    def show_trends(self, period: Period | None) -> None:
+        self.app.push_screen(TrendsScreen(self.services, period))
