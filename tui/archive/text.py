@@ -6,8 +6,12 @@ import re
 import unicodedata
 
 from parsers import Paper
+from parsers.decoding import strip_controls
 
 _TOKEN = re.compile(r"\w+")
+_TAG_SEPARATORS = re.compile(r"[\s,]+")
+_TAG_DROPPED = re.compile(r"[\"']")
+MAX_TAG_CHARS = 40
 
 
 def normalize(text: str) -> str:
@@ -24,3 +28,13 @@ def searchable(paper: Paper) -> tuple[str, str, str]:
     """A paper's title, authors and body, normalised: what the full-text index holds."""
     body = " ".join(item for section in paper.sections for item in section.items)
     return normalize(paper.title), normalize(", ".join(paper.authors)), normalize(body)
+
+
+def clean_tag(raw: str) -> str | None:
+    """A tag as it is kept and searched: one word, ``#`` in front dropped, NFKC and case
+    folded (``LLM``, ``#llm`` and ``ｌｌｍ`` are one tag), spaces inside made ``-``, commas
+    and quotes dropped, at most :data:`MAX_TAG_CHARS` characters; None if nothing is left."""
+    text = normalize(strip_controls(raw)).strip()
+    text = _TAG_DROPPED.sub("", text.lstrip("#"))
+    text = _TAG_SEPARATORS.sub("-", text).strip("-")
+    return text[:MAX_TAG_CHARS] or None

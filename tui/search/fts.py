@@ -6,6 +6,11 @@ does; a search word is a prefix query, so it matches the start of a word, and a 
 matches words in a row with its last word a start: the same definition as
 :func:`tui.search.matching.paper_matches`. Row ids are rank keys, so reading matches in
 row id order gives them best first: papers whose title holds every word, then the rest.
+
+Notes and tags are the user's, not the cache's: per search, the papers whose note holds
+each word (found by the matcher's own definition, over the few notes there are) and the
+tags go into temporary tables, as the bookmarks and read marks do; a word found in no
+note stays a pure full-text query.
 """
 
 from __future__ import annotations
@@ -16,8 +21,8 @@ from datetime import date
 
 from tui.archive.cache.reading import papers_by_key
 from tui.archive.entry import Entry
-from tui.search.matching import DEFAULT_LIMIT, Marks, SearchHit, SearchResult
-from tui.search.query import DateTerm, FlagTerm, Query, Term, TextTerm, VotesTerm
+from tui.search.matching import DEFAULT_LIMIT, Marks, SearchHit, SearchResult, notes_matching
+from tui.search.query import DateTerm, FlagTerm, HasTerm, Query, TagTerm, Term, TextTerm, VotesTerm
 
 
 def _phrase(term: TextTerm, titles_only: bool = False) -> str:
@@ -58,6 +63,11 @@ def _term_condition(term: Term) -> tuple[str, list[object]]:
         low = term.start.isoformat() if term.start else date.min.isoformat()
         high = term.end.isoformat() if term.end else date.max.isoformat()
         return "(p.day IS NOT NULL AND p.day BETWEEN ? AND ?)", [low, high]
+    if isinstance(term, TagTerm):
+        return "(p.pid IN (SELECT pid FROM temp.tags WHERE tag = ?))", [term.tag]
+    if isinstance(term, HasTerm):
+        table = "temp.notes" if term.what == "note" else "temp.tags"
+        return f"(p.pid IN (SELECT pid FROM {table}))", []
     assert isinstance(term, FlagTerm)
     table = "temp.marked" if term.flag == "bookmarked" else "temp.seen"
     condition = f"(p.pid IN (SELECT pid FROM {table}))"
@@ -66,16 +76,19 @@ def _term_condition(term: Term) -> tuple[str, list[object]]:
 
 def _filters(connection: sqlite3.Connection, query: Query, marks: Marks) -> _Filter:
     found = _Filter()
-    flags = [t for t in query.include + query.exclude if isinstance(t, FlagTerm)]
-    if flags:
+    terms = query.include + query.exclude
+    if any(isinstance(t, FlagTerm) for t in terms):
         _load_marks(connection, marks)
-    for term in query.include + query.exclude:
-        if isinstance(term, TextTerm):
-            continue
-        condition, args = _term_condition(term)
-        found.add(condition if term in query.include else f"(NOT {condition})", *args)
-    words = query.text_terms
-    excluded = [t for t in query.exclude if isinstance(t, TextTerm)]
+    if any(isinstance(t, TagTerm | HasTerm) for t in terms):
+        _load_tags_and_notes(connection, marks)
+    for negated, group in ((False, query.include), (True, query.exclude)):
+        for term in group:
+            if not isinstance(term, TextTerm):
+                condition, args = _term_condition(term)
+                found.add(f"(NOT {condition})" if negated else condition, *args)
+    hits = _note_hits(connection, query, marks)
+    words = [t for t in query.text_terms if t.field != "note" and t not in hits]
+    excluded = [t for t in query.exclude if isinstance(t, TextTerm) and t.field != "note"]
     if words:
         found.add(
             "p.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)", _match(words, excluded, False)
@@ -83,7 +96,56 @@ def _filters(connection: sqlite3.Connection, query: Query, marks: Marks) -> _Fil
     elif excluded:
         either = " OR ".join(f"({_phrase(term)})" for term in excluded)
         found.add("p.id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)", either)
+    for negated, group in ((False, query.include), (True, query.exclude)):
+        for term in group:
+            if isinstance(term, TextTerm) and term in hits:
+                _add_note_condition(found, term, hits[term], negated)
     return found
+
+
+def _add_note_condition(found: _Filter, term: TextTerm, number: int, negated: bool) -> None:
+    """``term`` in the paper or its note (a ``note:`` term: in the note alone)."""
+    in_note = f"p.pid IN (SELECT pid FROM temp.note_hits WHERE term = {number})"
+    if negated:
+        found.add(f"(NOT {in_note})")  # and not in the paper: the full-text exclusion
+    elif term.field == "note":
+        found.add(f"({in_note})")
+    else:
+        fts = "p.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
+        found.add(f"({fts} OR {in_note})", _phrase(term))
+
+
+def _note_hits(connection: sqlite3.Connection, query: Query, marks: Marks) -> dict[TextTerm, int]:
+    """Text terms found in some note (and every ``note:`` term), each with its number in
+    ``temp.note_hits``, which holds the papers whose note holds it."""
+    connection.execute("CREATE TEMP TABLE IF NOT EXISTS note_hits (term INTEGER, pid TEXT)")
+    connection.execute("DELETE FROM temp.note_hits")
+    hits: dict[TextTerm, int] = {}
+    for term in query.include + query.exclude:
+        if not isinstance(term, TextTerm) or term.field == "author" or term in hits:
+            continue
+        pids = notes_matching(term, marks)
+        if pids or term.field == "note":
+            hits[term] = len(hits)
+            connection.executemany(
+                "INSERT INTO temp.note_hits (term, pid) VALUES (?, ?)",
+                ((hits[term], pid) for pid in pids),
+            )
+    return hits
+
+
+def _load_tags_and_notes(connection: sqlite3.Connection, marks: Marks) -> None:
+    connection.execute("CREATE TEMP TABLE IF NOT EXISTS tags (pid TEXT, tag TEXT)")
+    connection.execute("CREATE TEMP TABLE IF NOT EXISTS notes (pid TEXT PRIMARY KEY)")
+    connection.execute("DELETE FROM temp.tags")
+    connection.execute("DELETE FROM temp.notes")
+    connection.executemany(
+        "INSERT INTO temp.tags (pid, tag) VALUES (?, ?)",
+        ((pid, tag) for pid, tags in marks.tagged() for tag in tags),
+    )
+    connection.executemany(
+        "INSERT OR IGNORE INTO temp.notes (pid) VALUES (?)", ((pid,) for pid, _ in marks.notes())
+    )
 
 
 def _load_marks(connection: sqlite3.Connection, marks: Marks) -> None:
@@ -128,7 +190,7 @@ def search_cache(
     in_title = 0
     if words:
         titled = "AND p.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
-        titled_args = [_match(query.text_terms, [], True)]
+        titled_args = [_match([t for t in query.text_terms if t.field != "note"], [], True)]
         in_title = _count(connection, where, titled, titled_args)
     total = _count(connection, where, "", [])
     keys: list[tuple[int, bool]] = []

@@ -4,6 +4,7 @@
     theme = "nord"                    # any built-in Textual theme
     ascii = false                     # ASCII stand-ins for symbols fonts may lack
     animations = false                # default: off in SSH sessions, on elsewhere
+    allow_external_programs = false   # run $EDITOR even in a ForceCommand SSH session
 
     [keys]                            # remap keys by binding id (see the help screen)
     "day.older" = "h"
@@ -48,6 +49,8 @@ class Config(BaseModel):
     """Draw ASCII stand-ins instead of symbols (★ ● ▲ •)."""
     animations: bool | None = None
     """Animations on or off; unset means off in SSH sessions and on elsewhere."""
+    allow_external_programs: bool = False
+    """Run the user's editor even where a shared SSH account forbids it (ForceCommand)."""
     keys: dict[str, str] = Field(default_factory=dict)
     """Binding id → key(s), e.g. ``"day.older" = "h"`` or ``"app.quit" = "q,ctrl+q"``."""
     source: list[SourceConfig] = Field(default_factory=list)

@@ -21,6 +21,7 @@ class ReaderSettings:
     problems: list[str] = field(default_factory=list)  # what was wrong in config.toml
     restore: bool = True  # reopen where the reader was last time
     cache: bool = True  # keep parse results in the cache directory (--no-cache: don't)
+    external_programs: bool = False  # config.toml allows an editor in a ForceCommand session
 
     @classmethod
     def combine(
@@ -43,4 +44,5 @@ class ReaderSettings:
             problems=list(problems),
             restore=restore,
             cache=cache,
+            external_programs=config.allow_external_programs,
         )

@@ -39,3 +39,15 @@ def link_action(env: Mapping[str, str], platform: str = sys.platform) -> LinkAct
     if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
         return LinkAction(True, "a local session with a display")
     return LinkAction(False, "no display and no $BROWSER on this machine")
+
+
+def external_programs_allowed(env: Mapping[str, str], allowed_by_config: bool = False) -> bool:
+    """Whether paperdeck may start a program the environment names (``$VISUAL``,
+    ``$EDITOR``, a default editor) for the user.
+
+    Not in a session started by an SSH ``ForceCommand`` for a client's own command (sshd
+    then sets ``SSH_ORIGINAL_COMMAND``): a shared reader account must not hand out a shell
+    through an editor's shell escape. ``allowed_by_config`` (``allow_external_programs``
+    in config.toml) lifts this.
+    """
+    return allowed_by_config or not env.get("SSH_ORIGINAL_COMMAND")

@@ -1,4 +1,9 @@
-"""Bookmarks as Markdown, BibTeX, JSON or CSV."""
+"""Bookmarks as Markdown, BibTeX, JSON or CSV, with the reader's tags and notes.
+
+BibTeX carries tags as ``keywords`` and the note as ``annote`` (the field for a reader's
+annotation, which Zotero and JabRef import as a note); Markdown puts both under each
+paper; JSON and CSV have ``starred``, ``tags`` and ``note`` fields.
+"""
 
 from __future__ import annotations
 
@@ -77,6 +82,10 @@ def to_bibtex(bookmarks: list[Bookmark]) -> str:
             fields += [("eprint", bookmark.arxiv_id), ("archivePrefix", "arXiv")]
         if bookmark.url:
             fields.append(("url", bookmark.url))
+        if bookmark.tags:
+            fields.append(("keywords", _bibtex_text(", ".join(bookmark.tags))))
+        if bookmark.note is not None:
+            fields.append(("annote", _bibtex_text(bookmark.note)))
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
         entries.append(f"@misc{{{_bibtex_key(bookmark, used)},\n{body}\n}}\n")
     return "\n".join(entries)
@@ -100,8 +109,20 @@ def to_markdown(bookmarks: list[Bookmark]) -> str:
             if bookmark.votes is not None:
                 entry += f" ({bookmark.votes} votes)"
             lines.append(f"- {entry}")
+            lines += _markdown_mine(bookmark)
         lines.append("")
     return "\n".join(lines)
+
+
+def _markdown_mine(bookmark: Bookmark) -> list[str]:
+    """The reader's tags and note, indented under the paper's line (the note quoted as
+    written: it may hold Markdown of its own)."""
+    lines = []
+    if bookmark.tags:
+        lines.append("  Tags: " + " ".join(f"`#{tag}`" for tag in bookmark.tags))
+    if bookmark.note is not None:
+        lines += [""] + [f"  > {line}".rstrip() for line in bookmark.note.split("\n")] + [""]
+    return lines
 
 
 def to_json(bookmarks: list[Bookmark]) -> str:
@@ -109,7 +130,10 @@ def to_json(bookmarks: list[Bookmark]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ["id", "title", "url", "arxiv_id", "date", "votes", "authors", "bookmarked_at"]
+CSV_COLUMNS = [
+    "id", "title", "url", "arxiv_id", "date", "votes", "authors", "bookmarked_at",
+    "starred", "tags", "note",
+]  # fmt: skip
 
 
 def to_csv(bookmarks: list[Bookmark]) -> str:
@@ -119,6 +143,8 @@ def to_csv(bookmarks: list[Bookmark]) -> str:
     for bookmark in bookmarks:
         data = bookmark.model_dump(mode="json")
         data["authors"] = "; ".join(bookmark.authors)
+        data["tags"] = " ".join(bookmark.tags)
+        data["starred"] = "true" if bookmark.starred else "false"
         writer.writerow(["" if data[column] is None else data[column] for column in CSV_COLUMNS])
     return out.getvalue()
 
