@@ -8,12 +8,15 @@ from tui.app import PaperdeckApp
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.date_prompt import DatePrompt
 from tui.screens.help import HelpScreen
+from tui.screens.note_editor import NoteEditor
 from tui.screens.problems import ProblemsScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
+from tui.screens.tag_editor import TagEditor
 from tui.widgets.day_filter import DayFilter
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.line_list import LineList
+from tui.widgets.tag_input import TagInput
 
 BINDING_OWNERS = (
     PaperdeckApp,
@@ -26,6 +29,9 @@ BINDING_OWNERS = (
     HelpScreen,
     ProblemsScreen,
     DatePrompt,
+    NoteEditor,
+    TagEditor,
+    TagInput,
 )
 
 

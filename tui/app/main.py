@@ -89,7 +89,12 @@ class PaperdeckApp(ScreenRequests, Continuity, App[None]):
         self.search_ready_signal: Signal[None] = Signal(self, "search-ready")
         self.archive_search = ArchiveSearch(self.cache, self.user_state)
         self.services = ReaderServices(
-            self.store, self.user_state, self.marking, self.glyphs, self.marks_changed_signal
+            self.store,
+            self.user_state,
+            self.marking,
+            self.glyphs,
+            self.marks_changed_signal,
+            external_programs=self.settings.external_programs,
         )
         self.archive_key = archive_key(paths)
         restored = self.user_state.position(self.archive_key) if self.settings.restore else None

@@ -36,6 +36,8 @@ def palette_commands(app: App[Any], reader: ReaderScreen) -> Iterator[SystemComm
     yield SystemCommand(
         "Toggle date sidebar", "Show or hide the list of days", reader.action_toggle_sidebar
     )
+    yield SystemCommand("Edit note…", "Write on the selected paper (e)", reader.action_edit_note)
+    yield SystemCommand("Edit tags…", "Tag the selected paper (#)", reader.action_edit_tags)
 
 
 def help_sections(app: App[Any], reader: ReaderScreen) -> list[tuple[str, list[DOMNode]]]:

@@ -31,3 +31,5 @@ class ReaderServices:
     """The markers to draw (Unicode or ASCII)."""
     marks_changed: Signal[None]
     """Published when bookmarks or read marks changed (here, by an undo, or elsewhere)."""
+    external_programs: bool = False
+    """config.toml lets the user's editor run even in a ForceCommand SSH session."""

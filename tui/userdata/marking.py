@@ -49,6 +49,11 @@ class Marking:
         )
         return Notice(f"Removed bookmark: {bookmark.display_title}. Press z to undo.", UNDO_SECONDS)
 
+    def star(self, bookmark: Bookmark) -> Notice:
+        """Star again a paper kept by its note or tags."""
+        self.user_state.add_bookmark(bookmark)
+        return Notice(f"Bookmarked: {bookmark.display_title}")
+
     def save_note(
         self, pid: str, title: str, text: str | None, base: str | None, snapshot: Bookmark | None
     ) -> Notice | None:

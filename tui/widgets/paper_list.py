@@ -1,8 +1,9 @@
-"""The papers of one day, one row each: votes, markers and title."""
+"""The papers of one day, one row each: votes, markers, title, and the reader's note
+marker and tags."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,14 +15,17 @@ from tui.terminal.glyphs import UNICODE, Glyphs
 from tui.widgets.line_list import LineList
 
 VOTES_WIDTH = 4
+MARKS_WIDTH = VOTES_WIDTH + 4  # votes, a space, the bookmark and unread markers, a space
 
 
 @dataclass(frozen=True)
 class PaperMarks:
-    """How the list learns which papers are bookmarked or unread (by paper id)."""
+    """How the list learns which papers are bookmarked, unread, noted, tagged (by paper id)."""
 
     bookmarked: Callable[[str], bool] = lambda _id: False
     unread: Callable[[str], bool] = lambda _id: False
+    noted: Callable[[str], bool] = lambda _id: False
+    tags: Callable[[str], Sequence[str]] = lambda _id: ()
 
 
 class PaperList(LineList):
@@ -134,14 +138,22 @@ class PaperList(LineList):
         unread = self.glyphs.unread if self.marks.unread(pid) else self.glyphs.read
         muted = self.part_style("line-list--muted")
         marker = self.part_style("line-list--marker")
+        title = Content(paper.title)
+        mine = self._mine(pid, width)
+        if mine.cell_length:
+            title = title.truncate(width - MARKS_WIDTH - mine.cell_length, ellipsis=True, pad=True)
         return Content.assemble(
-            (votes, muted),
-            " ",
-            (bookmark, marker),
-            (unread, marker),
-            " ",
-            Content(paper.title),
+            (votes, muted), " ", (bookmark, marker), (unread, marker), " ", title, mine
         )
+
+    def _mine(self, pid: str, width: int) -> Content:
+        """The note marker and tags at the end of a row (at most a third of it)."""
+        text = f" {self.glyphs.note}" if self.marks.noted(pid) else ""
+        text += "".join(f" #{tag}" for tag in self.marks.tags(pid))
+        room = max(0, (width - MARKS_WIDTH) // 3)
+        if not text or room < 3:
+            return Content("")
+        return Content.styled(text, self.part_style("line-list--tag")).truncate(room, ellipsis=True)
 
     def cursor_moved(self, index: int) -> None:
         self.post_message(self.Highlighted(self.papers[index], self.day, self.ids[index]))

@@ -29,6 +29,7 @@ from tui.widgets.date_sidebar import DateSidebar
 from tui.widgets.day_filter import DayFilter
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.paper_list import PaperList, PaperMarks
+from tui.widgets.paper_render import Annotation
 
 NARROW_WIDTH = 100
 
@@ -94,7 +95,10 @@ class ReaderView(Screen[None]):
         self.paper_list.glyphs = self.detail.glyphs = glyphs
         state = self.user_state
         self.paper_list.marks = PaperMarks(
-            bookmarked=state.is_bookmarked, unread=lambda pid: not state.is_read(pid)
+            bookmarked=state.is_bookmarked,
+            unread=lambda pid: not state.is_read(pid),
+            noted=lambda pid: state.note_of(pid) is not None,
+            tags=state.tags_of,
         )
         self.sidebar.counts = self._day_counts
         self.sidebar.border_title = "Days"
@@ -227,17 +231,26 @@ class ReaderView(Screen[None]):
         """Show ``paper`` in the detail pane; a paper shown there counts as ``read``."""
         paper_list = self.paper_list
         full = self.store.full(self.day, paper) if paper is not None else None
-        self.detail.show(full, self.day, paper_list.cursor + 1, len(paper_list.papers))
-        self.position()  # keeps the last known position up to date
         pid = paper_list.current_id
+        cursor, total = paper_list.cursor + 1, len(paper_list.papers)
+        self.detail.show(full, self.day, cursor, total, self._mine(pid))
+        self.position()  # keeps the last known position up to date
         if paper is not None and read and pid is not None and self.services.marking.mark_read(pid):
             self.paper_marks_changed(pid)
 
+    def _mine(self, pid: str | None) -> Annotation | None:
+        """The reader's note and tags on paper ``pid``."""
+        if pid is None:
+            return None
+        state = self.user_state
+        return Annotation(state.note_of(pid), tuple(state.tags_of(pid)))
+
     def marks_changed(self) -> None:
-        """Bookmarks or read marks changed: redraw markers, counts and titles."""
+        """Bookmarks, notes, tags or read marks changed: redraw markers, counts and titles."""
         if self.is_mounted:
             self.paper_list.restyle()
             self.sidebar.restyle()
+            self.detail.show_mine(self._mine(self.paper_list.current_id))
 
     def paper_marks_changed(self, pid: str) -> None:
         """One paper of this day was (un)bookmarked or (un)read: redraw just its marks."""
