@@ -45,7 +45,7 @@ class Bookmark(BaseModel):
     """Author names in order."""
     bookmarked_at: UtcDateTime
     """When the bookmark was made (UTC; a time without a zone is read as UTC)."""
-    starred: bool = True
+    starred: bool = False
     """Bookmarked (★). A paper with a note or tags is kept even when it is not."""
     tags: list[str] = Field(default_factory=list)
     """The reader's tags: cleaned (see :func:`clean_tag`), each once, sorted."""

@@ -62,6 +62,7 @@ class Marking:
         if text == base:
             return None
         state = self.user_state
+        snapshot = self._snapshot(pid, snapshot)
         state.set_note(pid, text, base, snapshot)
         self.undo_stack.push(f"note on {title}", lambda: state.set_note(pid, base, text, snapshot))
         if text is None:
@@ -77,6 +78,7 @@ class Marking:
         if not added and not removed:
             return None
         state = self.user_state
+        snapshot = self._snapshot(pid, snapshot)
         state.change_tags(pid, added, removed, snapshot)
         self.undo_stack.push(
             f"tags of {title}", lambda: state.change_tags(pid, removed, added, snapshot)
@@ -85,6 +87,11 @@ class Marking:
             gone = " ".join(f"#{tag}" for tag in removed)
             return Notice(f"Removed {gone} from {title}. Press z to undo.", UNDO_SECONDS)
         return Notice(f"Tagged {title}: {' '.join(f'#{tag}' for tag in added)}")
+
+    def _snapshot(self, pid: str, given: Bookmark | None) -> Bookmark | None:
+        """What keeps the paper again on undo: ``given``, else its kept snapshot now."""
+        kept = self.user_state.bookmarks.get(pid)
+        return given or (kept.model_copy(deep=True) if kept is not None else None)
 
     def toggle_read(self, pid: str) -> None:
         if self.user_state.is_read(pid):
