@@ -1,24 +1,29 @@
-"""Search benchmark: one query over the whole synthetic archive.
+"""Search benchmark: typical queries over the whole synthetic archive's cache, with and
+without the reader's notes and tags.
 
-    uv run python -m tests.benchmarks.search [--days 3650] [--papers 30] [--archive DIR]
+    uv run python -m tests.benchmarks.search [--days 3650] [--papers 30] [--notes 1000]
 
-Loads the archive, builds the search index (timed: the app does this in the background,
-after the first screen), then times typical queries, median of ``--runs`` each.
-Target: ≤ 50 ms median for a Korean word, an English word, an author and a votes filter.
+Builds the archive's cache (timed), then times each query (median of ``--runs``) with no
+marks, then with ``--notes`` notes and tags on random papers (notes of summary words, so
+that words are found in notes too), and prints each time with its ratio to the same query
+without notes, measured in the same run.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from parsers import load
+from parsers import discover
 from tests.benchmarks.archive import generate_archive
-from tui.archive.store import paper_id
-from tui.search.index import Entry, NoMarks, SearchIndex
+from tui.archive.cache import ArchiveCache
+from tui.archive.cache.reading import stat_sources
+from tui.search.fts import search_cache
+from tui.search.matching import Marks, SetMarks
 from tui.search.query import parse_query
 
 QUERIES = [
@@ -29,48 +34,68 @@ QUERIES = [
     ("two words", "모델 scaling"),
     ("phrase", '"kv cache"'),
     ("mixed", "date:2025-01 캐시 -모델"),
+    ("note word", "note:캐시"),
+    ("tag", "tag:to-read"),
+    ("has note", "has:note votes:>=50"),
 ]
+NOTE_WORDS = "캐시 모델 추론 scaling transformer kv cache 다시 읽기 compare baseline".split()
 
 
-def run(archive: Path, runs: int) -> None:
-    start = time.perf_counter()
-    result = load([str(archive)])
-    loaded = time.perf_counter() - start
-    entries = [
-        Entry(digest.date, paper, paper_id(paper, digest.date))
-        for digest in result.digests
-        for paper in digest.papers
-    ]
-    start = time.perf_counter()
-    index = SearchIndex(entries)
-    built = time.perf_counter() - start
-    print(f"{len(entries):,} papers; load {loaded:.1f} s; index built in {built:.1f} s")
-    marks = NoMarks()
-    for label, text in QUERIES:
-        query = parse_query(text)
-        times = []
-        for _ in range(runs):
+def _marks(connection_pids: list[str], count: int) -> SetMarks:
+    rng = random.Random(13)
+    chosen = rng.sample(connection_pids, min(count, len(connection_pids)))
+    notes = {pid: " ".join(rng.choices(NOTE_WORDS, k=rng.randint(5, 40))) for pid in chosen}
+    tags = {pid: rng.sample(["to-read", "llm", "rl", "vision"], 2) for pid in chosen[::2]}
+    return SetMarks(notes_by_id=notes, tags_by_id=tags)
+
+
+def _time(cache: ArchiveCache, text: str, marks: list[Marks], runs: int) -> list[tuple[float, int]]:
+    """Median time and total of ``text`` with each of ``marks``, taken in turns (so that the
+    machine's load changes both alike)."""
+    query = parse_query(text)
+    times: list[list[float]] = [[] for _ in marks]
+    totals = [0 for _ in marks]
+    for _ in range(runs):
+        for number, these in enumerate(marks):
             start = time.perf_counter()
-            found = index.search(query, marks)
-            times.append(time.perf_counter() - start)
-        total = f"{found.total:,}" if found.total is not None else f"{len(found.hits)}+"
-        print(f"{label:<13} {text!r:<28} {statistics.median(times) * 1000:7.1f} ms median"
-              f"  ({total} results)")  # fmt: skip
+            totals[number] = search_cache(cache.connection(), query, these).total or 0
+            times[number].append(time.perf_counter() - start)
+    return [(statistics.median(t), total) for t, total in zip(times, totals, strict=True)]
+
+
+def run(archive: Path, runs: int, notes: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="paperdeck-cache-") as cache_dir:
+        cache = ArchiveCache([str(archive)], Path(cache_dir))
+        start = time.perf_counter()
+        cache.refresh(stat_sources(discover([str(archive)])[0])[0])
+        built = time.perf_counter() - start
+        pids = [row[0] for row in cache.connection().execute("SELECT pid FROM papers")]
+        print(f"{len(pids):,} papers; cache built in {built:.1f} s; {notes:,} notes")
+        marked = _marks(pids, notes)
+        for label, text in QUERIES:
+            (plain, plain_total), (noted, noted_total) = _time(
+                cache, text, [SetMarks(), marked], runs
+            )
+            print(f"{label:<13} {text!r:<26} {plain * 1000:7.1f} ms ({plain_total:,})  "
+                  f"with notes {noted * 1000:7.1f} ms ({noted_total:,})  "
+                  f"× {noted / plain:.2f}")  # fmt: skip
+        cache.close()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--days", type=int, default=3650)
     parser.add_argument("--papers", type=int, default=30)
+    parser.add_argument("--notes", type=int, default=1000)
     parser.add_argument("--archive", type=Path)
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
     if args.archive:
-        run(args.archive, args.runs)
+        run(args.archive, args.runs, args.notes)
         return
     with tempfile.TemporaryDirectory(prefix="paperdeck-search-") as tmp:
         generate_archive(Path(tmp), args.days, args.papers)
-        run(Path(tmp), args.runs)
+        run(Path(tmp), args.runs, args.notes)
 
 
 if __name__ == "__main__":

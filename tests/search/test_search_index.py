@@ -149,7 +149,7 @@ WORDS = [
                     "-tag:llm",
                     "-is:read",
                 ]
-            ),  # fmt: skip
+            ),
         ),
         max_size=4,
     ).map(" ".join)

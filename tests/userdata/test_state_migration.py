@@ -75,7 +75,7 @@ def test_a_file_from_a_newer_paperdeck_is_kept_aside_never_overwritten(
 ) -> None:
     newer = json.dumps({"schema_version": version, "bookmarks": {}, "future": [1, 2]}).encode()
     (data / "bookmarks.json").write_bytes(newer)
-    code, out, err = run(capfd, "note", "2507.01234", "written after")
+    code, _, err = run(capfd, "note", "2507.01234", "written after")
     assert code == 0 and f"newer paperdeck (format {version})" in err
     [aside] = data.glob("bookmarks.json.unreadable-*")
     assert aside.read_bytes() == newer  # every byte kept

@@ -7,10 +7,9 @@ matches words in a row with its last word a start: the same definition as
 :func:`tui.search.matching.paper_matches`. Row ids are rank keys, so reading matches in
 row id order gives them best first: papers whose title holds every word, then the rest.
 
-Notes and tags are the user's, not the cache's: per search, the papers whose note holds
-each word (found by the matcher's own definition, over the few notes there are) and the
-tags go into temporary tables, as the bookmarks and read marks do; a word found in no
-note stays a pure full-text query.
+Notes and tags are the user's, not the cache's: they go into temporary tables per search,
+as the bookmarks and read marks do (see :mod:`tui.search.noted` for the notes); a word
+found in no note stays a pure full-text query.
 """
 
 from __future__ import annotations
@@ -21,7 +20,8 @@ from datetime import date
 
 from tui.archive.cache.reading import papers_by_key
 from tui.archive.entry import Entry
-from tui.search.matching import DEFAULT_LIMIT, Marks, SearchHit, SearchResult, notes_matching
+from tui.search.matching import DEFAULT_LIMIT, Marks, SearchHit, SearchResult
+from tui.search.noted import fill_temp_table, noted_matches
 from tui.search.query import DateTerm, FlagTerm, HasTerm, Query, TagTerm, Term, TextTerm, VotesTerm
 
 
@@ -86,75 +86,50 @@ def _filters(connection: sqlite3.Connection, query: Query, marks: Marks) -> _Fil
             if not isinstance(term, TextTerm):
                 condition, args = _term_condition(term)
                 found.add(f"(NOT {condition})" if negated else condition, *args)
-    hits = _note_hits(connection, query, marks)
-    words = [t for t in query.text_terms if t.field != "note" and t not in hits]
-    excluded = [t for t in query.exclude if isinstance(t, TextTerm) and t.field != "note"]
-    if words:
-        found.add(
-            "p.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)", _match(words, excluded, False)
-        )
-    elif excluded:
-        either = " OR ".join(f"({_phrase(term)})" for term in excluded)
-        found.add("p.id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)", either)
-    for negated, group in ((False, query.include), (True, query.exclude)):
-        for term in group:
-            if isinstance(term, TextTerm) and term in hits:
-                _add_note_condition(found, term, hits[term], negated)
+    _add_text_conditions(connection, found, query, marks)
     return found
 
 
-def _add_note_condition(found: _Filter, term: TextTerm, number: int, negated: bool) -> None:
-    """``term`` in the paper or its note (a ``note:`` term: in the note alone)."""
-    in_note = f"p.pid IN (SELECT pid FROM temp.note_hits WHERE term = {number})"
-    if negated:
-        found.add(f"(NOT {in_note})")  # and not in the paper: the full-text exclusion
-    elif term.field == "note":
-        found.add(f"({in_note})")
-    else:
-        fts = "p.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
-        found.add(f"({fts} OR {in_note})", _phrase(term))
-
-
-def _note_hits(connection: sqlite3.Connection, query: Query, marks: Marks) -> dict[TextTerm, int]:
-    """Text terms found in some note (and every ``note:`` term), each with its number in
-    ``temp.note_hits``, which holds the papers whose note holds it."""
-    connection.execute("CREATE TEMP TABLE IF NOT EXISTS note_hits (term INTEGER, pid TEXT)")
-    connection.execute("DELETE FROM temp.note_hits")
-    hits: dict[TextTerm, int] = {}
-    for term in query.include + query.exclude:
-        if not isinstance(term, TextTerm) or term.field == "author" or term in hits:
-            continue
-        pids = notes_matching(term, marks)
-        if pids or term.field == "note":
-            hits[term] = len(hits)
-            connection.executemany(
-                "INSERT INTO temp.note_hits (term, pid) VALUES (?, ?)",
-                ((hits[term], pid) for pid in pids),
-            )
-    return hits
+def _add_text_conditions(
+    connection: sqlite3.Connection, found: _Filter, query: Query, marks: Marks
+) -> None:
+    """Words and phrases: in the paper's text (one full-text query) or in the reader's note
+    on it (the papers :func:`noted_matches` finds or takes out)."""
+    included = [t for t in query.include if isinstance(t, TextTerm)]
+    excluded = [t for t in query.exclude if isinstance(t, TextTerm) and t.field != "note"]
+    noted = noted_matches(connection, query, marks, _phrase, (found.sql(), list(found.args)))
+    if noted.excluded:
+        fill_temp_table(connection, "note_excluded", "pid TEXT", noted.excluded)
+        found.add("p.pid NOT IN (SELECT pid FROM temp.note_excluded)")
+    if not included:
+        if excluded:
+            either = " OR ".join(f"({_phrase(term)})" for term in excluded)
+            found.add("p.id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)", either)
+        return
+    parts: list[str] = []
+    args: list[object] = []
+    if all(t.field != "note" for t in included):
+        parts.append("SELECT rowid FROM fts WHERE fts MATCH ?")
+        args.append(_match(included, excluded, False))
+    if noted.found:
+        fill_temp_table(connection, "note_found", "id INTEGER", noted.found)
+        parts.append("SELECT id FROM temp.note_found")
+    found.add(f"p.id IN ({' UNION '.join(parts)})" if parts else "0", *args)
 
 
 def _load_tags_and_notes(connection: sqlite3.Connection, marks: Marks) -> None:
     connection.execute("CREATE TEMP TABLE IF NOT EXISTS tags (pid TEXT, tag TEXT)")
-    connection.execute("CREATE TEMP TABLE IF NOT EXISTS notes (pid TEXT PRIMARY KEY)")
     connection.execute("DELETE FROM temp.tags")
-    connection.execute("DELETE FROM temp.notes")
     connection.executemany(
         "INSERT INTO temp.tags (pid, tag) VALUES (?, ?)",
         ((pid, tag) for pid, tags in marks.tagged() for tag in tags),
     )
-    connection.executemany(
-        "INSERT OR IGNORE INTO temp.notes (pid) VALUES (?)", ((pid,) for pid, _ in marks.notes())
-    )
+    fill_temp_table(connection, "notes", "pid TEXT", (pid for pid, _ in marks.notes()))
 
 
 def _load_marks(connection: sqlite3.Connection, marks: Marks) -> None:
-    for table, ids in (("marked", marks.bookmarked_ids()), ("seen", marks.read_ids())):
-        connection.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (pid TEXT PRIMARY KEY)")
-        connection.execute(f"DELETE FROM temp.{table}")
-        connection.executemany(
-            f"INSERT OR IGNORE INTO temp.{table} (pid) VALUES (?)", ((pid,) for pid in ids)
-        )
+    fill_temp_table(connection, "marked", "pid TEXT", marks.bookmarked_ids())
+    fill_temp_table(connection, "seen", "pid TEXT", marks.read_ids())
 
 
 def _keys(

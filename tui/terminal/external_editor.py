@@ -72,7 +72,8 @@ def edit_in_editor(text: str, command: list[str], name: str = "note", run: Runne
     directory = Path(tempfile.mkdtemp(prefix="paperdeck-"))
     try:
         path = directory / (re.sub(r"[^\w.-]", "_", name)[:60] + ".md")
-        write_atomic(path, text.encode("utf-8"))
+        ending = "\n" if text and not text.endswith("\n") else ""  # a text file ends lines
+        write_atomic(path, (text + ending).encode("utf-8"))
         try:
             status = run([*command, str(path)])
         except OSError as exc:
