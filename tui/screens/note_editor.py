@@ -47,7 +47,13 @@ class NoteEditor(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.area.focus()
+        self.call_after_refresh(self._to_end)  # once it has a size to scroll in
+
+    def _to_end(self) -> None:
+        """The cursor after the last character, as the note is usually added to."""
         self.area.move_cursor(self.area.document.end)
+        self.area.scroll_home(animate=False, immediate=True)
+        self.area.scroll_cursor_visible(animate=False)
 
     def action_save(self) -> None:
         self.dismiss(self.area.text)

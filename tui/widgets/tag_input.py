@@ -48,7 +48,13 @@ class TagInput(Input):
     ]
 
     def __init__(self, value: str, known: list[str], *, placeholder: str, id: str) -> None:
-        super().__init__(value, placeholder=placeholder, suggester=TagSuggester(known), id=id)
+        super().__init__(
+            value,
+            placeholder=placeholder,
+            suggester=TagSuggester(known),
+            select_on_focus=False,  # typing adds a tag, never replaces them all
+            id=id,
+        )
         self.known = known
 
     def action_complete(self) -> None:
