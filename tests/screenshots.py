@@ -15,7 +15,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from tests.benchmarks.archive import isolated_user_dirs
-from tests.screens.helpers import DEMO, seed_bookmarks, wait_loaded
+from tests.screens.helpers import DEMO, seed_annotations, seed_bookmarks, wait_loaded
 from tui.app import PaperdeckApp
 from tui.settings.reader_settings import ReaderSettings
 
@@ -38,6 +38,10 @@ async def _help(pilot: Pilot[None]) -> None:
 
 async def _bookmarks(pilot: Pilot[None]) -> None:
     await pilot.press("B")
+
+
+async def _notes(pilot: Pilot[None]) -> None:
+    await pilot.press("j", "enter", "G")
 
 
 async def _search(pilot: Pilot[None]) -> None:
@@ -74,6 +78,8 @@ async def main() -> None:
         seed_bookmarks()
         for name, size, steps in VIEWS:
             print(await shoot(name, size, steps))
+        seed_annotations()  # last: the other views show no notes or tags
+        print(await shoot("notes", (120, 40), _notes))
 
 
 if __name__ == "__main__":
