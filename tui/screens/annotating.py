@@ -99,3 +99,21 @@ def _tell(screen: Screen[Any], services: ReaderServices, notice: Notice | None) 
         return
     screen.notify(notice.text, timeout=notice.timeout, markup=False)
     services.marks_changed.publish(None)
+
+
+class AnnotatingScreen(Screen[None]):
+    """A screen whose selected paper ``e`` and ``#`` write on (see :meth:`annotation_target`)."""
+
+    services: ReaderServices
+
+    def annotation_target(self) -> Target | None:
+        """The paper under the cursor, if any."""
+        return None
+
+    def action_edit_note(self) -> None:
+        if target := self.annotation_target():
+            edit_note(self, self.services, target)
+
+    def action_edit_tags(self) -> None:
+        if target := self.annotation_target():
+            edit_tags(self, self.services, target)

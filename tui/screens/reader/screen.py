@@ -11,7 +11,7 @@ from textual.binding import BindingType
 from parsers import Paper
 from tui.archive.links import abs_url, pdf_url
 from tui.archive.store import Step
-from tui.screens.annotating import Target, edit_note, edit_tags
+from tui.screens.annotating import AnnotatingScreen, Target
 from tui.screens.date_prompt import DatePrompt
 from tui.screens.problems import ProblemsScreen
 from tui.screens.reader.bindings import READER_BINDINGS
@@ -25,7 +25,7 @@ from tui.widgets.day_filter import DayFilter
 from tui.widgets.paper_list import PaperList
 
 
-class ReaderScreen(ReaderView):
+class ReaderScreen(ReaderView, AnnotatingScreen):
     """Owns the reading position; every key of the reader acts here."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
@@ -193,19 +193,11 @@ class ReaderScreen(ReaderView):
             self.services.marking.toggle_read(current[0])
             self.paper_marks_changed(current[0])
 
-    def _target(self) -> Target | None:
+    def annotation_target(self) -> Target | None:
         if (current := self._current()) is None:
             return None
         pid, paper = current
         return Target(pid, paper.title, Bookmark.of(pid, paper, self.day, datetime.now(UTC)))
-
-    def action_edit_note(self) -> None:
-        if target := self._target():
-            edit_note(self, self.services, target)
-
-    def action_edit_tags(self) -> None:
-        if target := self._target():
-            edit_tags(self, self.services, target)
 
     def action_mark_day_read(self) -> None:
         label = self.day.isoformat() if self.day else "undated papers"
