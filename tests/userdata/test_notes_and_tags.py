@@ -148,3 +148,17 @@ def test_counts_and_filters() -> None:
     assert counts == {"x": 2, "y": 1}
     assert an.tags_by_use(counts) == ["x", "y"]
     assert an.with_all_tags(items, ["x", "y"]) == items[:1]
+
+
+def test_b_stars_a_paper_kept_by_its_note_and_unstarring_keeps_the_note(tmp_path: Path) -> None:
+    state = UserState(tmp_path)
+    marking = Marking(state)
+    marking.save_note("2507.00001", "T", "mine", None, snapshot())
+    assert not state.is_bookmarked("2507.00001")
+    assert marking.toggle_bookmark("2507.00001", PAPER, None).text.startswith("Bookmarked")
+    assert state.is_bookmarked("2507.00001")
+    assert "Removed bookmark" in marking.toggle_bookmark("2507.00001", PAPER, None).text
+    assert not state.is_bookmarked("2507.00001") and state.note_of("2507.00001") == "mine"
+    marking.undo()
+    assert state.is_bookmarked("2507.00001") and state.note_of("2507.00001") == "mine"
+    assert state.close()

@@ -34,9 +34,9 @@ class Marking:
         self.undo_stack = undo or UndoStack()
 
     def toggle_bookmark(self, pid: str, paper: Paper, day: date | None) -> Notice:
-        """Bookmark the paper, or remove its bookmark (undoable)."""
+        """Bookmark the paper, or remove its bookmark (undoable); a note or tags stay."""
         bookmark = self.user_state.bookmarks.get(pid)
-        if bookmark is not None:
+        if bookmark is not None and bookmark.starred:
             return self.remove_bookmark(bookmark)
         self.user_state.bookmark(pid, paper, day)
         return Notice(f"Bookmarked: {paper.title}")
