@@ -185,6 +185,8 @@ def test_eight_processes_editing_notes_and_tags_lose_nothing(tmp_path: Path) -> 
     appended = [f"p{p}-{i}" for p, i in edits if i % 3 == 2]
     assert [mark for mark in appended if mark not in lines] == []  # every edit is there
     conflicts = shared.count("conflict copy")
+    copies = sum(shared.split("\n").count(mark) for mark in appended) - len(appended)
+    assert copies == 0  # and none twice: a conflict copy holds only what the note lacks
     print(f"\n{processes} processes × {count} CLI edits in {elapsed:.1f} s; "
           f"{len(appended)} concurrent edits of one note, {conflicts} conflict copies, "
-          f"{len(shared):,} characters; nothing lost")  # fmt: skip
+          f"{copies} lines copied twice, {len(shared):,} characters; nothing lost")  # fmt: skip

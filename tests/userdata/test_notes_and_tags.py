@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parsers import Paper
 from tui.archive.text import clean_tag
@@ -59,6 +61,35 @@ def test_cleaning_notes_and_tags() -> None:
 def test_merged_note(mine: str | None, base: str | None, theirs: str | None,
                      expected: str | None) -> None:  # fmt: skip
     assert merged_note(mine, base, theirs, WHEN) == expected
+
+
+lines = st.lists(st.sampled_from(["a", "b", "c", "", "d e", "c"]), max_size=8).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines, lines, lines)
+def test_a_merge_keeps_every_line_of_both(mine: str, base: str, theirs: str) -> None:
+    mine_note, theirs_note, base_note = clean_note(mine), clean_note(theirs), clean_note(base)
+    merged = merged_note(mine_note, base_note, theirs_note, WHEN)
+    if theirs_note == base_note:  # nobody else changed it: this save, as it is
+        assert merged == mine_note
+        return
+    if mine_note is None:
+        assert merged in (None, theirs_note)
+        return
+    assert merged is not None and merged.startswith(mine_note)  # the last save, as written
+    words = {line for line in (theirs_note or "").split("\n") if line.strip()}
+    assert words <= set(merged.split("\n"))  # nothing of theirs lost (blank lines aside)
+
+
+def test_sessions_crossing_many_times_copy_each_line_once() -> None:
+    """B and C edit X; D edits B's version: C's merge holds B's lines, D's adds only C's."""
+    x = "shared"
+    b, c = f"{x}\nfrom b", f"{x}\nfrom c"
+    after_c = merged_note(c, x, b, WHEN)  # C saves after B
+    after_d = merged_note(f"{b}\nfrom d", b, after_c, WHEN)  # D started from B's version
+    assert after_d is not None
+    assert [after_d.count(line) for line in ("shared", "from b", "from c", "from d")] == [1] * 4
 
 
 def test_a_note_or_tag_keeps_a_paper_without_a_star(tmp_path: Path) -> None:

@@ -96,7 +96,9 @@ def _note(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
     if args.edit:
         text = _edited(args, pid, base)
     elif args.text == ["-"]:
-        text = sys.stdin.read(MAX_NOTE_CHARS * 4)
+        text = sys.stdin.read(MAX_NOTE_CHARS + 1)
+        if len(text) > MAX_NOTE_CHARS:
+            _error(f"a note holds at most {MAX_NOTE_CHARS:,} characters; nothing saved")
     else:
         text = None if args.clear else " ".join(args.text)
     if clean_note(text) == base:

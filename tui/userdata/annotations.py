@@ -5,8 +5,9 @@ showed when the editor opened). Applied to the file as it is on disk:
 
 - if the note on disk is still the base, or already the new text, the new text is saved;
 - if another session saved the note since (the disk differs from the base), the last save
-  wins and the other text stays in the note as a *conflict copy* below it (the lines the
-  two versions share are left out of the copy, so nothing is lost and nothing doubles);
+  wins and the other text stays in the note as a *conflict copy* below it: the lines of
+  the other version that the saved one lacks, in their order (a line both hold is not
+  copied, so nothing is lost and nothing doubles however often sessions cross);
 - clearing a note that another session changed meanwhile keeps the other session's text.
 
 Tag changes are additions and removals, so edits made in several sessions merge.
@@ -77,18 +78,18 @@ def merged_note(
         return mine
     if mine is None:
         return theirs  # cleared here, changed elsewhere: keep what the other session wrote
-    ours, other = mine.split("\n"), theirs.split("\n")
-    start = 0
-    while start < min(len(ours), len(other)) and ours[start] == other[start]:
-        start += 1
-    end = 0
-    while end < min(len(ours), len(other)) - start and ours[-1 - end] == other[-1 - end]:
-        end += 1
-    differing = other[start : len(other) - end]
-    if not "".join(differing).strip():
-        return mine  # the other version only removed lines: all of it is in mine
+    held = Counter(mine.split("\n"))
+    missing = []
+    for line in theirs.split("\n"):
+        if held[line] > 0:
+            held[line] -= 1  # mine holds this line already (as often as theirs does)
+        else:
+            missing.append(line)
+    copy = "\n".join(missing).strip("\n")
+    if not copy.strip():
+        return mine  # every line of the other version is in mine already
     when = f" at {saved_at:%Y-%m-%d %H:%M} UTC" if saved_at is not None else ""
-    return f"{mine}\n\n{CONFLICT_HEADER.format(when=when)}\n" + "\n".join(differing).strip("\n")
+    return f"{mine}\n\n{CONFLICT_HEADER.format(when=when)}\n{copy}"
 
 
 def change_tags(

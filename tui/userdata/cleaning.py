@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from parsers.decoding import strip_controls
 from tui.archive.text import clean_tag
 
-MAX_NOTE_CHARS = 100_000
-"""A longer note is cut here (a state file holds thousands of notes)."""
+MAX_NOTE_CHARS = 1_000_000
+"""The longest note read from a command's standard input (a note is never cut)."""
 
 _SEPARATORS = re.compile(r"[\s,]+")
 
@@ -24,7 +24,7 @@ def clean_note(text: str | None) -> str | None:
     if text is None:
         return None
     text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = [line.rstrip() for line in text[:MAX_NOTE_CHARS].split("\n")]
+    lines = [line.rstrip() for line in text.split("\n")]
     cleaned = "\n".join(lines).strip("\n")
     return cleaned if cleaned.strip() else None
 

@@ -231,10 +231,10 @@ class ReaderView(Screen[None]):
         """Show ``paper`` in the detail pane; a paper shown there counts as ``read``."""
         paper_list = self.paper_list
         full = self.store.full(self.day, paper) if paper is not None else None
-        pid = paper_list.current_id
-        cursor, total = paper_list.cursor + 1, len(paper_list.papers)
-        self.detail.show(full, self.day, cursor, total, self._mine(pid))
+        mine = self._mine(paper_list.current_id)
+        self.detail.show(full, self.day, paper_list.cursor + 1, len(paper_list.papers), mine)
         self.position()  # keeps the last known position up to date
+        pid = paper_list.current_id
         if paper is not None and read and pid is not None and self.services.marking.mark_read(pid):
             self.paper_marks_changed(pid)
 
