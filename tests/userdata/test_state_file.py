@@ -48,6 +48,8 @@ def test_changes_merge_with_what_is_on_disk(tmp_path: Path) -> None:
         (b'{"schema_version": 1, "bookmarks": {"2507.0', "not valid JSON"),
         (b"\x00\x01\x02garbage", "not valid JSON"),
         (b'{"schema_version": 99, "bookmarks": {}}', "newer paperdeck (format 99)"),
+        (b'{"schema_version": "3", "bookmarks": {}}', "schema_version is not a whole number"),
+        (b'{"schema_version": 2.5, "bookmarks": {}}', "schema_version is not a whole number"),
         (b'{"schema_version": 1, "bookmarks": {"x": {"id": 5}}}', "unexpected content"),
         (b"[]", "unexpected content"),
     ],

@@ -132,6 +132,8 @@ class StateFile(Generic[State]):
         except OSError as exc:  # a directory, no permission, an I/O error
             raise StateFileError(f"cannot read {self.path}: {exc.strerror or exc}") from exc
         version = raw.get("schema_version", 1) if isinstance(raw, dict) else None
+        if isinstance(raw, dict) and (not isinstance(version, int) or isinstance(version, bool)):
+            return self._move_aside("unexpected content: schema_version is not a whole number")
         if isinstance(version, int) and version > self.model.CURRENT_VERSION:
             return self._move_aside(f"written by a newer paperdeck (format {version})")
         try:
