@@ -178,7 +178,6 @@ def test_counts_and_filters() -> None:
     counts = an.tag_counts(items)
     assert counts == {"x": 2, "y": 1}
     assert an.tags_by_use(counts) == ["x", "y"]
-    assert an.with_all_tags(items, ["x", "y"]) == items[:1]
 
 
 def test_b_stars_a_paper_kept_by_its_note_and_unstarring_keeps_the_note(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ Tag changes are additions and removals, so edits made in several sessions merge.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from datetime import datetime
 
 from tui.userdata.bookmarks import Bookmark, Bookmarks
@@ -116,9 +116,3 @@ def tag_counts(bookmarks: Iterable[Bookmark]) -> Counter[str]:
 def tags_by_use(counts: Counter[str]) -> list[str]:
     """Tags most used first, then by name: the order completion offers them in."""
     return sorted(counts, key=lambda tag: (-counts[tag], tag))
-
-
-def with_all_tags(bookmarks: Iterable[Bookmark], tags: Collection[str]) -> list[Bookmark]:
-    """The kept papers carrying every tag of ``tags``."""
-    wanted = set(tags)
-    return [b for b in bookmarks if wanted <= set(b.tags)]
