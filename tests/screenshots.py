@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 
 from tests.benchmarks.archive import isolated_user_dirs
 from tests.conftest import FIXTURES
-from tests.screens.helpers import DEMO, seed_bookmarks, wait_loaded
+from tests.screens.helpers import DEMO, seed_annotations, seed_bookmarks, wait_loaded
 from tui.app import PaperdeckApp
 from tui.settings.reader_settings import ReaderSettings
 
@@ -39,6 +39,10 @@ async def _help(pilot: Pilot[None]) -> None:
 
 async def _bookmarks(pilot: Pilot[None]) -> None:
     await pilot.press("B")
+
+
+async def _notes(pilot: Pilot[None]) -> None:
+    await pilot.press("j", "enter", "G")
 
 
 async def _search(pilot: Pilot[None]) -> None:
@@ -100,6 +104,8 @@ async def main() -> None:
         seed_bookmarks()
         for name, size, steps in VIEWS:
             print(await shoot(name, size, steps))
+        seed_annotations()  # last: the other views show no notes or tags
+        print(await shoot("notes", (120, 40), _notes))
 
 
 if __name__ == "__main__":

@@ -80,3 +80,16 @@ def test_a_moved_aside_bookmarks_file_is_reported(capfd: pytest.CaptureFixture[s
     code, _, err = run(capfd, "search", "is:bookmarked", str(SEEDS))
     assert code == 0
     assert "bookmarks.json could not be read (nested more than 64 levels deep)" in err
+
+
+def test_notes_tags_and_stars_as_saved_are_searched(capfd: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capfd, "search", "mixture", str(SEEDS), "--json", "--limit", "0")
+    mixtral = next(r for r in json.loads(out)["results"] if r["arxiv_id"])
+    pid = mixtral["arxiv_id"]
+    assert run(capfd, "note", pid, "zymurgy reading group")[0] == 0
+    assert run(capfd, "tag", pid, "+moe")[0] == 0
+    for query in ("zymurgy", "note:zymurgy", "has:note", "tag:moe", "has:tag mixture"):
+        code, out, _ = run(capfd, "search", query, str(SEEDS), "--json")
+        assert code == 0 and [r["id"] for r in json.loads(out)["results"]] == [pid], query
+    code, out, _ = run(capfd, "search", "is:bookmarked", str(SEEDS), "--json")
+    assert json.loads(out)["total"] == 0  # a note keeps the paper, it does not star it

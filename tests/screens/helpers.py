@@ -87,3 +87,35 @@ def list_titles(app: PaperdeckApp) -> str:
     """The paper list's title and, when notes did not fit there, its bottom border's."""
     papers = app.reader.paper_list
     return " · ".join(title for title in (papers.border_title, papers.border_subtitle) if title)
+
+
+NOTE = (
+    "Native resolution looks like the win for charts.\n"
+    "- try it on our scanned PDFs\n"
+    "- compare with SigLIP at 448px"
+)
+
+
+def seed_annotations() -> str:
+    """A note and tags on the demo's second paper of 2025-07-17 (by votes, as the list
+    shows them), tags on the third; the second paper's identity."""
+    from datetime import datetime
+
+    from parsers import load
+    from tui.settings.locations import Locations
+    from tui.userdata import annotations as an
+    from tui.userdata.bookmarks import Bookmark, bookmarks_file
+
+    digest = next(d for d in load([DEMO]).digests if d.date and d.date.isoformat() == "2025-07-17")
+    when = datetime(2025, 7, 18, 9, 0)
+    second, third = sorted(digest.papers, key=lambda paper: -(paper.votes or 0))[1:3]
+    ids = [paper.arxiv_id or "" for paper in (second, third)]
+    snapshots = [
+        Bookmark.of(pid, p, digest.date, when) for pid, p in zip(ids, (second, third), strict=True)
+    ]
+    bookmarks_file(Locations.resolve().data).apply([
+        an.set_note(ids[0], NOTE, None, snapshots[0], when),
+        an.change_tags(ids[0], ["vision", "to-read"], [], snapshots[0]),
+        an.change_tags(ids[1], ["rl"], [], snapshots[1]),
+    ])  # fmt: skip
+    return ids[0]

@@ -8,8 +8,15 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.conftest import FIXTURES
-from tests.screens.helpers import DEMO, seed_bookmarks, wait_loaded, wait_search
+from tests.screens.helpers import (
+    DEMO,
+    seed_annotations,
+    seed_bookmarks,
+    wait_loaded,
+    wait_search,
+)
 from tui.app import PaperdeckApp
+from tui.screens.note_editor import NoteEditor
 
 
 async def loaded(pilot: Pilot[None]) -> None:
@@ -87,3 +94,38 @@ def test_help_screen_40x12(snap_compare) -> None:  # type: ignore[no-untyped-def
         await pilot.press("question_mark")
 
     assert snap_compare(PaperdeckApp([DEMO]), terminal_size=(40, 12), run_before=open_help)
+
+
+def _editing_a_note(size: tuple[int, int]):  # type: ignore[no-untyped-def]
+    async def edit(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("j", "e")
+        screen = pilot.app.screen
+        assert isinstance(screen, NoteEditor)
+        screen.area.cursor_blink = False
+        await pilot.press("enter", *"- and the OCR numbers")
+        await pilot.pause()
+
+    return edit
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_note_being_edited(
+    snap_compare, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
+    for name in ("VISUAL", "EDITOR"):
+        monkeypatch.delenv(name, raising=False)
+    seed_annotations()
+    assert snap_compare(PaperdeckApp([DEMO]), terminal_size=size, run_before=_editing_a_note(size))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_paper_with_tags_and_a_note(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    seed_annotations()
+
+    async def show(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("j", "enter", "G")  # the detail's end: the note under the sections
+        await pilot.pause()
+
+    assert snap_compare(PaperdeckApp([DEMO]), terminal_size=size, run_before=show)

@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.search.query import DateTerm, FlagTerm, QueryError, TextTerm, VotesTerm, parse_query
+from tui.search.query import (
+    DateTerm,
+    FlagTerm,
+    HasTerm,
+    QueryError,
+    TagTerm,
+    TextTerm,
+    VotesTerm,
+    parse_query,
+)
 
 
 def test_words_phrases_and_exclusions() -> None:
@@ -69,9 +78,27 @@ def test_flags_and_unknown_fields_are_words() -> None:
     assert query.include[2] == TextTerm(("re", "invent"), "re invent", "any")
 
 
+def test_tag_has_and_note_terms() -> None:
+    query = parse_query('tag:LLM tag:#to-read has:NOTE -has:tag note:"try this" -note:old')
+    assert query.include == [
+        TagTerm("llm"),
+        TagTerm("to-read"),
+        HasTerm("note"),
+        TextTerm(("try", "this"), "try this", "note"),
+    ]
+    assert query.exclude == [HasTerm("tag"), TextTerm(("old",), "old", "note")]
+    assert parse_query("tag:llm tag:LLM").include == [TagTerm("llm")]  # one tag, given twice
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
+        ("tag:", "tag: needs a value"),
+        ("tag:##", "tag: needs a tag"),
+        ("has:", "has: needs a value"),
+        ("has:stars", "has:stars: use has:note or has:tag"),
+        ("note:", "note: needs a value"),
+        ("note:!!", "note: needs a word"),
         ("votes:lots", "votes:lots"),
         ("votes:>", "votes:>"),
         ("date:2025-13", "not a real date"),

@@ -36,10 +36,20 @@ ENTRIES = [
 LETTER = {paper_id(e.paper, e.day): e.pid for e in ENTRIES}
 ENTRIES = [Entry(e.day, e.paper, paper_id(e.paper, e.day)) for e in ENTRIES]
 CACHE = cache_of(ENTRIES)
+PID = {letter: pid for pid, letter in LETTER.items()}
 MARKS = SetMarks(
     bookmarked={p for p, letter in LETTER.items() if letter in "be"},
     read={p for p, letter in LETTER.items() if letter in "ab"},
+    notes_by_id={
+        PID["c"]: "Compare with the KV cache paper.\n다음 주에 읽기",
+        PID["d"]: "experts routing: try it",
+        "t-not-in-the-archive": "cache",
+    },
+    tags_by_id={PID["a"]: ["llm", "to-read"], PID["d"]: ["moe"], PID["e"]: ["llm"]},
 )
+
+
+NOTHING = SetMarks()
 
 
 def ids(text: str, marks: NoMarks = MARKS) -> list[str]:
@@ -51,8 +61,8 @@ def ids(text: str, marks: NoMarks = MARKS) -> list[str]:
 
 
 def test_title_matches_rank_above_text_matches_then_votes() -> None:
-    assert ids("cache") == ["a", "b", "e"]  # a: title; b: body (90 votes); e: body (7)
-    assert ids("kv cache") == ["a", "b"]
+    assert ids("cache", NOTHING) == ["a", "b", "e"]  # a: title; b: body (90 votes); e: body (7)
+    assert ids("kv cache", NOTHING) == ["a", "b"]
 
 
 def test_korean_word_starts_and_normalisation() -> None:
@@ -84,7 +94,33 @@ def test_filters() -> None:
     assert ids("-is:unread") == ["b", "a"]
 
 
-WORDS = ["cache", "kv", "모델", "캐시", "mixture", "experts", "ann", "kim", "scaling", "c", "gpt"]
+def test_notes_and_tags() -> None:
+    assert ids("has:note") == ["c", "d"]
+    assert ids("-has:note") == ["b", "a", "e"]
+    assert ids("has:tag") == ["a", "e", "d"]
+    assert ids("tag:llm") == ["a", "e"]
+    assert ids("tag:LLM -tag:to-read") == ["e"]
+    assert ids("tag:nothing") == []
+    assert ids("note:compare") == ["c"]
+    assert ids("note:cache") == ["c"]  # in its note, not in its text
+    assert ids("cache") == ["a", "b", "e", "c"]  # a word finds the note too (c: 5 votes)
+    assert ids("kv cache") == ["a", "b", "c"]
+    assert ids('"kv cache paper"') == ["c"]  # a phrase inside the note
+    assert ids("cache -note:compare") == ["a", "b", "e"]
+    assert ids("cache -compare") == ["a", "b", "e"]
+    assert ids("다음") == ["c"]
+    assert ids("routing experts") == ["d"]  # one word in the note, one in the body
+    assert ids("-routing") == ["b", "a", "e", "c"]
+    assert ids("has:note votes:<10 -tag:moe") == ["c"]
+    assert ids("cache -cache") == []
+    assert ids("is:read -is:read") == []  # a term both wanted and excluded: nothing
+    assert ids("cache", NOTHING) == ["a", "b", "e"]  # no notes: the text alone
+
+
+WORDS = [
+    "cache", "kv", "모델", "캐시", "mixture", "experts", "ann", "kim", "scaling", "c", "gpt",
+    "compare", "routing", "다음", "paper", "try",
+]  # fmt: skip
 
 
 @settings(max_examples=200, deadline=None)
@@ -97,7 +133,23 @@ WORDS = ["cache", "kv", "모델", "캐시", "mixture", "experts", "ann", "kim", 
             st.lists(st.sampled_from(WORDS), min_size=2, max_size=3).map(
                 lambda ws: f'"{" ".join(ws)}"'
             ),
-            st.sampled_from(["votes:>=10", "votes:<50", "date:2025", "is:unread", "is:bookmarked"]),
+            st.sampled_from(WORDS).map(lambda w: f"note:{w}"),
+            st.sampled_from(
+                [
+                    "votes:>=10",
+                    "votes:<50",
+                    "date:2025",
+                    "is:unread",
+                    "is:bookmarked",
+                    "has:note",
+                    "has:tag",
+                    "tag:llm",
+                    "tag:moe",
+                    "-has:note",
+                    "-tag:llm",
+                    "-is:read",
+                ]
+            ),
         ),
         max_size=4,
     ).map(" ".join)
@@ -126,12 +178,16 @@ PUNCTUATED = [
 PUNCTUATED_LETTER = {paper_id(e.paper, e.day): e.pid for e in PUNCTUATED}
 PUNCTUATED = [Entry(e.day, e.paper, paper_id(e.paper, e.day)) for e in PUNCTUATED]
 PUNCTUATED_CACHE = cache_of(PUNCTUATED)
+PUNCTUATED_ID = {letter: pid for pid, letter in PUNCTUATED_LETTER.items()}
+PUNCTUATED_NOTES = SetMarks(
+    notes_by_id={PUNCTUATED_ID["q"]: "compare with R&B, GPT-4o", PUNCTUATED_ID["r"]: "no C++ here?"}
+)
 
 
-def punctuated(text: str) -> list[str]:
+def punctuated(text: str, marks: NoMarks = NOTHING) -> list[str]:
     query = parse_query(text)
-    result = search_cache(PUNCTUATED_CACHE.connection(), query, NoMarks())
-    linear = linear_search(PUNCTUATED, query, NoMarks())
+    result = search_cache(PUNCTUATED_CACHE.connection(), query, marks)
+    linear = linear_search(PUNCTUATED, query, marks)
     assert [(h.entry.pid, h.in_title) for h in result.hits] == [
         (h.entry.pid, h.in_title) for h in linear.hits
     ]
@@ -154,6 +210,15 @@ def test_phrases_match_the_punctuation_given() -> None:
     assert punctuated('"R&B" -"C++"') == []
 
 
+def test_phrases_with_punctuation_in_notes() -> None:
+    notes = PUNCTUATED_NOTES
+    assert punctuated('"R&B"', notes) == ["p", "q", "s"]  # q by its note
+    assert punctuated('note:"gpt-4o"', notes) == ["q"]
+    assert punctuated('"C++" -note:"c++"', notes) == ["p", "s", "t"]
+    assert punctuated('-"C++"', notes) == ["q"]  # r's note holds it
+    assert punctuated('"R. B" "C++"', notes) == ["r", "s"]  # r: one in its text, one in its note
+
+
 PUNCTUATED_WORDS = ["r", "b", "bart", "c", "gpt", "4o", "kv", "cache", "pars", "kim", "brian"]
 JOINERS = ["", " ", "&", "++", "-", ". ", " & ", "#", "'"]
 
@@ -162,7 +227,7 @@ TEXTS = [
     text
     for e in PUNCTUATED
     for text in (e.paper.title, ", ".join(e.paper.authors), *e.paper.sections[0].items)
-]
+] + list(PUNCTUATED_NOTES.notes_by_id.values())
 
 
 @st.composite
@@ -182,7 +247,7 @@ def fragment(draw: st.DrawFn) -> str:
             fragment(),
             fragment().map(lambda f: f"-{f}"),
             st.tuples(
-                st.sampled_from(["", "-", "author:", "-author:"]),
+                st.sampled_from(["", "-", "author:", "-author:", "note:", "-note:"]),
                 st.lists(
                     st.tuples(st.sampled_from(PUNCTUATED_WORDS), st.sampled_from(JOINERS)),
                     min_size=1,
@@ -195,6 +260,7 @@ def fragment(draw: st.DrawFn) -> str:
 )
 def test_index_and_plain_matcher_agree_on_punctuation(text: str) -> None:
     punctuated(text)
+    punctuated(text, PUNCTUATED_NOTES)
 
 
 def test_phrases_with_punctuation_are_highlighted_as_typed() -> None:

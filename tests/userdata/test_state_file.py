@@ -15,7 +15,6 @@ import pytest
 
 from tui.userdata import bookmarks as bm
 from tui.userdata.bookmarks import Bookmark, Bookmarks, bookmarks_file
-from tui.userdata.state_file import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2025, 7, 17, 9, 30)
@@ -30,7 +29,7 @@ def test_missing_file_is_empty_and_first_write_creates_it(tmp_path: Path) -> Non
     assert file.read().bookmarks == {}
     file.apply([bm.add(bare("2507.00001"))])
     saved = json.loads((tmp_path / "data" / "bookmarks.json").read_text())
-    assert saved["schema_version"] == SCHEMA_VERSION
+    assert saved["schema_version"] == Bookmarks.CURRENT_VERSION == 2
     assert list(saved["bookmarks"]) == ["2507.00001"]
     assert [p.name for p in (tmp_path / "data").iterdir() if p.name.endswith(".tmp")] == []
 
@@ -49,6 +48,8 @@ def test_changes_merge_with_what_is_on_disk(tmp_path: Path) -> None:
         (b'{"schema_version": 1, "bookmarks": {"2507.0', "not valid JSON"),
         (b"\x00\x01\x02garbage", "not valid JSON"),
         (b'{"schema_version": 99, "bookmarks": {}}', "newer paperdeck (format 99)"),
+        (b'{"schema_version": "3", "bookmarks": {}}', "schema_version is not a whole number"),
+        (b'{"schema_version": 2.5, "bookmarks": {}}', "schema_version is not a whole number"),
         (b'{"schema_version": 1, "bookmarks": {"x": {"id": 5}}}', "unexpected content"),
         (b"[]", "unexpected content"),
     ],

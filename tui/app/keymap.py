@@ -11,13 +11,16 @@ from tui.screens.authors import AuthorPicker, AuthorScreen
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.date_prompt import DatePrompt
 from tui.screens.help import HelpScreen
+from tui.screens.note_editor import NoteEditor
 from tui.screens.problems import ProblemsScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
+from tui.screens.tag_editor import TagEditor
 from tui.screens.trends import TrendsScreen
 from tui.widgets.day_filter import DayFilter
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.line_list import LineList
+from tui.widgets.tag_input import TagInput
 
 BINDING_OWNERS = (
     PaperdeckApp,
@@ -33,6 +36,9 @@ BINDING_OWNERS = (
     AuthorPicker,
     AuthorScreen,
     TrendsScreen,
+    NoteEditor,
+    TagEditor,
+    TagInput,
 )
 
 

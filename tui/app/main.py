@@ -96,6 +96,7 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
             self.glyphs,
             self.marks_changed_signal,
             self.settings.mark_read,
+            external_programs=self.settings.allow_external_programs,
         )
         self.demo = demo  # the demo archive, opened because the user has none
         self.archive_key = archive_key(paths)

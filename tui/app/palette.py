@@ -78,7 +78,6 @@ def palette_commands(
     if screen is reader:
         yield SystemCommand("Newest day", "Show the newest day", newest_day)
         yield SystemCommand("Oldest day", "Show the oldest day", oldest_day)
-    if screen is reader:
         yield SystemCommand(
             "Trends of the whole archive",
             "Papers, votes, keywords and authors of every day",

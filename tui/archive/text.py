@@ -6,8 +6,12 @@ import re
 import unicodedata
 
 from parsers import Paper
+from parsers.decoding import strip_controls
 
 _TOKEN = re.compile(r"\w+")
+_TAG_SEPARATORS = re.compile(r"[\s,]+")
+_TAG_DROPPED = re.compile(r"[\"']")
+MAX_TAG_CHARS = 40
 
 
 def normalize(text: str) -> str:
@@ -36,3 +40,13 @@ def searchable(paper: Paper) -> tuple[str, str, str]:
 def searchable_texts(title: str, authors: list[str], body: str) -> tuple[str, str, str]:
     """``searchable`` of a paper given as its title, author names and body text."""
     return normalize(title), normalize(", ".join(authors)), normalize(body)
+
+
+def clean_tag(raw: str) -> str | None:
+    """A tag as it is kept and searched: one word, ``#`` in front dropped, NFKC and case
+    folded (``LLM``, ``#llm`` and ``ｌｌｍ`` are one tag), spaces inside made ``-``, commas
+    and quotes dropped, at most :data:`MAX_TAG_CHARS` characters; None if nothing is left."""
+    text = normalize(strip_controls(raw)).strip()
+    text = _TAG_DROPPED.sub("", text.lstrip("#"))
+    text = _TAG_SEPARATORS.sub("-", text).strip("-")
+    return text[:MAX_TAG_CHARS] or None

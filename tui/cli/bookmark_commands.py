@@ -32,7 +32,7 @@ def parser() -> ArgumentParser:
     listing.add_argument("--json", action="store_true", help="print JSON")
     adding = commands.add_parser("add", help="bookmark papers by arXiv id")
     adding.add_argument("ids", nargs="+", metavar="ID", help="arXiv id (or link)")
-    removing = commands.add_parser("remove", help="remove bookmarks")
+    removing = commands.add_parser("remove", help="remove stars (notes and tags stay)")
     removing.add_argument("ids", nargs="+", metavar="ID", help="arXiv id or identity from list")
     export = commands.add_parser("export", help="write bookmarks as md, bibtex, json or csv")
     export.add_argument("--format", choices=sorted(FORMATS), required=True)
@@ -63,7 +63,12 @@ def _list(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
     for bookmark in items:
         day = bookmark.date.isoformat() if bookmark.date else "undated   "
         added = f"{bookmark.added_local:%Y-%m-%d %H:%M}"
-        lines.append(safe(f"{bookmark.id:<18}  {day}  {bookmark.display_title}  (added {added})"))
+        mine = "".join(f"  #{tag}" for tag in bookmark.tags)
+        mine += "  [note]" if bookmark.note is not None else ""
+        mine += "" if bookmark.starred else "  (not starred)"
+        lines.append(
+            safe(f"{bookmark.id:<18}  {day}  {bookmark.display_title}{mine}  (added {added})")
+        )
     lines.append(f"{len(items):,} bookmark{'' if len(items) == 1 else 's'}")
     write("\n".join(lines) + "\n")
     return 0
@@ -77,7 +82,7 @@ def _add(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
             fail(f"not an arXiv id: {safe(raw)!r} (e.g. 2507.01234)")
         ids.append(arxiv_id)
     now = datetime.now(UTC)
-    before = set(file.read().bookmarks)
+    before = {pid for pid, kept in file.read().bookmarks.items() if kept.starred}
     state = file.apply(bm.add(Bookmark.bare(arxiv_id, now)) for arxiv_id in ids)
     _warn_moved(file)
     added = [pid for pid in dict.fromkeys(ids) if pid not in before and pid in state.bookmarks]
@@ -87,7 +92,7 @@ def _add(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
 
 def _remove(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
     ids = [parse_arxiv_id(raw) or raw.strip() for raw in args.ids]
-    before = set(file.read().bookmarks)
+    before = {pid for pid, kept in file.read().bookmarks.items() if kept.starred}
     file.apply(bm.remove(pid) for pid in ids)
     _warn_moved(file)
     missing = [pid for pid in dict.fromkeys(ids) if pid not in before]

@@ -16,6 +16,9 @@ COMMANDS_HELP = """commands (for scripts and pipes):
   paperdeck check [PATH...]              list problems in digest files; exit 1 on errors
   paperdeck bookmarks list               list bookmarks (also: add ID..., remove ID...)
   paperdeck bookmarks export --format md|bibtex|json|csv [-o FILE]
+  paperdeck note ID [TEXT | --edit | --clear]   show or change the note on a paper
+  paperdeck tag ID +TAG|-TAG ...         add or remove tags of a paper
+  paperdeck tags                         every tag in use and its count
   paperdeck search QUERY [PATH...] [--json]   search every day, best first
   paperdeck top --week YYYY-Www | --month YYYY-MM [PATH...]   a week's or month's best
   paperdeck author NAME [PATH...] [--json]    every paper of an author, newest first
@@ -104,6 +107,24 @@ def _bookmarks(argv: list[str]) -> int:
     return run_bookmarks(argv)
 
 
+def _note(argv: list[str]) -> int:
+    from tui.cli.note_commands import run_note
+
+    return run_note(argv)
+
+
+def _tag(argv: list[str]) -> int:
+    from tui.cli.note_commands import run_tag
+
+    return run_tag(argv)
+
+
+def _tags(argv: list[str]) -> int:
+    from tui.cli.note_commands import run_tags
+
+    return run_tags(argv)
+
+
 def _search(argv: list[str]) -> int:
     from tui.cli.search_command import run_search
 
@@ -154,6 +175,9 @@ SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {
     "dump": _dump,
     "check": _check,
     "bookmarks": _bookmarks,
+    "note": _note,
+    "tag": _tag,
+    "tags": _tags,
     "search": _search,
     "top": _top,
     "author": _author,

@@ -27,12 +27,19 @@ from tui.userdata.state_file import StateFileError
 
 
 def saved_marks(locations: Locations) -> SetMarks:
-    """Bookmarks and read marks as saved on disk, for ``is:`` terms."""
+    """Bookmarks, notes, tags and read marks as saved on disk."""
     bookmarks, reading = bookmarks_file(locations.data), reading_file(locations.data)
     try:
-        marks = SetMarks(bookmarked=set(bookmarks.read().bookmarks), read=set(reading.read().read))
+        kept = bookmarks.read().bookmarks.values()
+        marks = SetMarks(
+            bookmarked={b.id for b in kept if b.starred},
+            read=set(reading.read().read),
+            notes_by_id={b.id: b.note for b in kept if b.note is not None},
+            tags_by_id={b.id: b.tags for b in kept if b.tags},
+        )
     except StateFileError as exc:
-        print(f"{PROG}: warning: {safe(str(exc))}; is: terms see nothing", file=sys.stderr)
+        print(f"{PROG}: warning: {safe(str(exc))}; your marks, notes and tags are not searched",
+              file=sys.stderr)  # fmt: skip
         return SetMarks()
     for moved in bookmarks.moved + reading.moved:
         print(f"{PROG}: warning: {safe(moved.message())}", file=sys.stderr)
@@ -44,7 +51,8 @@ def parser() -> ArgumentParser:
         prog=f"{PROG} search",
         description="Search every day of an archive, as the reader's / does.",
         epilog="QUERY language: words, \"a phrase\", -word, author:NAME, votes:>=20, "
-        "date:2025-01, date:2025-01-01..2025-03-31, is:bookmarked, is:unread",
+        "date:2025-01, date:2025-01-01..2025-03-31, is:bookmarked, is:unread, tag:NAME, "
+        "has:note, has:tag, note:WORD",
     )  # fmt: skip
     command.add_argument("query", metavar="QUERY", help="what to look for (quote it)")
     command.add_argument("paths", nargs="*", metavar="PATH", help="digests (default: yours)")

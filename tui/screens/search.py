@@ -30,7 +30,7 @@ from tui.widgets.search_results import SearchResults, SnippetSource
 DEBOUNCE_SECONDS = 0.15
 QUERY_HELP = (
     'words  "a phrase"  -exclude  author:kim  votes:>=20  date:2025-01  '
-    "date:2025-01-01..2025-03-31  is:bookmarked  is:unread"
+    "date:2025-01-01..2025-03-31  is:bookmarked  is:unread  tag:to-read  has:note  note:idea"
 )
 
 

@@ -33,3 +33,5 @@ class ReaderServices:
     """Published when bookmarks or read marks changed (here, by an undo, or elsewhere)."""
     mark_read: str = "shown"
     """When a paper counts as read: "open", "shown" or "manual" (config.toml)."""
+    external_programs: bool = False
+    """config.toml lets ``$EDITOR``/``$BROWSER`` run over SSH and in the browser mode too."""

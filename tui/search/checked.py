@@ -4,7 +4,8 @@ The full-text index knows words, not punctuation, so for ``"R&B"`` it finds the 
 the words "r" and "b" in a row; each of those is then tried against the definition of a
 match (:func:`tui.search.matching.paper_matches`) on its normalised text. Before a body is
 read into sections, its stored text is looked through for the phrase's pieces: a paper
-whose text lacks one of them cannot hold the phrase, and most candidates end there.
+whose text lacks one of them cannot hold the phrase, and most candidates end there (a paper
+with a note is always tried in full: its note may hold the phrase).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 
 from parsers import Paper
-from tui.archive.cache.reading import PaperRow, papers_by_key, stored_texts
+from tui.archive.cache.reading import PaperRow, keys_of_pids, papers_by_key, stored_texts
 from tui.archive.cache.rows import AUTHOR_SEPARATOR, sections_of_text
 from tui.archive.entry import Entry
 from tui.archive.text import normalize
@@ -89,6 +90,7 @@ def checked_search(
 ) -> SearchResult:
     """Results ``offset`` to ``offset + limit`` among ``candidates`` (row ids, best first)."""
     checker = _Checker(query, marks)
+    noted = keys_of_pids(connection, [pid for pid, _ in marks.notes()])  # their note counts
     found: list[tuple[bool, int]] = []
     for start in range(0, len(candidates), CHUNK):
         if cancelled():
@@ -98,7 +100,7 @@ def checked_search(
         for number, (key, title, authors, raw) in enumerate(texts):
             if number % CANCEL_CHECK_EVERY == 0 and cancelled():
                 raise SearchCancelled
-            verdict = checker.settled(title, authors, raw)
+            verdict = None if key in noted else checker.settled(title, authors, raw)
             if verdict is None:
                 unsettled[key] = raw
             elif verdict:

@@ -6,6 +6,10 @@ does; a search word is a prefix query, so it matches the start of a word, and a 
 matches words in a row with its last word a start: the same definition as
 :func:`tui.search.matching.paper_matches`. Row ids are rank keys, so reading matches in
 row id order gives them best first: papers whose title holds every word, then the rest.
+
+Notes and tags are the user's, not the cache's: they go into temporary tables per search,
+as the bookmarks and read marks do (see :mod:`tui.search.noted` for the notes); a word
+found in no note stays a pure full-text query.
 """
 
 from __future__ import annotations
@@ -19,8 +23,9 @@ from tui.archive.cache.reading import papers_by_key
 from tui.archive.entry import Entry
 from tui.search.checked import checked_search, has_literal
 from tui.search.matching import DEFAULT_LIMIT, Marks, SearchHit, SearchResult
+from tui.search.noted import fill_temp_table, noted_matches
 from tui.search.phrase import ends_in_word
-from tui.search.query import DateTerm, FlagTerm, Query, Term, TextTerm, VotesTerm
+from tui.search.query import DateTerm, FlagTerm, HasTerm, Query, TagTerm, Term, TextTerm, VotesTerm
 
 
 def _phrase(term: TextTerm, titles_only: bool = False) -> str:
@@ -63,6 +68,11 @@ def _term_condition(term: Term) -> tuple[str, list[object]]:
         low = term.start.isoformat() if term.start else date.min.isoformat()
         high = term.end.isoformat() if term.end else date.max.isoformat()
         return "(p.day IS NOT NULL AND p.day BETWEEN ? AND ?)", [low, high]
+    if isinstance(term, TagTerm):
+        return "(p.pid IN (SELECT pid FROM temp.tags WHERE tag = ?))", [term.tag]
+    if isinstance(term, HasTerm):
+        table = "temp.notes" if term.what == "note" else "temp.tags"
+        return f"(p.pid IN (SELECT pid FROM {table}))", []
     assert isinstance(term, FlagTerm)
     table = "temp.marked" if term.flag == "bookmarked" else "temp.seen"
     condition = f"(p.pid IN (SELECT pid FROM {table}))"
@@ -72,23 +82,32 @@ def _term_condition(term: Term) -> tuple[str, list[object]]:
 def _filters(connection: sqlite3.Connection, query: Query, marks: Marks) -> _Filter:
     """Conditions for everything but the text: votes, dates and the user's marks."""
     found = _Filter()
-    if any(isinstance(t, FlagTerm) for t in query.include + query.exclude):
+    terms = query.include + query.exclude
+    if any(isinstance(t, FlagTerm) for t in terms):
         _load_marks(connection, marks)
-    for term in query.include + query.exclude:
-        if isinstance(term, TextTerm):
-            continue
-        condition, args = _term_condition(term)
-        found.add(condition if term in query.include else f"(NOT {condition})", *args)
+    if any(isinstance(t, TagTerm | HasTerm) for t in terms):
+        _load_tags_and_notes(connection, marks)
+    for negated, group in ((False, query.include), (True, query.exclude)):
+        for term in group:
+            if not isinstance(term, TextTerm):
+                condition, args = _term_condition(term)
+                found.add(f"(NOT {condition})" if negated else condition, *args)
     return found
 
 
+def _load_tags_and_notes(connection: sqlite3.Connection, marks: Marks) -> None:
+    connection.execute("CREATE TEMP TABLE IF NOT EXISTS tags (pid TEXT, tag TEXT)")
+    connection.execute("DELETE FROM temp.tags")
+    connection.executemany(
+        "INSERT INTO temp.tags (pid, tag) VALUES (?, ?)",
+        ((pid, tag) for pid, tags in marks.tagged() for tag in tags),
+    )
+    fill_temp_table(connection, "notes", "pid TEXT", (pid for pid, _ in marks.notes()))
+
+
 def _load_marks(connection: sqlite3.Connection, marks: Marks) -> None:
-    for table, ids in (("marked", marks.bookmarked_ids()), ("seen", marks.read_ids())):
-        connection.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (pid TEXT PRIMARY KEY)")
-        connection.execute(f"DELETE FROM temp.{table}")
-        connection.executemany(
-            f"INSERT OR IGNORE INTO temp.{table} (pid) VALUES (?)", ((pid,) for pid in ids)
-        )
+    fill_temp_table(connection, "marked", "pid TEXT", marks.bookmarked_ids())
+    fill_temp_table(connection, "seen", "pid TEXT", marks.read_ids())
 
 
 @dataclass(frozen=True)
@@ -128,20 +147,55 @@ def _groups(connection: sqlite3.Connection, query: Query, marks: Marks) -> list[
     terms = query.text_terms
     # A phrase with punctuation is excluded after the index, in Python (see checked.py):
     # the index knows only its words, and papers with those words may lack the phrase.
-    excluded = [t for t in query.exclude if isinstance(t, TextTerm) and not t.literal]
+    excluded = [
+        t for t in query.exclude if isinstance(t, TextTerm) and not t.literal and t.field != "note"
+    ]
+    noted = noted_matches(connection, query, marks, _phrase, (where.sql(), list(where.args)))
+    if noted.excluded:
+        fill_temp_table(connection, "note_excluded", "pid TEXT", noted.excluded)
+        where.add("p.pid NOT IN (SELECT pid FROM temp.note_excluded)")
     if not terms:
         if excluded:
             either = " OR ".join(f"({_phrase(term)})" for term in excluded)
             where.add("p.id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)", either)
         return [_Group(None, where, False)]
-    full = _match(terms, excluded, titles_only=False)
+    in_text = [t for t in terms if t.field != "note"]
+    titled = _match(in_text, [], titles_only=True)
+    words_in_title = any(t.field == "any" for t in terms)
+    if not noted.found and len(in_text) == len(terms):  # the notes change nothing
+        full = _match(terms, excluded, titles_only=False)
+        if not words_in_title:
+            return [_Group(full, where, False)]
+        return [
+            _Group(_match(terms, excluded, titles_only=True), where, True),
+            _Group(f"({full}) NOT ({titled})", where, False),
+        ]
+    return _noted_groups(connection, where, noted.found, terms, excluded, titled)
+
+
+def _noted_groups(
+    connection: sqlite3.Connection,
+    where: _Filter,
+    noted: list[int],
+    terms: list[TextTerm],
+    excluded: list[TextTerm],
+    titled: str,
+) -> list[_Group]:
+    """The groups when notes bring papers in: matches in the text or by a note."""
+    fill_temp_table(connection, "note_found", "id INTEGER", noted)
+    sources = ["SELECT id FROM temp.note_found"]
+    args: list[object] = []
+    if all(t.field != "note" for t in terms):
+        sources.insert(0, "SELECT rowid FROM fts WHERE fts MATCH ?")
+        args.append(_match(terms, excluded, titles_only=False))
+    matched = _Filter([*where.conditions, f"p.id IN ({' UNION '.join(sources)})"])
+    matched.args = [*where.args, *args]
     if not any(t.field == "any" for t in terms):
-        return [_Group(full, where, False)]
-    titled = _match(terms, [], titles_only=True)
-    return [
-        _Group(_match(terms, excluded, titles_only=True), where, True),
-        _Group(f"({full}) NOT ({titled})", where, False),
-    ]
+        return [_Group(None, matched, False)]
+    in_title = "p.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
+    first = _Filter([*matched.conditions, in_title], [*matched.args, titled])
+    rest = _Filter([*matched.conditions, f"NOT {in_title}"], [*matched.args, titled])
+    return [_Group(None, first, True), _Group(None, rest, False)]
 
 
 def search_cache(

@@ -8,6 +8,7 @@
     votes:>=20  votes:>5  votes:<3  votes:<=3  votes:=7  votes:7
     date:2025-01  date:2025-01-01  date:2025  date:2025-01-01..2025-03-31  date:..2024-12
     is:bookmarked  is:unread  is:read
+    tag:to-read  has:note  has:tag  note:idea   your tags and notes (words match notes too)
 
 A word matches the start of a word in the text, so 모델 finds 모델을 and 모델의, and
 cache finds caches. A term given twice counts once; a query holds at most
@@ -22,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from tui.archive.text import normalize, tokens
+from tui.archive.text import clean_tag, normalize, tokens
 from tui.search.phrase import literal_of
 
 _PIECE = re.compile(r'(-?)(?:([A-Za-z]+):)?("([^"]*)"?|\S+)')
@@ -32,13 +33,17 @@ MAX_TERMS = 32
 """The most words and filters one query may hold (each word of a phrase counts)."""
 MAX_QUERY_CHARS = 10_000
 """The longest query read: parsing stays a matter of milliseconds whatever is pasted."""
-FIELDS = ("author", "votes", "date", "is")
+FIELDS = ("author", "votes", "date", "is", "tag", "has", "note")
 FLAGS = ("bookmarked", "unread", "read")
+HAS = ("note", "tag")
 EXAMPLES = {
     "author": "author:kim",
     "votes": "votes:>=20",
     "date": "date:2025-01",
     "is": "is:unread",
+    "tag": "tag:to-read",
+    "has": "has:note",
+    "note": "note:idea",
 }
 
 
@@ -52,7 +57,7 @@ class TextTerm:
 
     words: tuple[str, ...]
     phrase: str  # the normalised text, for phrases made of several words
-    field: str = "any"  # "any" (title, authors, body) or "author"
+    field: str = "any"  # "any" (title, authors, body, your note), "author" or "note"
     literal: str = ""  # a quoted phrase with punctuation, matched as typed (search.phrase)
 
 
@@ -89,7 +94,21 @@ class FlagTerm:
     flag: str
 
 
-Term = TextTerm | VotesTerm | DateTerm | FlagTerm
+@dataclass(frozen=True)
+class TagTerm:
+    """A paper carrying this tag (cleaned as tags are kept)."""
+
+    tag: str
+
+
+@dataclass(frozen=True)
+class HasTerm:
+    """A paper with a note (``note``) or with any tag (``tag``)."""
+
+    what: str
+
+
+Term = TextTerm | VotesTerm | DateTerm | FlagTerm | TagTerm | HasTerm
 
 
 @dataclass
@@ -149,11 +168,20 @@ def _date_term(value: str) -> DateTerm:
 
 
 def _field_term(name: str, value: str, quoted: bool) -> Term | None:
-    if name == "author":
-        term = _text_term(value, "author", quoted)
+    if name in ("author", "note"):
+        term = _text_term(value, name, quoted)
         if term is None:
-            raise QueryError("author: needs a name, e.g. author:kim")
+            raise QueryError(f"{name}: needs a word, e.g. {EXAMPLES[name]}")
         return term
+    if name == "tag":
+        tag = clean_tag(value)
+        if tag is None:
+            raise QueryError(f"tag: needs a tag, e.g. {EXAMPLES['tag']}")
+        return TagTerm(tag)
+    if name == "has":
+        if value.lower() not in HAS:
+            raise QueryError(f"has:{_clipped(value)}: use has:note or has:tag")
+        return HasTerm(value.lower())
     if name == "votes":
         match = _VOTES.fullmatch(value)
         if match is None:

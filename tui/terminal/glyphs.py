@@ -14,6 +14,7 @@ class Glyphs:
     bookmark: str
     unread: str
     read: str
+    note: str = "✎"
 
     @classmethod
     def pick(cls, ascii_only: bool) -> Glyphs:
@@ -21,4 +22,4 @@ class Glyphs:
 
 
 UNICODE = Glyphs(bullet="•", votes="▲", bookmark="★", unread="●", read=" ")
-ASCII = Glyphs(bullet="-", votes="^", bookmark="*", unread="+", read=" ")
+ASCII = Glyphs(bullet="-", votes="^", bookmark="*", unread="+", read=" ", note="=")

@@ -1,7 +1,12 @@
-"""Bookmarks: what the reader keeps, with a snapshot of each paper.
+"""Bookmarks: what the reader keeps, with a snapshot of each paper, its note and its tags.
 
 The snapshot (title, link, arXiv id, date, votes, authors, when bookmarked) lets the
-bookmarks screen and exports work when the paper's digest is no longer loaded.
+bookmarks screen and exports work when the paper's digest is no longer loaded. A paper is
+kept while it is starred (bookmarked), has a note or has a tag; notes and tags are
+changed by :mod:`tui.userdata.annotations`.
+
+Format 2 added ``starred``, ``tags``, ``note`` and ``note_saved_at``; a format 1 file (stars
+only) migrates with every bookmark starred.
 """
 
 from __future__ import annotations
@@ -9,11 +14,13 @@ from __future__ import annotations
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
+from typing import Any, ClassVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from parsers import Paper
 from tui.archive.links import abs_url, abs_url_for
+from tui.userdata.cleaning import clean_note, clean_tags
 from tui.userdata.state_file import Change, StateFile, UtcDateTime, VersionedState
 
 BOOKMARKS_FILE = "bookmarks.json"
@@ -40,6 +47,24 @@ class Bookmark(BaseModel):
     """Author names in order."""
     bookmarked_at: UtcDateTime
     """When the bookmark was made (UTC; a time without a zone is read as UTC)."""
+    starred: bool = False
+    """Bookmarked (★). A paper with a note or tags is kept even when it is not."""
+    tags: list[str] = Field(default_factory=list)
+    """The reader's tags: cleaned (see :func:`clean_tag`), each once, sorted."""
+    note: str | None = None
+    """The reader's note: plain text, lines separated by newlines."""
+    note_saved_at: UtcDateTime | None = None
+    """When the note was last saved."""
+
+    @field_validator("tags", mode="after")
+    @classmethod
+    def _clean_tags(cls, tags: list[str]) -> list[str]:
+        return clean_tags(tags)
+
+    @field_validator("note", mode="after")
+    @classmethod
+    def _clean_note(cls, note: str | None) -> str | None:
+        return clean_note(note)
 
     @classmethod
     def of(cls, pid: str, paper: Paper, day: Date | None, when: datetime) -> Bookmark:
@@ -59,6 +84,11 @@ class Bookmark(BaseModel):
     def bare(cls, arxiv_id: str, when: datetime) -> Bookmark:
         """A bookmark for an arXiv id no loaded digest holds (yet)."""
         return cls(id=arxiv_id, arxiv_id=arxiv_id, url=abs_url_for(arxiv_id), bookmarked_at=when)
+
+    @property
+    def kept(self) -> bool:
+        """Whether anything keeps the paper: a star, a note or a tag."""
+        return self.starred or bool(self.tags) or self.note is not None
 
     @property
     def complete(self) -> bool:
@@ -82,10 +112,22 @@ class Bookmark(BaseModel):
 
 
 class Bookmarks(VersionedState):
-    """The bookmarks file."""
+    """The bookmarks file: every kept paper (starred, noted or tagged)."""
+
+    CURRENT_VERSION: ClassVar[int] = 2
 
     bookmarks: dict[str, Bookmark] = Field(default_factory=dict)
-    """Bookmarks by paper identity."""
+    """Kept papers by paper identity."""
+
+    @classmethod
+    def migrate(cls, raw: dict[str, Any], version: int) -> dict[str, Any]:
+        """Format 1 held stars only: each of its bookmarks is a starred paper."""
+        kept = raw.get("bookmarks")
+        if version == 1 and isinstance(kept, dict):
+            for bookmark in kept.values():
+                if isinstance(bookmark, dict):
+                    bookmark.setdefault("starred", True)
+        return raw
 
 
 def bookmarks_file(data_dir: Path) -> StateFile[Bookmarks]:
@@ -96,17 +138,27 @@ def bookmarks_file(data_dir: Path) -> StateFile[Bookmarks]:
 
 
 def add(bookmark: Bookmark) -> Change[Bookmarks]:
-    """Bookmark a paper; bookmarking it again keeps the first bookmark."""
+    """Star a paper; a paper kept already keeps its snapshot, note and tags."""
 
     def change(state: Bookmarks) -> None:
-        state.bookmarks.setdefault(bookmark.id, bookmark)
+        kept = state.bookmarks.get(bookmark.id)
+        if kept is None:
+            state.bookmarks[bookmark.id] = bookmark.model_copy(update={"starred": True})
+        else:
+            kept.starred = True
 
     return change
 
 
 def remove(pid: str) -> Change[Bookmarks]:
+    """Remove the star; a paper with a note or tags stays kept."""
+
     def change(state: Bookmarks) -> None:
-        state.bookmarks.pop(pid, None)
+        kept = state.bookmarks.get(pid)
+        if kept is not None:
+            kept.starred = False
+            if not kept.kept:
+                del state.bookmarks[pid]
 
     return change
 
@@ -117,7 +169,11 @@ def fill_in(pid: str, paper: Paper, day: Date | None) -> Change[Bookmarks]:
     def change(state: Bookmarks) -> None:
         kept = state.bookmarks.get(pid)
         if kept is not None and not kept.complete:
-            state.bookmarks[pid] = Bookmark.of(pid, paper, day, kept.bookmarked_at)
+            mine = kept.model_dump(include={"bookmarked_at", "starred", "tags", "note",
+                                            "note_saved_at"})  # fmt: skip
+            state.bookmarks[pid] = Bookmark.of(pid, paper, day, kept.bookmarked_at).model_copy(
+                update=mine
+            )
 
     return change
 

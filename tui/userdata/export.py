@@ -1,4 +1,9 @@
-"""Bookmarks as Markdown, BibTeX, JSON or CSV."""
+"""Bookmarks as Markdown, BibTeX, JSON or CSV, with the reader's tags and notes.
+
+BibTeX carries tags as ``keywords`` and the note as ``annote`` (the field for a reader's
+annotation, which Zotero and JabRef import as a note); Markdown puts both under each
+paper; JSON and CSV have ``starred``, ``tags`` and ``note`` fields.
+"""
 
 from __future__ import annotations
 
@@ -109,6 +114,10 @@ def to_bibtex(bookmarks: list[Bookmark]) -> str:
             fields.append(("url", "{" + bookmark.url + "}"))
         if bookmark.title_derived:
             fields.append(("note", "{" + DERIVED_NOTE + "}"))
+        if bookmark.tags:
+            fields.append(("keywords", "{" + _bibtex_text(", ".join(bookmark.tags)) + "}"))
+        if bookmark.note is not None:
+            fields.append(("annote", "{" + _bibtex_text(bookmark.note) + "}"))
         body = ",\n".join(f"  {name} = {value}" for name, value in fields)
         entries.append(f"@misc{{{_bibtex_key(bookmark, used)},\n{body}\n}}\n")
     return "\n".join(entries)
@@ -134,8 +143,20 @@ def to_markdown(bookmarks: list[Bookmark]) -> str:
             if bookmark.title_derived:
                 entry += f" *({DERIVED_NOTE})*"
             lines.append(f"- {entry}")
+            lines += _markdown_mine(bookmark)
         lines.append("")
     return "\n".join(lines)
+
+
+def _markdown_mine(bookmark: Bookmark) -> list[str]:
+    """The reader's tags and note, indented under the paper's line (the note quoted as
+    written: it may hold Markdown of its own)."""
+    lines = []
+    if bookmark.tags:
+        lines.append("  Tags: " + " ".join(f"`#{tag}`" for tag in bookmark.tags))
+    if bookmark.note is not None:
+        lines += [""] + [f"  > {line}".rstrip() for line in bookmark.note.split("\n")] + [""]
+    return lines
 
 
 def to_json(bookmarks: list[Bookmark]) -> str:
@@ -145,6 +166,7 @@ def to_json(bookmarks: list[Bookmark]) -> str:
 
 CSV_COLUMNS = [
     "id", "title", "url", "arxiv_id", "date", "votes", "authors", "bookmarked_at", "title_derived",
+    "starred", "tags", "note",
 ]  # fmt: skip
 
 
@@ -156,6 +178,8 @@ def to_csv(bookmarks: list[Bookmark]) -> str:
         data = bookmark.model_dump(mode="json")
         data["authors"] = "; ".join(bookmark.authors)
         data["title_derived"] = "true" if bookmark.title_derived else "false"
+        data["tags"] = " ".join(bookmark.tags)
+        data["starred"] = "true" if bookmark.starred else "false"
         writer.writerow(["" if data[column] is None else data[column] for column in CSV_COLUMNS])
     return out.getvalue()
 

@@ -1,4 +1,5 @@
-"""Marking papers from the reader: bookmarks and read marks, with undo for what removes.
+"""Marking papers from the reader: bookmarks, notes, tags and read marks, with undo for
+what removes.
 
 Each change goes to :class:`~tui.userdata.user_state.UserState` at once; each answer is the
 sentence to tell the user, so that every screen says the same thing.
@@ -11,6 +12,7 @@ from datetime import date
 
 from parsers import Paper
 from tui.userdata.bookmarks import Bookmark
+from tui.userdata.cleaning import clean_note, clean_tags
 from tui.userdata.undo import UNDO_SECONDS, UndoStack
 from tui.userdata.user_state import UserState
 
@@ -32,9 +34,9 @@ class Marking:
         self.undo_stack = undo or UndoStack()
 
     def toggle_bookmark(self, pid: str, paper: Paper, day: date | None) -> Notice:
-        """Bookmark the paper, or remove its bookmark (undoable)."""
+        """Bookmark the paper, or remove its bookmark (undoable); a note or tags stay."""
         bookmark = self.user_state.bookmarks.get(pid)
-        if bookmark is not None:
+        if bookmark is not None and bookmark.starred:
             return self.remove_bookmark(bookmark)
         self.user_state.bookmark(pid, paper, day)
         return Notice(f"Bookmarked: {paper.title}")
@@ -46,6 +48,50 @@ class Marking:
             f"bookmark of {bookmark.display_title}", lambda: state.add_bookmark(bookmark)
         )
         return Notice(f"Removed bookmark: {bookmark.display_title}. Press z to undo.", UNDO_SECONDS)
+
+    def star(self, bookmark: Bookmark) -> Notice:
+        """Star again a paper kept by its note or tags."""
+        self.user_state.add_bookmark(bookmark)
+        return Notice(f"Bookmarked: {bookmark.display_title}")
+
+    def save_note(
+        self, pid: str, title: str, text: str | None, base: str | None, snapshot: Bookmark | None
+    ) -> Notice | None:
+        """Save the note edited from ``base``; None when nothing changed. Undoable."""
+        text, base = clean_note(text), clean_note(base)
+        if text == base:
+            return None
+        state = self.user_state
+        snapshot = self._snapshot(pid, snapshot)
+        state.set_note(pid, text, base, snapshot)
+        self.undo_stack.push(f"note on {title}", lambda: state.set_note(pid, base, text, snapshot))
+        if text is None:
+            return Notice(f"Removed the note on {title}. Press z to undo.", UNDO_SECONDS)
+        return Notice(f"Saved the note on {title}.")
+
+    def save_tags(
+        self, pid: str, title: str, tags: list[str], base: list[str], snapshot: Bookmark | None
+    ) -> Notice | None:
+        """Give the paper ``tags`` (it had ``base``); None when nothing changed. Undoable."""
+        wanted, before = set(clean_tags(tags)), set(clean_tags(base))
+        added, removed = sorted(wanted - before), sorted(before - wanted)
+        if not added and not removed:
+            return None
+        state = self.user_state
+        snapshot = self._snapshot(pid, snapshot)
+        state.change_tags(pid, added, removed, snapshot)
+        self.undo_stack.push(
+            f"tags of {title}", lambda: state.change_tags(pid, removed, added, snapshot)
+        )
+        if removed:
+            gone = " ".join(f"#{tag}" for tag in removed)
+            return Notice(f"Removed {gone} from {title}. Press z to undo.", UNDO_SECONDS)
+        return Notice(f"Tagged {title}: {' '.join(f'#{tag}' for tag in added)}")
+
+    def _snapshot(self, pid: str, given: Bookmark | None) -> Bookmark | None:
+        """What keeps the paper again on undo: ``given``, else its kept snapshot now."""
+        kept = self.user_state.bookmarks.get(pid)
+        return given or (kept.model_copy(deep=True) if kept is not None else None)
 
     def toggle_read(self, pid: str) -> None:
         if self.user_state.is_read(pid):

@@ -6,8 +6,11 @@ and replaces the file atomically (temp file in the same directory, flush, fsync,
 ``os.replace``). So two SSH sessions and a script never lose each other's updates, and a
 crash or ``kill -9`` leaves either the old file or the new one, never half of one.
 
-Files are read and written through :mod:`tui.fileio`. A file that cannot be used as it is
-(corrupt, truncated, from a newer paperdeck, nested too deeply, larger than
+Each kind of file has its own format version (``CURRENT_VERSION``). A file written in an
+older format is migrated as it is read (:meth:`VersionedState.migrate`) and saved in the
+current one at the next change. Files are read and written through :mod:`tui.fileio`. A
+file that cannot be used as it is (corrupt, truncated, from a newer paperdeck, nested too
+deeply, larger than
 :data:`MAX_STATE_BYTES`, a FIFO or a device) is moved aside (renamed, never deleted) and
 reported. A state file that is a symbolic link is written through: its target is replaced.
 Times are kept in UTC: a time without a zone is read as UTC.
@@ -20,18 +23,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, ClassVar, Generic, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, ValidationError, model_validator
 
 from tui.fileio import UnusableFile, read_json, remove_stale_temps, write_atomic
 from tui.userdata.file_lock import locked
 
-SCHEMA_VERSION = 1
 MAX_STATE_BYTES = 32 * 2**20
 """A state file larger than this is moved aside unread (bookmarks take ~0.5 KiB each)."""
 
-State = TypeVar("State", bound=BaseModel)
+State = TypeVar("State", bound="VersionedState")
 Change = Callable[[State], None]
 
 
@@ -56,8 +58,21 @@ def now_utc() -> datetime:
 class VersionedState(BaseModel):
     """Base of every user data file: carries the schema version it was written with."""
 
-    schema_version: int = SCHEMA_VERSION
-    """The file format's version; a newer one than this program knows is not read."""
+    CURRENT_VERSION: ClassVar[int] = 1
+    """The format this program writes; a file of a newer one is moved aside, not read."""
+
+    schema_version: int = 1
+    """The file format's version (always the current one once read: older ones migrate)."""
+
+    @model_validator(mode="after")
+    def _current_version(self) -> VersionedState:
+        self.schema_version = self.CURRENT_VERSION
+        return self
+
+    @classmethod
+    def migrate(cls, raw: dict[str, Any], version: int) -> dict[str, Any]:
+        """``raw``, a file of format ``version`` (older than the current), in the current one."""
+        return raw
 
 
 @dataclass(frozen=True)
@@ -116,10 +131,14 @@ class StateFile(Generic[State]):
             return self._move_aside(exc.reason)
         except OSError as exc:  # a directory, no permission, an I/O error
             raise StateFileError(f"cannot read {self.path}: {exc.strerror or exc}") from exc
-        version = raw.get("schema_version") if isinstance(raw, dict) else None
-        if isinstance(version, int) and version > SCHEMA_VERSION:
+        version = raw.get("schema_version", 1) if isinstance(raw, dict) else None
+        if isinstance(raw, dict) and (not isinstance(version, int) or isinstance(version, bool)):
+            return self._move_aside("unexpected content: schema_version is not a whole number")
+        if isinstance(version, int) and version > self.model.CURRENT_VERSION:
             return self._move_aside(f"written by a newer paperdeck (format {version})")
         try:
+            if isinstance(raw, dict) and isinstance(version, int) and version >= 1:
+                raw = self.model.migrate(raw, version)
             return self.model.model_validate(raw)
         except ValidationError as exc:
             return self._move_aside(f"unexpected content: {_first_error(exc)}")

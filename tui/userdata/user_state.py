@@ -1,4 +1,5 @@
-"""Bookmarks and reading state of this session: changed in memory at once, saved at once.
+"""Bookmarks, notes, tags and reading state of this session: changed in memory at once,
+saved at once.
 
 The reader changes its in-memory copy immediately (the screen never waits for the disk)
 and hands the same change to a writer thread, which applies it to the file on disk under
@@ -9,13 +10,15 @@ other paperdeck instances show up) with the changes not yet saved applied on top
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, KeysView
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Generic
 
-from parsers import FileResult, Paper
+from parsers import Paper
+from tui.userdata import annotations as an
 from tui.userdata import bookmarks as bm
 from tui.userdata import reading as rd
 from tui.userdata import session as ss
@@ -45,7 +48,7 @@ class _Tracked(Generic[State]):
     """One file's in-memory state and the changes not yet on disk."""
 
     def __init__(
-        self, file: StateFile[State], keys: Callable[[State], KeysView[str]] | None = None
+        self, file: StateFile[State], keys: Callable[[State], Hashable] | None = None
     ) -> None:
         self.file = file
         self.unreadable: str | None = None  # why the file could not be read at all
@@ -68,8 +71,8 @@ class UserState:
         on_change: Listener | None = None,
         on_error: ErrorListener | None = None,
     ) -> None:
-        self._bookmarks = _Tracked(bm.bookmarks_file(data_dir), lambda s: s.bookmarks.keys())
-        self._reading = _Tracked(rd.reading_file(data_dir), lambda s: s.read.keys())
+        self._bookmarks = _Tracked(bm.bookmarks_file(data_dir), _shown_marks)
+        self._reading = _Tracked(rd.reading_file(data_dir), lambda s: frozenset(s.read))
         self._session = _Tracked(ss.session_file(state_dir or data_dir))
         self.on_change = on_change
         self.on_error = on_error
@@ -90,13 +93,36 @@ class UserState:
         return self._reading.state.read
 
     def is_bookmarked(self, pid: str) -> bool:
-        return pid in self._bookmarks.state.bookmarks
+        kept = self._bookmarks.state.bookmarks.get(pid)
+        return kept is not None and kept.starred
 
     def is_read(self, pid: str) -> bool:
         return pid in self._reading.state.read
 
     def bookmarked_ids(self) -> list[str]:
-        return list(self._bookmarks.state.bookmarks)  # a copy: other threads may ask
+        kept = list(self._bookmarks.state.bookmarks.values())  # a copy: other threads may ask
+        return [bookmark.id for bookmark in kept if bookmark.starred]
+
+    def note_of(self, pid: str) -> str | None:
+        kept = self._bookmarks.state.bookmarks.get(pid)
+        return kept.note if kept is not None else None
+
+    def tags_of(self, pid: str) -> list[str]:
+        kept = self._bookmarks.state.bookmarks.get(pid)
+        return kept.tags if kept is not None else []
+
+    def notes(self) -> list[tuple[str, str]]:
+        """Every note, by paper identity."""
+        kept = list(self._bookmarks.state.bookmarks.values())
+        return [(bookmark.id, bookmark.note) for bookmark in kept if bookmark.note is not None]
+
+    def tagged(self) -> list[tuple[str, list[str]]]:
+        """Every tagged paper's tags, by paper identity."""
+        kept = list(self._bookmarks.state.bookmarks.values())
+        return [(bookmark.id, bookmark.tags) for bookmark in kept if bookmark.tags]
+
+    def tag_counts(self) -> Counter[str]:
+        return an.tag_counts(list(self._bookmarks.state.bookmarks.values()))
 
     def read_ids(self) -> list[str]:
         return list(self._reading.state.read)
@@ -129,19 +155,19 @@ class UserState:
     def unbookmark(self, pid: str) -> None:
         self._change(self._bookmarks, bm.remove(pid))
 
+    def set_note(
+        self, pid: str, text: str | None, base: str | None, snapshot: Bookmark | None
+    ) -> None:
+        """Save the note of ``pid`` edited from ``base`` (see :mod:`annotations`)."""
+        self._change(self._bookmarks, an.set_note(pid, text, base, snapshot, now_utc()))
+
+    def change_tags(
+        self, pid: str, add: Iterable[str], remove: Iterable[str], snapshot: Bookmark | None
+    ) -> None:
+        self._change(self._bookmarks, an.change_tags(pid, add, remove, snapshot))
+
     def fill_in(self, pid: str, paper: Paper, day: date | None) -> None:
         self._change(self._bookmarks, bm.fill_in(pid, paper, day))
-
-    def fill_in_bookmarks(self, results: Iterable[FileResult]) -> None:
-        """Complete bookmarks made from a bare arXiv id once a digest holds the paper."""
-        bare = {b.id for b in self.bookmarks.values() if not b.complete}
-        if not bare:
-            return
-        for result in results:
-            for digest in result.digests:
-                for paper in digest.papers:
-                    if paper.arxiv_id in bare:
-                        self.fill_in(paper.arxiv_id, paper, digest.date)
 
     def mark_read(self, ids: list[str]) -> None:
         new = [pid for pid in ids if pid not in self._reading.state.read]
@@ -244,3 +270,8 @@ class UserState:
             self._closed = True
             self._wake.notify_all()
         return done
+
+
+def _shown_marks(state: bm.Bookmarks) -> Hashable:
+    """What the screens show of the bookmarks file: stars, notes and tags by paper."""
+    return frozenset((b.id, b.starred, b.note, tuple(b.tags)) for b in state.bookmarks.values())

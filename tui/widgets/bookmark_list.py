@@ -1,4 +1,5 @@
-"""Bookmarks, one row each: the paper's day, its title and when it was bookmarked."""
+"""Kept papers, one row each: the paper's day, its star, title, note marker and tags, and
+when it was bookmarked."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from tui.widgets.line_list import LineList
 
 
 class BookmarkList(LineList):
-    """Bookmarks, one row each: paper date, title, when bookmarked."""
+    """Kept papers, one row each: paper date, star, title, note and tags, when bookmarked."""
 
     @dataclass
     class Opened(Message):
@@ -22,7 +23,7 @@ class BookmarkList(LineList):
     def __init__(self) -> None:
         super().__init__(id="bookmark-list")
         self.items: list[Bookmark] = []
-        self.empty_text = "No bookmarks yet: press b on a paper to keep it here."
+        self.empty_text = "No bookmarks yet: press b on a paper (or e, #) to keep it here."
         self.glyphs: Glyphs = UNICODE
 
     def show(self, items: list[Bookmark], cursor: int | None = None) -> None:
@@ -40,15 +41,21 @@ class BookmarkList(LineList):
         bookmark = self.items[index]
         day = bookmark.date.isoformat() if bookmark.date else "undated   "
         added = f"{bookmark.added_local:%Y-%m-%d}"
-        muted = self.part_style("line-list--muted")
-        title = Content(bookmark.display_title)
+        muted, marker = self.part_style("line-list--muted"), self.part_style("line-list--marker")
         room = max(0, width - 12 - 2 - 18)
+        mine = f" {self.glyphs.note}" if bookmark.note is not None else ""
+        mine += "".join(f" #{tag}" for tag in bookmark.tags)
+        tags = Content(mine).truncate(room // 2, ellipsis=True)
+        title = Content(bookmark.display_title).truncate(
+            room - tags.cell_length, ellipsis=True, pad=True
+        )
         return Content.assemble(
             (day, muted),
             "  ",
-            (self.glyphs.bookmark, self.part_style("line-list--marker")),
+            (self.glyphs.bookmark if bookmark.starred else " ", marker),
             " ",
-            title.truncate(room, ellipsis=True, pad=True),
+            title,
+            tags.stylize(self.part_style("line-list--tag")),
             (f"  added {added}", muted),
         )
 

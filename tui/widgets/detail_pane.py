@@ -24,6 +24,7 @@ from parsers import Paper
 from tui.terminal.glyphs import UNICODE, Glyphs
 from tui.widgets.paper_render import (
     ITEM_LIMIT,
+    Annotation,
     DetailOptions,
     DetailStyles,
     longest_item,
@@ -49,6 +50,7 @@ class DetailPane(ScrollView, can_focus=True, inherit_bindings=False):
         "detail--muted",
         "detail--link",
         "detail--heading",
+        "detail--tag",
     }
 
     options: reactive[DetailOptions] = reactive(DetailOptions, init=False)
@@ -59,16 +61,25 @@ class DetailPane(ScrollView, can_focus=True, inherit_bindings=False):
         self.day: date | None = None
         self.glyphs: Glyphs = UNICODE
         self.empty_message = "No paper selected."
+        self.mine: Annotation | None = None  # the reader's note and tags on the paper
         self._lines: list[Strip] = []
         self._rendered_width = 0
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_body())
 
-    def show(self, paper: Paper | None, day: date | None, index: int = 0, total: int = 0) -> None:
+    def show(
+        self,
+        paper: Paper | None,
+        day: date | None,
+        index: int = 0,
+        total: int = 0,
+        mine: Annotation | None = None,
+    ) -> None:
         """Show ``paper`` (``index`` of ``total`` in the list) from the top, folded again."""
         self.paper = paper
         self.day = day
+        self.mine = mine
         self.border_title = f"Paper {index}/{total}" if paper else "Paper"
         self.set_reactive(DetailPane.options, DetailOptions())
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -77,6 +88,12 @@ class DetailPane(ScrollView, can_focus=True, inherit_bindings=False):
     def watch_options(self) -> None:
         self.refresh_body()
 
+    def show_mine(self, mine: Annotation | None) -> None:
+        """The note or tags changed: redraw them where the reader is."""
+        if mine != self.mine:
+            self.mine = mine
+            self.refresh_body()
+
     def _styles(self) -> DetailStyles:
         style = self.get_component_rich_style
         return DetailStyles(
@@ -84,12 +101,14 @@ class DetailPane(ScrollView, can_focus=True, inherit_bindings=False):
             muted=style("detail--muted"),
             link=style("detail--link"),
             heading=style("detail--heading"),
+            tag=style("detail--tag"),
         )
 
     def _renderable(self) -> RenderableType:
         if self.paper is None:
             return Text(self.empty_message, style=self._styles().muted)
-        return render_paper(self.paper, self.day, self.options, self._styles(), self.glyphs)
+        styles = self._styles()
+        return render_paper(self.paper, self.day, self.options, styles, self.glyphs, self.mine)
 
     def refresh_body(self) -> None:
         """Render the paper to lines for the current width and redraw."""

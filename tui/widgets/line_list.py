@@ -40,6 +40,7 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
         "line-list--header",
         "line-list--muted",
         "line-list--marker",
+        "line-list--tag",
     }
 
     cursor: reactive[int] = reactive(0, init=False)

@@ -1,4 +1,5 @@
-"""The papers of one day (or week or month), one row each: votes, markers, day and title."""
+"""The papers of one day (or week or month), one row each: votes, markers, day and title,
+and the reader's note marker and tags."""
 
 from __future__ import annotations
 
@@ -17,14 +18,17 @@ from tui.widgets.line_list import LineList
 
 VOTES_WIDTH = 4
 TITLE_FRAME = 6  # the corners and the spaces around a border title
+MARKS_WIDTH = VOTES_WIDTH + 4  # votes, a space, the bookmark and unread markers, a space
 
 
 @dataclass(frozen=True)
 class PaperMarks:
-    """How the list learns which papers are bookmarked or unread (by paper id)."""
+    """How the list learns which papers are bookmarked, unread, noted, tagged (by paper id)."""
 
     bookmarked: Callable[[str], bool] = lambda _id: False
     unread: Callable[[str], bool] = lambda _id: False
+    noted: Callable[[str], bool] = lambda _id: False
+    tags: Callable[[str], Sequence[str]] = lambda _id: ()
 
 
 class PaperList(LineList):
@@ -173,6 +177,11 @@ class PaperList(LineList):
         if self.row_days is not None:
             shown = self.row_days[index]
             day = f"{shown:{self.day_format}} " if shown else "undated "
+        title = Content(paper.title)
+        mine = self._mine(pid, width)
+        if mine.cell_length:
+            room = width - MARKS_WIDTH - len(day) - mine.cell_length
+            title = title.truncate(room, ellipsis=True, pad=True)
         return Content.assemble(
             (votes, muted),
             " ",
@@ -180,8 +189,18 @@ class PaperList(LineList):
             (unread, marker),
             " ",
             (day, muted),
-            Content(paper.title),
+            title,
+            mine,
         )
+
+    def _mine(self, pid: str, width: int) -> Content:
+        """The note marker and tags at the end of a row (at most a third of it)."""
+        text = f" {self.glyphs.note}" if self.marks.noted(pid) else ""
+        text += "".join(f" #{tag}" for tag in self.marks.tags(pid))
+        room = max(0, (width - MARKS_WIDTH) // 3)
+        if not text or room < 3:
+            return Content("")
+        return Content.styled(text, self.part_style("line-list--tag")).truncate(room, ellipsis=True)
 
     def cursor_moved(self, index: int) -> None:
         self.post_message(self.Highlighted(self.papers[index], self.day_of(index), self.ids[index]))

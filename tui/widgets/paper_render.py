@@ -31,6 +31,7 @@ class DetailStyles:
     muted: Style
     link: Style
     heading: Style
+    tag: Style
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,28 @@ class DetailOptions:
 
     all_authors: bool = False
     item_limit: int = ITEM_LIMIT
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """The reader's own words on a paper: a note and tags."""
+
+    note: str | None = None
+    tags: tuple[str, ...] = ()
+
+
+def _tags_line(tags: tuple[str, ...], styles: DetailStyles) -> Text:
+    line = Text("Tags  ", style=styles.muted)
+    for number, tag in enumerate(tags):
+        line.append(f"{'  ' if number else ''}#{tag}", style=styles.tag)
+    return line
+
+
+def _note_part(note: str, styles: DetailStyles, glyphs: Glyphs) -> list[RenderableType]:
+    """The note under the sections: a heading, then its lines as written."""
+    heading = Text(f"{glyphs.note} Your note", style=styles.accent)
+    heading.append("  (e: edit)", style=styles.muted)
+    return [Text(""), heading, Text(note)]
 
 
 def longest_item(paper: Paper) -> int:
@@ -77,8 +100,9 @@ def render_paper(
     options: DetailOptions,
     styles: DetailStyles,
     glyphs: Glyphs,
+    mine: Annotation | None = None,
 ) -> RenderableType:
-    """The detail pane's content for ``paper``."""
+    """The detail pane's content for ``paper`` (and the reader's note and tags on it)."""
     muted = styles.muted
     parts: list[RenderableType] = [Text(paper.title, style=styles.heading)]
     if paper.title_derived:
@@ -109,6 +133,8 @@ def render_paper(
             media.append_text(_link(label, url, styles))
     if media:
         parts.append(media)
+    if mine is not None and mine.tags:
+        parts.append(_tags_line(mine.tags, styles))
     for section in paper.sections:
         parts.append(Text(""))
         if section.heading:
@@ -125,4 +151,6 @@ def render_paper(
         parts.append(grid)
     if not paper.sections:
         parts.extend([Text(""), Text("(no summary in the digest)", style=muted)])
+    if mine is not None and mine.note is not None:
+        parts.extend(_note_part(mine.note, styles, glyphs))
     return Group(*parts)

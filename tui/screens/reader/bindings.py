@@ -49,6 +49,8 @@ READER_BINDINGS: list[BindingType] = [
     Binding("b", "toggle_bookmark", "Mark", tooltip="Bookmark / unbookmark", id="bookmark.toggle"),
     Binding("u", "toggle_read", "Read/unread", show=False, id="read.toggle"),
     Binding("m", "mark_day_read", "Mark day read", show=False, id="read.mark_day"),
+    Binding("e", "edit_note", "Edit note", show=False, id="note.edit"),
+    Binding("number_sign", "edit_tags", "Edit tags", show=False, id="tags.edit"),
     Binding("z", "app.undo", "Undo", show=False, id="undo"),
     Binding("c", "copy_link", "Copy link", show=False, id="link.copy"),
     Binding("C", "copy_citation", "Copy BibTeX", show=False, id="link.copy_bibtex"),

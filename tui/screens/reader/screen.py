@@ -11,6 +11,7 @@ from textual.binding import BindingType
 from parsers import Paper
 from tui.archive.links import abs_url, pdf_url
 from tui.archive.store import Step
+from tui.screens.annotating import AnnotatingScreen, Target
 from tui.screens.date_prompt import DatePrompt
 from tui.screens.problems import ProblemsScreen
 from tui.screens.reader.bindings import READER_BINDINGS
@@ -24,7 +25,7 @@ from tui.widgets.day_filter import DayFilter
 from tui.widgets.paper_list import PaperList
 
 
-class ReaderScreen(ReadingFlow):
+class ReaderScreen(ReadingFlow, AnnotatingScreen):
     """Owns the reading position; every key of the reader acts here."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
@@ -204,6 +205,12 @@ class ReaderScreen(ReadingFlow):
         if current := self._current():
             self.services.marking.toggle_read(current[0])
             self.paper_marks_changed(current[0])
+
+    def annotation_target(self) -> Target | None:
+        if (current := self._current()) is None:
+            return None
+        pid, paper = current
+        return Target(pid, paper.title, Bookmark.of(pid, paper, self.day, datetime.now(UTC)))
 
     def action_mark_day_read(self) -> None:
         if self.period is not None:

@@ -24,6 +24,7 @@ from tui.search.query import Query, quoted
 from tui.userdata.session import Position
 from tui.widgets.day_filter import DayFilter
 from tui.widgets.paper_list import PaperList, PaperMarks
+from tui.widgets.paper_render import Annotation
 from tui.widgets.status_line import StatusLine
 
 
@@ -64,7 +65,10 @@ class ReaderView(ReaderPanes):
         self.paper_list.glyphs = self.detail.glyphs = glyphs
         state = self.user_state
         self.paper_list.marks = PaperMarks(
-            bookmarked=state.is_bookmarked, unread=lambda pid: not state.is_read(pid)
+            bookmarked=state.is_bookmarked,
+            unread=lambda pid: not state.is_read(pid),
+            noted=lambda pid: state.note_of(pid) is not None,
+            tags=state.tags_of,
         )
         self.sidebar.counts = self._day_counts
         self.sidebar.border_title = "Days"
@@ -228,7 +232,8 @@ class ReaderView(ReaderPanes):
         paper_list = self.paper_list
         day = paper_list.current_day
         full = self.store.full(day, paper) if paper is not None else None
-        self.detail.show(full, day, paper_list.cursor + 1, len(paper_list.papers))
+        mine = self._mine(paper_list.current_id)
+        self.detail.show(full, day, paper_list.cursor + 1, len(paper_list.papers), mine)
         self.position()  # keeps the last known position up to date
         self.update_list_title()
         if not passing and self.detail.has_focus and self.services.mark_read == "shown":
@@ -243,11 +248,19 @@ class ReaderView(ReaderPanes):
         if pid is not None and self.services.marking.mark_read(pid):
             self.paper_marks_changed(pid)
 
+    def _mine(self, pid: str | None) -> Annotation | None:
+        """The reader's note and tags on paper ``pid``."""
+        if pid is None:
+            return None
+        state = self.user_state
+        return Annotation(state.note_of(pid), tuple(state.tags_of(pid)))
+
     def marks_changed(self) -> None:
-        """Bookmarks or read marks changed: redraw markers, counts and titles."""
+        """Bookmarks, notes, tags or read marks changed: redraw markers, counts and titles."""
         if self.is_mounted:
             self.paper_list.restyle()
             self.sidebar.restyle()
+            self.detail.show_mine(self._mine(self.paper_list.current_id))
 
     def paper_marks_changed(self, pid: str) -> None:
         """One paper of this day was (un)bookmarked or (un)read: redraw just its marks."""
