@@ -100,12 +100,15 @@ async def shoot(name: str, size: tuple[int, int], steps: Steps) -> Path:
 
 async def main() -> None:
     OUT.mkdir(exist_ok=True)
-    with isolated_user_dirs():  # never the real user's bookmarks and state
-        seed_bookmarks()
-        for name, size, steps in VIEWS:
+    shots = [*VIEWS, ("notes", (120, 40), _notes)]
+    for name, size, steps in shots:
+        # Each view from a fresh start: its own user dirs (never the real user's), so that
+        # no view inherits the period or position an earlier one left behind.
+        with isolated_user_dirs():
+            seed_bookmarks()
+            if name == "notes":
+                seed_annotations()  # only here: the other views show no notes or tags
             print(await shoot(name, size, steps))
-        seed_annotations()  # last: the other views show no notes or tags
-        print(await shoot("notes", (120, 40), _notes))
 
 
 if __name__ == "__main__":
