@@ -32,14 +32,13 @@ def run_paperdeck(archive: str, until: str, no_cache: bool) -> None:
     from tui.settings.reader_settings import ReaderSettings
 
     class BenchmarkApp(PaperdeckApp):
+        # Textual runs PaperdeckApp's own handlers as well (each class's in the MRO).
         def on_day_shown(self, message: DayShown) -> None:
-            super().on_day_shown(message)
             if message.first and until == "first":
                 self.call_after_refresh(ready)
                 self.call_after_refresh(self.exit)
 
         def on_load_finished(self, message: LoadFinished) -> None:
-            super().on_load_finished(message)
             if until == "loaded":
                 self.call_after_refresh(ready)
                 self.call_after_refresh(self.exit)

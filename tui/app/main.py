@@ -31,7 +31,6 @@ from tui.app.syncing import ArchiveSync
 from tui.archive.cache.reading import arxiv_papers
 from tui.archive.identity import archive_key
 from tui.archive.store import ArchiveStore
-from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.help import HelpScreen
 from tui.screens.reader import DayShown, DayWanted, ReaderScreen
 from tui.screens.services import ReaderServices
@@ -235,6 +234,8 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
     # -- actions and the palette -----------------------------------------------------
 
     def action_show_bookmarks(self) -> None:
+        from tui.screens.bookmarks import BookmarksScreen  # imported when first shown
+
         if not isinstance(self.screen, BookmarksScreen):
             self.push_screen(BookmarksScreen(self.services))
 

@@ -7,12 +7,16 @@ neighbouring results in the reader, and ``escape`` on a result returns to the re
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import App
 from textual.signal import Signal
 
 from tui.screens.requests import ResultsRequested, SearchRequested
-from tui.screens.search import SearchScreen
 from tui.search.service import ArchiveSearch
+
+if TYPE_CHECKING:
+    from tui.screens.search import SearchScreen
 
 
 class SearchPath(App[None]):
@@ -24,6 +28,8 @@ class SearchPath(App[None]):
 
     def _search(self) -> SearchScreen:
         if self.search_screen is None:
+            from tui.screens.search import SearchScreen  # made at the first search
+
             search = self.archive_search
             self.search_screen = SearchScreen(
                 search.search, self.search_ready_signal, snippets=search.snippet

@@ -9,6 +9,7 @@ sync run by cron (or any other change to the archive) shows up too.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.worker import get_current_worker
@@ -18,7 +19,9 @@ from tui.app.messages import SyncFinished, SyncReport
 from tui.screens.reader import ReaderScreen
 from tui.settings.locations import Locations
 from tui.settings.reader_settings import ReaderSettings
-from tui.sync import SyncProgress, sources_to_sync, sync_sources
+
+if TYPE_CHECKING:
+    from tui.sync import SyncProgress
 
 WATCH_SECONDS = 60.0
 
@@ -67,6 +70,8 @@ class ArchiveSync(App[None]):
         self.run_worker(self._sync, thread=True, exclusive=True, group="sync")
 
     def _sync(self) -> None:
+        from tui.sync import sources_to_sync, sync_sources  # the engine: loaded when used
+
         worker = get_current_worker()
 
         def report(progress: SyncProgress) -> None:

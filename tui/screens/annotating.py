@@ -4,25 +4,27 @@ its tags. Each is saved as the editor closes, undoable with ``z``.
 ``e`` opens the note in ``$VISUAL``/``$EDITOR`` when one is set (and external programs
 may run here), else in the inline editor, where ``ctrl+e`` hands the text over to the
 user's editor (the system's default when neither variable is set). The reader stops
-drawing while the editor runs (``App.suspend``).
+drawing while the editor runs (``App.suspend``). The editors' screens are imported when
+first opened: the first frame does not wait for them.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SuspendNotSupported
 from textual.screen import Screen
 
-from tui.screens.note_editor import NoteEditor
 from tui.screens.services import ReaderServices
-from tui.screens.tag_editor import TagEditor
 from tui.terminal.environment import external_programs_allowed
-from tui.terminal.external_editor import Edited, chosen_editor, edit_in_editor, editor_command
+from tui.terminal.external_editor import chosen_editor, edit_in_editor, editor_command
 from tui.userdata.bookmarks import Bookmark
 from tui.userdata.marking import Notice
+
+if TYPE_CHECKING:
+    from tui.terminal.external_editor import Edited
 
 NOT_ALLOWED = (
     "Your editor does not run in this SSH session (allow_external_programs in config.toml)"
@@ -78,6 +80,8 @@ def edit_note(screen: Screen[Any], services: ReaderServices, target: Target) -> 
     def external(text: str) -> Edited | None:
         return run_editor(app, text, target, allowed)
 
+    from tui.screens.note_editor import NoteEditor
+
     app.push_screen(NoteEditor(target.title, base or "", external), save)
 
 
@@ -90,6 +94,8 @@ def edit_tags(screen: Screen[Any], services: ReaderServices, target: Target) -> 
         if tags is not None:
             _tell(screen, services, services.marking.save_tags(
                 target.pid, target.title, tags, base, target.snapshot))  # fmt: skip
+
+    from tui.screens.tag_editor import TagEditor
 
     screen.app.push_screen(TagEditor(target.title, base, state.tag_counts()), save)
 

@@ -1,11 +1,12 @@
-"""Leaving the day for the wider archive: a paper's authors (``A``) and trends (``T``)."""
+"""Leaving the day for the wider archive: a paper's authors (``A``) and trends (``T``).
+
+Their screens are imported when first opened: the first frame does not wait for them.
+"""
 
 from __future__ import annotations
 
 from tui.archive.periods import Period
-from tui.screens.authors import AuthorPicker, AuthorScreen
 from tui.screens.reader.periods import PeriodView
-from tui.screens.trends import TrendsScreen
 
 
 class ExploreActions(PeriodView):
@@ -21,10 +22,14 @@ class ExploreActions(PeriodView):
             self.notify("This paper names no authors.", severity="warning", timeout=3)
             return
         counts = self.store.author_counts(names)
+        from tui.screens.authors import AuthorPicker
+
         self.app.push_screen(AuthorPicker(paper.title, names, counts), self.open_author)
 
     def open_author(self, name: str | None) -> None:
         if name:
+            from tui.screens.authors import AuthorScreen
+
             self.app.push_screen(AuthorScreen(self.services, name))
 
     def action_show_trends(self) -> None:
@@ -32,4 +37,6 @@ class ExploreActions(PeriodView):
         self.show_trends(self.period)
 
     def show_trends(self, period: Period | None) -> None:
+        from tui.screens.trends import TrendsScreen
+
         self.app.push_screen(TrendsScreen(self.services, period))
