@@ -57,6 +57,11 @@ def ids(text: str, marks: NoMarks = MARKS) -> list[str]:
     linear = linear_search(ENTRIES, parse_query(text), marks)
     assert [h.entry.pid for h in result.hits] == [h.entry.pid for h in linear.hits]
     assert result.total == linear.total
+    for offset in range(0, len(linear.hits), 2):  # page by page, as the reader pages past 500
+        page = search_cache(CACHE.connection(), parse_query(text), marks, limit=2, offset=offset)
+        assert [h.entry.pid for h in page.hits] == [
+            h.entry.pid for h in linear.hits[offset : offset + 2]
+        ]
     return [LETTER[h.entry.pid] for h in result.hits]
 
 

@@ -16,11 +16,12 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from tui.archive.cache.authors import AuthorCount
 from tui.screens.requests import OpenPaperRequested
 from tui.screens.services import ReaderServices
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.name_list import NamedFigure, NameList
 from tui.widgets.paper_list import PaperList, PaperMarks
 
@@ -94,7 +95,7 @@ class AuthorScreen(Screen[None]):
         with Horizontal(id="author-body"):
             yield PaperList(id="author-papers")
             yield NameList(id="coauthors")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         page, state = self.page, self.services.user_state

@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from tui.screens.annotating import AnnotatingScreen, Target
 from tui.screens.requests import OpenBookmarkRequested
@@ -16,6 +16,7 @@ from tui.screens.services import ReaderServices
 from tui.userdata.annotations import tags_by_use
 from tui.userdata.bookmarks import Bookmark, sorted_bookmarks
 from tui.widgets.bookmark_list import BookmarkList
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.tag_input import TagInput
 
 SORT_LABELS = {"added": "by date bookmarked", "date": "by paper date"}
@@ -57,7 +58,7 @@ class BookmarksScreen(AnnotatingScreen):
         known = tags_by_use(self.services.user_state.tag_counts())
         yield TagInput("", known, placeholder="Filter by tag…", id="bookmark-filter")
         yield BookmarkList()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.bookmark_list.glyphs = self.services.glyphs

@@ -19,12 +19,13 @@ from textual.events import Key
 from textual.message import Message
 from textual.signal import Signal
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 from textual.worker import get_current_worker
 
 from tui.screens.search_paging import ResultPaging, Searcher
 from tui.search.matching import SearchCancelled, SearchResult
 from tui.search.query import Query, QueryError, parse_query
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.search_results import SearchResults, SnippetSource
 
 DEBOUNCE_SECONDS = 0.15
@@ -76,7 +77,7 @@ class SearchScreen(ResultPaging):
         yield Input(value=self.initial, placeholder="Search every day…", id="search-input")
         yield Label(Content(QUERY_HELP), id="search-status")
         yield SearchResults()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.results.border_title = "Results"

@@ -17,7 +17,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from tui.archive.cache.authors import AuthorCount
 from tui.archive.cache.trends import Trend
@@ -27,6 +27,7 @@ from tui.screens.requests import SearchRequested
 from tui.screens.services import ReaderServices
 from tui.search.keywords import top_keywords
 from tui.terminal.glyphs import ASCII
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.name_list import NamedFigure, NameList
 from tui.widgets.trend_line import TrendLine
 
@@ -70,7 +71,7 @@ class TrendsScreen(Screen[None]):
         with Horizontal(id="trend-lists"):
             yield NameList(id="trend-keywords")
             yield NameList(id="trend-authors")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def scope(self) -> str:

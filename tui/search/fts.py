@@ -27,6 +27,10 @@ from tui.search.noted import fill_temp_table, noted_matches
 from tui.search.phrase import ends_in_word
 from tui.search.query import DateTerm, FlagTerm, HasTerm, Query, TagTerm, Term, TextTerm, VotesTerm
 
+NOTED_IN_TITLE = (
+    "SELECT n.id FROM temp.note_found n WHERE n.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
+)
+
 
 def _phrase(term: TextTerm, titles_only: bool = False) -> str:
     # A phrase ending in punctuation ("C++") ends with a whole word: no prefix query.
@@ -112,31 +116,47 @@ def _load_marks(connection: sqlite3.Connection, marks: Marks) -> None:
 
 @dataclass(frozen=True)
 class _Group:
-    """A run of results in rank order: a full-text match (or none) and the filters."""
+    """A run of results in rank order: a full-text match (or none), papers brought in by a
+    note (a temporary table of row ids, or none) and the filters."""
 
     match: str | None
     where: _Filter
     in_title: bool
+    noted: str | None = None
 
-    def _from(self) -> tuple[str, list[object]]:
+    def _from(self) -> tuple[str, str, list[object]]:
+        """The FROM and WHERE clauses, the column of the rank key, and their arguments."""
+        where, args = self.where.sql(), list(self.where.args)
+        if self.noted is not None:
+            # Both sides come in row id order: ordered, SQLite merges them (no sort, no B-tree).
+            union = f"SELECT id FROM temp.{self.noted}"
+            if self.match is not None:
+                union = f"SELECT rowid AS id FROM fts WHERE fts MATCH ? UNION {union} ORDER BY 1"
+                args = [self.match, *args]
+            if not self.where.conditions:
+                return f"FROM ({union}) c", "c.id", args
+            return f"FROM ({union}) c JOIN papers p ON p.id = c.id WHERE {where}", "c.id", args
         if self.match is None:
-            return f"FROM papers p WHERE {self.where.sql()}", list(self.where.args)
+            return f"FROM papers p WHERE {where}", "p.id", args
+        # Ordered by the full-text table's own row id, the index hands over its matches in
+        # order and the query stops at the limit; ordered by p.id (the same numbers), SQLite
+        # would read every match and sort them first.
         joined = "FROM fts JOIN papers p ON p.id = fts.rowid WHERE fts MATCH ?"
-        return f"{joined} AND {self.where.sql()}", [self.match, *self.where.args]
+        return f"{joined} AND {where}", "fts.rowid", [self.match, *args]
 
     def count(self, connection: sqlite3.Connection) -> int:
         sql: str
         args: list[object]
-        if self.match is not None and not self.where.conditions:
+        if self.match is not None and self.noted is None and not self.where.conditions:
             sql, args = "FROM fts WHERE fts MATCH ?", [self.match]
         else:
-            sql, args = self._from()
+            sql, _key, args = self._from()
         return int(connection.execute(f"SELECT count(*) {sql}", args).fetchone()[0])
 
     def keys(self, connection: sqlite3.Connection, limit: int, offset: int) -> list[int]:
-        sql, args = self._from()
+        sql, key, args = self._from()
         rows = connection.execute(
-            f"SELECT p.id {sql} ORDER BY p.id LIMIT ? OFFSET ?", [*args, limit, offset]
+            f"SELECT {key} {sql} ORDER BY {key} LIMIT ? OFFSET ?", [*args, limit, offset]
         )
         return [row[0] for row in rows]
 
@@ -181,21 +201,30 @@ def _noted_groups(
     excluded: list[TextTerm],
     titled: str,
 ) -> list[_Group]:
-    """The groups when notes bring papers in: matches in the text or by a note."""
-    fill_temp_table(connection, "note_found", "id INTEGER", noted)
-    sources = ["SELECT id FROM temp.note_found"]
-    args: list[object] = []
+    """The groups when notes bring papers in: matches in the text, and papers by a note.
+
+    A ``note:`` term makes the noted papers the whole answer; otherwise they join the
+    full-text matches. Split by title: the title matches and the noted papers whose title
+    matches, then the other matches and the other noted papers.
+    """
+    full = None
     if all(t.field != "note" for t in terms):
-        sources.insert(0, "SELECT rowid FROM fts WHERE fts MATCH ?")
-        args.append(_match(terms, excluded, titles_only=False))
-    matched = _Filter([*where.conditions, f"p.id IN ({' UNION '.join(sources)})"])
-    matched.args = [*where.args, *args]
+        full = _match(terms, excluded, titles_only=False)
+    fill_temp_table(connection, "note_found", "id INTEGER", noted)
     if not any(t.field == "any" for t in terms):
-        return [_Group(None, matched, False)]
-    in_title = "p.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
-    first = _Filter([*matched.conditions, in_title], [*matched.args, titled])
-    rest = _Filter([*matched.conditions, f"NOT {in_title}"], [*matched.args, titled])
-    return [_Group(None, first, True), _Group(None, rest, False)]
+        return [_Group(full, where, False, "note_found")]
+    in_title = {row[0] for row in connection.execute(NOTED_IN_TITLE, (titled,))}
+    fill_temp_table(connection, "note_titled", "id INTEGER", in_title)
+    fill_temp_table(connection, "note_untitled", "id INTEGER", set(noted) - in_title)
+    if full is None:
+        return [
+            _Group(None, where, True, "note_titled"),
+            _Group(None, where, False, "note_untitled"),
+        ]
+    return [
+        _Group(f"({full}) AND ({titled})", where, True, "note_titled"),
+        _Group(f"({full}) NOT ({titled})", where, False, "note_untitled"),
+    ]
 
 
 def search_cache(

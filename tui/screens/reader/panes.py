@@ -11,12 +11,12 @@ from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from tui.screens.services import ReaderServices
 from tui.widgets.date_sidebar import DateSidebar
 from tui.widgets.day_filter import DayFilter
 from tui.widgets.detail_pane import DetailPane
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.paper_list import PaperList
 from tui.widgets.status_line import StatusLine
 
@@ -54,7 +54,7 @@ class ReaderPanes(Screen[None]):
                     yield PaperList(id="papers")
                 yield DetailPane(id="detail")
         yield StatusLine(id="status-line")
-        yield Footer()
+        yield KeyFooter()
 
     def on_resize(self, event: Resize) -> None:
         self._apply_layout(event.size.width)
