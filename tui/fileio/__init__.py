@@ -4,7 +4,8 @@ Reading (:mod:`tui.fileio.reading`): regular files only, never past a size cap, 
 bounded nesting; whatever is wrong with a file is an :class:`UnusableFile` whose ``reason``
 a person can read. Writing (:mod:`tui.fileio.writing`): a temp file created exclusively
 beside the target, flushed, fsynced and renamed over it; a symbolic link is written
-through, its target replaced atomically.
+through, its target replaced atomically. Locking (:mod:`tui.fileio.locking`): an exclusive
+lock that other paperdeck processes and threads wait for.
 """
 
 from parsers.regular_files import FileTooLarge, NotRegularFile, UnusableFile

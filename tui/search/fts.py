@@ -27,8 +27,8 @@ from tui.search.noted import fill_temp_table, noted_matches
 from tui.search.phrase import ends_in_word
 from tui.search.query import DateTerm, FlagTerm, HasTerm, Query, TagTerm, Term, TextTerm, VotesTerm
 
-NOTED_IN_TITLE = (
-    "SELECT n.id FROM temp.note_found n WHERE n.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
+NOTED_IN_TITLE = (  # both sides in row id order: merged, not every match put in a B-tree
+    "SELECT rowid FROM fts WHERE fts MATCH ? INTERSECT SELECT id FROM temp.note_found ORDER BY 1"
 )
 
 
@@ -124,40 +124,43 @@ class _Group:
     in_title: bool
     noted: str | None = None
 
-    def _from(self) -> tuple[str, str, list[object]]:
-        """The FROM and WHERE clauses, the column of the rank key, and their arguments."""
-        where, args = self.where.sql(), list(self.where.args)
+    def _ordered(self) -> tuple[str, list[object]]:
+        """One SELECT of the group's row ids, best first (it ends in ORDER BY).
+
+        Each side comes in row id order (the index's own order, a table's primary key), so
+        SQLite stops at a page's end and merges a union without sorting; ordered by any
+        other name for the same numbers, it would read every match and sort them first.
+        """
+        where, filters = self.where.sql(), list(self.where.args)
+        filtered = bool(self.where.conditions)
+        sides: list[str] = []
+        args: list[object] = []
+        if self.match is not None:
+            if filtered:
+                joined = "FROM fts JOIN papers p ON p.id = fts.rowid WHERE fts MATCH ?"
+                sides.append(f"SELECT fts.rowid AS id {joined} AND {where}")
+                args += [self.match, *filters]
+            else:
+                sides.append("SELECT rowid AS id FROM fts WHERE fts MATCH ?")
+                args.append(self.match)
         if self.noted is not None:
-            # Both sides come in row id order: ordered, SQLite merges them (no sort, no B-tree).
-            union = f"SELECT id FROM temp.{self.noted}"
-            if self.match is not None:
-                union = f"SELECT rowid AS id FROM fts WHERE fts MATCH ? UNION {union} ORDER BY 1"
-                args = [self.match, *args]
-            if not self.where.conditions:
-                return f"FROM ({union}) c", "c.id", args
-            return f"FROM ({union}) c JOIN papers p ON p.id = c.id WHERE {where}", "c.id", args
-        if self.match is None:
-            return f"FROM papers p WHERE {where}", "p.id", args
-        # Ordered by the full-text table's own row id, the index hands over its matches in
-        # order and the query stops at the limit; ordered by p.id (the same numbers), SQLite
-        # would read every match and sort them first.
-        joined = "FROM fts JOIN papers p ON p.id = fts.rowid WHERE fts MATCH ?"
-        return f"{joined} AND {where}", "fts.rowid", [self.match, *args]
+            if filtered:
+                joined = f"FROM temp.{self.noted} n JOIN papers p ON p.id = n.id"
+                sides.append(f"SELECT n.id AS id {joined} WHERE {where}")
+                args += filters
+            else:
+                sides.append(f"SELECT id FROM temp.{self.noted}")
+        if not sides:
+            return f"SELECT p.id AS id FROM papers p WHERE {where} ORDER BY 1", filters
+        return " UNION ".join(sides) + " ORDER BY 1", args
 
     def count(self, connection: sqlite3.Connection) -> int:
-        sql: str
-        args: list[object]
-        if self.match is not None and self.noted is None and not self.where.conditions:
-            sql, args = "FROM fts WHERE fts MATCH ?", [self.match]
-        else:
-            sql, _key, args = self._from()
-        return int(connection.execute(f"SELECT count(*) {sql}", args).fetchone()[0])
+        sql, args = self._ordered()
+        return int(connection.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()[0])
 
     def keys(self, connection: sqlite3.Connection, limit: int, offset: int) -> list[int]:
-        sql, key, args = self._from()
-        rows = connection.execute(
-            f"SELECT {key} {sql} ORDER BY {key} LIMIT ? OFFSET ?", [*args, limit, offset]
-        )
+        sql, args = self._ordered()
+        rows = connection.execute(f"{sql} LIMIT ? OFFSET ?", [*args, limit, offset])
         return [row[0] for row in rows]
 
 

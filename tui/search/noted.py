@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from tui.search.matching import Marks, notes_matching
 from tui.search.query import Query, TextTerm
 
-IN_TEXT = (
-    "SELECT c.id FROM temp.note_candidates c "
-    "WHERE c.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
+IN_TEXT = (  # both sides in row id order: merged, not every match put in a B-tree first
+    "SELECT rowid FROM fts WHERE fts MATCH ? INTERSECT SELECT id FROM temp.note_candidates "
+    "ORDER BY 1"
 )
 
 

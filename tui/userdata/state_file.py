@@ -28,7 +28,7 @@ from typing import Annotated, Any, ClassVar, Generic, TypeVar
 from pydantic import AfterValidator, BaseModel, ValidationError, model_validator
 
 from tui.fileio import UnusableFile, read_json, remove_stale_temps, write_atomic
-from tui.userdata.file_lock import locked
+from tui.fileio.locking import locked
 
 MAX_STATE_BYTES = 32 * 2**20
 """A state file larger than this is moved aside unread (bookmarks take ~0.5 KiB each)."""

@@ -18,6 +18,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from parsers import PARSER_VERSION
+from tui.fileio.locking import locked
 
 SCHEMA_VERSION = 5  # 5: the authorship table
 FORMAT = f"schema {SCHEMA_VERSION}, parser {PARSER_VERSION}, python {sys.version_info[:2]}"
@@ -87,9 +88,30 @@ class CacheUnusable(Exception):
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """Open (or create) the cache at ``path``; a foreign or broken file is rebuilt."""
+    """Open (or create) the cache at ``path``; a foreign or broken file is rebuilt.
+
+    Opening holds a lock beside the file: of two paperdecks starting at once on a new or
+    broken cache, one creates (or rebuilds) it while the other waits, then opens it. Neither
+    ever removes a file that the other is writing.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with locked(lock_path(path)):
+            return _connect(path)
+    except OSError as exc:
+        raise CacheUnusable(f"cannot use the cache {path}: {exc.strerror or exc}") from exc
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file taken while the cache at ``path`` is opened."""
+    return path.with_name(f"{path.name}.lock")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
     try:
         return _open(path)
+    except sqlite3.OperationalError as exc:  # locked, read-only, full: the file is not at fault
+        raise CacheUnusable(f"cannot use the cache {path}: {exc}") from exc
     except sqlite3.DatabaseError:
         remove(path)  # corrupt, truncated, or not a database at all
     try:
