@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests.benchmarks.archive import generate_archive
-from tests.screens.helpers import wait_loaded
+from tests.screens.helpers import wait_loaded, write_digest
 from tui.app import PaperdeckApp
 from tui.screens.search import SearchScreen
+from tui.settings.reader_settings import ReaderSettings
 
 NEWEST = date(2025, 7, 17)
 WIDE = (120, 40)
@@ -73,3 +74,43 @@ async def test_search_typed_while_indexing_runs_when_it_can(big: Path) -> None:
         assert screen.results.hits
         assert all("scaling" in hit.entry.paper.title.lower() or not hit.in_title
                    for hit in screen.results.hits)  # fmt: skip
+
+
+def _notes(app: PaperdeckApp) -> str:
+    return " ".join(str(n.message) for n in app._notifications)
+
+
+async def test_the_newest_day_says_so_while_older_days_are_read(big: Path) -> None:
+    """Every file still to read names an older day: nothing newer can come."""
+    app = PaperdeckApp([str(big)], settings=ReaderSettings(cache=False, restore=False))
+    async with app.run_test(size=WIDE) as pilot:
+        await _first_screen(app, pilot)
+        for _ in range(500):  # the files are checked, the older days still to read
+            if not app.store.unknown_days:
+                break
+            await pilot.pause(0.01)
+        assert not app.store.complete
+        await pilot.press("right_square_bracket")
+        assert app.reader.day == NEWEST
+        assert "This is the newest day." in _notes(app)
+        assert "still being read" not in _notes(app)
+
+
+async def test_a_file_naming_no_day_may_still_bring_a_newer_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file whose name has no date is read last (when large); until then ] waits for it."""
+    monkeypatch.setattr("tui.archive.loading.FIRST_BATCH_BYTES", 1024)
+    generate_archive(tmp_path, days=150, papers=12, newest=NEWEST)
+    newer = NEWEST + timedelta(days=3)
+    later = [(f"A Later Paper {number}", number) for number in range(1, 21)]
+    write_digest(tmp_path / "collected.md", newer.isoformat(), later)  # ~3 KB, no date in its name
+    app = PaperdeckApp([str(tmp_path)], settings=ReaderSettings(cache=False, restore=False))
+    async with app.run_test(size=WIDE) as pilot:
+        await _first_screen(app, pilot)
+        assert app.reader.day == NEWEST
+        await pilot.press("right_square_bracket")
+        assert "More days are still being read" in _notes(app)
+        await wait_loaded(pilot, timeout=120)
+        await pilot.press("right_square_bracket")
+        assert app.reader.day == newer

@@ -57,14 +57,15 @@ class ArchiveLoader:
     def load_first(self) -> None:
         """Make the first screen possible (call before it): from the cache, else the files."""
         if holds_papers(self.cache.connection()):
-            self.post(ArchiveRead(None, set(), 0, 0))
+            self.post(ArchiveRead(None, set(), 0, 0))  # the files are checked after it
             return
         plan = self._plan = plan_load(self.paths, self.cache, self.prefer)
         if plan.first:
             self.cache.parse(plan.first, index_now=True)
         self.queue = ReadQueue(plan.rest)
         done = plan.files - len(plan.rest)
-        self.post(ArchiveRead(None, plan.pending_days, done, plan.files, plan.problems))
+        unknown = plan.undated_pending
+        self.post(ArchiveRead(None, plan.pending_days, done, plan.files, plan.problems, unknown))
 
     def want(self, day: date | None) -> None:
         """The reader is showing ``day``: read its files next."""
@@ -87,8 +88,8 @@ class ArchiveLoader:
         plan = plan_load(self.paths, self.cache, self.prefer)
         self.queue = ReadQueue(plan.first + plan.rest)
         if plan.first or plan.rest or plan.removed_days:
-            pending = self.queue.pending_days()
-            self.post(ArchiveRead(plan.removed_days, pending, 0, plan.files))
+            pending, unknown = self.queue.pending_days(), self.queue.undated_pending()
+            self.post(ArchiveRead(plan.removed_days, pending, 0, plan.files, [], unknown))
         return plan
 
     def _read(self, plan: LoadPlan, cancelled: Callable[[], bool], first: bool) -> None:
@@ -101,7 +102,8 @@ class ArchiveLoader:
             days = self.cache.parse(batch, index_now=False)
             done += len(batch)
             changed = True
-            self.post(ArchiveRead(days, self.queue.pending_days(), done, plan.files))
+            pending, unknown = self.queue.pending_days(), self.queue.undated_pending()
+            self.post(ArchiveRead(days, pending, done, plan.files, [], unknown))
         if not self.cache.index(cancelled):
             return
         if first or changed or plan.removed_days:

@@ -179,6 +179,7 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
             self.store.reload(message.pending)
         else:
             self.store.days_changed(message.days, message.pending)
+        self.store.unknown_days = message.unknown_days
         self.store.problems.extend(message.problems)
         self.reader.archive_changed(message.days, self.start_date)
         self.reader.loading_progress(message.done, message.total)

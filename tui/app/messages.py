@@ -15,6 +15,8 @@ class ArchiveRead(Message):
     """Files were read into the cache: ``days`` changed, ``pending`` days are still to come.
 
     ``days`` is None for the first report (everything the cache holds is new to the store).
+    ``unknown_days``: the files are not checked yet, or some still to read name no day, so
+    days may come that neither the store nor ``pending`` knows of.
     """
 
     days: set[date | None] | None
@@ -22,6 +24,7 @@ class ArchiveRead(Message):
     done: int
     total: int
     problems: list[Problem] = field(default_factory=list)
+    unknown_days: bool = True
 
 
 @dataclass

@@ -34,6 +34,11 @@ class LoadPlan:
         """The days the paths of files still to read name (undated files name none)."""
         return {stat.source.path_date for stat in self.rest if stat.source.path_date}
 
+    @property
+    def undated_pending(self) -> bool:
+        """True when files still to read name no day (any day may be in them)."""
+        return any(stat.source.path_date is None for stat in self.rest)
+
 
 def plan_load(paths: list[str], cache: ArchiveCache, prefer: date | None = None) -> LoadPlan:
     """Check the cache against the files under ``paths``; plan reading what is stale.
@@ -81,6 +86,11 @@ class ReadQueue:
     def pending_days(self) -> set[date | None]:
         with self._lock:
             return {stat.source.path_date for stat in self._files if stat.source.path_date}
+
+    def undated_pending(self) -> bool:
+        """True while files that name no day are still to read."""
+        with self._lock:
+            return any(stat.source.path_date is None for stat in self._files)
 
     def prioritize(self, day: date | None) -> None:
         """Read the files of ``day`` next, on their own (so that the day shows soon)."""

@@ -71,6 +71,7 @@ class ArchiveStore(ArchiveFigures):
         self._summaries: list[DaySummary] | None = None
         self.problems: list[Problem] = []
         self.complete = False  # every file has been read
+        self.unknown_days = True  # days may still come that no file's name announces
 
     def use(self, cache: ArchiveCache) -> None:
         """Show another archive (its cache) from now on; nothing of the old one is kept."""
@@ -80,6 +81,7 @@ class ArchiveStore(ArchiveFigures):
         self._ordered.clear()
         self.problems = []
         self.complete = False
+        self.unknown_days = True
 
     # -- what is known -----------------------------------------------------------------
 
@@ -117,6 +119,12 @@ class ArchiveStore(ArchiveFigures):
     @property
     def _has_undated(self) -> bool:
         return None in self._counts or None in self._pending
+
+    @property
+    def more_days_may_come(self) -> bool:
+        """True while reading may still add days beyond those listed (pending ones included):
+        the files are not all checked, or some that name no day are unread."""
+        return not self.complete and self.unknown_days
 
     def is_loading(self, day: date | None) -> bool:
         """True while ``day`` is named by files not read yet."""

@@ -149,7 +149,7 @@ class PeriodView(ReaderView):
         if found is None:
             at_end = f"This is the {'oldest' if older else 'newest'} {self.period.kind.value}."
             still = "More days are still being read; try again in a moment."
-            self.notify(at_end if self.store.complete else still, timeout=2)
+            self.notify(still if self.store.more_days_may_come else at_end, timeout=2)
         else:
             self.show_period(found)
         return True

@@ -129,7 +129,7 @@ class ReaderScreen(ReadingFlow, AnnotatingScreen):
     def _step_day(self, step: Step, at_end: str) -> None:
         if not step.exists:
             still = "More days are still being read; try again in a moment."
-            self.notify(at_end if self.store.complete else still, timeout=2)
+            self.notify(still if self.store.more_days_may_come else at_end, timeout=2)
             return
         self.show_day(step.day)
 
