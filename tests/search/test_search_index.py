@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from parsers import Paper, Section
 from tests.search.helpers import cache_of
+from tui.archive.cache.schema import write_transaction
 from tui.archive.entry import Entry
 from tui.archive.identity import paper_id
 from tui.search.fts import search_cache
@@ -273,3 +274,25 @@ def test_phrases_with_punctuation_are_highlighted_as_typed() -> None:
 
     assert match_spans("R&B and R. B", parse_query('"R&B"')) == [(0, 3)]
     assert match_spans("Ｃ＋＋ and C++17", parse_query('"c++"')) == [(0, 3), (8, 11)]
+
+
+def test_a_search_leaves_no_transaction_open() -> None:
+    """Marks and notes fill temporary tables; the search ends that transaction, or this
+    thread would keep an old view of the cache and its next write (a refresh in a pooled
+    worker thread) could not begin."""
+    connection = CACHE.connection()
+    for text in ("has:note", "cache", "is:unread tag:llm", "note:compare", '"kv cache paper"'):
+        search_cache(connection, parse_query(text), MARKS)
+        assert not connection.in_transaction, text
+        with write_transaction(connection):
+            pass
+
+
+def test_a_write_begins_after_a_transaction_left_open() -> None:
+    connection = CACHE.connection()
+    connection.execute("CREATE TEMP TABLE IF NOT EXISTS scratch (x)")
+    connection.execute("INSERT INTO temp.scratch VALUES (1)")
+    assert connection.in_transaction
+    with write_transaction(connection):
+        connection.execute("DELETE FROM temp.scratch")
+    assert not connection.in_transaction

@@ -243,6 +243,24 @@ def search_cache(
     A phrase with punctuation is checked in Python on the papers the index narrows to;
     ``cancelled`` is looked at while that runs.
     """
+    try:
+        return _search(connection, query, marks, limit, offset, cancelled)
+    finally:
+        # Filling the temporary tables of marks and notes opened a transaction. Left open,
+        # it would keep this thread's view of the cache as it was now (new days unseen) and
+        # make the next write on the thread (a refresh in a pooled worker thread) fail.
+        if connection.in_transaction:
+            connection.commit()
+
+
+def _search(
+    connection: sqlite3.Connection,
+    query: Query,
+    marks: Marks,
+    limit: int,
+    offset: int,
+    cancelled: Callable[[], bool],
+) -> SearchResult:
     if has_literal(query):
         candidates = sorted(
             key

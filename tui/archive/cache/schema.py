@@ -171,6 +171,8 @@ def remove(path: Path) -> None:
 @contextmanager
 def write_transaction(connection: sqlite3.Connection) -> Iterator[None]:
     """One write transaction, holding the write lock from its start (readers go on)."""
+    if connection.in_transaction:  # an implicit one (temporary tables) left on this thread
+        connection.commit()
     connection.execute("BEGIN IMMEDIATE")
     try:
         yield
