@@ -73,6 +73,19 @@ def test_bad_arguments_are_one_line_and_exit_2(
     assert err.count("\n") == 1 and err.startswith("paperdeck: error: ") and message in err
 
 
+@pytest.mark.parametrize(
+    ("argv", "missing"),
+    [(["author"], "NAME"), (["note"], "ID"), (["tag"], "ID"), (["search"], "QUERY")],
+)
+def test_a_missing_argument_names_only_what_is_required(
+    capfd: pytest.CaptureFixture[str], argv: list[str], missing: str
+) -> None:
+    code, _, err = run(capfd, *argv)
+    assert code == 2 and missing in err
+    for optional in ("PATH", "TEXT", "+TAG"):  # argparse called "*" positionals required
+        assert optional not in err.split("(see")[0], err
+
+
 def test_author_lists_every_paper_newest_first_in_any_spelling(
     capfd: pytest.CaptureFixture[str],
 ) -> None:

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from tests.conftest import SEEDS
 from tests.screens.helpers import DEMO, flat_text, wait_loaded, write_digest
@@ -208,6 +209,12 @@ async def test_help_lists_live_bindings_and_remaps(archive: Path) -> None:
         assert rows["Older day"] == "["
         assert rows["Help"] == "?"
         assert "Scroll down" in rows and "Half page down" in rows
+        for width in (40, 80, 120):  # every pane's heading whole, on a line of its own
+            console = Console(width=width - 6, record=True)
+            console.print(app.screen._table(width))
+            lines = console.export_text().splitlines()
+            for title, _ in app.screen.rows:
+                assert title in lines, (width, title)
         await pilot.press("escape")
         assert app.screen is app.reader
         await pilot.press("D")

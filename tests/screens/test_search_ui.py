@@ -280,3 +280,22 @@ async def test_a_keystroke_cancels_the_search_in_progress() -> None:
             assert screen.results.border_title == "0 results"
     finally:
         searcher.release.set()
+
+
+async def test_a_search_without_results_says_so_and_the_hints_wrap(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        status = screen.query_one("#search-status")
+        assert status.region.height >= 2  # every hint shown: wrapped, not cut at 80 columns
+        assert screen.results.empty_text.startswith("Type to search")
+        await pilot.press(*"zzqx")
+        await wait_search(pilot, "zzqx")
+        assert screen.results.hits == []
+        assert screen.results.empty_text == "No paper matches 'zzqx'."
+        await pilot.press(*["backspace"] * 4)
+        await pilot.pause(0.3)
+        assert screen.results.empty_text.startswith("Type to search")

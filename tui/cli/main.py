@@ -38,6 +38,7 @@ def _reader_parser() -> ArgumentParser:
     parser.add_argument(
         "paths",
         nargs="*",
+        default=[],  # optional: argparse would list a "*" positional without one as required
         metavar="PATH",
         help="digest files or directories (default: your digest directory, else a demo)",
     )
@@ -67,6 +68,7 @@ def _paths_parser(name: str, description: str) -> ArgumentParser:
     parser.add_argument(
         "paths",
         nargs="*",
+        default=[],  # optional: argparse would list a "*" positional without one as required
         metavar="PATH",
         help="digest files or directories (default: your digests and synced sources)",
     )

@@ -53,7 +53,9 @@ def _note_parser() -> ArgumentParser:
         "An empty TEXT removes the note; TEXT - reads it from standard input.",
     )
     parser.add_argument("id", metavar="ID", help=ID_HELP)
-    parser.add_argument("text", nargs="*", metavar="TEXT", help="the note (words joined)")
+    parser.add_argument(
+        "text", nargs="*", default=[], metavar="TEXT", help="the note (words joined)"
+    )
     parser.add_argument("--edit", action="store_true", help="edit it in $VISUAL or $EDITOR")
     parser.add_argument("--clear", action="store_true", help="remove the note")
     parser.add_argument("--data-dir", metavar="DIR", help="where bookmarks live")
@@ -122,7 +124,9 @@ def _tag_parser() -> ArgumentParser:
 def _tag(argv: list[str]) -> int:
     parser = _tag_parser()
     parser.add_argument("id", metavar="ID", help=ID_HELP)
-    parser.add_argument("changes", nargs="*", metavar="+TAG|-TAG", help="a tag to add or remove")
+    parser.add_argument(
+        "changes", nargs="*", default=[], metavar="+TAG|-TAG", help="a tag to add or remove"
+    )
     parser.add_argument("--data-dir", metavar="DIR", help="where bookmarks live")
     options, rest = _options_first(argv)
     args = parser.parse_args([*options, "--", *rest] if rest else options)

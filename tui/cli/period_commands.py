@@ -21,7 +21,9 @@ from tui.cli.paper_table import add_paper, paper_record, paper_table, table_text
 
 
 def _common(command: ArgumentParser) -> None:
-    command.add_argument("paths", nargs="*", metavar="PATH", help="digests (default: yours)")
+    command.add_argument(
+        "paths", nargs="*", default=[], metavar="PATH", help="digests (default: yours)"
+    )
     command.add_argument("--json", action="store_true", help="print JSON")
     command.add_argument("--data-dir", metavar="DIR", help="where your digests live")
     command.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)

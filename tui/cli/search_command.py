@@ -55,7 +55,9 @@ def parser() -> ArgumentParser:
         "has:note, has:tag, note:WORD",
     )  # fmt: skip
     command.add_argument("query", metavar="QUERY", help="what to look for (quote it)")
-    command.add_argument("paths", nargs="*", metavar="PATH", help="digests (default: yours)")
+    command.add_argument(
+        "paths", nargs="*", default=[], metavar="PATH", help="digests (default: yours)"
+    )
     command.add_argument("--json", action="store_true", help="print JSON")
     command.add_argument("--limit", type=int, default=50, help="results to print (0: all)")
     command.add_argument("--data-dir", metavar="DIR", help="where bookmarks live")

@@ -46,7 +46,9 @@ def run_serve(argv: list[str]) -> int:
         prog=f"{PROG} serve",
         description="Serve the reader to web browsers (each browser tab runs its own reader).",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="digests (default: yours)")
+    parser.add_argument(
+        "paths", nargs="*", default=[], metavar="PATH", help="digests (default: yours)"
+    )
     parser.add_argument(
         "--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})"
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.cells import cell_len
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual import events
@@ -89,21 +90,24 @@ class HelpScreen(ModalScreen[None]):
     def on_resize(self, event: events.Resize) -> None:
         self.query_one(Static).update(self._table(event.size.width))
 
-    def _table(self, width: int) -> Table:
-        """Keys, what they do and their ids; narrow, each id goes under its description."""
+    def _table(self, width: int) -> Group:
+        """Keys, what they do and their ids, pane by pane; narrow, each id goes under its
+        description. Every pane's table has the same column widths, so they line up."""
         narrow = width < NARROW_HELP
-        table = Table.grid(padding=(0, 1 if narrow else 2))
-        keys = max((cell_len(row.keys) for _, rows in self.rows for row in rows), default=1)
-        table.add_column(no_wrap=True, style="bold", width=keys)
-        table.add_column(ratio=1 if narrow else None)  # the description: wrapped, never cut
-        if not narrow:
-            table.add_column(no_wrap=True, style="dim")
-        for title, rows in self.rows:
-            if not rows:
-                continue
-            if table.row_count:
-                table.add_row()
-            table.add_row(Text(title, style="bold underline"))
+        listed = [(title, rows) for title, rows in self.rows if rows]
+        every = [row for _, rows in listed for row in rows]
+        keys = max((cell_len(row.keys) for row in every), default=1)
+        ids = max((cell_len(row.binding_id) for row in every), default=1)
+        parts: list[RenderableType] = []
+        for title, rows in listed:
+            if parts:
+                parts.append(Text())
+            parts.append(Text(title, style="bold underline"))  # a line of its own: never cut
+            table = Table.grid(padding=(0, 1 if narrow else 2), expand=True)
+            table.add_column(no_wrap=True, style="bold", width=keys)
+            table.add_column(ratio=1)  # the description: wrapped, never cut
+            if not narrow:
+                table.add_column(no_wrap=True, style="dim", width=ids)
             for row in rows:
                 if not narrow:
                     table.add_row(Text(row.keys), Text(row.description), Text(row.binding_id))
@@ -112,7 +116,8 @@ class HelpScreen(ModalScreen[None]):
                 if row.binding_id:
                     described.append(f"\n{row.binding_id}", style="dim")
                 table.add_row(Text(row.keys), described)
-        return table
+            parts.append(table)
+        return Group(*parts)
 
     def action_scroll(self, lines: int) -> None:
         self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)

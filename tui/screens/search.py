@@ -29,6 +29,7 @@ from tui.widgets.key_footer import KeyFooter
 from tui.widgets.search_results import SearchResults, SnippetSource
 
 DEBOUNCE_SECONDS = 0.15
+TYPE_TO_SEARCH = "Type to search titles, authors and summaries of every day."
 QUERY_HELP = (
     'words  "a phrase"  -exclude  author:kim  votes:>=20  date:2025-01  '
     "date:2025-01-01..2025-03-31  is:bookmarked  is:unread  tag:to-read  has:note  note:idea"
@@ -82,7 +83,7 @@ class SearchScreen(ResultPaging):
     def on_mount(self) -> None:
         self.results.border_title = "Results"
         self.results.snippets = self.snippets
-        self.results.empty_text = "Type to search titles, authors and summaries of every day."
+        self.results.empty_text = TYPE_TO_SEARCH
         self.search_input.focus()
         self.ready.subscribe(self, self._index_complete)
         self.watch(self.results, "cursor", self._cursor_moved, init=False)
@@ -165,6 +166,7 @@ class SearchScreen(ResultPaging):
         if query.empty:
             self._generation += 1
             self.total = 0
+            self.results.empty_text = TYPE_TO_SEARCH
             self.results.show([], query)
             self.results.border_title = "Results"
             self._status(QUERY_HELP)
@@ -187,6 +189,8 @@ class SearchScreen(ResultPaging):
         if message.generation != self._generation:
             return  # an older query finished after a newer one began
         result = message.result
+        so_far = "" if message.indexed else " so far (the index is still being built)"
+        self.results.empty_text = f"No paper matches {result.query.text!r}{so_far}."
         self.results.show(result.hits, result.query)
         self.total = len(result.hits) if result.total is None else result.total
         self._loading_more = False
