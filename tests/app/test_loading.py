@@ -103,7 +103,7 @@ async def test_a_file_naming_no_day_may_still_bring_a_newer_one(
     monkeypatch.setattr("tui.archive.loading.FIRST_BATCH_BYTES", 1024)
     generate_archive(tmp_path, days=150, papers=12, newest=NEWEST)
     newer = NEWEST + timedelta(days=3)
-    later = [(f"A Later Paper {number}", number) for number in range(1, 21)]
+    later: list[tuple[str, int | None]] = [(f"Later Paper {n}", n) for n in range(1, 21)]
     write_digest(tmp_path / "collected.md", newer.isoformat(), later)  # ~3 KB, no date in its name
     app = PaperdeckApp([str(tmp_path)], settings=ReaderSettings(cache=False, restore=False))
     async with app.run_test(size=WIDE) as pilot:
@@ -114,3 +114,47 @@ async def test_a_file_naming_no_day_may_still_bring_a_newer_one(
         await wait_loaded(pilot, timeout=120)
         await pilot.press("right_square_bracket")
         assert app.reader.day == newer
+
+
+async def test_counts_of_the_archive_say_so_far_while_it_is_read(
+    big: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from textual.widgets import Label
+
+    from tui.app.loader import ArchiveLoader
+    from tui.screens.authors import AuthorPicker
+    from tui.screens.trends import TrendsScreen
+
+    gate = threading.Event()  # the rest of the archive is read once the test opens it
+    read = ArchiveLoader._read
+
+    def held(self: ArchiveLoader, *args: object, **kwargs: object) -> None:
+        gate.wait(60)
+        read(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ArchiveLoader, "_read", held)
+
+    async def trends_head() -> str:
+        await pilot.press("T")
+        assert isinstance(app.screen, TrendsScreen)
+        head = app.screen.query_one("#trends-head", Label)
+        for _ in range(300):
+            if "papers" in str(head.render()):
+                break
+            await pilot.pause(0.02)
+        await pilot.press("escape")
+        return str(head.render())
+
+    app = PaperdeckApp([str(big)], settings=ReaderSettings(cache=False, restore=False))
+    async with app.run_test(size=WIDE) as pilot:
+        await _first_screen(app, pilot)
+        assert "so far: the archive is still being read" in await trends_head()
+        await pilot.press("A")
+        assert isinstance(app.screen, AuthorPicker)
+        assert "so far" in str(app.screen.query_one("#author-picker").border_subtitle)
+        await pilot.press("escape")
+        gate.set()
+        await wait_loaded(pilot, timeout=120)
+        assert "so far" not in await trends_head()

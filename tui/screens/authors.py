@@ -20,7 +20,7 @@ from textual.widgets import Label
 
 from tui.archive.cache.authors import AuthorCount
 from tui.screens.requests import OpenPaperRequested
-from tui.screens.services import ReaderServices
+from tui.screens.services import ReaderServices, so_far
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.name_list import NamedFigure, NameList
 from tui.widgets.paper_list import PaperList, PaperMarks
@@ -37,9 +37,10 @@ class AuthorPicker(ModalScreen[str | None]):
         Binding("escape", "dismiss(None)", "Cancel", id="authors.cancel"),
     ]
 
-    def __init__(self, title: str, names: list[str], counts: list[int]) -> None:
+    def __init__(self, title: str, names: list[str], counts: list[int], partial: str = "") -> None:
         super().__init__()
         self.paper_title = title
+        self.partial = partial  # said under the list while the counts are of part of the archive
         self.items = [
             NamedFigure(name, _papers(count)) for name, count in zip(names, counts, strict=True)
         ]
@@ -52,7 +53,7 @@ class AuthorPicker(ModalScreen[str | None]):
         names = self.query_one(NameList)
         box = self.query_one("#author-picker")
         box.border_title = Content(f"Authors of {self.paper_title}")
-        box.border_subtitle = "enter: the author's page · escape: back"
+        box.border_subtitle = f"enter: the author's page · escape: back{self.partial}"
         names.show(self.items)
         names.focus()
 
@@ -90,7 +91,8 @@ class AuthorScreen(Screen[None]):
         first, last = page.first, page.last
         span = f" · {first} – {last}" if first and last and first != last else ""
         span = span or (f" · {first}" if first else "")
-        head = Content.assemble((page.name, "bold"), f" · {_papers(len(page.pids))}{span}")
+        partial = so_far(self.services.store)
+        head = Content.assemble((page.name, "bold"), f" · {_papers(len(page.pids))}{span}{partial}")
         yield Label(head, id="author-head")
         with Horizontal(id="author-body"):
             yield PaperList(id="author-papers")

@@ -17,6 +17,11 @@ from tui.userdata.marking import Marking
 from tui.userdata.user_state import UserState
 
 
+def so_far(store: ArchiveStore) -> str:
+    """What to add to a count of the whole archive while its files are still being read."""
+    return "" if store.complete else " · so far: the archive is still being read"
+
+
 @dataclass(frozen=True)
 class ReaderServices:
     """Shared by every screen of one app."""

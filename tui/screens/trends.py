@@ -24,7 +24,7 @@ from tui.archive.cache.trends import Trend
 from tui.archive.periods import Period
 from tui.screens.authors import AuthorScreen
 from tui.screens.requests import SearchRequested
-from tui.screens.services import ReaderServices
+from tui.screens.services import ReaderServices, so_far
 from tui.search.keywords import top_keywords
 from tui.terminal.glyphs import ASCII
 from tui.widgets.key_footer import KeyFooter
@@ -102,7 +102,8 @@ class TrendsScreen(Screen[None]):
     def on_trends_screen_counted(self, message: Counted) -> None:
         trend = message.trend
         per = trend.bucket
-        self._head(f"Trends of {self.scope} · {trend.total:,} papers · one bar per {per}")
+        partial = so_far(self.services.store)
+        self._head(f"Trends of {self.scope} · {trend.total:,} papers · one bar per {per}{partial}")
         self.query_one("#trend-papers", TrendLine).show(
             trend.papers, _figure([float(n) for n in trend.papers], f"/{per}")
         )

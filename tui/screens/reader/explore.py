@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from tui.archive.periods import Period
 from tui.screens.reader.periods import PeriodView
+from tui.screens.services import so_far
 
 
 class ExploreActions(PeriodView):
@@ -24,7 +25,8 @@ class ExploreActions(PeriodView):
         counts = self.store.author_counts(names)
         from tui.screens.authors import AuthorPicker
 
-        self.app.push_screen(AuthorPicker(paper.title, names, counts), self.open_author)
+        picker = AuthorPicker(paper.title, names, counts, so_far(self.store))
+        self.app.push_screen(picker, self.open_author)
 
     def open_author(self, name: str | None) -> None:
         if name:
