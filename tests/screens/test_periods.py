@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -138,3 +139,24 @@ async def test_the_period_is_remembered_with_the_position(archive: Path) -> None
         assert reader.period_kind is PeriodKind.MONTH
         assert reader.period is not None and reader.period.label == "2025-07"
         assert reader.paper_list.current_id == "2507.14001"
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_week_across_two_months_fits_its_row(archive: Path, size: tuple[int, int]) -> None:
+    many = [(f"Paper {n}", n) for n in range(12)]  # a two-digit count
+    write_digest(archive / "2025/07/01.md", "2025-07-01", many)  # type: ignore[arg-type]
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=size) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("w")
+        sidebar = app.reader.sidebar
+        if not sidebar.scrollable_content_region.width:
+            await pilot.press("t")  # narrow: the sidebar is shown on demand
+        width = sidebar.scrollable_content_region.width
+        shown = [sidebar.row_content(i, width).plain for i in range(len(sidebar._rows))]
+        crossing = [row for row in shown if "06-30" in row]  # W27: 06-30 to 07-06
+        assert crossing, shown
+        for row in shown:
+            assert len(row) <= width - 1, (row, width)  # never into the border
+            if row.startswith(" W"):  # its range (the end, when there is room), a space, its count
+                assert re.fullmatch(r" W\d\d \d\d-\d\d(–\d\d(-\d\d)?)? +[\d,]+", row), row

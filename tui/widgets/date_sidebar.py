@@ -22,13 +22,17 @@ class _Row:
     span: PeriodSummary | None = None
 
 
-def period_label(period: Period) -> str:
-    """A sidebar row's range: `` W29 07-14–20`` or `` Jul 01–31``."""
+def period_label(period: Period, compact: bool = False) -> str:
+    """A sidebar row's range: `` W29 07-14–20`` or `` Jul 01–31``; ``compact``, a week is
+    named by its first day alone (`` W05 01-27``), for a week across two months in a
+    narrow sidebar."""
     start, end = period.start, period.end
     if period.kind is PeriodKind.MONTH:
         return f" {start:%b} {start:%d}–{end:%d}"
-    tail = f"{end:%d}" if end.month == start.month else f"{end:%m-%d}"
-    return f" W{start.isocalendar()[1]:02d} {start:%m-%d}–{tail}"
+    week = f" W{start.isocalendar()[1]:02d} {start:%m-%d}"
+    if compact:
+        return week
+    return f"{week}–{end:%d}" if end.month == start.month else f"{week}–{end:%m-%d}"
 
 
 class DateSidebar(LineList):
@@ -145,6 +149,8 @@ class DateSidebar(LineList):
         if row.span is not None:
             papers = row.span.papers
             label, count = period_label(row.span.period), "…" if papers is None else f"{papers:,}"
+            if cell_len(label) + cell_len(count) + 2 > width:  # a space between, one after
+                label = period_label(row.span.period, compact=True)
         else:
             assert row.summary is not None
             day = row.summary.day
