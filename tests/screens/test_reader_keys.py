@@ -192,6 +192,11 @@ async def test_d_goes_to_the_nearest_day(archive: Path) -> None:
         app.screen.query_one("#date-input").value = ""  # type: ignore[attr-defined]
         await pilot.press(*"not a date", "enter")
         assert isinstance(app.screen, DatePrompt)  # stays open with an error
+        error = app.screen.query_one("#date-error")
+        assert str(error.render()).startswith("Not a date: 'not a date'")
+        app.screen.query_one("#date-input").value = ""  # type: ignore[attr-defined]
+        await pilot.press(*"2025-02-30", "enter")
+        assert str(error.render()).startswith("No such day: '2025-02-30'")
         await pilot.press("escape")
         assert app.screen is app.reader
         assert app.reader.day == date(2025, 7, 16)

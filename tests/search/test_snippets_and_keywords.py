@@ -40,6 +40,21 @@ def test_the_snippet_is_the_first_match_in_its_best_field() -> None:
     assert find_snippet(paper("T", [], {}), parse_query("t")) is None
 
 
+def test_a_note_is_the_snippet_when_the_query_asks_for_notes_or_only_it_matches() -> None:
+    note = "Try this  idea\nwith the RL setup"
+    by_note = find_snippet(PAPER, parse_query("note:idea"), note)
+    assert by_note == Snippet("note", "Try this idea with the RL setup", [(9, 13)])
+    has_note = find_snippet(PAPER, parse_query("has:note"), note)
+    assert has_note == Snippet("note", "Try this idea with the RL setup", [])
+    only_in_note = find_snippet(PAPER, parse_query("setup"), note)
+    assert only_in_note == Snippet("note", "Try this idea with the RL setup", [(26, 31)])
+    in_text_too = find_snippet(PAPER, parse_query("cache"), "a cache note")
+    assert in_text_too is not None and in_text_too.where == "What's New"  # the paper first
+    assert find_snippet(PAPER, parse_query("note:idea")) == find_snippet(
+        PAPER, parse_query("note:idea"), None
+    )
+
+
 def test_the_window_is_measured_in_cells_and_starts_near_the_match() -> None:
     text = "가" * 40 + " 캐시는 " + "나" * 40
     start = text.index("캐시")

@@ -61,7 +61,9 @@ class DatePrompt(ModalScreen[date | None]):
         event.stop()
         chosen = parse_date(event.value)
         if chosen is None:
-            message = Content(f"Not a date: {event.value!r}. Use YYYY-MM-DD.")
+            shaped = _DATE.match(event.value) is not None  # the shape is right, the day is not
+            reason = "No such day" if shaped else "Not a date"
+            message = Content(f"{reason}: {event.value!r}. Use YYYY-MM-DD.")
             self.query_one("#date-error", Label).update(message)
             return
         self.dismiss(chosen)

@@ -53,4 +53,4 @@ class ArchiveSearch:
         if not paper.sections and hit.body is not None:
             sections = body(self.cache.connection(), hit.body)
             paper = paper.model_copy(update={"sections": sections})
-        return find_snippet(paper, query)
+        return find_snippet(paper, query, self.marks.note_of(hit.entry.pid))

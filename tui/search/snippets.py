@@ -1,8 +1,9 @@
 """Where a search result matched: a short piece of its best field with the match marked.
 
-The best field is the title when every word is in it, else the authors (for ``author:``
-terms or a word found there), else the first summary item holding a match. For a title
-match the line below the title shows the summary's first match, or its start.
+The best field is the title when every word is in it, else your note (for ``note:`` and
+``has:note``), the authors (for ``author:`` terms or a word found there), the first summary
+item holding a match, or your note. For a title match the line below the title shows the
+summary's first match, or its start.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from rich.cells import cell_len
 
 from parsers import Paper
 from tui.search.highlight import match_spans
-from tui.search.query import Query
+from tui.search.query import HasTerm, Query, TextTerm
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,21 @@ def _line(text: str) -> str:
     return " ".join(text.split())
 
 
-def find_snippet(paper: Paper, query: Query) -> Snippet | None:
-    """The first match outside the title: in the authors, else in the summary."""
+def _asks_for_notes(query: Query) -> bool:
+    """``note:`` words or ``has:note`` among the terms that must hold."""
+    return any(
+        (isinstance(term, TextTerm) and term.field == "note")
+        or (isinstance(term, HasTerm) and term.what == "note")
+        for term in query.include
+    )
+
+
+def find_snippet(paper: Paper, query: Query, note: str | None = None) -> Snippet | None:
+    """The first match outside the title: in your note when the query asks for notes
+    (``note:``, ``has:note``), else in the authors, the summary, or your note."""
+    note_line = _line(note or "")
+    if note_line and _asks_for_notes(query):
+        return Snippet("note", note_line, match_spans(note_line, query, ("note", "any")))
     authors = ", ".join(_line(name) for name in paper.authors)
     spans = match_spans(authors, query, ("any", "author"))
     if spans and any(term.field == "author" for term in query.text_terms):
@@ -43,6 +57,9 @@ def find_snippet(paper: Paper, query: Query) -> Snippet | None:
             return Snippet(where, item, found)
     if spans:
         return Snippet("authors", authors, spans)
+    noted = match_spans(note_line, query) if note_line else []
+    if noted:  # a plain word found in your note only
+        return Snippet("note", note_line, noted)
     if items:  # matched in the title only: the summary's start
         return Snippet(items[0][0], items[0][1], [])
     return None
