@@ -115,3 +115,19 @@ async def test_at_80x24_the_list_gets_the_width_while_no_paper_is_open(archive: 
         await wait_loaded(pilot)
         assert app.reader.paper_list.size.width >= 76
         assert any(line.endswith(TITLE_60) for line in lines(app.reader.paper_list))
+
+
+def test_cut_text_ends_in_an_ellipsis_right_after_its_last_character() -> None:
+    from textual.content import Content
+
+    from tui.widgets.fitting import fit
+
+    for text in ("우리는 코드 생성 모델 이 만들어내는 보안", "abc def ghi jkl mno pqr stu"):
+        for width in range(1, 40):
+            shown = fit(Content(text), width)
+            assert shown.cell_length == width, (text, width)
+            kept = shown.plain.rstrip()
+            if cell_len(text) > width:
+                assert kept.endswith("…") and not kept[:-1].endswith(" "), (kept, width)
+            else:
+                assert kept == text

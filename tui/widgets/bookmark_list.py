@@ -10,6 +10,7 @@ from textual.message import Message
 
 from tui.terminal.glyphs import UNICODE, Glyphs
 from tui.userdata.bookmarks import Bookmark
+from tui.widgets.fitting import fit
 from tui.widgets.line_list import LineList
 
 
@@ -46,9 +47,7 @@ class BookmarkList(LineList):
         mine = f" {self.glyphs.note}" if bookmark.note is not None else ""
         mine += "".join(f" #{tag}" for tag in bookmark.tags)
         tags = Content(mine).truncate(room // 2, ellipsis=True)
-        title = Content(bookmark.display_title).truncate(
-            room - tags.cell_length, ellipsis=True, pad=True
-        )
+        title = fit(Content(bookmark.display_title), room - tags.cell_length)
         return Content.assemble(
             (day, muted),
             "  ",

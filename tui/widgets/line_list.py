@@ -19,6 +19,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
+from tui.widgets.fitting import fit
+
 
 class LineList(ScrollView, can_focus=True, inherit_bindings=False):
     """Rows with a cursor; ``cursor_moved`` and ``row_selected`` are the subclass hooks."""
@@ -191,7 +193,7 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
         if index >= self.row_count():
             style = self.get_visual_style("line-list--row", "line-list--muted")
             if index == 0 and self.empty_text:
-                content = Content(self.empty_text).truncate(width, ellipsis=True, pad=True)
+                content = fit(Content(self.empty_text), width)
                 return Strip(content.render_segments(style), width)
             return Strip.blank(width, style.rich_style)
         component = self.row_component(index)
@@ -201,7 +203,7 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
             style = self.get_visual_style("line-list--row", component)
             if self.get_component_styles(component).text_style.reverse:
                 style += Style(reverse=True)  # the cursor without colours (NO_COLOR)
-            content = self.row_content(index, width).truncate(width, ellipsis=True, pad=True)
+            content = fit(self.row_content(index, width), width)
             strip = Strip(content.render_segments(style), width).apply_meta({"row": index})
             self._strips[key] = strip
         return strip

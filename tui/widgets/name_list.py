@@ -8,6 +8,7 @@ from rich.cells import cell_len
 from textual.content import Content
 from textual.message import Message
 
+from tui.widgets.fitting import fit
 from tui.widgets.line_list import LineList
 
 
@@ -52,7 +53,7 @@ class NameList(LineList):
         item = self.items[index]
         figure = item.figure
         room = max(1, width - cell_len(figure) - 2)
-        name = Content(item.name).truncate(room, ellipsis=True, pad=True)
+        name = fit(Content(item.name), room)
         return Content.assemble(" ", name, " ", (figure, self.part_style("line-list--muted")))
 
     def row_selected(self, index: int) -> None:

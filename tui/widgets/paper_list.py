@@ -14,6 +14,7 @@ from textual.message import Message
 
 from parsers import Paper
 from tui.terminal.glyphs import UNICODE, Glyphs
+from tui.widgets.fitting import fit
 from tui.widgets.line_list import LineList
 
 VOTES_WIDTH = 4
@@ -181,7 +182,7 @@ class PaperList(LineList):
         mine = self._mine(pid, width)
         if mine.cell_length:
             room = width - MARKS_WIDTH - len(day) - mine.cell_length
-            title = title.truncate(room, ellipsis=True, pad=True)
+            title = fit(title, room)
         return Content.assemble(
             (votes, muted),
             " ",
