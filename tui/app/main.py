@@ -131,7 +131,7 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
         if self.cache_problem:
             self.notify(self.cache_problem, title="No parse cache", severity="warning", timeout=10)
         if self.demo:
-            self.notify(DEMO_NOTE, title="This is the demo archive", timeout=30)
+            self.notify(DEMO_NOTE, title="This is the demo archive", timeout=15)
         self._apply_theme()
         self.set_interval(POSITION_SAVE_SECONDS, self.save_position)
         self.watch_archive()
