@@ -317,6 +317,16 @@ async def test_problems_notification_and_screen(tmp_path: Path) -> None:
         assert [p.title for p in app.reader.paper_list.papers] == ["Good"]
 
 
+async def test_no_problems_is_a_note_not_an_empty_screen(tmp_path: Path) -> None:
+    write_digest(tmp_path / "2025/07/17.md", "2025-07-17", [("Good", 3)])
+    app = PaperdeckApp([str(tmp_path)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("exclamation_mark")
+        assert app.screen is app.reader
+        assert "No problems while loading." in [n.message for n in app._notifications]
+
+
 async def test_seeds_open_and_the_undated_dump_is_last() -> None:
     app = PaperdeckApp([str(SEEDS)])
     async with app.run_test(size=WIDE) as pilot:

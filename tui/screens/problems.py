@@ -33,10 +33,9 @@ class ProblemsScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         problems = ProblemList(self.problems)
         errors = sum(p.severity == "error" for p in self.problems)
+        plural = "" if len(self.problems) == 1 else "s"
         problems.border_title = (
-            f"{len(self.problems):,} problems while loading ({errors:,} errors)"
-            if self.problems
-            else "No problems while loading"
+            f"{len(self.problems):,} problem{plural} while loading ({errors:,} errors)"
         )
         problems.border_subtitle = "escape to close"
         yield problems

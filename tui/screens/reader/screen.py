@@ -178,6 +178,10 @@ class ReaderScreen(ReadingFlow, AnnotatingScreen):
             self.sidebar.focus()
 
     def action_show_problems(self) -> None:
+        if not self.store.problems:
+            done = "" if self.store.complete else " so far (the archive is still being read)"
+            self.notify(f"No problems while loading{done}.", timeout=3)
+            return
         self.app.push_screen(ProblemsScreen(self.store.problems))
 
     # -- the paper under the cursor --------------------------------------------------
