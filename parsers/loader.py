@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from parsers.decoding import decode
 from parsers.discovery import SourceFile, discover
 from parsers.formats import read_any
-from parsers.merge import DigestIndex
+from parsers.merge import DigestIndex, shared_ids
 from parsers.models import Digest, LoadResult, Problem, RawDigest
 from parsers.regular_files import UnusableFile, read_regular_file
 
@@ -72,6 +72,7 @@ def read_raw(data: bytes, source: SourceFile) -> RawFileResult:
     digest_format, (digests, problems) = found
     result.digests = digests
     result.problems.extend(problems)
+    result.problems.extend(shared_ids(digests, decoded.text, path))
     if not digests and not problems and source.explicit and not digest_format.days_may_be_empty:
         message = "no papers found in it; not a digest"
         result.problems.append(Problem(path=path, line=1, message=message))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
-from parsers.models import Digest, Paper
+from parsers.models import Digest, Paper, Problem
 from parsers.paper_fields import title_key
 
 
@@ -90,3 +90,33 @@ class DigestIndex:
     def digests(self) -> list[Digest]:
         """All digests, oldest first, the undated one last."""
         return sorted(self._digests.values(), key=lambda d: (d.date is None, d.date or date.min))
+
+
+def shared_ids(digests: list[dict[str, Any]], text: str, path: str) -> list[Problem]:
+    """A warning for each arXiv id that papers of one day give under different titles.
+
+    Such papers are read as one (the first title is kept), so the file loses what the
+    others say; the warning names the line of the later title so that it can be checked.
+    """
+    problems: list[Problem] = []
+    for digest in digests:
+        titles: dict[str, str] = {}
+        for paper in digest["papers"]:
+            arxiv_id, title = paper.get("arxiv_id"), paper.get("title") or ""
+            if not arxiv_id:
+                continue
+            first = titles.setdefault(arxiv_id, title)
+            if first is not title and title_key(first) != title_key(title):
+                line = _line_of(text, title)
+                message = (
+                    f"two papers share arXiv id {arxiv_id} under different titles "
+                    f"({first!r} and {title!r}); they are read as one, the first title kept"
+                )
+                problems.append(Problem(path=path, line=line, message=message))
+    return problems
+
+
+def _line_of(text: str, title: str) -> int:
+    """The line where ``title`` is first written (0 when it is not written as read)."""
+    found = text.find(title) if title else -1
+    return text.count("\n", 0, found) + 1 if found >= 0 else 0

@@ -3,4 +3,4 @@
 Caches of parse results (the reader's) are keyed on it, so a new version re-reads every file.
 """
 
-PARSER_VERSION = 5
+PARSER_VERSION = 6  # 6: papers sharing an arXiv id under different titles are named

@@ -221,3 +221,17 @@ def test_files_past_the_size_cap_are_not_read(
     result = load([str(big)])
     assert result.digests == []
     assert [p.message for p in result.problems] == ["larger than 1 MiB; not read"]
+
+
+def test_papers_sharing_an_arxiv_id_under_different_titles_are_named() -> None:
+    text = (
+        "## Daily Papers (2025-07-17)\n\n"
+        "### [First Title](https://arxiv.org/abs/2507.00001)\n\nVote: 3\n\n- one\n\n"
+        "### [First  title](https://arxiv.org/abs/2507.00001)\n\nVote: 4\n\n- a repeat\n\n"
+        "### [Another Paper](https://arxiv.org/abs/2507.00001)\n\nVote: 5\n\n- two\n"
+    )
+    result = parse_text(text)
+    [problem] = result.problems  # the repeat under the same title is no problem
+    assert problem.severity == "warning" and problem.line == 15
+    assert "2507.00001" in problem.message and "'Another Paper'" in problem.message
+    assert len(result.digests[0].papers) == 3  # the file's papers as written; merged by day later
