@@ -46,7 +46,9 @@ READER_BINDINGS: list[BindingType] = [
     ),
     Binding("pagedown", "page_detail(1)", "Page down", show=False, id="detail.page_down"),
     Binding("pageup", "page_detail(-1)", "Page up", show=False, id="detail.page_up"),
-    Binding("b", "toggle_bookmark", "Bookmark", tooltip="Bookmark / unbookmark", id="bookmark.toggle"),
+    Binding(
+        "b", "toggle_bookmark", "Bookmark", tooltip="Bookmark / unbookmark", id="bookmark.toggle"
+    ),
     Binding("u", "toggle_read", "Read/unread", show=False, id="read.toggle"),
     Binding("m", "mark_day_read", "Mark day read", show=False, id="read.mark_day"),
     Binding("e", "edit_note", "Edit note", show=False, id="note.edit"),
