@@ -32,6 +32,7 @@ from pathlib import Path
 from parsers import discover
 from parsers.loader import read_file_raw
 from tests.benchmarks.archive import generate_archive
+from tests.benchmarks.parse import bare_scan
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERY = "모델 scaling"
@@ -81,14 +82,6 @@ def command_run(env: dict[str, str], *argv: str) -> tuple[float, int]:
 def median_of(runs: int, work: Callable[[], tuple[float, int]]) -> tuple[float, int]:
     results = [work() for _ in range(runs)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
-
-
-def bare_scan(files: list[str]) -> int:
-    lines = 0
-    for path in files:
-        with open(path, "rb") as handle:
-            lines += len(handle.read().decode("utf-8").split("\n"))
-    return lines
 
 
 def best(runs: int, work: Callable[[], object]) -> float:

@@ -10,11 +10,12 @@ touches a widget.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from textual.message import Message
 
+from parsers import Problem
 from tui.app.messages import ArchiveRead, IndexReady, LoadFinished
 from tui.archive.cache import ArchiveCache, CacheUnusable
 from tui.archive.cache.reading import file_problems, holds_papers
@@ -63,9 +64,7 @@ class ArchiveLoader:
         if plan.first:
             self.cache.parse(plan.first, index_now=True)
         self.queue = ReadQueue(plan.rest)
-        done = plan.files - len(plan.rest)
-        unknown = plan.undated_pending
-        self.post(ArchiveRead(None, plan.pending_days, done, plan.files, plan.problems, unknown))
+        self._report(None, plan.files - len(plan.rest), plan.files, plan.problems)
 
     def want(self, day: date | None) -> None:
         """The reader is showing ``day``: read its files next."""
@@ -88,9 +87,20 @@ class ArchiveLoader:
         plan = plan_load(self.paths, self.cache, self.prefer)
         self.queue = ReadQueue(plan.first + plan.rest)
         if plan.first or plan.rest or plan.removed_days:
-            pending, unknown = self.queue.pending_days(), self.queue.undated_pending()
-            self.post(ArchiveRead(plan.removed_days, pending, 0, plan.files, [], unknown))
+            self._report(plan.removed_days, 0, plan.files)
         return plan
+
+    def _report(
+        self,
+        days: set[date | None] | None,
+        done: int,
+        total: int,
+        problems: Sequence[Problem] = (),
+    ) -> None:
+        """Say which ``days`` changed (None: all of them), and what the files still to read
+        may bring: the days their names give, and whether some name none."""
+        pending, unknown = self.queue.pending_days(), self.queue.undated_pending()
+        self.post(ArchiveRead(days, pending, done, total, list(problems), unknown))
 
     def _read(self, plan: LoadPlan, cancelled: Callable[[], bool], first: bool) -> None:
         done = plan.files - len(self.queue)
@@ -102,8 +112,7 @@ class ArchiveLoader:
             days = self.cache.parse(batch, index_now=False)
             done += len(batch)
             changed = True
-            pending, unknown = self.queue.pending_days(), self.queue.undated_pending()
-            self.post(ArchiveRead(days, pending, done, plan.files, [], unknown))
+            self._report(days, done, plan.files)
         if not self.cache.index(cancelled):
             return
         if first or changed or plan.removed_days:

@@ -29,16 +29,6 @@ class LoadPlan:
     files: int = 0  # every file of the archive, read before or now
     removed_days: set[date | None] = field(default_factory=set)  # days of files now gone
 
-    @property
-    def pending_days(self) -> set[date | None]:
-        """The days the paths of files still to read name (undated files name none)."""
-        return {stat.source.path_date for stat in self.rest if stat.source.path_date}
-
-    @property
-    def undated_pending(self) -> bool:
-        """True when files still to read name no day (any day may be in them)."""
-        return any(stat.source.path_date is None for stat in self.rest)
-
 
 def plan_load(paths: list[str], cache: ArchiveCache, prefer: date | None = None) -> LoadPlan:
     """Check the cache against the files under ``paths``; plan reading what is stale.

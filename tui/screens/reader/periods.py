@@ -141,15 +141,20 @@ class PeriodView(ReaderView):
         self.period_kind = kind
         self.show_at(anchor, pid=pid)  # the sidebar's title says what it lists
 
+    def say_at_end(self, at_end: str) -> None:
+        """Nothing further that way: say so, or that more days may still come."""
+        still = "More days are still being read; try again in a moment."
+        self.notify(still if self.store.more_days_may_come else at_end, timeout=2)
+
     def step(self, older: bool) -> bool:
         """Move to the older or newer week or month; False when showing days."""
         if self.period is None:
             return False
         found = self.store.step_period(self.period, older)
         if found is None:
-            at_end = f"This is the {'oldest' if older else 'newest'} {self.period.kind.value}."
-            still = "More days are still being read; try again in a moment."
-            self.notify(still if self.store.more_days_may_come else at_end, timeout=2)
+            self.say_at_end(
+                f"This is the {'oldest' if older else 'newest'} {self.period.kind.value}."
+            )
         else:
             self.show_period(found)
         return True

@@ -128,8 +128,7 @@ class ReaderScreen(ReadingFlow, AnnotatingScreen):
 
     def _step_day(self, step: Step, at_end: str) -> None:
         if not step.exists:
-            still = "More days are still being read; try again in a moment."
-            self.notify(still if self.store.more_days_may_come else at_end, timeout=2)
+            self.say_at_end(at_end)
             return
         self.show_day(step.day)
 
