@@ -9,7 +9,8 @@ The file is a JSON list; each element describes one paper of the day::
 
 Unknown keys are ignored and missing ones tolerated; an element that cannot give a paper
 is a problem naming its position, and the rest of the day still loads. An empty list is
-no day at all. Every string is data: control characters are removed.
+no day at all. Every string is data: control characters are removed. Upvotes are held to
+a vote line's limits (a count past them is a problem, not a number SQLite cannot store).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ _ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)
 _VIDEO_SUFFIXES = (".mp4", ".webm", ".mov")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SPACE = re.compile(r"\s+")
+MAX_INT_DIGITS = 20
 
 
 class _Entry:
@@ -72,13 +74,17 @@ class _Entry:
         return re.sub(r"v\d+$", "", value)
 
     def votes(self) -> int | None:
+        """The upvotes, within the cap a Markdown vote line has (SQLite keeps 64 bits)."""
         value = self.paper.get("upvotes")
-        if value is None or (isinstance(value, int) and not isinstance(value, bool)):
-            if value is not None and value < 0:
-                self.complaints.append(f"upvotes {value} is negative; ignored")
-                return None
-            return value
-        votes, complaint = parse_votes(str(value)[:40])
+        if value is None:
+            return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            text = str(value)
+        else:
+            text = value if isinstance(value, str) else json.dumps(value)
+        votes, complaint = parse_votes(text[:40])
         if complaint:
             self.complaints.append(complaint)
         return votes
@@ -150,13 +156,21 @@ class _Entry:
         return None
 
 
+def _json_int(digits: str) -> int | str:
+    """A JSON integer; one of more than 20 digits stays text (no count is that large, and
+    Python refuses to convert more than 4,300 digits)."""
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else digits
+
+
 def _elements(text: str) -> tuple[list[tuple[int, Any]], str | None]:
     """The list's elements with the line each starts on, or why the text is no such list."""
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(parse_int=_json_int)
     try:
         value, end = decoder.raw_decode(text, len(text) - len(text.lstrip()))
     except json.JSONDecodeError as exc:
         return [], f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+    except RecursionError:
+        return [], "not valid JSON (nested too deeply)"
     if text[end:].strip():
         return [], "not valid JSON (text after the end of the data)"
     if not isinstance(value, list):

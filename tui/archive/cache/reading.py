@@ -46,8 +46,14 @@ def stat_sources(sources: list[SourceFile]) -> tuple[list[FileStat], list[Proble
             message = f"cannot read: {getattr(exc, 'strerror', None) or exc}"
             problems.append(Problem(path=source.path, severity="error", message=message))
             continue
-        stats.append(FileStat(source, resolved, info.st_size, info.st_mtime_ns, rank))
+        stats.append(FileStat(source, resolved, info.st_size, _int64(info.st_mtime_ns), rank))
     return stats, problems
+
+
+def _int64(value: int) -> int:
+    """``value`` wrapped into SQLite's signed 64 bits: a file time past April 2262 (or
+    before 1678) in nanoseconds does not fit, and serves only to notice a change."""
+    return (value + 2**63) % 2**64 - 2**63
 
 
 def freshness(connection: sqlite3.Connection, stats: list[FileStat]) -> Freshness:
