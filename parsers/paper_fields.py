@@ -17,7 +17,10 @@ _ARXIV_NEW = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
 _ARXIV_OLD = re.compile(r"arxiv\.org/(?:abs|pdf)/([a-z-]+(?:\.[A-Z]{2})?/\d{7})", re.IGNORECASE)
 _ABS = "https://arxiv.org/abs/"
 _PAPER_HOSTS = ("arxiv.org/", "huggingface.co/papers/", "alphaxiv.org/")
-AUTHOR_SEPARATORS = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+# A separator starts where a run of white space starts, never inside one: the look-ahead
+# turns down in one step each place inside a run, where ``\s*`` would scan the rest of the
+# run again (a 40,000-space line took 20 s). Splits are those of the plain pattern.
+AUTHOR_SEPARATORS = re.compile(r"(?!(?<=\s)\s)(?:\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)")
 _AUTHOR_MARKS = (";", "&", "*", "_", "+", "…", "\t", "  ", " and ", "et al", ", ,")
 _NOT_AUTHORS = {"", "+", "…", "...", "et al.", "et al", "and others", "others"}
 _SPACE = re.compile(r"\s+")

@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 from parsers.markdown.draft import Draft
 from parsers.markdown.syntax import (
-    HTML_SRC,
     IMAGE_LINE,
     LINK_LINE,
     META,
     NUMBERED,
     SECTION_BULLET,
+    html_source,
 )
 from parsers.paper_fields import arxiv_id_from_url, parse_votes, split_authors
 
@@ -47,12 +47,12 @@ def read_body_line(draft: Draft, line: str, lineno: int, report: Report) -> None
             _link_line(draft, link.group(1), link.group(2))
             return
     elif first == "<":
-        source = HTML_SRC.search(line)
+        source = html_source(line)
         if source:
-            if source.group(1).lower() == "img":
-                draft.thumbnail = draft.thumbnail or source.group(2)
+            if source[0].lower() == "img":
+                draft.thumbnail = draft.thumbnail or source[1]
             else:
-                draft.video = draft.video or source.group(2)
+                draft.video = draft.video or source[1]
         return
     if first.isalpha() or first in "*_":
         meta = META.match(line)
