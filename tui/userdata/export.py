@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from itertools import count, groupby, product
 from string import ascii_lowercase
+from urllib.parse import quote
 
 from tui.userdata.bookmarks import Bookmark
 
@@ -30,9 +31,15 @@ _BIBTEX_SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+_BIBTEX_UNBALANCED = {**_BIBTEX_SPECIAL, "{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
 _BIBTEX_ESCAPE = re.compile("|".join(re.escape(char) for char in _BIBTEX_SPECIAL))
 _MATH = re.compile(r"\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d)")
 """TeX math as Pandoc reads it: ``$L_2$`` (no space inside the dollars, no digit after)."""
+_AND = re.compile(r"\sand\s", re.IGNORECASE)
+_BIBTEX_URL_UNSAFE = re.compile(r"[{}\\\s]")
+_MARKDOWN_URL_UNSAFE = re.compile(r"[()<>\\\s]")
+_LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 DERIVED_NOTE = "title derived from the abstract"
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
@@ -60,7 +67,23 @@ def _with_math(text: str, escape: Callable[[str], str]) -> str:
 
 
 def _bibtex_text(text: str) -> str:
-    return _BIBTEX_ESCAPE.sub(lambda match: _BIBTEX_SPECIAL[match.group(0)], text)
+    """``text`` as BibTeX field text. BibTeX ends a field at the brace that balances its
+    first, counting ``\\{`` and ``\\}`` too: braces are escaped as ``\\{`` only when
+    they balance, else spelled as commands, so that no text can close its field."""
+    special = _BIBTEX_SPECIAL if _balanced(text) else _BIBTEX_UNBALANCED
+    return _BIBTEX_ESCAPE.sub(lambda match: special[match.group(0)], text)
+
+
+def _bibtex_name(name: str) -> str:
+    """An author, braced when it holds the word "and" (BibTeX's separator of names)."""
+    text = _bibtex_text(name)
+    return "{" + text + "}" if _AND.search(text) else text
+
+
+def _url_text(url: str, unsafe: re.Pattern[str]) -> str:
+    """``url`` with the characters ``unsafe`` matches percent-encoded (the address is the
+    same to a browser, and cannot close the field or link it is written in)."""
+    return unsafe.sub(lambda match: quote(match.group(0), safe=""), url)
 
 
 def _key_part(text: str) -> str:
@@ -102,16 +125,17 @@ def to_bibtex(bookmarks: list[Bookmark]) -> str:
         title = _with_math(bookmark.export_title, _bibtex_text)
         fields = [("title", "{{" + title + "}}")]
         if bookmark.authors:
-            authors = " and ".join(_bibtex_text(a) for a in bookmark.authors)
+            authors = " and ".join(_bibtex_name(a) for a in bookmark.authors)
             fields.append(("author", "{" + authors + "}"))
         if bookmark.date:
             fields.append(("year", "{" + str(bookmark.date.year) + "}"))
             if bookmark.title_derived:  # no paper of record: the digest's day dates it
                 fields.append(("month", _MONTHS[bookmark.date.month - 1]))
         if bookmark.arxiv_id:
-            fields += [("eprint", "{" + bookmark.arxiv_id + "}"), ("archivePrefix", "{arXiv}")]
+            eprint = _bibtex_text(bookmark.arxiv_id)
+            fields += [("eprint", "{" + eprint + "}"), ("archivePrefix", "{arXiv}")]
         if bookmark.url:
-            fields.append(("url", "{" + bookmark.url + "}"))
+            fields.append(("url", "{" + _url_text(bookmark.url, _BIBTEX_URL_UNSAFE) + "}"))
         if bookmark.title_derived:
             fields.append(("note", "{" + DERIVED_NOTE + "}"))
         if bookmark.tags:
@@ -124,7 +148,17 @@ def to_bibtex(bookmarks: list[Bookmark]) -> str:
 
 
 def _markdown_text(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+    """``text`` on one line of Markdown, its markup characters escaped."""
+    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", _LINE_BREAK.sub(" ", text))
+
+
+def _markdown_code(text: str) -> str:
+    """``text`` as a code span: fenced by more backticks than it holds in a row."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    if not longest:
+        return f"`{text}`"
+    fence = "`" * (longest + 1)
+    return f"{fence} {text} {fence}"
 
 
 def to_markdown(bookmarks: list[Bookmark]) -> str:
@@ -135,7 +169,8 @@ def to_markdown(bookmarks: list[Bookmark]) -> str:
         lines += [f"## {day.isoformat() if day else 'Undated'}", ""]
         for bookmark in group:
             title = _with_math(bookmark.export_title, _markdown_text)
-            entry = f"[{title}]({bookmark.url})" if bookmark.url else title
+            url = _url_text(bookmark.url or "", _MARKDOWN_URL_UNSAFE)
+            entry = f"[{title}]({url})" if url else title
             if bookmark.authors:
                 entry += f" — {_markdown_text(', '.join(bookmark.authors))}"
             if bookmark.votes is not None:
@@ -153,9 +188,10 @@ def _markdown_mine(bookmark: Bookmark) -> list[str]:
     written: it may hold Markdown of its own)."""
     lines = []
     if bookmark.tags:
-        lines.append("  Tags: " + " ".join(f"`#{tag}`" for tag in bookmark.tags))
+        lines.append("  Tags: " + " ".join(_markdown_code(f"#{tag}") for tag in bookmark.tags))
     if bookmark.note is not None:
-        lines += [""] + [f"  > {line}".rstrip() for line in bookmark.note.split("\n")] + [""]
+        note = _LINE_BREAK.split(bookmark.note)
+        lines += [""] + [f"  > {line}".rstrip() for line in note] + [""]
     return lines
 
 
@@ -180,8 +216,18 @@ def to_csv(bookmarks: list[Bookmark]) -> str:
         data["title_derived"] = "true" if bookmark.title_derived else "false"
         data["tags"] = " ".join(bookmark.tags)
         data["starred"] = "true" if bookmark.starred else "false"
-        writer.writerow(["" if data[column] is None else data[column] for column in CSV_COLUMNS])
+        writer.writerow(
+            ["" if data[column] is None else _cell(data[column]) for column in CSV_COLUMNS]
+        )
     return out.getvalue()
+
+
+def _cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as text: one that would start a formula (``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return) gets a ``'`` in front."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 FORMATS: dict[str, Callable[[list[Bookmark]], str]] = {
