@@ -23,7 +23,14 @@ from textual.worker import get_current_worker
 from tui.app.bindings import APP_BINDINGS
 from tui.app.continuity import Continuity
 from tui.app.loader import ArchiveLoader, open_cache
-from tui.app.messages import ArchiveRead, IndexReady, LoadFinished, SaveFailed, UserStateSaved
+from tui.app.messages import (
+    ArchiveRead,
+    IndexReady,
+    LoadFinished,
+    SaveFailed,
+    SaveRecovered,
+    UserStateSaved,
+)
 from tui.app.palette import help_sections, palette_commands
 from tui.app.requests import ScreenRequests
 from tui.app.search_path import SearchPath
@@ -83,6 +90,7 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
             self.locations.state,
             on_change=self._state_saved,
             on_error=self._save_failed,
+            on_recovered=self._save_recovered,
         )
         self.marking = Marking(self.user_state)
         self.marks_changed_signal: Signal[None] = Signal(self, "marks-changed")
@@ -216,11 +224,17 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
     def _save_failed(self, text: str) -> None:  # called by the writer thread
         self.post_message(SaveFailed(text))
 
+    def _save_recovered(self, text: str) -> None:  # called by the writer thread
+        self.post_message(SaveRecovered(text))
+
     def on_user_state_saved(self, message: UserStateSaved) -> None:
         self.marks_changed_signal.publish(None)
 
     def on_save_failed(self, message: SaveFailed) -> None:
-        self.notify(message.text, title="Not saved yet", severity="error", timeout=10)
+        self.notify(message.text, title="Not saved yet", severity="error", timeout=30)
+
+    def on_save_recovered(self, message: SaveRecovered) -> None:
+        self.notify(message.text, title="Saved", timeout=5)
 
     def on_index_ready(self, message: IndexReady) -> None:
         self.archive_search.ready = True

@@ -62,6 +62,13 @@ class UserStateSaved(Message):
 
 @dataclass
 class SaveFailed(Message):
-    """The writer could not save user data; it keeps the changes and retries."""
+    """Saving user data started to fail; the writer keeps the changes and retries."""
+
+    text: str
+
+
+@dataclass
+class SaveRecovered(Message):
+    """Saving works again after failing: every change kept meanwhile is on disk."""
 
     text: str

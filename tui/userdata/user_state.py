@@ -10,6 +10,7 @@ other paperdeck instances show up) with the changes not yet saved applied on top
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from tui.userdata import bookmarks as bm
 from tui.userdata import reading as rd
 from tui.userdata import session as ss
 from tui.userdata.bookmarks import Bookmark
+from tui.userdata.save_retry import SaveRetry
 from tui.userdata.state_file import (
     Change,
     MovedAside,
@@ -70,12 +72,15 @@ class UserState:
         state_dir: Path | None = None,
         on_change: Listener | None = None,
         on_error: ErrorListener | None = None,
+        on_recovered: ErrorListener | None = None,
     ) -> None:
         self._bookmarks = _Tracked(bm.bookmarks_file(data_dir), _shown_marks)
         self._reading = _Tracked(rd.reading_file(data_dir), lambda s: frozenset(s.read))
         self._session = _Tracked(ss.session_file(state_dir or data_dir))
         self.on_change = on_change
-        self.on_error = on_error
+        self.on_error = on_error  # once, when saving starts to fail
+        self.on_recovered = on_recovered  # once, when every change is saved again
+        self._retry = SaveRetry()
         self._lock = threading.Lock()
         self._wake = threading.Condition(self._lock)
         self._sequence = 0
@@ -210,14 +215,26 @@ class UserState:
             self._thread.start()
 
     def _write_loop(self) -> None:
+        """Save what is pending; after a failure, wait as :class:`SaveRetry` says before
+        trying again, however many changes arrive meanwhile."""
         while True:
             with self._lock:
-                while not self._closed and not self._has_pending():
-                    self._wake.wait()
+                while not (self._closed and not self._has_pending()):
+                    wait = self._retry.retry_at - time.monotonic()
+                    if self._has_pending() and wait <= 0:
+                        break
+                    self._wake.wait(timeout=wait if self._has_pending() else None)
                 if self._closed and not self._has_pending():
                     return
-            for tracked in self._files:
-                self._save(tracked)
+            failures = [error for tracked in self._files if (error := self._save(tracked))]
+            self._after_round(failures)
+
+    def _after_round(self, failures: list[str]) -> None:
+        with self._lock:
+            said = self._retry.record(failures, time.monotonic())
+        listener = None if said is None else self.on_error if said.error else self.on_recovered
+        if said is not None and listener is not None:
+            listener(said.text)
 
     @property
     def _files(self) -> tuple[_Tracked[Any], ...]:
@@ -226,19 +243,16 @@ class UserState:
     def _has_pending(self) -> bool:
         return any(tracked.pending for tracked in self._files)
 
-    def _save(self, tracked: _Tracked[Any]) -> None:
+    def _save(self, tracked: _Tracked[Any]) -> str | None:
+        """Apply ``tracked``'s pending changes to its file; why it failed, if it did."""
         with self._lock:
             batch = list(tracked.pending)
         if not batch:
-            return
+            return None
         try:
             saved = tracked.file.apply(change for _, change in batch)
-        except Exception as exc:  # the disk said no: keep the changes and say so
-            if self.on_error:
-                self.on_error(f"Could not save {tracked.file.path}: {exc}")
-            with self._lock:
-                self._wake.wait(timeout=2.0)  # then try again
-            return
+        except Exception as exc:  # the disk said no: keep the changes, try again later
+            return f"Could not save {tracked.file.path}: {exc}"
         last = batch[-1][0]
         with self._lock:
             tracked.pending = [(seq, change) for seq, change in tracked.pending if seq > last]
@@ -250,6 +264,7 @@ class UserState:
             self._wake.notify_all()
         if outside and self.on_change:
             self.on_change()  # another paperdeck changed what the screen shows
+        return None
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until every change made so far is on disk; False on timeout."""
@@ -264,7 +279,10 @@ class UserState:
             return self._wake.wait_for(saved, timeout=timeout)
 
     def close(self, timeout: float = 5.0) -> bool:
-        """Save what is pending and stop the writer."""
+        """Save what is pending (trying again now, if saving failed) and stop the writer."""
+        with self._lock:
+            self._retry.retry_at = 0.0
+            self._wake.notify_all()
         done = self.flush(timeout)
         with self._lock:
             self._closed = True
