@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from parsers.limits import PaperCount, limit_paper
 from parsers.markdown import LONG_LINE
 from parsers.models import Digest, Problem, RawDigest
 from parsers.paper_fields import AUTHOR_SEPARATORS, derive_title, parse_votes, split_authors
@@ -164,17 +165,22 @@ def read_abstract_dump(
     """Read a plain abstract dump into one raw digest dated ``fallback_date`` (often None)."""
     abstracts, problems = split_abstracts(lines, path)
     papers = []
+    count = PaperCount()
     for abstract in abstracts:
+        if not count.admit(abstract.line):
+            continue
         text = abstract.text()
-        papers.append(
-            {
-                "title": derive_title(text),
-                "title_derived": True,
-                "votes": abstract.votes,
-                "authors": abstract.authors,
-                "sections": [{"heading": ABSTRACT_HEADING, "items": [text]}],
-            }
-        )
+        paper = {
+            "title": derive_title(text),
+            "title_derived": True,
+            "votes": abstract.votes,
+            "authors": abstract.authors,
+            "sections": [{"heading": ABSTRACT_HEADING, "items": [text]}],
+        }
+        for said in limit_paper(paper):
+            problems.append(Problem(path=path, line=abstract.line, message=said))
+        papers.append(paper)
+    problems.extend(count.problems(path))
     if not papers:
         return [], problems
     return [{"date": fallback_date, "sources": [path], "papers": papers}], problems

@@ -22,6 +22,8 @@ from typing import Any
 
 from parsers.dates import make_date
 from parsers.decoding import strip_controls
+from parsers.json_list import NotAList, json_list
+from parsers.limits import PaperCount, limit_paper
 from parsers.markdown.draft import PaperFields
 from parsers.models import Problem, RawDigest
 from parsers.paper_fields import clean_title, parse_votes
@@ -35,7 +37,6 @@ _ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)
 _VIDEO_SUFFIXES = (".mp4", ".webm", ".mov")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SPACE = re.compile(r"\s+")
-MAX_INT_DIGITS = 20
 
 
 class _Entry:
@@ -156,39 +157,6 @@ class _Entry:
         return None
 
 
-def _json_int(digits: str) -> int | str:
-    """A JSON integer; one of more than 20 digits stays text (no count is that large, and
-    Python refuses to convert more than 4,300 digits)."""
-    return int(digits) if len(digits) <= MAX_INT_DIGITS else digits
-
-
-def _elements(text: str) -> tuple[list[tuple[int, Any]], str | None]:
-    """The list's elements with the line each starts on, or why the text is no such list."""
-    decoder = json.JSONDecoder(parse_int=_json_int)
-    try:
-        value, end = decoder.raw_decode(text, len(text) - len(text.lstrip()))
-    except json.JSONDecodeError as exc:
-        return [], f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
-    except RecursionError:
-        return [], "not valid JSON (nested too deeply)"
-    if text[end:].strip():
-        return [], "not valid JSON (text after the end of the data)"
-    if not isinstance(value, list):
-        return [], "not a list of papers"
-    if "\n" not in text.strip():
-        return [(1, element) for element in value], None
-    # Walk the list again with positions, to name the line of each element.
-    starts: list[tuple[int, Any]] = []
-    index = text.index("[") + 1
-    for element in value:
-        while text[index] in " \t\r\n,":
-            index += 1
-        _, after = decoder.raw_decode(text, index)
-        starts.append((text.count("\n", 0, index) + 1, element))
-        index = after
-    return starts, None
-
-
 def read_hf_daily(
     text: str, path: str, fallback_date: date | None = None, explicit: bool = True
 ) -> tuple[list[RawDigest], list[Problem]]:
@@ -198,34 +166,48 @@ def read_hf_daily(
     entries were published. JSON that is no list of papers is a problem only when the user
     named the file: a date-named JSON file in a directory may be something else.
     """
-    elements, reason = _elements(text)
-    if reason is not None:
-        if explicit or reason.startswith("not valid"):
-            return [], [Problem(path=path, line=1, severity="error", message=reason)]
-        return [], []
-    if not elements:
-        return [], []
-    if not explicit and not any(isinstance(e, dict) and "paper" in e for _, e in elements):
-        return [], []  # a list, but not of daily papers
+    count = PaperCount()
     papers: list[PaperFields] = []
     problems: list[Problem] = []
-    day = fallback_date
-    for number, (line, element) in enumerate(elements, 1):
-        if not isinstance(element, dict):
-            message = f"entry {number} is not an object; skipped"
-            problems.append(Problem(path=path, line=line, severity="error", message=message))
-            continue
-        entry = _Entry(element)
-        fields = entry.fields()
-        day = day or entry.day()
-        label = f"entry {number}" + (f" ({fields['title'][:60]})" if fields else "")
-        for complaint in entry.complaints:
-            problems.append(Problem(path=path, line=line, message=f"{label}: {complaint}"))
-        if fields is None:
-            message = f"entry {number} has neither title nor arXiv id; skipped"
-            problems.append(Problem(path=path, line=line, severity="error", message=message))
-            continue
-        papers.append(fields)
+    day, seen, daily = fallback_date, 0, False
+    try:
+        for seen, (line, element) in enumerate(json_list(text), 1):
+            daily = daily or (isinstance(element, dict) and "paper" in element)
+            if count.admit(line):
+                found = _read_entry(element, seen, path, line, papers, problems)
+                day = day or found
+    except NotAList as exc:
+        if explicit or str(exc).startswith("not valid"):
+            return [], [Problem(path=path, line=1, severity="error", message=str(exc))]
+        return [], []
+    if not seen or (not explicit and not daily):
+        return [], []  # no papers, or a list but not of daily papers
+    problems.extend(count.problems(path))
     if not papers:
         return [], problems
     return [{"date": day, "sources": [path], "papers": papers}], problems
+
+
+def _read_entry(
+    element: Any, number: int, path: str, line: int, papers: list[PaperFields],
+    problems: list[Problem],
+) -> date | None:  # fmt: skip
+    """Read the list's element ``number`` into ``papers`` and ``problems``; its day."""
+    if not isinstance(element, dict):
+        message = f"entry {number} is not an object; skipped"
+        problems.append(Problem(path=path, line=line, severity="error", message=message))
+        return None
+    entry = _Entry(element)
+    fields = entry.fields()
+    day = entry.day()
+    if fields is not None:
+        entry.complaints.extend(limit_paper(fields))
+    label = f"entry {number}" + (f" ({fields['title'][:60]})" if fields else "")
+    for complaint in entry.complaints:
+        problems.append(Problem(path=path, line=line, message=f"{label}: {complaint}"))
+    if fields is None:
+        message = f"entry {number} has neither title nor arXiv id; skipped"
+        problems.append(Problem(path=path, line=line, severity="error", message=message))
+        return day
+    papers.append(fields)
+    return day

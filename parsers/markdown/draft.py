@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from parsers.limits import MAX_ITEM
 from parsers.paper_fields import arxiv_id_from_url
 
 PaperFields = dict[str, Any]  # a Paper's fields, validated into a Paper by the caller
@@ -50,7 +51,7 @@ class Draft:
         items = self.sections[-1][1] if self.sections else None
         if not items:
             self.add_item(text)
-        else:
+        elif len(items[-1]) <= MAX_ITEM:  # past it the item is cut: growing it copies it
             items[-1] = f"{items[-1]}{separator}{text}"
 
     def build(self) -> PaperFields:

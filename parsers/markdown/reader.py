@@ -6,6 +6,7 @@ from datetime import date
 from itertools import islice
 
 from parsers.dates import find_date_text, make_date
+from parsers.limits import PaperCount, limit_paper
 from parsers.markdown.body import read_body_line
 from parsers.markdown.canonical import read_canonical
 from parsers.markdown.draft import Draft, PaperFields
@@ -25,6 +26,7 @@ class MarkdownReader:
         self.papers: list[PaperFields] | None = None
         self.in_day = False
         self.draft: Draft | None = None
+        self.count = PaperCount()
 
     def problem(self, line: int, message: str, severity: Severity = "warning") -> None:
         self.problems.append(Problem(path=self.path, line=line, severity=severity, message=message))
@@ -41,9 +43,13 @@ class MarkdownReader:
                 return
             draft.title = draft.url
             self.problem(draft.line, "paper heading has no title; showing its link instead")
-        self.add_paper(draft.build())
+        self.add_paper(draft.build(), draft.line)
 
-    def add_paper(self, paper: PaperFields) -> None:
+    def add_paper(self, paper: PaperFields, line: int) -> None:
+        if not self.count.admit(line):
+            return
+        for said in limit_paper(paper):
+            self.problem(line, said)
         if self.papers is None:
             self.start_day(self.fallback_date)
         assert self.papers is not None
@@ -153,7 +159,7 @@ class MarkdownReader:
                 paper = read_canonical(block)
                 if paper is not None:
                     self.finish_paper()
-                    self.add_paper(paper)
+                    self.add_paper(paper, lineno)
                     lineno += block.count("\n")
                     continue
             lines = f"#{block}".split("\n")
@@ -179,7 +185,7 @@ def read_markdown_digest(
     """
     reader = MarkdownReader(path, fallback_date)
     reader.read(text)
-    return reader.raw_digests(), reader.problems
+    return reader.raw_digests(), reader.problems + reader.count.problems(path)
 
 
 def parse_markdown_digest(

@@ -189,7 +189,8 @@ def test_long_lines_in_an_abstract_dump_are_reported(tmp_path: Path) -> None:
     dump.write_text("우리는 새로운 모델을 제안합니다. " * 20_000 + "\n")
     result = load([str(dump)])
     assert len(result.digests[0].papers) == 1
-    assert [(p.line, "very long" in p.message) for p in result.problems] == [(1, True)]
+    assert [(p.line, "very long" in p.message) for p in result.problems] == [(1, True), (1, False)]
+    assert "summary is longer than the reader keeps" in result.problems[1].message
 
 
 def test_devices_fifos_and_sockets_are_not_read(tmp_path: Path) -> None:

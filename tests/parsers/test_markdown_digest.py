@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from parsers.limits import MAX_ITEM
 from tests.parsers.helpers import only_paper, parse_text
 
 HEAD = "## Daily Papers (2025-07-14)\n\n"
@@ -195,12 +196,12 @@ def test_control_characters_are_stripped() -> None:
     assert paper.sections[0].items == ["body flipped"]
 
 
-def test_very_long_line_is_reported_and_kept() -> None:
+def test_very_long_line_is_reported_and_cut() -> None:
     long_item = "가" * 200_000
     result = parse_text(HEAD + f"### [T](https://arxiv.org/abs/2507.00001)\n\n- {long_item}\n")
     [digest] = result.digests
-    assert digest.papers[0].sections[0].items == [long_item]
-    assert [(p.line, p.severity) for p in result.problems] == [(5, "warning")]
+    assert digest.papers[0].sections[0].items == [long_item[: MAX_ITEM - 1] + "…"]
+    assert [(p.line, p.severity) for p in result.problems] == [(5, "warning"), (3, "warning")]
 
 
 def test_very_long_title_is_shortened_with_a_warning() -> None:
