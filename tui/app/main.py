@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.events import DeliveryComplete
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
@@ -48,6 +49,7 @@ from tui.terminal.glyphs import Glyphs
 from tui.terminal.shutdown import ShutdownGuard
 from tui.userdata.marking import Marking
 from tui.userdata.user_state import UserState
+from tui.widgets.literal import literal
 
 POSITION_SAVE_SECONDS = 2.0
 QUITS = ("app.quit", "app.quit_now")
@@ -125,8 +127,17 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Notifications show their text as it is (never as markup): it holds titles, paths."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        """Notifications show their text as it is (never as markup): it holds titles, paths,
+        what was typed. Every notice of every screen comes here."""
+        text, title = literal(message).plain, literal(title).plain
+        super().notify(text, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def on_delivery_complete(self, event: DeliveryComplete) -> None:
+        """Textual's own notice of a saved screenshot is markup: said here as text instead."""
+        if event.name == "screenshot":
+            event.prevent_default()
+            where = f" to {event.path}" if event.path is not None else ""
+            self.notify(f"Saved screenshot{where}", title="Screenshot")
 
     def on_mount(self) -> None:
         for moved in self.user_state.moved_aside:

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from tui.screens.help import key_rows
 from tui.screens.reader import ReaderScreen
 from tui.widgets.day_filter import DayFilter
+from tui.widgets.literal import literal_markup
 
 META_ACTIONS = {"command_palette", "help_quit"}
 """Keys with nothing to offer in the palette: the palette itself, the hint on ctrl+c."""
@@ -55,7 +56,9 @@ def binding_commands(
             title = f"{row.description} ({pane})" if pane else row.description
             where = f" · {row.binding_id}" if row.binding_id else ""
             yield SystemCommand(
-                title, f"{row.keys}{where}", partial(app.run_action, row.action, node)
+                literal_markup(title),
+                literal_markup(f"{row.keys}{where}"),  # keys remapped in config.toml: any text
+                partial(app.run_action, row.action, node),
             )
 
 

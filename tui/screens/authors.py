@@ -22,6 +22,7 @@ from tui.archive.cache.authors import AuthorCount
 from tui.screens.requests import OpenPaperRequested
 from tui.screens.services import ReaderServices, so_far
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.literal import literal
 from tui.widgets.name_list import NamedFigure, NameList
 from tui.widgets.paper_list import PaperList, PaperMarks
 
@@ -52,8 +53,8 @@ class AuthorPicker(ModalScreen[str | None]):
     def on_mount(self) -> None:
         names = self.query_one(NameList)
         box = self.query_one("#author-picker")
-        box.border_title = Content(f"Authors of {self.paper_title}")
-        box.border_subtitle = f"enter: the author's page · escape: back{self.partial}"
+        box.border_title = literal(f"Authors of {self.paper_title}")
+        box.border_subtitle = literal(f"enter: the author's page · escape: back{self.partial}")
         names.show(self.items)
         names.focus()
 
@@ -117,7 +118,7 @@ class AuthorScreen(Screen[None]):
             label=page.name,
         )
         coauthors = self.query_one("#coauthors", NameList)
-        coauthors.border_title = "Co-authors"
+        coauthors.border_title = literal("Co-authors")
         coauthors.empty_text = "Counting…" if page.pids else "No co-authors."
         self.services.marks_changed.subscribe(self, lambda _: papers.restyle())
         if page.pids:  # once the papers are on screen: the count competes for the CPU

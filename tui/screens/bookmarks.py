@@ -17,6 +17,7 @@ from tui.userdata.annotations import tags_by_use
 from tui.userdata.bookmarks import Bookmark, sorted_bookmarks
 from tui.widgets.bookmark_list import BookmarkList
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.literal import literal
 from tui.widgets.tag_input import TagInput
 
 SORT_LABELS = {"added": "by date bookmarked", "date": "by paper date"}
@@ -78,8 +79,9 @@ class BookmarksScreen(AnnotatingScreen):
         self.bookmark_list.show(items, cursor)
         count = f"{len(items):,} of {len(kept):,}" if self.tag_filter else f"{len(items):,}"
         shown = " ".join(f"#{word}…" for word in self.tag_filter)
-        self.bookmark_list.border_title = f"Bookmarks · {count}" + (f" · {shown}" if shown else "")
-        self.bookmark_list.border_subtitle = SORT_LABELS[self.sort]
+        title = f"Bookmarks · {count}" + (f" · {shown}" if shown else "")
+        self.bookmark_list.border_title = literal(title)
+        self.bookmark_list.border_subtitle = literal(SORT_LABELS[self.sort])
         if self.tag_filter and not items:
             self.bookmark_list.empty_text = "No kept paper has these tags."
 

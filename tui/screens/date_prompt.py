@@ -9,9 +9,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
+
+from tui.widgets.literal import literal
 
 _DATE = re.compile(r"\s*(\d{4})[-/.]?(\d{1,2})(?:[-/.]?(\d{1,2}))?\s*$")
 
@@ -49,13 +50,13 @@ class DatePrompt(ModalScreen[date | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Go to date"
+            box.border_title = literal("Go to date")
             yield Input(
                 value=self.initial.isoformat() if self.initial else "",
                 placeholder="YYYY-MM-DD",
                 id="date-input",
             )
-            yield Label("The nearest day with papers opens.", id="date-error")
+            yield Label(literal("The nearest day with papers opens."), id="date-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -63,7 +64,7 @@ class DatePrompt(ModalScreen[date | None]):
         if chosen is None:
             shaped = _DATE.match(event.value) is not None  # the shape is right, the day is not
             reason = "No such day" if shaped else "Not a date"
-            message = Content(f"{reason}: {event.value!r}. Use YYYY-MM-DD.")
+            message = literal(f"{reason}: {event.value!r}. Use YYYY-MM-DD.")
             self.query_one("#date-error", Label).update(message)
             return
         self.dismiss(chosen)

@@ -17,6 +17,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.widgets.literal import literal
+
 NARROW_HELP = 70
 """Below this width the ids go under the descriptions, so no description is cut."""
 
@@ -82,8 +84,8 @@ class HelpScreen(ModalScreen[None]):
             for title, nodes in self.sections
         ]
         scroll = VerticalScroll()
-        scroll.border_title = "Keys"
-        scroll.border_subtitle = "escape to close · remap by id in config.toml [keys]"
+        scroll.border_title = literal("Keys")
+        scroll.border_subtitle = literal("escape to close · remap by id in config.toml [keys]")
         with scroll:
             yield Static(self._table(self.app.size.width))
 

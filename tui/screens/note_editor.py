@@ -9,11 +9,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
 from tui.terminal.external_editor import Edited
+from tui.widgets.literal import literal
 
 HINT = "escape: save and close · ctrl+e: your editor · an empty note is removed"
 
@@ -41,9 +41,9 @@ class NoteEditor(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box") as box:
-            box.border_title = Content(f"Note · {self.paper_title}")
+            box.border_title = literal(f"Note · {self.paper_title}")
             yield TextArea(self.text, soft_wrap=True, id="note-text")
-            yield Label(Content(HINT), id="note-hint")
+            yield Label(literal(HINT), id="note-hint")
 
     def on_mount(self) -> None:
         self.area.focus()

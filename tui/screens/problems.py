@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
 from parsers import Problem
+from tui.widgets.literal import literal
 from tui.widgets.problem_list import ProblemList
 
 
@@ -34,8 +35,8 @@ class ProblemsScreen(ModalScreen[None]):
         problems = ProblemList(self.problems)
         errors = sum(p.severity == "error" for p in self.problems)
         plural = "" if len(self.problems) == 1 else "s"
-        problems.border_title = (
+        problems.border_title = literal(
             f"{len(self.problems):,} problem{plural} while loading ({errors:,} errors)"
         )
-        problems.border_subtitle = "escape to close"
+        problems.border_subtitle = literal("escape to close")
         yield problems

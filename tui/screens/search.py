@@ -14,7 +14,6 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.events import Key
 from textual.message import Message
 from textual.signal import Signal
@@ -26,6 +25,7 @@ from tui.screens.search_paging import ResultPaging, Searcher
 from tui.search.matching import SearchCancelled, SearchResult
 from tui.search.query import Query, QueryError, parse_query
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.literal import literal
 from tui.widgets.search_results import SearchResults, SnippetSource
 
 DEBOUNCE_SECONDS = 0.15
@@ -76,12 +76,12 @@ class SearchScreen(ResultPaging):
 
     def compose(self) -> ComposeResult:
         yield Input(value=self.initial, placeholder="Search every day…", id="search-input")
-        yield Label(Content(QUERY_HELP), id="search-status")
+        yield Label(literal(QUERY_HELP), id="search-status")
         yield SearchResults()
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.results.border_title = "Results"
+        self.results.border_title = literal("Results")
         self.results.snippets = self.snippets
         self.results.empty_text = TYPE_TO_SEARCH
         self.search_input.focus()
@@ -137,11 +137,11 @@ class SearchScreen(ResultPaging):
     def action_toggle_grouped(self) -> None:
         """Results under their days (newest first), or all best first."""
         self.results.set_grouped(not self.results.grouped)
-        self.results.border_subtitle = "grouped by day" if self.results.grouped else ""
+        self.results.border_subtitle = literal("grouped by day" if self.results.grouped else "")
 
     def _status(self, text: str, error: bool = False) -> None:
         label = self.query_one("#search-status", Label)
-        label.update(Content(text))
+        label.update(literal(text))
         label.set_class(error, "-error")
 
     def search_for(self, text: str) -> None:
@@ -168,7 +168,7 @@ class SearchScreen(ResultPaging):
             self.total = 0
             self.results.empty_text = TYPE_TO_SEARCH
             self.results.show([], query)
-            self.results.border_title = "Results"
+            self.results.border_title = literal("Results")
             self._status(QUERY_HELP)
             return
         self._generation += 1

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from tui.screens.requests import OpenPaperRequested
 from tui.search.matching import DEFAULT_LIMIT, SearchCancelled, SearchHit, SearchResult
 from tui.search.query import Query, quoted
+from tui.widgets.literal import literal
 from tui.widgets.search_results import SearchResults
 
 LOAD_AHEAD = 50
@@ -63,7 +64,8 @@ class ResultPaging(Screen[None]):
     def _count_title(self) -> None:
         shown, total = len(self.results.hits), self.total
         count = f"{total:,} result{'' if total == 1 else 's'}"
-        self.results.border_title = count if shown >= total else f"{count}, {shown:,} loaded"
+        loaded = count if shown >= total else f"{count}, {shown:,} loaded"
+        self.results.border_title = literal(loaded)
 
     def on_search_results_opened(self, message: SearchResults.Opened) -> None:
         hits = self.results.hits

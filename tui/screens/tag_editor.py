@@ -9,11 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from tui.userdata.annotations import tags_by_use
+from tui.widgets.literal import literal
 from tui.widgets.tag_input import TagInput
 
 HINT = "enter: save · tab or →: complete · escape: cancel · an empty box removes every tag"
@@ -37,13 +37,13 @@ class TagEditor(ModalScreen[list[str] | None]):
         known = tags_by_use(self.counts)
         value = " ".join(self.tags) + (" " if self.tags else "")
         with Vertical(id="tag-box") as box:
-            box.border_title = Content(f"Tags · {self.paper_title}")
+            box.border_title = literal(f"Tags · {self.paper_title}")
             yield TagInput(value, known, placeholder="tags, separated by spaces", id="tag-input")
             shown = "  ".join(f"#{tag} {self.counts[tag]}" for tag in known[:SHOWN_TAGS])
             more = f"  … {len(known) - SHOWN_TAGS} more" if len(known) > SHOWN_TAGS else ""
             used = f"In use: {shown}{more}" if known else "No tags yet."
-            yield Label(Content(used), id="tag-known")
-            yield Label(Content(HINT), id="tag-hint")
+            yield Label(literal(used), id="tag-known")
+            yield Label(literal(HINT), id="tag-hint")
 
     def on_mount(self) -> None:
         self.query_one(TagInput).focus()

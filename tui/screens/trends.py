@@ -14,7 +14,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Label
@@ -28,6 +27,7 @@ from tui.screens.services import ReaderServices, so_far
 from tui.search.keywords import top_keywords
 from tui.terminal.glyphs import ASCII
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.literal import literal
 from tui.widgets.name_list import NamedFigure, NameList
 from tui.widgets.trend_line import TrendLine
 
@@ -81,16 +81,16 @@ class TrendsScreen(Screen[None]):
     def on_mount(self) -> None:
         self._head(f"Trends of {self.scope} · counting…")
         keywords = self.query_one("#trend-keywords", NameList)
-        keywords.border_title = "Title keywords"
-        keywords.border_subtitle = "enter: search"
+        keywords.border_title = literal("Title keywords")
+        keywords.border_subtitle = literal("enter: search")
         authors = self.query_one("#trend-authors", NameList)
-        authors.border_title = "Authors"
-        authors.border_subtitle = "enter: their page"
+        authors.border_title = literal("Authors")
+        authors.border_subtitle = literal("enter: their page")
         keywords.focus()
         self._count()
 
     def _head(self, text: str) -> None:
-        self.query_one("#trends-head", Label).update(Content(text))
+        self.query_one("#trends-head", Label).update(literal(text))
 
     @work(thread=True, exclusive=True, group="trends")
     def _count(self) -> None:
@@ -111,8 +111,8 @@ class TrendsScreen(Screen[None]):
         self.query_one("#trend-top", TrendLine).show(top, _figure(top, ""))
         self.query_one("#trend-median", TrendLine).show(trend.median, _figure(trend.median, ""))
         if trend.starts:
-            self.query_one("#trend-start", Label).update(trend.starts[0].isoformat())
-            self.query_one("#trend-end", Label).update(trend.starts[-1].isoformat())
+            self.query_one("#trend-start", Label).update(literal(trend.starts[0].isoformat()))
+            self.query_one("#trend-end", Label).update(literal(trend.starts[-1].isoformat()))
         self.query_one("#trend-keywords", NameList).show(
             [NamedFigure(word, f"{n:,}") for word, n in message.keywords]
         )

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from tui.search.query import Query, QueryError, parse_query
+from tui.widgets.literal import literal
 
 
 class DayFilter(Input):
@@ -60,10 +61,10 @@ class DayFilter(Input):
         try:
             query = parse_query(event.value)
         except QueryError as exc:
-            self.border_subtitle = str(exc)
+            self.border_subtitle = literal(str(exc))
             self.add_class("-error")
             return
-        self.border_subtitle = ""
+        self.border_subtitle = literal("")
         self.remove_class("-error")
         self.post_message(self.Applied(None if query.empty else query))
 

@@ -22,6 +22,7 @@ from textual.strip import Strip
 
 from parsers import Paper
 from tui.terminal.glyphs import UNICODE, Glyphs
+from tui.widgets.literal import literal
 from tui.widgets.paper_render import (
     ITEM_LIMIT,
     Annotation,
@@ -80,7 +81,7 @@ class DetailPane(ScrollView, can_focus=True, inherit_bindings=False):
         self.paper = paper
         self.day = day
         self.mine = mine
-        self.border_title = f"Paper {index}/{total}" if paper else "Paper"
+        self.border_title = literal(f"Paper {index}/{total}" if paper else "Paper")
         self.set_reactive(DetailPane.options, DetailOptions())
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh_body()

@@ -16,6 +16,7 @@ from parsers import Paper
 from tui.terminal.glyphs import UNICODE, Glyphs
 from tui.widgets.fitting import fit
 from tui.widgets.line_list import LineList
+from tui.widgets.literal import literal
 
 VOTES_WIDTH = 4
 TITLE_FRAME = 6  # the corners and the spaces around a border title
@@ -110,10 +111,10 @@ class PaperList(LineList):
         title = " · ".join(part for part in [*parts, *self.notes] if part)
         room = self.size.width - TITLE_FRAME
         if not self.notes or self.size.width == 0 or cell_len(title) <= room:
-            self.border_title, self.border_subtitle = title, ""
+            self.border_title, self.border_subtitle = literal(title), literal("")
         else:
-            self.border_title = " · ".join(part for part in parts if part)
-            self.border_subtitle = " · ".join(self.notes)
+            self.border_title = literal(" · ".join(part for part in parts if part))
+            self.border_subtitle = literal(" · ".join(self.notes))
         self.empty_text = (
             "Reading this day…"
             if self.loading

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from textual.content import Content
 from textual.widgets import Static
+
+from tui.widgets.literal import literal
 
 
 class StatusLine(Static):
     """Shows a line of text, or nothing (and takes no room)."""
 
     def show(self, text: str) -> None:
-        self.update(Content(text))
+        self.update(literal(text))
         self.display = bool(text)

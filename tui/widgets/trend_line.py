@@ -14,9 +14,10 @@ from rich.console import RenderResult as RichResult
 from rich.segment import Segment
 from textual.app import ComposeResult, RenderResult
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.renderables.sparkline import Sparkline as SparklineRenderable
 from textual.widgets import Label, Sparkline
+
+from tui.widgets.literal import literal
 
 ASCII_BARS = str.maketrans("▁▂▃▄▅▆▇█", "_.:-=+*#")
 
@@ -55,10 +56,10 @@ class TrendLine(Horizontal):
         self.ascii_only = ascii_only
 
     def compose(self) -> ComposeResult:
-        yield Label(Content(self.series_name), classes="trend-name")
+        yield Label(literal(self.series_name), classes="trend-name")
         yield TrendSparkline(self.ascii_only, classes="trend-spark")
         yield Label(classes="trend-figure")
 
     def show(self, values: Sequence[float], figure: str) -> None:
         self.query_one(TrendSparkline).data = list(values)
-        self.query_one(".trend-figure", Label).update(Content(figure))
+        self.query_one(".trend-figure", Label).update(literal(figure))

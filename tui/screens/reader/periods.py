@@ -15,6 +15,7 @@ from tui.archive.order import PaperOrder
 from tui.archive.periods import Period, PeriodKind, period_of
 from tui.screens.reader.view import DayShown, DayWanted, ReaderView
 from tui.search.matching import paper_matches
+from tui.widgets.literal import literal
 from tui.widgets.paper_list import PaperList
 
 
@@ -58,9 +59,9 @@ class PeriodView(ReaderView):
             self.sidebar.show_days(self.store.summaries(), self.day)
         else:
             self.sidebar.show_periods(self.store.periods(self.period.kind), self.period)
-            self.sidebar.border_title = self.period.kind.plural.capitalize()
+            self.sidebar.border_title = literal(self.period.kind.plural.capitalize())
             return
-        self.sidebar.border_title = "Days"
+        self.sidebar.border_title = literal("Days")
 
     def show_period(
         self,

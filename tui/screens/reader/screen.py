@@ -22,6 +22,7 @@ from tui.userdata.export import to_bibtex
 from tui.userdata.marking import Notice
 from tui.widgets.date_sidebar import DateSidebar
 from tui.widgets.day_filter import DayFilter
+from tui.widgets.literal import literal
 from tui.widgets.paper_list import PaperList
 
 
@@ -49,17 +50,17 @@ class ReaderScreen(ReadingFlow, AnnotatingScreen):
             self.show_current()
 
     def loading_progress(self, done: int, total: int) -> None:
-        self.sidebar.border_subtitle = f"loading {done * 100 // max(total, 1)}%"
+        self.sidebar.border_subtitle = literal(f"loading {done * 100 // max(total, 1)}%")
 
     def loading_finished(self) -> None:
         days = len(self.store.days())
-        self.sidebar.border_subtitle = f"{days:,} day{'' if days == 1 else 's'}"
+        self.sidebar.border_subtitle = literal(f"{days:,} day{'' if days == 1 else 's'}")
         if self.store.is_empty():
             self.detail.empty_message = (
                 "No digests were found. Open a file or a directory: paperdeck PATH"
             )
             self.detail.show(None, None)
-            self.paper_list.border_title = "No digests"
+            self.paper_list.border_title = literal("No digests")
 
     # -- what the panes say ----------------------------------------------------------
 

@@ -23,6 +23,7 @@ from tui.search.matching import paper_matches
 from tui.search.query import Query, quoted
 from tui.userdata.session import Position
 from tui.widgets.day_filter import DayFilter
+from tui.widgets.literal import literal
 from tui.widgets.paper_list import PaperList, PaperMarks
 from tui.widgets.paper_render import Annotation
 from tui.widgets.status_line import StatusLine
@@ -71,9 +72,9 @@ class ReaderView(ReaderPanes):
             tags=state.tags_of,
         )
         self.sidebar.counts = self._day_counts
-        self.sidebar.border_title = "Days"
-        self.paper_list.border_title = "Loading…"
-        self.detail.border_title = "Paper"
+        self.sidebar.border_title = literal("Days")
+        self.paper_list.border_title = literal("Loading…")
+        self.detail.border_title = literal("Paper")
         self.detail.empty_message = "Loading the newest day…"
         self.services.marks_changed.subscribe(self, lambda _: self.marks_changed())
         self.paper_list.focus()
