@@ -22,6 +22,14 @@ from tui.sync.progress import Cancelled, SyncError
 # "Receiving objects:  45% (450/1000), 1.2 MiB | 3 MiB/s" (and "remote: Counting …")
 _PROGRESS = re.compile(r"(?:remote: )?([A-Z][a-z]+(?: [a-z]+)*):\s+\d+% \((\d+)/(\d+)\)")
 _POLL_SECONDS = 0.1
+_SETTINGS = (
+    "core.quotePath=false",
+    # A link in a repository is written as a plain file holding its target: a tree never
+    # leads the reader (or a sync's own file operations) out of the source's folder.
+    "core.symlinks=false",
+    "http.lowSpeedLimit=1000",
+    "http.lowSpeedTime=60",
+)
 OnProgress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
@@ -82,8 +90,9 @@ def run_git(
     command = [git_program(), f"--git-dir={store}"]
     if work_tree is not None:
         command.append(f"--work-tree={work_tree}")
-    command += ["-c", "core.quotePath=false", "-c", "http.lowSpeedLimit=1000"]
-    command += ["-c", "http.lowSpeedTime=60", *args]
+    for setting in _SETTINGS:
+        command += ["-c", setting]
+    command += args
     try:
         process = subprocess.Popen(
             command,
