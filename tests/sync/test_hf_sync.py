@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import threading
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -204,3 +205,14 @@ def test_a_second_sync_of_the_same_source_waits_for_the_first(tmp_path: Path, ap
         assert api.seen == []
     thread.join(5)
     assert results[0].ok and api.days_asked() == ["2025-07-15"]
+
+
+def test_a_sync_waiting_for_another_gives_up_in_time(tmp_path: Path, api: FakeApi) -> None:
+    options = replace(until("2025-07-15"), lock_wait=0.3)
+    with source_locked(lock_path(tmp_path, "hf"), lambda: None, lambda: False):
+        result = sync_source(hf(api, "2025-07-15"), tmp_path, options=options)
+    assert (result.ok, result.message) == (
+        False,
+        "another sync of this source was still running after 0.3 s; gave up waiting",
+    )
+    assert api.seen == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
-from argparse import Namespace
+from argparse import ArgumentTypeError, Namespace
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from tui.cli.output import safe, write
 from tui.cli.sync_display import display_for
 from tui.settings.sources import SourceConfig, name_from_url, name_problem
 from tui.sync import SourceResult, SyncOptions, sources_to_sync, sync_source, synced_folders
+from tui.sync.engine import LOCK_WAIT
 
 
 def parser() -> ArgumentParser:
@@ -41,9 +42,22 @@ def parser() -> ArgumentParser:
     command.add_argument("--until", type=iso_date, metavar="YYYY-MM-DD",
                          help="with --hf: the last day (default: today, UTC)")  # fmt: skip
     command.add_argument("--api", metavar="URL", help="with --hf: the API address")
+    command.add_argument("--lock-wait", type=seconds, metavar="SECONDS",
+                         help="how long to wait while another sync of a source runs "
+                         f"(default: {LOCK_WAIT:g})")  # fmt: skip
     command.add_argument("--json", action="store_true", help="print a JSON summary")
     command.add_argument("--data-dir", metavar="DIR", help="where digests live")
     return command
+
+
+def seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise ArgumentTypeError(f"{text!r} is not a number of seconds")
+    return value
 
 
 def _requested(args: Namespace) -> list[SourceConfig] | None:
@@ -87,6 +101,8 @@ def run_sync(argv: list[str], options: SyncOptions | None = None) -> int:
     else:
         sources = requested
     options = replace(options or SyncOptions(), until=args.until)
+    if args.lock_wait is not None:
+        options = replace(options, lock_wait=args.lock_wait)
     root = locations.sources
     results = []
     with display_for(sys.stderr) as display:

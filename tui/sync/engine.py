@@ -28,6 +28,8 @@ from tui.sync.progress import (
 )
 from tui.sync.source_lock import lock_path, source_locked
 
+LOCK_WAIT = 600.0
+
 
 @dataclass(frozen=True)
 class SyncOptions:
@@ -39,6 +41,8 @@ class SyncOptions:
     today: Callable[[], date] = utc_today
     sleep: Callable[[float], None] | None = None
     """How to wait between requests (default: sleep, waking up when cancelled)."""
+    lock_wait: float | None = LOCK_WAIT
+    """Seconds to wait while another sync of a source runs, then fail it (None: no end)."""
 
 
 def sources_to_sync(configured: Sequence[SourceConfig]) -> list[SourceConfig]:
@@ -89,7 +93,8 @@ def sync_source(
         report(SyncProgress(name, source.kind, "waiting", note=note))
 
     try:
-        with source_locked(lock_path(root, name), waiting, cancelled) as lock_fd:
+        path = lock_path(root, name)
+        with source_locked(path, waiting, cancelled, options.lock_wait) as lock_fd:
             return _run(source, root, report, cancelled, options, lock_fd)
     except SyncError as exc:
         message = str(exc)
