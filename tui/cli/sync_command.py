@@ -12,8 +12,12 @@ argument.
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 from argparse import ArgumentTypeError, Namespace
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -105,9 +109,9 @@ def run_sync(argv: list[str], options: SyncOptions | None = None) -> int:
         options = replace(options, lock_wait=args.lock_wait)
     root = locations.sources
     results = []
-    with display_for(sys.stderr) as display:
+    with _signals_stop_the_sync() as stopped_by, display_for(sys.stderr) as display:
         for source in sources:
-            result = sync_source(source, root, display.report, options=options)
+            result = sync_source(source, root, display.report, stopped_by.is_set, options)
             display.finished(result)
             results.append(result)
     if args.json:
@@ -122,9 +126,47 @@ def run_sync(argv: list[str], options: SyncOptions | None = None) -> int:
                 write(_summary_line(result) + "\n")
             else:
                 print(f"{PROG}: sync: {_summary_line(result)}", file=sys.stderr)
+    if stopped_by.signal is not None:
+        print(f"{PROG}: sync: stopped by {stopped_by.signal.name}", file=sys.stderr)
+        return 128 + stopped_by.signal.value
     if requested is None:
         _mention_unconfigured(root, {source.source_name for source in sources})
     return 0 if all(result.ok for result in results) else 1
+
+
+class _StoppedBy:
+    """The signal that asked the sync to stop, if one did."""
+
+    def __init__(self) -> None:
+        self.signal: signal.Signals | None = None
+
+    def is_set(self) -> bool:
+        return self.signal is not None
+
+    def __call__(self, number: int, frame: object) -> None:
+        self.signal = self.signal or signal.Signals(number)
+
+
+@contextmanager
+def _signals_stop_the_sync() -> Iterator[_StoppedBy]:
+    """SIGINT, SIGTERM and SIGHUP cancel the sync instead of ending the process at once.
+
+    The engine then ends what it runs within a second (``git`` and the programs git
+    started, a request, a wait on a lock) and each source reports how it stopped; the
+    command exits with 128 + the signal's number, as a shell reports a killed program.
+    """
+    stopped_by = _StoppedBy()
+    if threading.current_thread() is not threading.main_thread():
+        yield stopped_by  # only the main thread may set handlers
+        return
+    numbers = [signal.SIGINT, signal.SIGTERM]
+    numbers += [signal.SIGHUP] if hasattr(signal, "SIGHUP") else []
+    previous = {number: signal.signal(number, stopped_by) for number in numbers}
+    try:
+        yield stopped_by
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _mention_unconfigured(root: Path, synced: set[str]) -> None:
