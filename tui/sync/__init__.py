@@ -7,10 +7,12 @@ written so that a reader open on it never sees a half-written file or a half-upd
 """
 
 from tui.sync.engine import SyncOptions, sources_to_sync, sync_source, sync_sources, synced_folders
+from tui.sync.git_source import GitPolicy
 from tui.sync.http_client import HttpPolicy
 from tui.sync.progress import SourceResult, SyncProgress
 
 __all__ = [
+    "GitPolicy",
     "HttpPolicy",
     "SourceResult",
     "SyncOptions",

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from tui.settings.sources import SourceConfig
-from tui.sync.git_source import STORE, GitSync
+from tui.sync.git_source import STORE, GitPolicy, GitSync
 from tui.sync.hf_source import HfSync, day_range, utc_today
 from tui.sync.http_client import HttpPolicy
 from tui.sync.progress import (
@@ -38,6 +38,7 @@ class SyncOptions:
     until: date | None = None
     """hf: the last day to fetch (default: today, UTC)."""
     http: HttpPolicy = field(default_factory=HttpPolicy)
+    git: GitPolicy = field(default_factory=GitPolicy)
     today: Callable[[], date] = utc_today
     sleep: Callable[[float], None] | None = None
     """How to wait between requests (default: sleep, waking up when cancelled)."""
@@ -68,7 +69,7 @@ def _run(
 ) -> SourceResult:
     name = source.source_name
     if source.kind == "git":
-        return GitSync(name, source.address, root, report, cancelled, lock_fd).run()
+        return GitSync(name, source.address, root, report, cancelled, lock_fd, options.git).run()
     folder = root / name
     if (folder / STORE).exists():
         raise SyncError(f"{folder} holds a git source; choose another name for this one")
