@@ -38,12 +38,12 @@ class SyncOptions:
     until: date | None = None
     """hf: the last day to fetch (default: today, UTC)."""
     http: HttpPolicy = field(default_factory=HttpPolicy)
-    git: GitPolicy = field(default_factory=GitPolicy)
     today: Callable[[], date] = utc_today
     sleep: Callable[[float], None] | None = None
     """How to wait between requests (default: sleep, waking up when cancelled)."""
     lock_wait: float | None = LOCK_WAIT
     """Seconds to wait while another sync of a source runs, then fail it (None: no end)."""
+    git: GitPolicy = field(default_factory=GitPolicy)
 
 
 def sources_to_sync(configured: Sequence[SourceConfig]) -> list[SourceConfig]:
