@@ -16,7 +16,7 @@ from tests.conftest import FIXTURES
 from tests.sync.helpers import FAST, Answer, FakeApi
 from tui.settings.sources import SourceConfig
 from tui.sync import HttpPolicy, SourceResult, SyncOptions, sync_source
-from tui.sync.http_client import MAX_REDIRECTS
+from tui.sync.http_request import MAX_REDIRECTS
 
 DAY = "2025-07-14"
 DAY14 = (FIXTURES / "hf-daily" / "2025-07-14.json").read_bytes()

@@ -14,7 +14,8 @@ from datetime import date
 from pathlib import Path
 
 from tui.settings.sources import SourceConfig
-from tui.sync.git_source import STORE, GitPolicy, GitSync
+from tui.sync.checkout_limit import GitPolicy
+from tui.sync.git_source import STORE, GitSync
 from tui.sync.hf_source import HfSync, day_range, utc_today
 from tui.sync.http_client import HttpPolicy
 from tui.sync.progress import (

@@ -22,11 +22,11 @@ import os
 import secrets
 import shutil
 from contextlib import suppress
-from dataclasses import dataclass
 from pathlib import Path
 
 from parsers.discovery import is_digest_name
 from tui.fileio import fsync_directory
+from tui.sync.checkout_limit import GitPolicy, refuse_too_large
 from tui.sync.git_command import run_git
 from tui.sync.progress import Cancelled, Report, SourceResult, SyncError, SyncProgress
 
@@ -35,22 +35,6 @@ TREES = ".trees"
 CURRENT = "current"
 INDEXES = "paperdeck-index"
 KEEP_REF = "refs/paperdeck/current"
-
-
-@dataclass(frozen=True)
-class GitPolicy:
-    """What one checkout may write (tests shrink it)."""
-
-    max_checkout_bytes: int = 2 * 2**30
-    """Bytes of files, as the commit lists them."""
-    max_checkout_files: int = 200_000
-
-
-def _size(count: int) -> str:
-    for unit, scale in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
-        if count >= scale:
-            return f"{count / scale:.3g} {unit}"
-    return f"{count} bytes"
 
 
 def same_url(one: str, other: str) -> bool:
@@ -123,31 +107,10 @@ class GitSync:
         self._git(store, "fetch", "--progress", "--no-tags", *depth, "origin", "HEAD")
         return self._git(store, "rev-parse", "FETCH_HEAD").strip()
 
-    def _refuse_too_large(self, store: Path, commit: str) -> None:
-        """Stop before a checkout that would write more than the policy allows.
-
-        ``git ls-tree -l`` reads each file's size from the objects' headers, without
-        inflating them: it costs a fraction of the checkout it guards (see
-        ``tests/benchmarks/checkout_limit.py``).
-        """
-        listing = self._git(store, "ls-tree", "-r", "-l", "-z", "--full-tree", commit)
-        files = size = 0
-        for entry in listing.split("\0"):
-            fields = entry.partition("\t")[0].split()
-            if len(fields) == 4 and fields[1] == "blob":  # not a submodule's commit
-                files += 1
-                size += int(fields[3])
-        policy = self.policy
-        if files > policy.max_checkout_files or size > policy.max_checkout_bytes:
-            raise SyncError(
-                f"{commit[:7]} holds {files:,} files of {_size(size)}, more than a sync may "
-                f"write ({policy.max_checkout_files:,} files, "
-                f"{_size(policy.max_checkout_bytes)}); not checked out"
-            )
-
     def _checkout(self, store: Path, commit: str, trees: Path) -> Path:
         """The files of ``commit`` in ``trees/<commit>``, written beside and renamed in."""
-        self._refuse_too_large(store, commit)
+        listing = self._git(store, "ls-tree", "-r", "-l", "-z", "--full-tree", commit)
+        refuse_too_large(commit, listing, self.policy)
         token = secrets.token_hex(4)
         partial = trees / f".partial-{commit}-{token}"
         index = store / INDEXES / f"{commit}.partial-{token}"

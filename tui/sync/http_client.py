@@ -7,11 +7,9 @@ every 5xx, timeouts and dropped connections are retried with exponential backoff
 (``Retry-After`` wins when the server sends a valid one). Redirects are followed to
 http(s) addresses only, ``MAX_REDIRECTS`` at most.
 
-A socket timeout bounds each read, not an answer: a server sending a byte a second would
-keep a read alive for ever. So each GET runs in a thread of its own, watched from the
+Each GET runs in a thread of its own (:mod:`tui.sync.http_request`), watched from the
 caller's thread every ``SLICE`` seconds: the answer must be whole within ``deadline``, its
-body must keep arriving at ``min_rate``, and a cancel ends it at once. When the watch
-gives up, the request's sockets are shut down, so its thread ends too.
+body must keep arriving at ``min_rate``, and a cancel ends it at once.
 """
 
 from __future__ import annotations
@@ -19,7 +17,6 @@ from __future__ import annotations
 import email.utils
 import http.client
 import random
-import socket
 import ssl
 import threading
 import time
@@ -27,19 +24,15 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC
 from importlib.metadata import PackageNotFoundError, version
-from typing import IO
 
+from tui.sync.http_request import MAX_BODY_BYTES, BackgroundGet, RedirectRefused, http_opener
 from tui.sync.progress import Cancelled, SyncError
 
-MAX_BODY_BYTES = 32 * 1024 * 1024
-MAX_REDIRECTS = 5
 SLICE = 0.1
 """Seconds between two looks at a running request (cancelled, deadline, rate)."""
-_CHUNK = 64 * 1024
 _RETRY_4XX = {408, 425, 429}
 
 
@@ -90,10 +83,6 @@ class RetryableError(Exception):
         """Tries worth making for this kind of failure (0: the policy's)."""
 
 
-class RedirectRefused(urllib.error.URLError):
-    """A redirect paperdeck does not follow (to another scheme, or one too many)."""
-
-
 def _retry_after(value: str | None) -> float | None:
     """Seconds to wait by a ``Retry-After`` header; None when absent or malformed."""
     value = (value or "").strip()
@@ -106,139 +95,6 @@ def _retry_after(value: str | None) -> float | None:
     if when.tzinfo is None:  # "-0000": UTC, as HTTP dates are
         when = when.replace(tzinfo=UTC)
     return max(0.0, when.timestamp() - time.time())
-
-
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    """Follows at most ``MAX_REDIRECTS`` redirects, each to an http(s) address."""
-
-    max_repeats = max_redirections = MAX_REDIRECTS + 1  # the check below comes first
-
-    def http_error_302(
-        self,
-        req: urllib.request.Request,
-        fp: IO[bytes],
-        code: int,
-        msg: str,
-        headers: http.client.HTTPMessage,
-    ) -> object:
-        location = headers.get("location") or headers.get("uri")
-        if location:
-            target = urllib.parse.urljoin(req.full_url, location.strip())
-            scheme = urllib.parse.urlsplit(target).scheme.lower()
-            if scheme not in ("http", "https"):
-                raise RedirectRefused(
-                    f"HTTP {code}: a redirect to a {scheme}: address; not followed"
-                )
-            if sum(getattr(req, "redirect_dict", {}).values()) >= MAX_REDIRECTS:
-                raise RedirectRefused(
-                    f"HTTP {code}: more than {MAX_REDIRECTS} redirects; not followed"
-                )
-        return super().http_error_302(req, fp, code, msg, headers)
-
-    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
-
-
-_running = threading.local()  # the _Request a worker thread runs
-
-
-class _WatchedConnection(http.client.HTTPConnection):
-    """A connection whose socket the watching thread can shut down (see :class:`_Request`)."""
-
-    def connect(self) -> None:
-        super().connect()
-        request: _Request | None = getattr(_running, "request", None)
-        if request is not None:
-            request.watch(self.sock)
-
-
-class _WatchedTlsConnection(http.client.HTTPSConnection, _WatchedConnection):
-    """HTTPS: the plain socket is watched before TLS wraps it, so a stalled handshake ends too."""
-
-
-class _HttpHandler(urllib.request.HTTPHandler):
-    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_WatchedConnection, req)
-
-
-class _HttpsHandler(urllib.request.HTTPSHandler):
-    def __init__(self) -> None:
-        super().__init__()
-        self._tls = ssl.create_default_context()
-
-    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_WatchedTlsConnection, req, context=self._tls)
-
-
-def _opener() -> urllib.request.OpenerDirector:
-    """http and https only (with proxies and redirects), no ftp:, file: or data:."""
-    opener = urllib.request.OpenerDirector()
-    for handler in (
-        urllib.request.ProxyHandler(),
-        urllib.request.UnknownHandler(),
-        urllib.request.HTTPDefaultErrorHandler(),
-        urllib.request.HTTPErrorProcessor(),
-        _Redirects(),
-        _HttpHandler(),
-        _HttpsHandler(),
-    ):
-        opener.add_handler(handler)
-    return opener
-
-
-class _Request:
-    """One GET in a worker thread: its body, or what it raised; stoppable from outside."""
-
-    def __init__(self, opener: urllib.request.OpenerDirector, request: urllib.request.Request,
-                 timeout: float) -> None:  # fmt: skip
-        self._opener = opener
-        self._request = request
-        self._timeout = timeout
-        self.done = threading.Event()
-        self.body = b""
-        self.error: BaseException | None = None
-        self.received = 0
-        """Bytes of the body so far."""
-        self.body_began: float | None = None
-        """When the headers were in (``time.monotonic``)."""
-        self._sockets: list[socket.socket] = []
-        self._lock = threading.Lock()
-        self._stopped = False
-
-    def watch(self, sock: socket.socket) -> None:
-        """Keep a duplicate of ``sock``: shutting it down wakes any read on the socket."""
-        with self._lock:
-            if self._stopped:
-                raise OSError("request stopped")
-            self._sockets.append(sock.dup())
-
-    def stop(self) -> None:
-        """End the request: its reads return at once (callable from any thread)."""
-        with self._lock:
-            self._stopped = True
-            for sock in self._sockets:
-                with suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-                sock.close()
-            self._sockets.clear()
-
-    def run(self) -> None:
-        _running.request = self
-        try:
-            with self._opener.open(self._request, timeout=self._timeout) as response:
-                self.body_began = time.monotonic()
-                chunks = []
-                while self.received <= MAX_BODY_BYTES and not self._stopped:
-                    chunk = response.read1(_CHUNK)
-                    if not chunk:
-                        break
-                    chunks.append(chunk)
-                    self.received += len(chunk)
-                self.body = b"".join(chunks)
-        except BaseException as exc:  # handed to the watching thread
-            self.error = exc
-        finally:
-            self.stop()
-            self.done.set()
 
 
 class HttpClient:
@@ -257,7 +113,7 @@ class HttpClient:
         self._wait = sleep or self._interruptible_sleep
         self._last_start = 0.0
         self._agent = user_agent()
-        self._opener = _opener()
+        self._opener = http_opener()
 
     def get(self, url: str) -> bytes:
         """The body of a 200 answer; :class:`SyncError` after the retries are spent."""
@@ -297,7 +153,7 @@ class HttpClient:
         request = urllib.request.Request(
             url, headers={"User-Agent": self._agent, "Accept": "application/json"}
         )
-        running = _Request(self._opener, request, self.policy.timeout)
+        running = BackgroundGet(self._opener, request, self.policy.timeout)
         worker = threading.Thread(target=running.run, name="paperdeck-http", daemon=True)
         worker.start()
         try:
@@ -310,7 +166,7 @@ class HttpClient:
             raise SyncError(f"the answer is larger than {MAX_BODY_BYTES // 2**20} MiB")
         return running.body
 
-    def _watch(self, running: _Request) -> None:
+    def _watch(self, running: BackgroundGet) -> None:
         """Return once the request is done; raise when cancelled or too slow."""
         policy = self.policy
         start = time.monotonic()
