@@ -155,8 +155,8 @@ class _Walk:
         is_dir = stat.S_ISDIR(info.st_mode)
         if is_dir and not _walked(entry.name):
             return
-        if not is_dir and not (stat.S_ISREG(info.st_mode) and is_digest_name(entry.name)):
-            return
+        if not is_dir and not is_digest_name(entry.name):
+            return  # a FIFO or device by a digest's name is added: reading it says what it is
         target = os.path.realpath(entry.path)
         if not _within(base, target):
             self.problems.append(_skipped_link(entry.path, "leaves the archive"))

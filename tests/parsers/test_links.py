@@ -93,6 +93,18 @@ def test_links_inside_the_folder_are_read_once(archive: Path, tmp_path: Path) ->
     assert [p.title for d in result.digests for p in d.papers] == ["Ours"]
 
 
+def test_a_link_to_something_not_a_file_is_named_and_never_read(archive: Path) -> None:
+    os.mkfifo(archive / "pipe")
+    (archive / "pipe.md").symlink_to("pipe")  # reading it would wait for a writer for ever
+    (archive / "zero.md").symlink_to("/dev/zero")
+    result = load([str(archive)])
+    assert [(Path(p.path).name, p.message) for p in result.problems] == [
+        ("zero.md", LEAVES),  # the walk's problems come first
+        ("pipe.md", "not a regular file (a FIFO); not read"),
+    ]
+    assert [p.title for d in result.digests for p in d.papers] == ["Ours"]
+
+
 def test_a_link_named_on_the_command_line_is_the_users_choice(
     archive: Path, tmp_path: Path
 ) -> None:
