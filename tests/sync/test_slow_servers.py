@@ -161,3 +161,30 @@ def test_every_server_error_is_retried(tmp_path: Path, api: FakeApi, status: int
     result = sync(api, tmp_path)
     assert result.ok, result.message
     assert len(api.seen) == 2
+
+
+def test_a_cancel_ends_a_tls_handshake_that_never_ends(tmp_path: Path) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as listener:  # accepts, then says nothing
+        api = FakeApi()
+        api.port = listener.getsockname()[1]
+        https = SourceConfig(kind="hf", url=api.url.replace("http:", "https:"),
+                             since=date.fromisoformat(DAY))  # fmt: skip
+        policy = replace(FAST, timeout=30, deadline=600, min_rate=0)
+        options = SyncOptions(until=date.fromisoformat(DAY), http=policy)
+        cancel = threading.Event()
+        results: list[SourceResult] = []
+        worker = threading.Thread(target=lambda: results.append(
+            sync_source(https, tmp_path, cancelled=cancel.is_set, options=options)))  # fmt: skip
+        worker.start()
+        listener.settimeout(10)
+        client, _ = listener.accept()
+        with client:
+            client.settimeout(10)
+            assert client.recv(1)  # the TLS client hello has begun
+            cancel.set()
+            worker.join(10)
+            assert not worker.is_alive()
+            assert (results[0].ok, results[0].message) == (False, "cancelled")
+            while client.recv(4096):  # the rest of the hello, then the end: it hung up
+                pass
+    assert wait_for(lambda: not [t for t in threading.enumerate() if t.name == "paperdeck-http"])
