@@ -151,17 +151,17 @@ class _Stopper:
         while not self._done.wait(_POLL_SECONDS):
             if self.cancelled is not None and self.cancelled():
                 self.stopped = True
-                end_process_group(self.process)
+                _end_process_group(self.process)
                 return
 
     def finish(self) -> None:
         self._done.set()
         self._watcher.join()
         if self.process.poll() is None:
-            end_process_group(self.process)
+            _end_process_group(self.process)
 
 
-def end_process_group(process: subprocess.Popen[bytes]) -> None:
+def _end_process_group(process: subprocess.Popen[bytes]) -> None:
     """SIGTERM to ``process`` and its group, SIGKILL to what is left after a grace time."""
     if os.name != "posix":  # pragma: no cover - no process groups
         process.terminate()
