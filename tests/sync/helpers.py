@@ -16,13 +16,15 @@ from pathlib import Path
 from tests.screens.helpers import write_digest
 from tui.sync import HttpPolicy, SyncOptions
 
+# Retries come at once; the read timeout stays long enough for a busy machine (a test of
+# timeouts sets its own).
 FAST = HttpPolicy(
-    timeout=0.3, attempts=3, backoff=0.01, max_backoff=0.02, max_retry_after=30, min_interval=0
+    timeout=10, attempts=3, backoff=0.01, max_backoff=0.02, max_retry_after=30, min_interval=0
 )
 
 
 def fast_options(waits: list[float] | None = None) -> SyncOptions:
-    """Short timeouts; waits are recorded in ``waits`` instead of slept."""
+    """No waiting between tries: waits are recorded in ``waits`` instead of slept."""
     return SyncOptions(http=FAST, sleep=(waits.append if waits is not None else lambda s: None))
 
 

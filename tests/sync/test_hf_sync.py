@@ -108,8 +108,10 @@ def test_500_then_success_and_429_with_retry_after(tmp_path: Path, api: FakeApi)
 
 
 def test_a_timeout_is_retried(tmp_path: Path, api: FakeApi) -> None:
-    api.answer("2025-07-14", Answer(body=DAY14, delay=1.0), Answer(body=DAY14))
-    result = sync_source(hf(api, "2025-07-14"), tmp_path, options=until("2025-07-14"))
+    api.answer("2025-07-14", Answer(body=DAY14, delay=6.0), Answer(body=DAY14))
+    options = until("2025-07-14")
+    options = replace(options, http=replace(options.http, timeout=2.0))
+    result = sync_source(hf(api, "2025-07-14"), tmp_path, options=options)
     assert result.ok, result.message
     assert api.days_asked() == ["2025-07-14", "2025-07-14"]
 

@@ -72,7 +72,7 @@ class SlowGit:
 
     def pids(self) -> list[int]:
         """git's and its child's, once the fetch has begun (waits for it)."""
-        assert wait_for(self.pid_file.exists), "the fetch never began"
+        assert wait_for(self.pid_file.exists, 60), "the fetch never began"
         return [int(pid) for pid in self.pid_file.read_text().split()]
 
     def kill_leftovers(self) -> None:
