@@ -14,11 +14,13 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from tests.ssh.server import free_port
 
 ANNOUNCED = re.compile(r"http://127\.0\.0\.1:\d+/\?token=[A-Za-z0-9_-]+")
+CONTROL = re.compile(rb"\x1b(?:\[[0-9;?<>=$ ]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 
 
 def children(pid: int) -> list[int]:
@@ -118,3 +120,26 @@ def serving(archive: Path, log: Path, *options: str) -> Iterator[Served]:
                 with suppress(ProcessLookupError):
                     os.killpg(process.pid, signal.SIGKILL)
                 process.wait(10)
+
+
+def socket_url(served: Served, token: str | None) -> str:
+    path = "/ws" if token is None else f"/ws/{token}"
+    return f"ws://127.0.0.1:{served.port}{path}?width=100&height=30"
+
+
+async def screen_shows(socket: aiohttp.ClientWebSocketResponse, text: str) -> bool:
+    """Read the reader's output until ``text`` shows (escape sequences left out)."""
+    seen = b""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            message = await socket.receive(timeout=max(0.1, deadline - time.monotonic()))
+        except TimeoutError:
+            break
+        if message.type == aiohttp.WSMsgType.BINARY:
+            seen += message.data
+            if text.encode() in CONTROL.sub(b"", seen):
+                return True
+        elif message.type != aiohttp.WSMsgType.TEXT:
+            break
+    return False

@@ -1,7 +1,8 @@
 """Who may drive ``paperdeck serve``, tried with a real websocket client against the real server.
 
 Without the token, with a wrong one or from another site's page there is no reader: no
-screen comes back and no key gets in. At most ``--max-sessions`` readers run at once.
+screen comes back and no key gets in. At most ``--max-sessions`` readers run at once, and
+none outlives the server.
 """
 
 from __future__ import annotations
@@ -9,22 +10,29 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import re
+import signal
 import time
 from collections.abc import AsyncIterator, Iterator
+from contextlib import suppress
 from pathlib import Path
 
 import aiohttp
 import pytest
 
-from tests.cli.served import Served, readers_below, serving
+from tests.cli.served import (
+    Served,
+    is_reader,
+    processes_naming,
+    readers_below,
+    screen_shows,
+    serving,
+    socket_url,
+)
 from tests.screens.helpers import write_digest
 from tests.tmux import wait_until
 from tui.cli.serve_guard import Guard, origin_of
 
 pytestmark = pytest.mark.system
-
-CONTROL = re.compile(rb"\x1b(?:\[[0-9;?<>=$ ]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 
 
 @pytest.fixture
@@ -49,29 +57,6 @@ async def http() -> AsyncIterator[aiohttp.ClientSession]:
 
 def bookmarks() -> Path:
     return Path(os.environ["PAPERDECK_DATA_DIR"]) / "bookmarks.json"
-
-
-def socket_url(served: Served, token: str | None) -> str:
-    path = "/ws" if token is None else f"/ws/{token}"
-    return f"ws://127.0.0.1:{served.port}{path}?width=100&height=30"
-
-
-async def screen_shows(socket: aiohttp.ClientWebSocketResponse, text: str) -> bool:
-    """Read the reader's output until ``text`` shows (escape sequences left out)."""
-    seen = b""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            message = await socket.receive(timeout=max(0.1, deadline - time.monotonic()))
-        except TimeoutError:
-            break
-        if message.type == aiohttp.WSMsgType.BINARY:
-            seen += message.data
-            if text.encode() in CONTROL.sub(b"", seen):
-                return True
-        elif message.type != aiohttp.WSMsgType.TEXT:
-            break
-    return False
 
 
 async def page_status(http: aiohttp.ClientSession, url: str, wanted: int) -> int:
@@ -182,6 +167,28 @@ async def test_no_token_serves_without_one_and_warns(
         assert await refused(http, socket_url(served, None), origin=foreign) == 403
         async with http.ws_connect(socket_url(served, None), origin=served.origin) as socket:
             assert await screen_shows(socket, "Day 17 first")
+
+
+async def test_readers_end_when_serve_is_killed(
+    archive: Path, served: Served, http: aiohttp.ClientSession
+) -> None:
+    """SIGKILL gives serve no chance to stop its readers: each must see its input end."""
+    url, origin = socket_url(served, served.token), served.origin
+    sockets = [await http.ws_connect(url, origin=origin) for _ in range(2)]
+    for socket in sockets:
+        assert await screen_shows(socket, "Day 17 first")
+    readers = readers_below(served.process.pid)
+    assert len(readers) == 2
+    try:
+        served.process.kill()
+        served.process.wait(10)
+        assert wait_until(lambda: not any(is_reader(pid) for pid in readers), 30), readers
+        assert processes_naming(str(archive)) == []  # nothing left behind, shell or reader
+    finally:
+        for pid in readers:  # a reader the bug left running does not outlive the test
+            with suppress(ProcessLookupError):
+                if is_reader(pid):
+                    os.kill(pid, signal.SIGKILL)
 
 
 def test_allowed_origins_are_the_servers_own_and_the_public_urls() -> None:
