@@ -201,6 +201,7 @@ def test_allowed_origins_are_the_servers_own_and_the_public_urls() -> None:
     )
     wide = Guard.for_server("t", "10.0.0.5", 8000, loopback=False)
     assert wide.origins == {"http://10.0.0.5:8000"}
+    assert Guard.for_server("t", "fd00::5", 80, loopback=False).origins == {"http://[fd00::5]"}
     assert "https://papers.example.org" in public.origins
     assert public.origin_ok("https://papers.example.org") and not public.origin_ok("https://x.org")
     assert origin_of("http://example.org:80/") == "http://example.org"

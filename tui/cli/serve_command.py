@@ -96,10 +96,12 @@ def run_serve(argv: list[str]) -> int:
     if args.public_url is not None and not is_web_link(args.public_url):
         fail(f"--public-url {safe(args.public_url)!r} is not an http(s) address")
     try:
-        from tui.cli.serve_guard import Guard, GuardedServer
+        import textual_serve.server  # noqa: F401 - the serve extra
     except ImportError:
         fail("paperdeck serve needs textual-serve: uv sync --extra serve (or pip install "
              "'paperdeck[serve]')")  # fmt: skip
+    from tui.cli.serve_guard import Guard, GuardedServer
+
     if not only_this_machine(args.host):
         print(wide_bind_warning(args.host), file=sys.stderr)
     if args.no_token:

@@ -40,12 +40,15 @@ SECURITY_HEADERS = {
 def origin_of(url: str) -> str:
     """The origin a browser sends for pages under ``url``: scheme, host, port if not default."""
     parts = urlsplit(url)
-    host = parts.hostname or ""
-    if ":" in host:
-        host = f"[{host}]"
+    host = bracketed(parts.hostname or "")
     default = {"http": 80, "https": 443}.get(parts.scheme)
     port = "" if parts.port in (None, default) else f":{parts.port}"
     return f"{parts.scheme}://{host}{port}"
+
+
+def bracketed(host: str) -> str:
+    """``host`` as a URL writes it: an IPv6 address in brackets."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ class Guard:
         """The server's own origin (each name of this machine when it listens on
         ``loopback``) and the public URL's."""
         names = LOOPBACK_NAMES if loopback else (host,)
-        origins = {origin_of(f"http://{name}:{port}") for name in names}
+        origins = {origin_of(f"http://{bracketed(name)}:{port}") for name in names}
         if public_url:
             origins.add(origin_of(public_url))
         return cls(token, frozenset(origins), max_sessions)
