@@ -30,6 +30,7 @@ from tests.cli.served import (
 )
 from tests.screens.helpers import write_digest
 from tests.tmux import wait_until
+from tui.cli.serve_command import max_sessions
 from tui.cli.serve_guard import Guard, origin_of
 
 pytestmark = pytest.mark.system
@@ -208,3 +209,15 @@ def test_allowed_origins_are_the_servers_own_and_the_public_urls() -> None:
     assert origin_of("http://[::1]:8000/") == "http://[::1]:8000"
     assert local.token_ok("t") and not local.token_ok("T") and not local.token_ok(None)
     assert not local.token_ok("é")  # any text is compared, none raises
+
+
+def test_a_bad_max_sessions_in_config_is_named_and_the_default_applies(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    config = Path(os.environ["PAPERDECK_CONFIG_DIR"]) / "config.toml"
+    for text in ("max_sessions = 0\n", 'max_sessions = "2"\n'):
+        config.write_text(text)
+        assert max_sessions(None) == 4
+        warning = capfd.readouterr().err
+        assert warning.startswith("paperdeck: warning: ") and "max_sessions" in warning
+    assert max_sessions(3) == 3

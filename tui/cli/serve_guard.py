@@ -104,11 +104,13 @@ class GuardedServer(Server):
         return page if self.guard.token is None else f"{page}?token={self.guard.token}"
 
     def websocket_url(self) -> str:
+        """The websocket the page opens, the token in its path."""
         path = "/ws" if self.guard.token is None else f"/ws/{self.guard.token}"
         scheme, rest = f"{self.public_url.rstrip('/')}{path}".split(":", 1)
         return f"{'wss' if scheme == 'https' else 'ws'}:{rest}"
 
     def full(self) -> str:
+        """What the page and a refused websocket say when the cap is reached."""
         return (
             f"paperdeck serve: {self.sessions} readers are open, as many as --max-sessions "
             "allows; close one and reload"
