@@ -3,4 +3,4 @@
 Caches of parse results (the reader's) are keyed on it, so a new version re-reads every file.
 """
 
-PARSER_VERSION = 7  # 7: feed votes held to the vote cap; papers per file and fields capped
+PARSER_VERSION = 8  # 8: feed votes capped, papers per file and fields limited; 7: web links only

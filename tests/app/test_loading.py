@@ -123,7 +123,7 @@ async def test_counts_of_the_archive_say_so_far_while_it_is_read(
 
     from textual.widgets import Label
 
-    from tui.app.loader import ArchiveLoader
+    from tui.archive.loading import ArchiveLoader
     from tui.screens.authors import AuthorPicker
     from tui.screens.trends import TrendsScreen
 

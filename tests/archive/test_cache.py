@@ -20,6 +20,7 @@ from tests.screens.helpers import DEMO, write_digest
 from tui.archive.cache import ArchiveCache
 from tui.archive.cache.reading import all_days, file_problems, stat_sources
 from tui.archive.cache.schema import FORMAT
+from tui.archive.loading import update_cache
 from tui.cli.digest_commands import dump_chunks, dump_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +32,7 @@ def cache_dir() -> Path:
 
 def refreshed(paths: list[str], temporary: bool = False) -> ArchiveCache:
     cache = ArchiveCache(paths, None if temporary else cache_dir())
-    cache.refresh(stat_sources(discover(paths)[0])[0])
+    update_cache(paths, cache)
     return cache
 
 
@@ -70,7 +71,7 @@ def test_only_changed_added_or_removed_files_are_read_again(tmp_path: Path) -> N
         "2025-07-17.md",
     ]
     assert found.removed_days == {date(2025, 7, 14)}
-    cache.refresh(stat_sources(discover(paths)[0])[0])
+    update_cache(paths, cache)
     assert dumped(cache, paths) == (
         json.dumps(dump_document(load(paths)), ensure_ascii=False, indent=2) + "\n"
     )
@@ -167,7 +168,7 @@ def test_the_same_files_behind_a_switched_link_are_not_read_again(tmp_path: Path
     found = cache.check(stat_sources(discover(paths)[0])[0])
     assert [Path(stat.source.path).name for stat in found.stale] == ["2025-07-16.md"]
     assert len(found.moved) == 2 and found.removed_days == set()
-    cache.refresh(stat_sources(discover(paths)[0])[0])
+    update_cache(paths, cache)
     assert dumped(cache, paths) == (
         json.dumps(dump_document(load(paths)), ensure_ascii=False, indent=2) + "\n"
     )

@@ -12,13 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers import discover
 from parsers.paper_fields import MAX_VOTES
 from tests.cli.helpers import run
 from tests.parsers.test_feed_numbers import feed_day
 from tests.screens.helpers import write_digest
 from tui.archive.cache import ArchiveCache
-from tui.archive.cache.reading import all_days, stat_sources
+from tui.archive.cache.reading import all_days
+from tui.archive.loading import update_cache
 
 
 @pytest.mark.parametrize("cached", [True, False])
@@ -38,8 +38,7 @@ def test_a_file_dated_after_2262_is_cached(tmp_path: Path) -> None:
     os.utime(path, ns=(later, later))
     for _ in range(2):  # stored, then found unchanged
         cache = ArchiveCache([str(tmp_path)], None)
-        sources = stat_sources(discover([str(tmp_path)])[0])[0]
-        cache.refresh(sources)
+        update_cache([str(tmp_path)], cache)
         assert [p.title for _, papers in all_days(cache.connection()) for p in papers] == ["Future"]
         cache.close()
 
@@ -66,7 +65,7 @@ def test_any_upvotes_read_into_the_cache(values: list[object]) -> None:
         path.write_text(json.dumps(entries), encoding="utf-8")
         cache = ArchiveCache([str(path)], None)
         try:
-            cache.refresh(stat_sources(discover([str(path)])[0])[0])
+            update_cache([str(path)], cache)
             [(_, papers)] = list(all_days(cache.connection()))
         finally:
             cache.close()

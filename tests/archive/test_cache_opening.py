@@ -18,18 +18,19 @@ CACHES = 25
 OPEN_AND_WRITE = """
 import os, sys, time
 from pathlib import Path
-from tui.archive.cache.schema import connect, write_transaction
+from tui.archive.cache.schema import open_checked, write_transaction
 
 folder, start, caches = Path(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
 while time.time() < start:  # every process opens the first cache at the same moment
     pass
 for number in range(caches):
-    connection = connect(folder / f"{number}.sqlite3")
+    connection, hold = open_checked(folder / f"{number}.sqlite3")
     with write_transaction(connection):
         connection.execute(
             "INSERT INTO meta (key, value) VALUES (?, 'written')", (f"process {os.getpid()}",)
         )
     connection.close()
+    hold.release()
 """
 
 

@@ -7,20 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from parsers import Paper, discover
+from parsers import Paper
 from tests.screens.helpers import write_digest
 from tui.archive.cache import ArchiveCache
-from tui.archive.cache.reading import stat_sources
 from tui.archive.identity import paper_id
 from tui.archive.links import abs_url, parse_arxiv_id, pdf_url
+from tui.archive.loading import update_cache
 from tui.archive.order import PaperOrder
 from tui.archive.store import ArchiveStore
 
 
 def store_of(root: Path) -> ArchiveStore:
     cache = ArchiveCache([str(root)], None)
-    stats, _ = stat_sources(discover([str(root)])[0])
-    cache.refresh(stats)
+    update_cache([str(root)], cache)
     store = ArchiveStore(cache)
     store.reload()
     return store

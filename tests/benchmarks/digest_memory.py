@@ -35,7 +35,7 @@ import sys
 from parsers import SourceFile
 from parsers.loader import parse_file, read_file_raw
 from tui.archive.cache import ArchiveCache
-from tui.archive.cache.reading import stat_sources
+from tui.archive.loading import update_cache
 path, how = sys.argv[1], sys.argv[2]
 source = SourceFile(path, explicit=True, path_date=None)
 def high_water():  # VmHWM starts again at exec; ru_maxrss would keep the parent's peak
@@ -48,7 +48,7 @@ elif how == "models":
     kept = parse_file(source)
 else:
     cache = ArchiveCache([path], None)
-    cache.refresh(stat_sources([source])[0])
+    update_cache([path], cache)
     cache.close()
 print(high_water() - before)
 """

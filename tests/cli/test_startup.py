@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -118,3 +120,34 @@ async def test_unreadable_bookmarks_file_is_reported_and_the_app_runs(tmp_path: 
         await wait_loaded(pilot)
         messages = [n.message for n in app._notifications]
         assert any("cannot read" in m and "bookmarks.json" in m for m in messages)
+
+
+def _reading_under(pid: int, root: Path) -> bool:
+    """Whether process ``pid`` has a file under ``root`` open (it is reading the archive)."""
+    try:
+        links = [os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()]
+    except OSError:
+        return False
+    return any(link.startswith(str(root)) for link in links)
+
+
+def test_ctrl_c_in_a_command_ends_it_without_a_traceback(tmp_path: Path) -> None:
+    import signal
+
+    from tests.benchmarks.archive import generate_archive
+
+    generate_archive(tmp_path, days=400, papers=20)
+    command = subprocess.Popen(
+        [sys.executable, "-m", "tui", "check", "--no-cache", str(tmp_path)],
+        cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not _reading_under(command.pid, tmp_path):
+        time.sleep(0.01)
+    command.send_signal(signal.SIGINT)
+    _, err = command.communicate(timeout=60)
+    assert command.returncode == 130, err
+    assert "Traceback" not in err

@@ -94,7 +94,10 @@ def test_directory_walk_symlink_loop_and_broken_link(tmp_path: Path) -> None:
     (tmp_path / ".git" / "x.md").write_text(DIGEST)
     result = load([str(tmp_path)])
     assert [(d.date, len(d.papers)) for d in result.digests] == [(date(2025, 7, 14), 1)]
-    assert [(Path(p.path).name, p.severity) for p in result.problems] == [("gone.md", "error")]
+    assert [(Path(p.path).name, p.severity) for p in result.problems] == [
+        ("gone.md", "error"),
+        ("loop", "warning"),  # not followed: it leads back to the folder above it
+    ]
 
 
 def test_unreadable_file_is_a_problem_and_the_rest_loads(

@@ -16,13 +16,15 @@ from pathlib import Path
 from tests.screens.helpers import write_digest
 from tui.sync import HttpPolicy, SyncOptions
 
+# Retries come at once; the read timeout stays long enough for a busy machine (a test of
+# timeouts sets its own).
 FAST = HttpPolicy(
-    timeout=0.3, attempts=3, backoff=0.01, max_backoff=0.02, max_retry_after=30, min_interval=0
+    timeout=10, attempts=3, backoff=0.01, max_backoff=0.02, max_retry_after=30, min_interval=0
 )
 
 
 def fast_options(waits: list[float] | None = None) -> SyncOptions:
-    """Short timeouts; waits are recorded in ``waits`` instead of slept."""
+    """No waiting between tries: waits are recorded in ``waits`` instead of slept."""
     return SyncOptions(http=FAST, sleep=(waits.append if waits is not None else lambda s: None))
 
 
@@ -77,6 +79,13 @@ class Answer:
     body: bytes = b"[]"
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    pace: float = 0.0
+    """Seconds between two pieces of ``chunk`` bytes (0: the whole answer at once)."""
+    chunk: int = 1
+    slow_headers: bool = False
+    """Trickle the headers too, not only the body."""
+    trickle_for: float = 30.0
+    """Seconds of trickling at most, after which the server hangs up."""
 
 
 @dataclass
@@ -97,6 +106,10 @@ class FakeApi:
         self.script: dict[str, list[Answer]] = {}
         self.seen: list[Seen] = []
         self.port = 0
+        self.trickling = threading.Event()
+        """Set once an answer has begun to trickle."""
+        self.dropped: list[float] = []
+        """When each trickled answer was cut by the client."""
 
     def answer(self, day: str, *answers: Answer) -> None:
         self.script[day] = list(answers)
@@ -125,6 +138,9 @@ class FakeApi:
                 api.seen.append(Seen(day, self.headers.get("User-Agent", ""), time.monotonic()))
                 answer = api._next(day)
                 time.sleep(answer.delay)
+                if answer.pace:
+                    self.trickle(answer)
+                    return
                 try:
                     self.send_response(answer.status)
                     for name, value in answer.headers.items():
@@ -134,6 +150,29 @@ class FakeApi:
                     self.wfile.write(answer.body)
                 except OSError:
                     pass  # the client gave up waiting
+
+            def trickle(self, answer: Answer) -> None:
+                head = (
+                    f"HTTP/1.1 {answer.status} OK\r\nContent-Length: {len(answer.body)}\r\n"
+                    + "".join(f"{k}: {v}\r\n" for k, v in answer.headers.items())
+                    + "X-Padding: "
+                    + "x" * 60_000
+                    + "\r\n\r\n"
+                ).encode()
+                data = head + answer.body if answer.slow_headers else answer.body
+                if not answer.slow_headers:
+                    self.wfile.write(head)
+                api.trickling.set()
+                end = time.monotonic() + answer.trickle_for
+                try:
+                    for start in range(0, len(data), answer.chunk):
+                        if time.monotonic() > end:
+                            return
+                        self.wfile.write(data[start : start + answer.chunk])
+                        self.wfile.flush()
+                        time.sleep(answer.pace)
+                except OSError:
+                    api.dropped.append(time.monotonic())
 
             def log_message(self, format: str, *args: object) -> None:
                 return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 from datetime import date
 from pathlib import Path
@@ -10,10 +11,13 @@ from pathlib import Path
 import pytest
 
 from parsers import load
+from tests.cli.helpers import run
+from tests.screens.helpers import write_digest
 from tests.sync.helpers import Upstream, git
 from tui.archive.identity import archive_key
+from tui.settings.locations import Locations
 from tui.settings.sources import SourceConfig
-from tui.sync import SyncProgress, sync_source
+from tui.sync import GitPolicy, SyncOptions, SyncProgress, sync_source
 from tui.sync.git_source import CURRENT, STORE, TREES
 
 
@@ -200,3 +204,68 @@ def test_progress_counts_objects(tmp_path: Path, upstream: Upstream) -> None:
     sync_source(source(upstream), tmp_path, seen.append)
     counted = [p for p in seen if p.total]
     assert counted and all(p.unit == "objects" and p.done <= p.total for p in counted)
+
+
+def test_links_in_a_repository_arrive_as_plain_files(
+    tmp_path: Path, upstream: Upstream, capfd: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "outside"
+    write_digest(outside / "secret.md", "2025-01-01", [("Theirs", 9)])
+    (upstream.work / "escape").symlink_to(outside)
+    (upstream.work / "escape.md").symlink_to(outside / "secret.md")
+    (upstream.work / "rootlink").symlink_to("/")
+    (upstream.work / "loop").symlink_to(".")
+    (upstream.work / "chain.md").symlink_to("escape.md")
+    upstream.add_day("2025-07-15")
+    code, _, err = run(capfd, "sync", "--git", upstream.url, "--name", "ko")
+    assert code == 0, err
+    current = Locations.resolve().sources / "ko" / CURRENT
+    links = [
+        name
+        for folder, dirs, files in os.walk(current)
+        for name in dirs + files
+        if os.path.islink(os.path.join(folder, name))
+    ]
+    assert links == []
+    assert (current / "escape").read_text() == str(outside)  # the link's target, as text
+    assert (current / "rootlink").read_text() == "/"
+    code, out, _ = run(capfd, "search", "Theirs", "--json")
+    assert (code, json.loads(out)["results"]) == (0, [])
+    code, out, _ = run(capfd, "dump")
+    titles = [p["title"] for d in json.loads(out)["digests"] for p in d["papers"]]
+    assert titles == ["Paper A", "Paper B", "Paper A", "Paper B"]
+    upstream.add_day("2025-07-16")  # an update compares the files with the links as git does
+    code, _, err = run(capfd, "sync", "--git", upstream.url, "--name", "ko")
+    assert code == 0, err
+
+
+def test_a_commit_too_large_to_check_out_is_refused_and_the_files_on_disk_stay(
+    tmp_path: Path, upstream: Upstream
+) -> None:
+    root = tmp_path / "sources"
+    small = SyncOptions(git=GitPolicy(max_checkout_bytes=2**20, max_checkout_files=10))
+    assert sync_source(source(upstream), root, options=small).ok
+    current = root / "ko" / CURRENT
+    before = os.readlink(current)
+    (upstream.work / "bomb.md").write_bytes(b"\0" * 3 * 2**20)  # a few kB in the repository
+    commit = upstream.add_day("2025-07-15")
+    result = sync_source(source(upstream), root, options=small)
+    assert (result.ok, result.message) == (
+        False,
+        f"{commit[:7]} holds 5 files of 3 MiB, more than a sync may write "
+        "(10 files, 1 MiB); not checked out",
+    )
+    assert os.readlink(current) == before
+    assert [p.name for p in (root / "ko" / TREES).iterdir()] == [Path(before).name]
+    (upstream.work / "bomb.md").unlink()
+    for number in range(10):
+        (upstream.work / f"note-{number}.md").write_text("#")
+    upstream.add_day("2025-07-16")
+    result = sync_source(source(upstream), root, options=small)
+    assert result.message.endswith("holds 15 files of 834 bytes, more than a sync may write "
+                                   "(10 files, 1 MiB); not checked out")  # fmt: skip
+    assert os.readlink(current) == before
+    other = sync_source(source(upstream, "other"), root, options=small)  # a first sync
+    assert not other.ok and other.message.endswith("not checked out")
+    assert sorted(p.name for p in root.iterdir()) == [".ko.lock", ".other.lock", "ko"]
+    assert sync_source(source(upstream), root).ok  # the default limits: 2 GiB, 200,000 files

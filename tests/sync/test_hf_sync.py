@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import threading
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -107,8 +108,10 @@ def test_500_then_success_and_429_with_retry_after(tmp_path: Path, api: FakeApi)
 
 
 def test_a_timeout_is_retried(tmp_path: Path, api: FakeApi) -> None:
-    api.answer("2025-07-14", Answer(body=DAY14, delay=1.0), Answer(body=DAY14))
-    result = sync_source(hf(api, "2025-07-14"), tmp_path, options=until("2025-07-14"))
+    api.answer("2025-07-14", Answer(body=DAY14, delay=6.0), Answer(body=DAY14))
+    options = until("2025-07-14")
+    options = replace(options, http=replace(options.http, timeout=2.0))
+    result = sync_source(hf(api, "2025-07-14"), tmp_path, options=options)
     assert result.ok, result.message
     assert api.days_asked() == ["2025-07-14", "2025-07-14"]
 
@@ -204,3 +207,14 @@ def test_a_second_sync_of_the_same_source_waits_for_the_first(tmp_path: Path, ap
         assert api.seen == []
     thread.join(5)
     assert results[0].ok and api.days_asked() == ["2025-07-15"]
+
+
+def test_a_sync_waiting_for_another_gives_up_in_time(tmp_path: Path, api: FakeApi) -> None:
+    options = replace(until("2025-07-15"), lock_wait=0.3)
+    with source_locked(lock_path(tmp_path, "hf"), lambda: None, lambda: False):
+        result = sync_source(hf(api, "2025-07-15"), tmp_path, options=options)
+    assert (result.ok, result.message) == (
+        False,
+        "another sync of this source was still running after 0.3 s; gave up waiting",
+    )
+    assert api.seen == []

@@ -4,6 +4,8 @@ the reader and the other commands open afterwards."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -166,3 +168,40 @@ def test_config_check_names_the_sources(capfd: pytest.CaptureFixture[str]) -> No
         "source daily_papers_ko: git https://github.com/l-yohai/daily_papers_ko",
         f"source hf: hf {UNREACHABLE_API} since 2025-01-01",  # the default API, here a stand-in
     ]
+
+
+def test_a_sync_waits_for_another_process_only_so_long(
+    capfd: pytest.CaptureFixture[str], api: FakeApi
+) -> None:
+    lock = Locations.resolve().sources / ".hf.lock"
+    lock.parent.mkdir(parents=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(lock)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        code, out, err = sync(capfd, "--hf", "--api", api.url, "--lock-wait", "0.5")
+        assert (code, out) == (1, "")
+        assert err.endswith(
+            "paperdeck: sync: hf: another sync of this source was still running after "
+            "0.5 s; gave up waiting\n"
+        )
+        assert api.seen == []
+    finally:
+        holder.communicate("")  # end of input: it lets go
+    code, out, err = sync(capfd, "--hf", "--api", api.url, "--lock-wait", "0.5")
+    assert code == 0, err
+    code, _, err = sync(capfd, "--hf", "--lock-wait", "soon")
+    assert code == 2 and "--lock-wait: 'soon' is not a number of seconds" in err
+
+
+HOLD_LOCK = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
+fcntl.flock(fd, fcntl.LOCK_EX)
+print("held", flush=True)
+sys.stdin.read()
+"""

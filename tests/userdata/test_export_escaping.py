@@ -15,7 +15,7 @@ BREAK_OUT = "x},note={injected},y={"
 HOSTILE = Bookmark(
     id="h1",
     title=f"A {BREAK_OUT} title with }} and {{{{ and $\\}}$",
-    url=f"https://example.org/a{BREAK_OUT}) [click](javascript:alert(1)) b",
+    url=f"https://example.org/a{BREAK_OUT})[click](javascript:alert(1))\\b",  # a web link
     arxiv_id="2507.00001",
     date=date(2025, 7, 17),
     votes=4,
@@ -78,7 +78,7 @@ def test_bibtex_fields_hold_whatever_the_bookmark_holds() -> None:
     assert set(fields) == FIELDS
     assert "injected" in fields["title"] and "pwned" in fields["annote"]
     assert fields["url"] == (
-        "https://example.org/ax%7D,note=%7Binjected%7D,y=%7B)%20[click](javascript:alert(1))%20b"
+        "https://example.org/ax%7D,note=%7Binjected%7D,y=%7B)[click](javascript:alert(1))%5Cb"
     )
     assert fields["author"].startswith("{Ann Lee and Bo Kim} and Cy ")
 
@@ -110,7 +110,7 @@ def test_markdown_titles_and_links_stay_inside_their_line() -> None:
     [entry] = [line for line in lines if line.startswith("- ")]
     assert entry.startswith(
         "- [A \\] title ) with line \\[x\\](y) breaks](https://example.org/ax},note={injected},"
-        "y={%29%20[click]%28javascript:alert%281%29%29%20b) — "
+        "y={%29[click]%28javascript:alert%281%29%29%5Cb) — "
     )
     link = re.match(r"- \[(?:\\.|[^\]\\])*\]\(([^)\s]*)\)", entry)
     assert link is not None and "javascript" in link.group(1) and " " not in link.group(1)

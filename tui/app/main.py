@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
@@ -16,28 +17,23 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.events import DeliveryComplete
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
-from textual.worker import get_current_worker
 
 from tui.app.bindings import APP_BINDINGS
 from tui.app.continuity import Continuity
-from tui.app.loader import ArchiveLoader, open_cache
-from tui.app.messages import (
-    ArchiveRead,
-    IndexReady,
-    LoadFinished,
-    SaveFailed,
-    SaveRecovered,
-    UserStateSaved,
-)
+from tui.app.jobs import Jobs
+from tui.app.messages import JobFailed, LoaderReport, SaveFailed, SaveRecovered, UserStateSaved
 from tui.app.palette import help_sections, palette_commands
 from tui.app.requests import ScreenRequests
 from tui.app.search_path import SearchPath
 from tui.app.syncing import ArchiveSync
+from tui.archive.cache import ArchiveCache, CacheUnusable, wants_persistent_cache
 from tui.archive.cache.reading import arxiv_papers
 from tui.archive.identity import archive_key
+from tui.archive.loading import ArchiveLoader, CacheFailed, DaysRead, LoadFinished
 from tui.archive.store import ArchiveStore
 from tui.screens.help import HelpScreen
 from tui.screens.reader import DayShown, DayWanted, ReaderScreen
@@ -52,12 +48,25 @@ from tui.userdata.user_state import UserState
 from tui.widgets.literal import literal
 
 POSITION_SAVE_SECONDS = 2.0
+STOP_SECONDS = 1.0  # how long a quit waits for background jobs before it goes on without them
 QUITS = ("app.quit", "app.quit_now")
 DEMO_NOTE = (
     "Five days of made-up papers that ship with paperdeck, to try it on. To read your own "
     "digests, run: paperdeck PATH… (files or folders). To fetch the Hugging Face daily "
     "papers, run: paperdeck sync (then paperdeck opens them)."
 )
+
+
+def open_cache(
+    paths: list[str], locations: Locations, persistent: bool = True
+) -> tuple[ArchiveCache, str | None]:
+    """The archive's cache; a temporary one, and why, when the cache directory fails."""
+    if persistent and wants_persistent_cache(paths):
+        try:
+            return ArchiveCache(paths, locations.cache), None
+        except CacheUnusable as exc:
+            return ArchiveCache(paths, None), f"{exc}. Reading without it."
+    return ArchiveCache(paths, None), None
 
 
 class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None]):
@@ -85,6 +94,7 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
             self.animation_level = "none"
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
+        self.jobs = Jobs(lambda group, exc: self._from_thread(JobFailed(group, exc)))
         self.cache, self.cache_problem = open_cache(paths, self.locations, self.settings.cache)
         self.store = ArchiveStore(self.cache)
         self.user_state = UserState(
@@ -115,7 +125,7 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
         if restored is not None and start_date is None:
             self.reader.restore_to(restored)
         self.loaded = False  # every file has been read
-        self.loader = ArchiveLoader(paths, self.cache, self.start_date, self.post_message)
+        self.loader = self._loader(self.start_date)
         self.shutdown_guard: ShutdownGuard | None = None  # set where signals are handled
 
     def notify(
@@ -158,28 +168,41 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
         # everything else is read in the background once that frame is up.
         self.push_screen(self.reader)
         self.loader.load_first()
-        self.run_worker(self._load_rest, thread=True, exclusive=True, group="load")
+        self.load_in_background()
 
-    def switch_archive(self, paths: list[str]) -> None:
-        """Open another archive in place (after the first sync, your digests, not the demo)."""
-        self.workers.cancel_group(self, "load")
-        self.workers.cancel_group(self, "refresh")
+    def _loader(self, prefer: date | None) -> ArchiveLoader:
+        cache = self.cache
+        return ArchiveLoader(
+            self.paths, cache, prefer, lambda event: self._from_thread(LoaderReport(event, cache))
+        )
+
+    def _from_thread(self, message: Message) -> None:
+        """Post from a background job; once the app has closed there is no one to tell."""
+        with suppress(RuntimeError):  # the event loop is closed
+            self.post_message(message)
+
+    def load_in_background(self) -> None:
+        self.jobs.start("load", self.loader.load_rest)
+
+    def switch_archive(self, paths: list[str], temporary: bool = False) -> None:
+        """Open another archive in place (after the first sync, your digests, not the demo);
+        ``temporary``: the same archive again, on a cache that lives for this run only."""
+        self.jobs.cancel("load", "refresh")
         old, self.paths = self.cache, paths
-        self.cache, self.cache_problem = open_cache(paths, self.locations, self.settings.cache)
+        if temporary:
+            self.cache, self.cache_problem = ArchiveCache(paths, None), None
+        else:
+            self.cache, self.cache_problem = open_cache(paths, self.locations, self.settings.cache)
         self.store.use(self.cache)
         self.archive_search.cache = self.cache
         self.archive_key = archive_key(paths)
-        self.loader = ArchiveLoader(paths, self.cache, None, self.post_message)
+        self.loader = self._loader(None)
         self.loaded = False
         self.reader.start_over()
         self.loader.load_first()
         self.loader.first_screen.set()
-        self.run_worker(self._load_rest, thread=True, exclusive=True, group="load")
-        old.close()
-
-    def _load_rest(self) -> None:
-        worker = get_current_worker()
-        self.loader.load_rest(lambda: worker.is_cancelled)
+        self.load_in_background()
+        old.close()  # the old loader, cancelled, closes its own connection as it ends
 
     async def action_quit(self) -> None:
         self.save_position()  # while the panes are still there to ask
@@ -187,22 +210,41 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
 
     def on_unmount(self) -> None:
         self.save_position()
-        self.user_state.close()
         self.workers.cancel_all()
-        self.cache.close()
+        self.jobs.cancel()
+        self.cache.close()  # interrupts the jobs' work in it; each closes its own connection
+        self.user_state.close()
+        self.jobs.wait(STOP_SECONDS)
 
     # -- what the workers and the writer report --------------------------------------
 
-    def on_archive_read(self, message: ArchiveRead) -> None:
-        if message.days is None:
-            self.store.reload(message.pending)
+    def on_loader_report(self, message: LoaderReport) -> None:
+        if message.cache is not self.cache:
+            return  # from the archive before a switch
+        match message.event:
+            case DaysRead() as read:
+                self._days_read(read)
+            case LoadFinished() as finished:
+                self._load_finished(finished)
+            case CacheFailed(reason):
+                self.notify(
+                    f"{reason}. Reading on with a temporary cache for this run.",
+                    title="No parse cache",
+                    severity="warning",
+                    timeout=10,
+                )
+                self.switch_archive(self.paths, temporary=True)
+
+    def _days_read(self, read: DaysRead) -> None:
+        if read.days is None:
+            self.store.reload(read.pending)
         else:
-            self.store.days_changed(message.days, message.pending)
-        self.store.unknown_days = message.unknown_days
-        self.store.problems.extend(message.problems)
-        self.reader.archive_changed(message.days, self.start_date)
-        self.reader.loading_progress(message.done, message.total)
-        if message.days is None and self.store.is_empty():
+            self.store.days_changed(read.days, read.pending)
+        self.store.unknown_days = read.unknown_days
+        self.store.problems.extend(read.problems)
+        self.reader.archive_changed(read.days, self.start_date)
+        self.reader.loading_progress(read.done, read.total)
+        if read.days is None and self.store.is_empty():
             self.loader.first_screen.set()  # nothing to show yet: no reason to wait
 
     def on_day_wanted(self, message: DayWanted) -> None:
@@ -212,14 +254,16 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
         if message.first:
             self.call_after_refresh(self.loader.first_screen.set)
 
-    def on_load_finished(self, message: LoadFinished) -> None:
+    def _load_finished(self, finished: LoadFinished) -> None:
         self.loaded = True
-        self.store.problems = message.problems
+        self.store.problems = finished.problems
         self.store.complete = True
+        self.archive_search.ready = True
+        self.search_ready_signal.publish(None)
         self.reader.loading_finished()
         self.fill_in_bookmarks()
         problems = self.store.problems
-        if problems and message.first:
+        if problems and finished.first:
             errors = sum(p.severity == "error" for p in problems)
             self.notify(
                 f"{len(problems):,} problems while loading ({errors:,} errors). "
@@ -228,6 +272,17 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
                 severity="error" if errors else "warning",
                 timeout=8,
             )
+
+    def on_job_failed(self, message: JobFailed) -> None:
+        if message.group == "sync":
+            self.reader.show_status("")
+        what = {"load": "Reading the archive", "refresh": "Checking the archive", "sync": "Sync"}
+        self.notify(
+            f"{what.get(message.group, message.group)} stopped: {message.error}",
+            title="Something went wrong",
+            severity="error",
+            timeout=20,
+        )
 
     def _state_saved(self) -> None:  # called by the writer thread
         self.post_message(UserStateSaved())
@@ -246,10 +301,6 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
 
     def on_save_recovered(self, message: SaveRecovered) -> None:
         self.notify(message.text, title="Saved", timeout=5)
-
-    def on_index_ready(self, message: IndexReady) -> None:
-        self.archive_search.ready = True
-        self.search_ready_signal.publish(None)
 
     def fill_in_bookmarks(self) -> None:
         """Complete bookmarks made from a bare arXiv id once the archive holds the paper."""

@@ -1,38 +1,29 @@
-"""What the app's workers and the user-data writer tell the app (posted from threads)."""
+"""What the app's background jobs and the user-data writer tell the app (posted from threads)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
 from textual.message import Message
 
-from parsers import Problem
+from tui.archive.cache import ArchiveCache
+from tui.archive.loading import LoadEvent
 
 
 @dataclass
-class ArchiveRead(Message):
-    """Files were read into the cache: ``days`` changed, ``pending`` days are still to come.
+class LoaderReport(Message):
+    """The archive's loader says what it read (``cache``: the archive it was loading)."""
 
-    ``days`` is None for the first report (everything the cache holds is new to the store).
-    ``unknown_days``: the files are not checked yet, or some still to read name no day, so
-    days may come that neither the store nor ``pending`` knows of.
-    """
-
-    days: set[date | None] | None
-    pending: set[date | None]
-    done: int
-    total: int
-    problems: list[Problem] = field(default_factory=list)
-    unknown_days: bool = True
+    event: LoadEvent
+    cache: ArchiveCache
 
 
 @dataclass
-class LoadFinished(Message):
-    """Every file has been read and every paper indexed (``first``: at start-up)."""
+class JobFailed(Message):
+    """A background job (``group``: load, refresh, sync) stopped with an error."""
 
-    problems: list[Problem]
-    first: bool = True
+    group: str
+    error: BaseException
 
 
 @dataclass
@@ -48,11 +39,6 @@ class SyncFinished(Message):
 
     lines: list[str]
     ok: bool
-
-
-@dataclass
-class IndexReady(Message):
-    """The full-text index holds every paper: searches see the whole archive."""
 
 
 @dataclass

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import App
-from textual.worker import get_current_worker
+from textual.message import Message
 
-from tui.app.loader import ArchiveLoader
+from tui.app.jobs import Jobs
 from tui.app.messages import SyncFinished, SyncReport
+from tui.archive.loading import ArchiveLoader
 from tui.screens.reader import ReaderScreen
 from tui.settings.locations import Locations
 from tui.settings.reader_settings import ReaderSettings
@@ -45,46 +46,39 @@ class ArchiveSync(App[None]):
     settings: ReaderSettings
     locations: Locations
     loaded: bool
+    jobs: Jobs
     switch_archive: Callable[[list[str]], None]
+    _from_thread: Callable[[Message], None]
 
     def watch_archive(self) -> None:
         """Check the files every minute from now on."""
         self.set_interval(WATCH_SECONDS, self._check_archive)
 
-    def _busy(self, *groups: str) -> bool:
-        return any(w.group in groups and not w.is_finished for w in self.workers)
-
     def _check_archive(self) -> None:
-        if self.loaded and not self._busy("load", "refresh", "sync"):
-            self.run_worker(self._refresh, thread=True, exclusive=True, group="refresh")
-
-    def _refresh(self) -> None:
-        worker = get_current_worker()
-        self.loader.refresh(lambda: worker.is_cancelled)
+        if self.loaded and not self.jobs.busy("load", "refresh", "sync"):
+            self.jobs.start("refresh", self.loader.refresh)
 
     def action_sync_archive(self) -> None:
-        if self._busy("sync"):
+        if self.jobs.busy("sync"):
             self.notify("A sync is already running.", timeout=3)
             return
         self.reader.show_status("Syncing…")
-        self.run_worker(self._sync, thread=True, exclusive=True, group="sync")
+        self.jobs.start("sync", self._sync)
 
-    def _sync(self) -> None:
+    def _sync(self, cancelled: Callable[[], bool]) -> None:
         from tui.sync import sources_to_sync, sync_sources  # the engine: loaded when used
 
-        worker = get_current_worker()
-
         def report(progress: SyncProgress) -> None:
-            self.post_message(SyncReport(progress_line(progress)))
+            self._from_thread(SyncReport(progress_line(progress)))
 
         results = sync_sources(
             sources_to_sync(self.settings.sources),
             self.locations.sources,
             report=report,
-            cancelled=lambda: worker.is_cancelled,
+            cancelled=cancelled,
         )
         lines = [f"{result.name}: {result.message}" for result in results]
-        self.post_message(SyncFinished(lines, all(result.ok for result in results)))
+        self._from_thread(SyncFinished(lines, all(result.ok for result in results)))
 
     def on_sync_report(self, message: SyncReport) -> None:
         self.reader.show_status(message.text)
@@ -101,5 +95,5 @@ class ArchiveSync(App[None]):
         paths = defaults() if defaults is not None else None
         if paths is not None and paths != self.loader.paths:
             self.switch_archive(paths)  # the first sync: from the demo to your digests
-        elif not self._busy("load", "refresh"):
-            self.run_worker(self._refresh, thread=True, exclusive=True, group="refresh")
+        elif not self.jobs.busy("load", "refresh"):
+            self.jobs.start("refresh", self.loader.refresh)

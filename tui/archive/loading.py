@@ -1,22 +1,75 @@
-"""Planning a load: what the cache holds already, what to read before the first screen.
+"""Loading an archive into its cache: the first day before the first frame, the rest after.
 
-No Textual here: the app's loader worker runs the plan and posts what it has read.
+With a warm cache the first frame needs no file at all: the cache knows every day. Files
+are then checked and only new or changed ones are read, newest day first (a day the reader
+asks for jumps the queue); last, new papers go into the search index. The reader runs
+:meth:`ArchiveLoader.load_rest` in a background thread, commands run
+:meth:`ArchiveLoader.load_all`; either way the loader says what happened through its
+``report`` callback (as the sync engine does) and never touches a widget.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
 from parsers import Problem, discover
-from tui.archive.cache import ArchiveCache
-from tui.archive.cache.reading import day_counts, stat_sources
+from tui.archive.cache import ArchiveCache, CacheWriteFailed
+from tui.archive.cache.reading import day_counts, file_problems, holds_papers, stat_sources
 from tui.archive.cache.writing import FileStat
 
 FIRST_BATCH_BYTES = 2 * 1024 * 1024
 BATCH_FILES = 32
+FIRST_SCREEN_POLL = 0.05
+
+
+# -- what the loader reports ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DaysRead:
+    """Files were read into the cache: ``days`` changed, ``pending`` days are still to come.
+
+    ``days`` is None for the first report (everything the cache holds is new to the reader).
+    ``unknown_days``: the files are not checked yet, or some still to read name no day, so
+    days may come that neither the cache nor ``pending`` knows of.
+    """
+
+    days: set[date | None] | None
+    pending: set[date | None]
+    done: int
+    total: int
+    problems: list[Problem] = field(default_factory=list)
+    unknown_days: bool = True
+
+
+@dataclass(frozen=True)
+class LoadFinished:
+    """Every file has been read and every paper indexed (``first``: the load at start-up)."""
+
+    problems: list[Problem]
+    first: bool = True
+
+
+@dataclass(frozen=True)
+class CacheFailed:
+    """The disk refused to hold the cache (full, read-only): go on with a temporary one."""
+
+    reason: str
+
+
+LoadEvent = DaysRead | LoadFinished | CacheFailed
+
+
+def never() -> bool:
+    return False
+
+
+# -- planning ---------------------------------------------------------------------------
 
 
 @dataclass
@@ -73,14 +126,11 @@ class ReadQueue:
     def __len__(self) -> int:
         return len(self._files)
 
-    def pending_days(self) -> set[date | None]:
+    def pending(self) -> tuple[set[date | None], bool]:
+        """The days the files still to read name, and whether some of them name none."""
         with self._lock:
-            return {stat.source.path_date for stat in self._files if stat.source.path_date}
-
-    def undated_pending(self) -> bool:
-        """True while files that name no day are still to read."""
-        with self._lock:
-            return any(stat.source.path_date is None for stat in self._files)
+            days = {stat.source.path_date for stat in self._files}
+        return days - {None}, None in days
 
     def prioritize(self, day: date | None) -> None:
         """Read the files of ``day`` next, on their own (so that the day shows soon)."""
@@ -97,3 +147,129 @@ class ReadQueue:
             size = self._urgent or count
             self._urgent = 0
             return [self._files.popleft() for _ in range(min(size, len(self._files)))]
+
+    def put_back(self, files: list[FileStat]) -> None:
+        """Files taken but not read (the work was cancelled): first in line again."""
+        with self._lock:
+            self._files.extendleft(reversed(files))
+
+
+# -- loading ----------------------------------------------------------------------------
+
+
+def update_cache(
+    paths: list[str], cache: ArchiveCache, cancelled: Callable[[], bool] = never
+) -> list[Problem]:
+    """Bring the cache of ``paths`` up to date now, in this thread (commands for scripts);
+    returns the problems of finding the files (each file's own are in the cache)."""
+    return ArchiveLoader(paths, cache, None, lambda event: None).load_all(cancelled)
+
+
+class ArchiveLoader:
+    """Keeps the cache of ``paths`` up to date and reports what changed to ``report``.
+
+    ``report`` is called from the thread that loads (the reader's loading thread): it must
+    only hand the event on (post a message), never draw.
+    """
+
+    def __init__(
+        self,
+        paths: list[str],
+        cache: ArchiveCache,
+        prefer: date | None,
+        report: Callable[[LoadEvent], object],
+    ) -> None:
+        self.paths = paths
+        self.cache = cache
+        self.prefer = prefer
+        self.report = report
+        self.first_screen = threading.Event()  # set once the first day is on screen
+        self.queue = ReadQueue([])
+        self._plan: LoadPlan | None = None
+
+    def load_first(self) -> None:
+        """Make the first screen possible (call before it): from the cache, else the files."""
+        if holds_papers(self.cache.connection()):
+            self.report(DaysRead(None, set(), 0, 0))  # the files are checked after it
+            return
+        with self._failures():
+            plan = self._plan = plan_load(self.paths, self.cache, self.prefer)
+            if plan.first:
+                self.cache.parse(plan.first, index_now=True)
+            self.queue = ReadQueue(plan.rest)
+            self._say_read(None, plan.files - len(plan.rest), plan.files, plan.problems)
+
+    def want(self, day: date | None) -> None:
+        """The reader is showing ``day``: read its files next."""
+        self.queue.prioritize(day)
+
+    def load_rest(self, cancelled: Callable[[], bool]) -> None:
+        """Check the files, read what is new or changed, index it (in a background thread,
+        once the first screen is up)."""
+        while not self.first_screen.wait(FIRST_SCREEN_POLL):  # let the first screen draw
+            if cancelled():
+                return
+        with self.cache.borrowed(), self._failures():
+            if self._plan is None:  # the first screen came from the cache: check files now
+                self._plan = self._replan()
+            self._read(self._plan, cancelled, first=True)
+
+    def refresh(self, cancelled: Callable[[], bool]) -> None:
+        """Check the files again (a sync, a cron job, an edit) and read what changed (in a
+        background thread)."""
+        with self.cache.borrowed(), self._failures():
+            self._read(self._replan(), cancelled, first=False)
+
+    def load_all(self, cancelled: Callable[[], bool] = never) -> list[Problem]:
+        """Bring the whole cache up to date now, in this thread (commands for scripts);
+        returns the problems of finding the files (each file's own are in the cache)."""
+        plan = self._replan()
+        self._read(plan, cancelled, first=False)
+        return plan.problems
+
+    @contextmanager
+    def _failures(self) -> Iterator[None]:
+        """A disk that refuses the cache is reported (the reader goes on without it)."""
+        try:
+            yield
+        except CacheWriteFailed as exc:
+            self.report(CacheFailed(str(exc)))
+
+    def _replan(self) -> LoadPlan:
+        plan = plan_load(self.paths, self.cache, self.prefer)
+        self.queue = ReadQueue(plan.first + plan.rest)
+        if plan.first or plan.rest or plan.removed_days:
+            self._say_read(plan.removed_days, 0, plan.files)
+        return plan
+
+    def _say_read(
+        self,
+        days: set[date | None] | None,
+        done: int,
+        total: int,
+        problems: Sequence[Problem] = (),
+    ) -> None:
+        """Say which ``days`` changed (None: all of them), and what the files still to read
+        may bring: the days their names give, and whether some name none."""
+        pending, unknown = self.queue.pending()
+        self.report(DaysRead(days, pending, done, total, list(problems), unknown))
+
+    def _read(self, plan: LoadPlan, cancelled: Callable[[], bool], first: bool) -> None:
+        done = plan.files - len(self.queue)
+        changed = False
+        while len(self.queue):
+            if cancelled():  # the reader is closing: stop between batches
+                return
+            batch = self.queue.take()
+            days = self.cache.parse(batch, index_now=False, cancelled=cancelled)
+            if days is None:
+                self.queue.put_back(batch)
+                return
+            done += len(batch)
+            changed = True
+            self._say_read(days, done, plan.files)
+        if not self.cache.index(cancelled):
+            return
+        if first or changed or plan.removed_days:
+            problems = plan.problems + list(file_problems(self.cache.connection()))
+            self.report(LoadFinished(problems, first))

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from tui.archive.cache import cache_files
 from tui.archive.cache.reading import figures
-from tui.archive.cache.schema import remove
+from tui.archive.cache.schema import remove_unused
 from tui.cli.arguments import PROG, ArgumentParser
 from tui.cli.launch import usable_locations
 from tui.cli.output import safe, write
@@ -40,10 +40,12 @@ def run_cache(argv: list[str]) -> int:
     folder = usable_locations().cache
     files = cache_files(folder)
     if args.command == "clear":
-        for path in files:
-            remove(path)
-        plural = "" if len(files) == 1 else "s"
-        write(f"removed {len(files)} archive cache{plural} from {safe(str(folder))}\n")
+        removed = sum(remove_unused(path) for path in files)
+        plural = "" if removed == 1 else "s"
+        line = f"removed {removed} archive cache{plural} from {safe(str(folder))}"
+        if in_use := len(files) - removed:
+            line += f"; {in_use} in use by a running paperdeck kept"
+        write(line + "\n")
         return 0
     lines = [f"cache directory: {safe(str(folder))}"]
     for path in files:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import NoReturn
 
-from parsers import Problem, discover
-from tui.archive.cache import ArchiveCache, CacheUnusable
-from tui.archive.cache.reading import stat_sources
+from parsers import Problem
+from tui.archive.cache import ArchiveCache, CacheUnusable, CacheWriteFailed, wants_persistent_cache
+from tui.archive.loading import update_cache
 from tui.cli.arguments import PROG
 from tui.cli.output import safe
 from tui.settings.locations import Locations
@@ -16,21 +17,53 @@ from tui.settings.locations import Locations
 NO_CACHE_HELP = "parse every file now; read and write no parse cache"
 
 
+def _warn(problem: CacheUnusable) -> None:
+    print(f"{PROG}: warning: {safe(str(problem))}; reading without it", file=sys.stderr)
+
+
 @contextmanager
 def fresh_cache(
     paths: list[str], locations: Locations, no_cache: bool = False
 ) -> Iterator[tuple[ArchiveCache, list[Problem]]]:
     """The cache of ``paths`` with every file read and indexed, and the problems of finding
-    them (files that could not be found or stat'ed; each file's own are in the cache)."""
+    them (files that could not be found or stat'ed; each file's own are in the cache).
+
+    A cache directory that cannot be used, or a disk that refuses the writes (full,
+    read-only), is said once on stderr; the command then reads into a temporary cache.
+    """
+    persistent = not no_cache and wants_persistent_cache(paths)
     try:
-        cache = ArchiveCache(paths, None if no_cache else locations.cache)
+        cache = ArchiveCache(paths, locations.cache if persistent else None)
     except CacheUnusable as exc:
-        print(f"{PROG}: warning: {safe(str(exc))}; reading without it", file=sys.stderr)
-        cache = ArchiveCache(paths, None)
+        _warn(exc)
+        cache = _temporary(paths)
     try:
-        sources, problems = discover(paths)
-        stats, unreadable = stat_sources(sources)
-        cache.refresh(stats)
-        yield cache, problems + unreadable
+        try:
+            problems = update_cache(paths, cache)
+        except CacheWriteFailed as exc:
+            if cache.temporary:
+                _give_up(exc)
+            _warn(exc)
+            cache.close()
+            cache = _temporary(paths)
+            try:
+                problems = update_cache(paths, cache)
+            except CacheWriteFailed as again:
+                _give_up(again)
+        yield cache, problems
     finally:
         cache.close()
+
+
+def _temporary(paths: list[str]) -> ArchiveCache:
+    try:
+        return ArchiveCache(paths, None)
+    except (CacheUnusable, OSError) as exc:
+        _give_up(exc)
+
+
+def _give_up(problem: Exception) -> NoReturn:
+    """Not even a temporary cache can be written (the temp directory's disk is full too)."""
+    print(f"{PROG}: error: {safe(str(problem))} (no room for a temporary cache either)",
+          file=sys.stderr)  # fmt: skip
+    raise SystemExit(1)

@@ -203,6 +203,10 @@ def _reader(argv: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run ``paperdeck`` with ``argv`` (default: the command line); returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in SUBCOMMANDS:
-        return SUBCOMMANDS[argv[0]](argv[1:])
-    return _reader(argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            return SUBCOMMANDS[argv[0]](argv[1:])
+        return _reader(argv)
+    except KeyboardInterrupt:  # ctrl+c in a command: stop where it is, without a traceback
+        print(file=sys.stderr)
+        return 130

@@ -12,8 +12,12 @@ argument.
 from __future__ import annotations
 
 import json
+import signal
 import sys
-from argparse import Namespace
+import threading
+from argparse import ArgumentTypeError, Namespace
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,6 +27,7 @@ from tui.cli.output import safe, write
 from tui.cli.sync_display import display_for
 from tui.settings.sources import SourceConfig, name_from_url, name_problem
 from tui.sync import SourceResult, SyncOptions, sources_to_sync, sync_source, synced_folders
+from tui.sync.engine import LOCK_WAIT
 
 
 def parser() -> ArgumentParser:
@@ -41,9 +46,22 @@ def parser() -> ArgumentParser:
     command.add_argument("--until", type=iso_date, metavar="YYYY-MM-DD",
                          help="with --hf: the last day (default: today, UTC)")  # fmt: skip
     command.add_argument("--api", metavar="URL", help="with --hf: the API address")
+    command.add_argument("--lock-wait", type=seconds, metavar="SECONDS",
+                         help="how long to wait while another sync of a source runs "
+                         f"(default: {LOCK_WAIT:g})")  # fmt: skip
     command.add_argument("--json", action="store_true", help="print a JSON summary")
     command.add_argument("--data-dir", metavar="DIR", help="where digests live")
     return command
+
+
+def seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise ArgumentTypeError(f"{text!r} is not a number of seconds")
+    return value
 
 
 def _requested(args: Namespace) -> list[SourceConfig] | None:
@@ -87,11 +105,13 @@ def run_sync(argv: list[str], options: SyncOptions | None = None) -> int:
     else:
         sources = requested
     options = replace(options or SyncOptions(), until=args.until)
+    if args.lock_wait is not None:
+        options = replace(options, lock_wait=args.lock_wait)
     root = locations.sources
     results = []
-    with display_for(sys.stderr) as display:
+    with _signals_stop_the_sync() as stopped_by, display_for(sys.stderr) as display:
         for source in sources:
-            result = sync_source(source, root, display.report, options=options)
+            result = sync_source(source, root, display.report, stopped_by.is_set, options)
             display.finished(result)
             results.append(result)
     if args.json:
@@ -106,9 +126,47 @@ def run_sync(argv: list[str], options: SyncOptions | None = None) -> int:
                 write(_summary_line(result) + "\n")
             else:
                 print(f"{PROG}: sync: {_summary_line(result)}", file=sys.stderr)
+    if stopped_by.signal is not None:
+        print(f"{PROG}: sync: stopped by {stopped_by.signal.name}", file=sys.stderr)
+        return 128 + stopped_by.signal.value
     if requested is None:
         _mention_unconfigured(root, {source.source_name for source in sources})
     return 0 if all(result.ok for result in results) else 1
+
+
+class _StoppedBy:
+    """The signal that asked the sync to stop, if one did."""
+
+    def __init__(self) -> None:
+        self.signal: signal.Signals | None = None
+
+    def is_set(self) -> bool:
+        return self.signal is not None
+
+    def __call__(self, number: int, frame: object) -> None:
+        self.signal = self.signal or signal.Signals(number)
+
+
+@contextmanager
+def _signals_stop_the_sync() -> Iterator[_StoppedBy]:
+    """SIGINT, SIGTERM and SIGHUP cancel the sync instead of ending the process at once.
+
+    The engine then ends what it runs within a second (``git`` and the programs git
+    started, a request, a wait on a lock) and each source reports how it stopped; the
+    command exits with 128 + the signal's number, as a shell reports a killed program.
+    """
+    stopped_by = _StoppedBy()
+    if threading.current_thread() is not threading.main_thread():
+        yield stopped_by  # only the main thread may set handlers
+        return
+    numbers = [signal.SIGINT, signal.SIGTERM]
+    numbers += [signal.SIGHUP] if hasattr(signal, "SIGHUP") else []
+    previous = {number: signal.signal(number, stopped_by) for number in numbers}
+    try:
+        yield stopped_by
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _mention_unconfigured(root: Path, synced: set[str]) -> None:

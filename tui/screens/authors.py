@@ -20,7 +20,7 @@ from textual.widgets import Label
 
 from tui.archive.cache.authors import AuthorCount
 from tui.screens.requests import OpenPaperRequested
-from tui.screens.services import ReaderServices, so_far
+from tui.screens.services import ReaderServices, reading_in_worker, so_far
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.literal import literal
 from tui.widgets.name_list import NamedFigure, NameList
@@ -126,7 +126,9 @@ class AuthorScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="coauthors")
     def _count_coauthors(self) -> None:
-        self.post_message(self.Counted(self.services.store.coauthors(self.page.name)))
+        store = self.services.store
+        with reading_in_worker(store):
+            self.post_message(self.Counted(store.coauthors(self.page.name)))
 
     def on_author_screen_counted(self, message: Counted) -> None:
         coauthors = self.query_one("#coauthors", NameList)

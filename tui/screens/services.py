@@ -7,10 +7,13 @@ changed through ``marks_changed``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from textual.signal import Signal
 
+from tui.archive.cache import CacheClosed
 from tui.archive.store import ArchiveStore
 from tui.terminal.glyphs import Glyphs
 from tui.userdata.marking import Marking
@@ -20,6 +23,18 @@ from tui.userdata.user_state import UserState
 def so_far(store: ArchiveStore) -> str:
     """What to add to a count of the whole archive while its files are still being read."""
     return "" if store.complete else " · so far: the archive is still being read"
+
+
+@contextmanager
+def reading_in_worker(store: ArchiveStore) -> Iterator[None]:
+    """A worker thread's reading of the archive: on a connection of its own, closed by it at
+    the end; once the reader is closing, the work simply stops (the rest of the block is
+    skipped)."""
+    try:
+        with store.cache.borrowed():
+            yield
+    except CacheClosed:
+        pass
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from tui.archive.cache.trends import Trend
 from tui.archive.periods import Period
 from tui.screens.authors import AuthorScreen
 from tui.screens.requests import SearchRequested
-from tui.screens.services import ReaderServices, so_far
+from tui.screens.services import ReaderServices, reading_in_worker, so_far
 from tui.search.keywords import top_keywords
 from tui.terminal.glyphs import ASCII
 from tui.widgets.key_footer import KeyFooter
@@ -95,9 +95,10 @@ class TrendsScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="trends")
     def _count(self) -> None:
         store = self.services.store
-        trend = store.trend(self.period)
-        keywords = top_keywords(store.titles(self.period), limit=20)
-        self.post_message(self.Counted(trend, keywords, store.top_authors(self.period, 20)))
+        with reading_in_worker(store):
+            trend = store.trend(self.period)
+            keywords = top_keywords(store.titles(self.period), limit=20)
+            self.post_message(self.Counted(trend, keywords, store.top_authors(self.period, 20)))
 
     def on_trends_screen_counted(self, message: Counted) -> None:
         trend = message.trend

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from tui.archive.cache import ArchiveCache
+from tui.archive.cache import ArchiveCache, CacheClosed
 from tui.archive.cache.reading import body
 from tui.search.fts import search_cache
 from tui.search.matching import DEFAULT_LIMIT, Marks, SearchCancelled, SearchHit, SearchResult
@@ -30,21 +30,25 @@ class ArchiveSearch:
         limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> tuple[SearchResult, bool]:
-        """Search (call from a worker thread); True when every paper was searched.
+        """Search (from any thread); True when every paper was searched.
 
         Raises :class:`SearchCancelled` soon after ``cancelled()`` turns true.
         """
         ready = self.ready
-        connection = self.cache.connection()
-        connection.set_progress_handler(lambda: 1 if cancelled() else 0, CANCEL_CHECK_STEPS)
         try:
-            result = search_cache(connection, query, self.marks, limit, offset, cancelled)
-        except sqlite3.OperationalError as exc:
-            if "interrupted" in str(exc):
-                raise SearchCancelled from exc
-            raise
-        finally:
-            connection.set_progress_handler(None, 0)
+            with self.cache.borrowed():
+                connection = self.cache.connection()
+                connection.set_progress_handler(lambda: 1 if cancelled() else 0, CANCEL_CHECK_STEPS)
+                try:
+                    result = search_cache(connection, query, self.marks, limit, offset, cancelled)
+                except sqlite3.OperationalError as exc:
+                    if "interrupted" in str(exc):
+                        raise SearchCancelled from exc
+                    raise
+                finally:
+                    connection.set_progress_handler(None, 0)
+        except CacheClosed as exc:  # the reader is closing
+            raise SearchCancelled from exc
         return result, ready
 
     def snippet(self, hit: SearchHit, query: Query) -> Snippet | None:

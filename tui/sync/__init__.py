@@ -6,11 +6,13 @@ a worker thread. Each source lands in ``sources/<name>/`` under the data directo
 written so that a reader open on it never sees a half-written file or a half-updated tree.
 """
 
+from tui.sync.checkout_limit import GitPolicy
 from tui.sync.engine import SyncOptions, sources_to_sync, sync_source, sync_sources, synced_folders
 from tui.sync.http_client import HttpPolicy
 from tui.sync.progress import SourceResult, SyncProgress
 
 __all__ = [
+    "GitPolicy",
     "HttpPolicy",
     "SourceResult",
     "SyncOptions",

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from tui.settings.sources import SourceConfig
+from tui.sync.checkout_limit import GitPolicy
 from tui.sync.git_source import STORE, GitSync
 from tui.sync.hf_source import HfSync, day_range, utc_today
 from tui.sync.http_client import HttpPolicy
@@ -28,6 +29,8 @@ from tui.sync.progress import (
 )
 from tui.sync.source_lock import lock_path, source_locked
 
+LOCK_WAIT = 600.0
+
 
 @dataclass(frozen=True)
 class SyncOptions:
@@ -39,6 +42,9 @@ class SyncOptions:
     today: Callable[[], date] = utc_today
     sleep: Callable[[float], None] | None = None
     """How to wait between requests (default: sleep, waking up when cancelled)."""
+    lock_wait: float | None = LOCK_WAIT
+    """Seconds to wait while another sync of a source runs, then fail it (None: no end)."""
+    git: GitPolicy = field(default_factory=GitPolicy)
 
 
 def sources_to_sync(configured: Sequence[SourceConfig]) -> list[SourceConfig]:
@@ -64,7 +70,7 @@ def _run(
 ) -> SourceResult:
     name = source.source_name
     if source.kind == "git":
-        return GitSync(name, source.address, root, report, cancelled, lock_fd).run()
+        return GitSync(name, source.address, root, report, cancelled, lock_fd, options.git).run()
     folder = root / name
     if (folder / STORE).exists():
         raise SyncError(f"{folder} holds a git source; choose another name for this one")
@@ -89,7 +95,8 @@ def sync_source(
         report(SyncProgress(name, source.kind, "waiting", note=note))
 
     try:
-        with source_locked(lock_path(root, name), waiting, cancelled) as lock_fd:
+        path = lock_path(root, name)
+        with source_locked(path, waiting, cancelled, options.lock_wait) as lock_fd:
             return _run(source, root, report, cancelled, options, lock_fd)
     except SyncError as exc:
         message = str(exc)

@@ -11,9 +11,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import threading
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from parsers.decoding import strip_controls
@@ -22,6 +24,15 @@ from tui.sync.progress import Cancelled, SyncError
 # "Receiving objects:  45% (450/1000), 1.2 MiB | 3 MiB/s" (and "remote: Counting …")
 _PROGRESS = re.compile(r"(?:remote: )?([A-Z][a-z]+(?: [a-z]+)*):\s+\d+% \((\d+)/(\d+)\)")
 _POLL_SECONDS = 0.1
+_STOP_GRACE_SECONDS = 2.0
+_SETTINGS = (
+    "core.quotePath=false",
+    # A link in a repository is written as a plain file holding its target: a tree never
+    # leads the reader (or a sync's own file operations) out of the source's folder.
+    "core.symlinks=false",
+    "http.lowSpeedLimit=1000",
+    "http.lowSpeedTime=60",
+)
 OnProgress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
@@ -79,11 +90,14 @@ def run_git(
     ``keep_fds`` stay open in git (the source's lock: see
     :func:`~tui.sync.source_lock.source_locked`).
     """
+    if cancelled is not None and cancelled():
+        raise SyncError("cancelled")
     command = [git_program(), f"--git-dir={store}"]
     if work_tree is not None:
         command.append(f"--work-tree={work_tree}")
-    command += ["-c", "core.quotePath=false", "-c", "http.lowSpeedLimit=1000"]
-    command += ["-c", "http.lowSpeedTime=60", *args]
+    for setting in _SETTINGS:
+        command += ["-c", setting]
+    command += args
     try:
         process = subprocess.Popen(
             command,
@@ -92,52 +106,93 @@ def run_git(
             stderr=subprocess.PIPE,
             env=_environment(index),
             pass_fds=keep_fds if os.name == "posix" else (),
+            start_new_session=os.name == "posix",  # a group of its own: see _Stopper
         )
     except OSError as exc:
         raise SyncError(f"cannot run git: {exc.strerror or exc}") from None
-    out: list[bytes] = []
-    reader = threading.Thread(target=lambda: out.append(process.stdout.read()), daemon=True)  # type: ignore[union-attr]
-    reader.start()
-    errors = _read_stderr(process, on_progress, cancelled)
-    reader.join()
-    if process.wait() != 0 and check:
-        if cancelled is not None and cancelled():
-            raise SyncError("cancelled")
+    stopper = _Stopper(process, cancelled)
+    try:
+        out: list[bytes] = []
+        reader = threading.Thread(target=lambda: out.append(process.stdout.read()), daemon=True)  # type: ignore[union-attr]
+        reader.start()
+        errors = _read_stderr(process, on_progress)
+        reader.join()
+        process.wait()
+    finally:
+        stopper.finish()
+    if stopper.stopped:
+        raise SyncError("cancelled")
+    if process.returncode != 0 and check:
         raise SyncError(f"git: {failure_line(errors)}")
     if process.returncode != 0:
         return ""
     return b"".join(out).decode("utf-8", errors="replace")
 
 
-def _read_stderr(
-    process: subprocess.Popen[bytes], on_progress: OnProgress | None, cancelled: Cancelled | None
-) -> str:
-    """Git's messages, reporting progress lines as they come; stops git when cancelled."""
-    assert process.stderr is not None
-    stop = threading.Event()
+class _Stopper:
+    """Ends git and every program it started once the sync is cancelled.
 
-    def watch() -> None:
-        while not stop.wait(_POLL_SECONDS):
-            if cancelled is not None and cancelled():
-                process.terminate()
+    Git runs in a process group of its own (a new session, so it never reads from or
+    writes to the terminal either): ``git fetch`` starts ``git-remote-https``, ``ssh`` or
+    ``index-pack``, and ending git alone would leave them running, holding the source's
+    lock and the pipes this process reads. A run left early (an exception) ends it too.
+    """
+
+    def __init__(self, process: subprocess.Popen[bytes], cancelled: Cancelled | None) -> None:
+        self.process = process
+        self.cancelled = cancelled
+        self.stopped = False
+        """Whether git was ended because the sync was cancelled."""
+        self._done = threading.Event()
+        self._watcher = threading.Thread(target=self._watch, name="paperdeck-git", daemon=True)
+        self._watcher.start()
+
+    def _watch(self) -> None:
+        while not self._done.wait(_POLL_SECONDS):
+            if self.cancelled is not None and self.cancelled():
+                self.stopped = True
+                _end_process_group(self.process)
                 return
 
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
+    def finish(self) -> None:
+        self._done.set()
+        self._watcher.join()
+        if self.process.poll() is None:
+            _end_process_group(self.process)
+
+
+def _end_process_group(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM to ``process`` and its group, SIGKILL to what is left after a grace time."""
+    if os.name != "posix":  # pragma: no cover - no process groups
+        process.terminate()
+        process.wait()
+        return
+    _signal_group(process, signal.SIGTERM)
+    with suppress(subprocess.TimeoutExpired):
+        process.wait(_STOP_GRACE_SECONDS)
+    _signal_group(process, signal.SIGKILL)  # what git started and left behind, or git
+    process.wait()
+
+
+def _signal_group(process: subprocess.Popen[bytes], number: int) -> None:
+    with suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, number)
+
+
+def _read_stderr(process: subprocess.Popen[bytes], on_progress: OnProgress | None) -> str:
+    """Git's messages, reporting progress lines as they come."""
+    assert process.stderr is not None
     seen: list[str] = []
     pending = b""
-    try:
-        while chunk := process.stderr.read1(4096):  # type: ignore[attr-defined]
-            pending += chunk
-            *lines, pending = re.split(rb"[\r\n]", pending)
-            for raw in lines:
-                line = raw.decode("utf-8", errors="replace")
-                match = _PROGRESS.search(line)
-                if match and on_progress is not None:
-                    on_progress(match.group(1).lower(), int(match.group(2)), int(match.group(3)))
-                elif line.strip():
-                    seen.append(line)
-    finally:
-        stop.set()
+    while chunk := process.stderr.read1(4096):  # type: ignore[attr-defined]
+        pending += chunk
+        *lines, pending = re.split(rb"[\r\n]", pending)
+        for raw in lines:
+            line = raw.decode("utf-8", errors="replace")
+            match = _PROGRESS.search(line)
+            if match and on_progress is not None:
+                on_progress(match.group(1).lower(), int(match.group(2)), int(match.group(3)))
+            elif line.strip():
+                seen.append(line)
     seen.append(pending.decode("utf-8", errors="replace"))
     return "\n".join(seen[-50:])

@@ -11,7 +11,9 @@ beside its final place, renaming it in when complete. Later syncs fetch the new 
 check out the new commit into a new tree and swap the link: a reader holding the old tree
 keeps reading it whole (the previous tree stays until the sync after). Only fast-forwards
 are taken, and a tree with local changes (edited, added or deleted files) is never
-replaced: the sync of that source stops and says so.
+replaced: the sync of that source stops and says so. A commit whose files would take more
+than the :class:`GitPolicy` allows is not checked out (a small repository can hold files
+that expand a thousandfold): the sync of that source stops and the files on disk stay.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 
 from parsers.discovery import is_digest_name
 from tui.fileio import fsync_directory
+from tui.sync.checkout_limit import GitPolicy, refuse_too_large
 from tui.sync.git_command import run_git
 from tui.sync.progress import Cancelled, Report, SourceResult, SyncError, SyncProgress
 
@@ -61,8 +64,10 @@ class GitSync:
         report: Report,
         cancelled: Cancelled,
         lock_fd: int | None = None,
+        policy: GitPolicy | None = None,
     ) -> None:
         self.keep_fds = () if lock_fd is None else (lock_fd,)
+        self.policy = policy or GitPolicy()
         self.name = name
         self.url = url
         self.root = root
@@ -104,6 +109,8 @@ class GitSync:
 
     def _checkout(self, store: Path, commit: str, trees: Path) -> Path:
         """The files of ``commit`` in ``trees/<commit>``, written beside and renamed in."""
+        listing = self._git(store, "ls-tree", "-r", "-l", "-z", "--full-tree", commit)
+        refuse_too_large(commit, listing, self.policy)
         token = secrets.token_hex(4)
         partial = trees / f".partial-{commit}-{token}"
         index = store / INDEXES / f"{commit}.partial-{token}"

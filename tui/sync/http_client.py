@@ -1,10 +1,15 @@
 """A polite HTTP GET for the daily papers API: the standard library, retried with backoff.
 
-``urllib`` is enough for one GET a day per request: it follows redirects, honours the
-``*_proxy`` environment variables and verifies certificates with the system's store. Each
-request names paperdeck and its version in ``User-Agent``; requests are spaced by at
-least ``min_interval``; 429, 5xx, timeouts and dropped connections are retried with
-exponential backoff (``Retry-After`` wins when the server sends one).
+``urllib`` is enough for one GET a day per request: it honours the ``*_proxy`` environment
+variables and verifies certificates with the system's store. Each request names paperdeck
+and its version in ``User-Agent``; requests are spaced by at least ``min_interval``; 429,
+every 5xx, timeouts and dropped connections are retried with exponential backoff
+(``Retry-After`` wins when the server sends a valid one). Redirects are followed to
+http(s) addresses only, ``MAX_REDIRECTS`` at most.
+
+Each GET runs in a thread of its own (:mod:`tui.sync.http_request`), watched from the
+caller's thread every ``SLICE`` seconds: the answer must be whole within ``deadline``, its
+body must keep arriving at ``min_rate``, and a cancel ends it at once.
 """
 
 from __future__ import annotations
@@ -13,17 +18,27 @@ import email.utils
 import http.client
 import random
 import ssl
+import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC
 from importlib.metadata import PackageNotFoundError, version
 
+from tui.sync.http_request import MAX_BODY_BYTES, BackgroundGet, RedirectRefused, http_opener
 from tui.sync.progress import Cancelled, SyncError
 
-MAX_BODY_BYTES = 32 * 1024 * 1024
-RETRY_STATUSES = {408, 425, 429, 500, 502, 503, 504}
+SLICE = 0.1
+"""Seconds between two looks at a running request (cancelled, deadline, rate)."""
+_RETRY_4XX = {408, 425, 429}
+
+
+def retried(status: int) -> bool:
+    """Whether an answer with this status is asked again: 408, 425, 429 and every 5xx."""
+    return status in _RETRY_4XX or 500 <= status <= 599
 
 
 def user_agent() -> str:
@@ -40,6 +55,10 @@ class HttpPolicy:
 
     timeout: float = 20.0
     """Seconds to wait for the connection and for each read."""
+    deadline: float = 60.0
+    """Seconds one request may take in all: connecting, the headers and the whole body."""
+    min_rate: float = 1024.0
+    """Bytes per second the body must average over each ``timeout`` once it has begun."""
     attempts: int = 5
     """Tries per request, the first included."""
     backoff: float = 2.0
@@ -51,7 +70,7 @@ class HttpPolicy:
     """Seconds between the starts of two requests."""
 
 
-CONNECT_ATTEMPTS = 2  # no connection at all (offline, a wrong host): one retry is enough
+FEW_ATTEMPTS = 2  # no connection at all, or a server too slow: one retry is enough
 
 
 class RetryableError(Exception):
@@ -65,13 +84,17 @@ class RetryableError(Exception):
 
 
 def _retry_after(value: str | None) -> float | None:
-    if not value:
-        return None
-    value = value.strip()
+    """Seconds to wait by a ``Retry-After`` header; None when absent or malformed."""
+    value = (value or "").strip()
     if value.isdigit():
         return float(value)
-    when = email.utils.parsedate_to_datetime(value) if "," in value else None
-    return max(0.0, when.timestamp() - time.time()) if when else None
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:  # "-0000": UTC, as HTTP dates are
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, when.timestamp() - time.time())
 
 
 class HttpClient:
@@ -90,6 +113,7 @@ class HttpClient:
         self._wait = sleep or self._interruptible_sleep
         self._last_start = 0.0
         self._agent = user_agent()
+        self._opener = http_opener()
 
     def get(self, url: str) -> bytes:
         """The body of a 200 answer; :class:`SyncError` after the retries are spent."""
@@ -123,34 +147,73 @@ class HttpClient:
         while (left := end - time.monotonic()) > 0:
             if self.cancelled():
                 raise SyncError("cancelled")
-            time.sleep(min(left, 0.1))
+            time.sleep(min(left, SLICE))
 
     def _get_once(self, url: str) -> bytes:
         request = urllib.request.Request(
             url, headers={"User-Agent": self._agent, "Accept": "application/json"}
         )
+        running = BackgroundGet(self._opener, request, self.policy.timeout)
+        worker = threading.Thread(target=running.run, name="paperdeck-http", daemon=True)
+        worker.start()
         try:
-            with urllib.request.urlopen(request, timeout=self.policy.timeout) as response:
-                body: bytes = response.read(MAX_BODY_BYTES + 1)
-        except urllib.error.HTTPError as exc:
-            reason = f"HTTP {exc.code} {exc.reason}".strip()
-            if exc.code in RETRY_STATUSES:
-                raise RetryableError(reason, _retry_after(exc.headers.get("Retry-After"))) from None
-            raise SyncError(f"the API answered {reason}") from None
-        except TimeoutError:
-            raise RetryableError("no answer in time") from None
-        except urllib.error.URLError as exc:
-            if isinstance(exc.reason, ssl.SSLCertVerificationError):
-                raise SyncError(f"certificate check failed: {exc.reason.verify_message}") from None
-            if isinstance(exc.reason, TimeoutError):
-                raise RetryableError("no answer in time") from None
-            reason = _reason(exc.reason)
-            raise RetryableError(f"cannot connect: {reason}", attempts=CONNECT_ATTEMPTS) from None
-        except (OSError, http.client.HTTPException) as exc:  # reset or cut mid-answer
-            raise RetryableError(f"connection lost: {_reason(exc)}") from None
-        if len(body) > MAX_BODY_BYTES:
+            self._watch(running)
+        finally:
+            running.stop()
+        if running.error is not None:
+            _raise_for(running.error)
+        if running.received > MAX_BODY_BYTES:
             raise SyncError(f"the answer is larger than {MAX_BODY_BYTES // 2**20} MiB")
-        return body
+        return running.body
+
+    def _watch(self, running: BackgroundGet) -> None:
+        """Return once the request is done; raise when cancelled or too slow."""
+        policy = self.policy
+        start = time.monotonic()
+        mark: tuple[float, int] | None = None  # (when, bytes) at the start of a rate window
+        while not running.done.wait(SLICE):
+            if self.cancelled():
+                raise SyncError("cancelled")
+            now = time.monotonic()
+            if now - start > policy.deadline:
+                raise RetryableError(
+                    f"no whole answer within {policy.deadline:g} s", attempts=FEW_ATTEMPTS
+                )
+            if running.body_began is None:
+                continue
+            mark = mark or (running.body_began, 0)
+            if now - mark[0] >= policy.timeout:
+                rate = (running.received - mark[1]) / (now - mark[0])
+                if rate < policy.min_rate:
+                    raise RetryableError(
+                        f"the answer arrives too slowly ({rate:.0f} bytes/s)",
+                        attempts=FEW_ATTEMPTS,
+                    )
+                mark = (now, running.received)
+
+
+def _raise_for(error: BaseException) -> None:
+    """The :class:`SyncError` or :class:`RetryableError` for what a request raised."""
+    if isinstance(error, RedirectRefused):
+        raise SyncError(str(error.reason)) from None
+    if isinstance(error, urllib.error.HTTPError):
+        reason = f"HTTP {error.code} {error.reason}".strip()
+        if retried(error.code):
+            raise RetryableError(reason, _retry_after(error.headers.get("Retry-After"))) from None
+        raise SyncError(f"the API answered {reason}") from None
+    if isinstance(error, TimeoutError):
+        raise RetryableError("no answer in time") from None
+    if isinstance(error, urllib.error.URLError):
+        if isinstance(error.reason, ssl.SSLCertVerificationError):
+            raise SyncError(f"certificate check failed: {error.reason.verify_message}") from None
+        if isinstance(error.reason, TimeoutError):
+            raise RetryableError("no answer in time") from None
+        raise RetryableError(
+            f"cannot connect: {_reason(error.reason)}", attempts=FEW_ATTEMPTS
+        ) from None
+    if isinstance(error, OSError | http.client.HTTPException):  # reset or cut mid-answer
+        raise RetryableError(f"connection lost: {_reason(error)}") from None
+    raise error
 
 
 def _reason(reason: object) -> str:

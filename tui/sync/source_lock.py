@@ -1,8 +1,9 @@
 """One sync of a source at a time, across processes (cron and an open reader, say).
 
 The lock is an ``flock`` on a hidden file beside the source's folder, taken without
-blocking: while another sync holds it, the caller is told and polls until it is free or
-the caller gives up (a cancelled worker).
+blocking: while another sync holds it, the caller is told and polls until it is free, the
+caller is cancelled, or the wait has lasted ``give_up_after`` seconds (a sync stuck
+elsewhere must not pile up the cron runs behind it).
 """
 
 from __future__ import annotations
@@ -26,9 +27,17 @@ def lock_path(root: Path, name: str) -> Path:
     return root / f".{name}.lock"
 
 
+def duration(seconds: float) -> str:
+    """``seconds`` as a person reads it: ``10 min``, ``0.5 s``."""
+    return f"{seconds / 60:g} min" if seconds >= 60 else f"{seconds:g} s"
+
+
 @contextmanager
 def source_locked(
-    path: Path, waiting: Callable[[], None], cancelled: Callable[[], bool]
+    path: Path,
+    waiting: Callable[[], None],
+    cancelled: Callable[[], bool],
+    give_up_after: float | None = None,
 ) -> Iterator[int]:
     """Hold the lock at ``path``; ``waiting`` is called once if another sync has it.
 
@@ -40,6 +49,7 @@ def source_locked(
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     key = str(path.resolve())
     told = False
+    start = time.monotonic()
     try:
         while not _try_lock(fd, key):
             if not told:
@@ -47,6 +57,11 @@ def source_locked(
                 told = True
             if cancelled():
                 raise SyncError("cancelled while another sync of this source was running")
+            if give_up_after is not None and time.monotonic() - start >= give_up_after:
+                raise SyncError(
+                    f"another sync of this source was still running after "
+                    f"{duration(give_up_after)}; gave up waiting"
+                )
             time.sleep(POLL_SECONDS)
         try:
             yield fd

@@ -18,7 +18,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from parsers import PARSER_VERSION
-from tui.fileio.locking import locked
+from tui.fileio.locking import FileLock
 
 SCHEMA_VERSION = 5  # 5: the authorship table
 FORMAT = f"schema {SCHEMA_VERSION}, parser {PARSER_VERSION}, python {sys.version_info[:2]}"
@@ -84,27 +84,105 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
 
 
 class CacheUnusable(Exception):
-    """The cache file cannot be opened or created at all (the directory is unusable)."""
+    """The cache file cannot be opened, created or written (the directory is unusable)."""
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (or create) the cache at ``path``; a foreign or broken file is rebuilt.
+OPEN_WAIT = 30.0
+"""Seconds to wait for another paperdeck that is creating or rebuilding the cache."""
+FAILED_WRITES = {
+    sqlite3.SQLITE_FULL: "the disk is full",
+    sqlite3.SQLITE_IOERR: "a disk error",
+    sqlite3.SQLITE_READONLY: "it is read-only",
+    sqlite3.SQLITE_CANTOPEN: "it cannot be opened",
+}
 
-    Opening holds a lock beside the file: of two paperdecks starting at once on a new or
-    broken cache, one creates (or rebuilds) it while the other waits, then opens it. Neither
-    ever removes a file that the other is writing.
+
+def write_failure(exc: sqlite3.Error) -> str | None:
+    """Why a write failed when the disk is at fault (full, read-only…), not the file."""
+    return FAILED_WRITES.get(getattr(exc, "sqlite_errorcode", -1) & 0xFF)
+
+
+def open_checked(path: Path) -> tuple[sqlite3.Connection, FileLock]:
+    """Open (or create) the cache at ``path``, holding a shared lock on it while in use.
+
+    A foreign or broken file is rebuilt, under the exclusive lock: of two paperdecks
+    starting at once on a new or broken cache, one creates (or rebuilds) it while the other
+    waits, then opens it. A file another paperdeck holds open is never removed: the shared
+    lock says it is in use (see :func:`remove_unused`).
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with locked(lock_path(path)):
-            return _connect(path)
+        hold = FileLock.take(lock_path(path), exclusive=False, wait=OPEN_WAIT)
+        if hold is None:
+            raise CacheUnusable(f"cannot use the cache {path}: another paperdeck is rebuilding it")
+        try:
+            return _open_held(path, hold)
+        except BaseException:
+            hold.release()
+            raise
     except OSError as exc:
         raise CacheUnusable(f"cannot use the cache {path}: {exc.strerror or exc}") from exc
 
 
+def _open_held(path: Path, hold: FileLock) -> tuple[sqlite3.Connection, FileLock]:
+    if path.exists():
+        try:
+            connection = attach(path)
+        except sqlite3.Error:
+            connection = None
+        if connection is not None:
+            try:
+                if _format(connection) == FORMAT:
+                    return connection, hold
+            except sqlite3.Error:
+                pass
+            connection.close()
+    # New, foreign or broken: made again by one paperdeck alone.
+    hold.release()
+    exclusive = FileLock.take(lock_path(path), exclusive=True, wait=OPEN_WAIT)
+    if exclusive is None:
+        raise CacheUnusable(
+            f"cannot use the cache {path}: another paperdeck (of another version?) has it open"
+        )
+    try:
+        connection = _connect(path)
+    finally:
+        exclusive.release()
+    # Between the exclusive lock and the shared one another paperdeck may open the cache;
+    # none removes it meanwhile: its file was just used (see remove_unused).
+    shared = FileLock.take(lock_path(path), exclusive=False, wait=OPEN_WAIT)
+    if shared is None:
+        connection.close()
+        raise CacheUnusable(f"cannot use the cache {path}: another paperdeck is rebuilding it")
+    return connection, shared
+
+
 def lock_path(path: Path) -> Path:
-    """The lock file taken while the cache at ``path`` is opened."""
+    """The lock file beside the cache at ``path``: shared while open, exclusive to change."""
     return path.with_name(f"{path.name}.lock")
+
+
+def remove_unused(path: Path, seen_mtime: float | None = None) -> bool:
+    """Delete the cache at ``path`` unless a paperdeck has it open; True when deleted.
+
+    ``seen_mtime``: the modification time it was chosen by; a cache used since (opened
+    again, so touched) is kept.
+    """
+    lock = FileLock.take(lock_path(path), exclusive=True, wait=0)
+    if lock is None:
+        return False
+    try:
+        if seen_mtime is not None:
+            try:
+                if path.stat().st_mtime != seen_mtime:
+                    return False
+            except FileNotFoundError:
+                pass
+        remove(path)
+        lock.remove()
+        return True
+    finally:
+        lock.release()
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -120,20 +198,30 @@ def _connect(path: Path) -> sqlite3.Connection:
         raise CacheUnusable(f"cannot use the cache {path}: {exc}") from exc
 
 
-def _open(path: Path) -> sqlite3.Connection:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise CacheUnusable(f"cannot create {path.parent}: {exc.strerror or exc}") from exc
+def attach(path: Path) -> sqlite3.Connection:
+    """Another connection to the checked cache at ``path`` (for another thread)."""
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
         connection.execute(f"PRAGMA journal_size_limit = {JOURNAL_LIMIT}")
         # Read through a memory map: an author's or a month's papers lie all over the file,
         # and page by page through read() calls they cost ten times as much.
         connection.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CacheUnusable(f"cannot create {path.parent}: {exc.strerror or exc}") from exc
+    connection = attach(path)
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
         found = _format(connection)
         if found is not None and found != FORMAT:
             connection.close()
