@@ -29,4 +29,4 @@ async def test_a_disk_that_fills_up_under_the_cache_is_said_once_and_the_reader_
         assert len(notes) == 1 and "the disk is full" in notes[0].message
         await pilot.press("left_square_bracket")
         assert str(app.reader.day) == days[-2]
-        assert len(app.reader.paper_list.papers) == 20
+        assert len(app.reader.paper_list.entries) == 20

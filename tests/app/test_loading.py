@@ -26,7 +26,7 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 async def _first_screen(app: PaperdeckApp, pilot: object) -> None:
     for _ in range(500):
-        if app.reader.shown_first:
+        if app.reader.state.shown_first:
             return
         await pilot.pause(0.01)  # type: ignore[attr-defined]
     raise AssertionError("no first screen")
@@ -46,10 +46,10 @@ async def test_brackets_right_after_the_first_screen_land(big: Path, warm: bool)
         wanted = NEWEST - timedelta(days=2)
         assert app.reader.day == wanted
         for _ in range(500):  # its files are read next, if they were not yet
-            if app.reader.paper_list.papers:
+            if app.reader.paper_list.entries:
                 break
             await pilot.pause(0.02)
-        assert len(app.reader.paper_list.papers) == 12
+        assert len(app.reader.paper_list.entries) == 12
         assert app.reader.paper_list.border_title.startswith(f"{wanted} ·")
         assert "oldest" not in " ".join(str(n.message) for n in app._notifications)
         await wait_loaded(pilot, timeout=120)

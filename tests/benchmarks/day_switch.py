@@ -53,7 +53,7 @@ async def day_switch(archive: Path, switches: int) -> None:
             await pilot.pause(0.05)  # and any frame that follows at once
             assert screen.day != before and frame_times
             costs.append(work + sum(frame_times))
-        papers = len(screen.paper_list.papers)
+        papers = len(screen.paper_list.entries)
     Screen._compositor_refresh = draw  # type: ignore[method-assign]
     print(f"day switch, {papers}-paper days:      {statistics.median(costs) * 1000:7.1f} ms "
           f"(median of {switches}: the key's work plus drawing the frame, 120x40)")  # fmt: skip

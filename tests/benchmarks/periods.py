@@ -83,7 +83,7 @@ async def measure(archive: Path, runs: int) -> None:
             ))  # fmt: skip
             for kind in (PeriodKind.WEEK, PeriodKind.MONTH):
                 costs[kind.value].append(await timed(
-                    pilot, reader.action_cycle_period, lambda k=kind: reader.period_kind is k
+                    pilot, reader.action_cycle_period, lambda k=kind: reader.state.period_kind is k
                 ))  # fmt: skip
             reader.action_cycle_period()  # back to days
             costs["bookmarks"].append(await timed(
@@ -92,7 +92,7 @@ async def measure(archive: Path, runs: int) -> None:
             app.pop_screen()
             paper = reader.paper_list.current
             assert paper is not None
-            name = paper.authors[0]
+            name = paper.paper.authors[0]
             start = time.perf_counter()
             costs["author"].append(await timed(
                 pilot, lambda n=name: reader.open_author(n),
@@ -106,7 +106,7 @@ async def measure(archive: Path, runs: int) -> None:
             count = len(page.page.pids)
             app.pop_screen()
         months = len(reader.store.periods(PeriodKind.MONTH))
-        papers = len(reader.store.span_rows(reader.store.periods(PeriodKind.MONTH)[0].period))
+        papers = len(reader.store.entries(reader.store.periods(PeriodKind.MONTH)[0].period))
     Screen._compositor_refresh = draw  # type: ignore[method-assign]
     base = statistics.median(costs["day"])
     print(f"after load, 120x40, median of {runs} (the key's work plus drawing its frame):")

@@ -82,7 +82,7 @@ async def test_m_marks_the_day_read_and_z_undoes_it(archive: Path) -> None:
     app = PaperdeckApp([str(archive)], start_date=date(2025, 7, 16))
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        ids = app.store.ids(date(2025, 7, 16))
+        ids = app.store.pids(date(2025, 7, 16))
         await pilot.press("enter")  # one of the two is read
         assert sum(app.user_state.is_read(pid) for pid in ids) == 1
         await pilot.press("m")
@@ -100,7 +100,7 @@ async def test_bookmarks_screen_sort_jump_remove_undo(archive: Path) -> None:
         app.user_state.add_bookmark(
             Bookmark.of(
                 "2507.16001",
-                app.store.papers(date(2025, 7, 16))[0],
+                app.store.entries(date(2025, 7, 16))[0].paper,
                 date(2025, 7, 16),
                 datetime(2025, 7, 20, 8, 0),
             )

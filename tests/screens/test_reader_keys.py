@@ -34,7 +34,7 @@ def archive(tmp_path: Path) -> Path:
 
 
 def titles(app: PaperdeckApp) -> list[str]:
-    return [paper.title for paper in app.reader.paper_list.papers]
+    return [e.paper.title for e in app.reader.paper_list.entries]
 
 
 def shown(app: PaperdeckApp) -> str | None:
@@ -314,7 +314,7 @@ async def test_problems_notification_and_screen(tmp_path: Path) -> None:
         assert any("bad.md:5: warning: vote count 'many'" in row for row in rows)
         await pilot.press("escape")
         assert app.screen is app.reader
-        assert [p.title for p in app.reader.paper_list.papers] == ["Good"]
+        assert [e.paper.title for e in app.reader.paper_list.entries] == ["Good"]
 
 
 async def test_no_problems_is_a_note_not_an_empty_screen(tmp_path: Path) -> None:
@@ -334,7 +334,7 @@ async def test_seeds_open_and_the_undated_dump_is_last() -> None:
         assert app.reader.day == date(2025, 3, 27)
         await pilot.press("shift+tab", "G")
         assert app.reader.day is None
-        assert len(app.reader.paper_list.papers) == 17
+        assert len(app.reader.paper_list.entries) == 17
 
 
 async def test_demo_archive_opens_on_its_newest_markdown_day() -> None:
@@ -397,7 +397,7 @@ async def test_brackets_reach_and_leave_the_undated_digest() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         await pilot.press("left_square_bracket")
-        assert app.reader.day is None and len(app.reader.paper_list.papers) == 17
+        assert app.reader.day is None and len(app.reader.paper_list.entries) == 17
         await pilot.press("left_square_bracket")  # nothing older
         assert app.reader.day is None
         await pilot.press("right_square_bracket")

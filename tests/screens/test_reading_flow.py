@@ -27,10 +27,10 @@ def archive(tmp_path: Path) -> Path:
 
 def read_titles(app: PaperdeckApp) -> set[str]:
     return {
-        paper.title
+        entry.paper.title
         for day in app.store.days()
-        for paper, pid in zip(app.store.papers(day), app.store.ids(day), strict=True)
-        if app.user_state.is_read(pid)
+        for entry in app.store.entries(day)
+        if app.user_state.is_read(entry.pid)
     }
 
 
@@ -62,8 +62,8 @@ async def test_search_and_bookmark_jumps_mark_only_the_paper_opened(archive: Pat
         await pilot.press("enter")
         assert shown(app) == "Old B"
         assert read_titles(app) == {"Old B"}  # not "Old A", the top of that day before
-        app.user_state.bookmark(app.store.ids(date(2025, 7, 16))[0], app.store.papers(
-            date(2025, 7, 16))[0], date(2025, 7, 16))  # fmt: skip
+        top = app.store.entries(date(2025, 7, 16))[0]
+        app.user_state.bookmark(top.pid, top.paper, date(2025, 7, 16))
         await pilot.press("B", "enter")
         assert shown(app) == "Mid A"
         assert read_titles(app) == {"Old B", "Mid A"}

@@ -137,4 +137,4 @@ async def test_search_and_the_day_filter_find_notes_and_tags(archive: Path) -> N
             await wait_search(pilot, query)
             assert [h.entry.pid for h in app.screen.results.hits] == [LOW], query
         await pilot.press("escape", "f", *"-has:tag")
-        assert [p.title for p in app.reader.paper_list.papers] == ["New High"]
+        assert [e.paper.title for e in app.reader.paper_list.entries] == ["New High"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import App
 from textual.theme import Theme
 
-from tui.screens.reader import ReaderScreen
+from tui.screens.reader.screen import ReaderScreen
 from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.shutdown import ShutdownGuard, TerminalModes
 from tui.userdata.user_state import UserState

@@ -13,7 +13,7 @@ from tui.screens.date_prompt import DatePrompt
 from tui.screens.help import HelpScreen
 from tui.screens.note_editor import NoteEditor
 from tui.screens.problems import ProblemsScreen
-from tui.screens.reader import ReaderScreen
+from tui.screens.reader.screen import ReaderScreen
 from tui.screens.search import SearchScreen
 from tui.screens.tag_editor import TagEditor
 from tui.screens.trends import TrendsScreen

@@ -35,7 +35,7 @@ from tui.archive.identity import archive_key
 from tui.archive.loading import ArchiveLoader, CacheFailed, DaysRead, LoadFinished
 from tui.archive.store import ArchiveStore
 from tui.screens.help import HelpScreen
-from tui.screens.reader import DayShown, DayWanted, ReaderScreen
+from tui.screens.reader.screen import DayShown, DayWanted, ReaderScreen
 from tui.screens.services import ReaderServices
 from tui.search.service import ArchiveSearch
 from tui.settings.locations import Locations

@@ -8,7 +8,7 @@ from datetime import date
 from textual.app import App
 
 from tui.archive.store import ArchiveStore
-from tui.screens.reader import ReaderScreen
+from tui.screens.reader.screen import ReaderScreen
 from tui.screens.requests import (
     CopyRequested,
     OpenBookmarkRequested,

@@ -17,7 +17,7 @@ from textual.message import Message
 from tui.app.jobs import Jobs
 from tui.app.messages import SyncFinished, SyncReport
 from tui.archive.loading import ArchiveLoader
-from tui.screens.reader import ReaderScreen
+from tui.screens.reader.screen import ReaderScreen
 from tui.settings.locations import Locations
 from tui.settings.reader_settings import ReaderSettings
 
