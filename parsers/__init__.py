@@ -8,6 +8,7 @@ from parsers.loader import FileResult, load, parse_bytes, parse_file
 from parsers.merge import DigestIndex, paper_key
 from parsers.models import Digest, LoadResult, Paper, Problem, Section
 from parsers.version import PARSER_VERSION
+from parsers.web_links import is_web_link, not_a_web_link
 
 __all__ = [
     "PARSER_VERSION",
@@ -20,7 +21,9 @@ __all__ = [
     "Section",
     "SourceFile",
     "discover",
+    "is_web_link",
     "load",
+    "not_a_web_link",
     "paper_key",
     "parse_bytes",
     "parse_file",

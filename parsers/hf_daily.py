@@ -9,7 +9,8 @@ The file is a JSON list; each element describes one paper of the day::
 
 Unknown keys are ignored and missing ones tolerated; an element that cannot give a paper
 is a problem naming its position, and the rest of the day still loads. An empty list is
-no day at all. Every string is data: control characters are removed.
+no day at all. Every string is data: control characters are removed, and a link that is
+not a web address (``javascript:``, ``file:``, …) is dropped with a complaint.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from parsers.decoding import strip_controls
 from parsers.markdown.draft import PaperFields
 from parsers.models import Problem, RawDigest
 from parsers.paper_fields import clean_title, parse_votes
+from parsers.web_links import is_web_link, not_a_web_link
 
 AI_SUMMARY_HEADING = "AI summary"
 ABSTRACT_HEADING = "Abstract"
@@ -61,6 +63,14 @@ class _Entry:
         value = strip_controls(value)
         value = _SPACE.sub(" ", value).strip() if fold else value.strip()
         return value or None
+
+    def link(self, key: str) -> str | None:
+        """The web address at ``key``; anything else is dropped with a complaint."""
+        value = self.text(key)
+        if value is None or is_web_link(value):
+            return value
+        self.complaints.append(not_a_web_link(f"its {key!r}", value))
+        return None
 
     def arxiv_id(self) -> str | None:
         value = self.text("id")
@@ -126,11 +136,11 @@ class _Entry:
         links = [
             f"{label}: {url}"
             for label, key in (("GitHub", "githubRepo"), ("Project page", "projectPage"))
-            if (url := self.text(key))
+            if (url := self.link(key))
         ]
         if links:
             sections.append({"heading": LINKS_HEADING, "items": links})
-        media = self.text("thumbnail")
+        media = self.link("thumbnail")
         is_video = media is not None and media.lower().endswith(_VIDEO_SUFFIXES)
         return {
             "title": title,

@@ -3,4 +3,4 @@
 Caches of parse results (the reader's) are keyed on it, so a new version re-reads every file.
 """
 
-PARSER_VERSION = 6  # 6: papers sharing an arXiv id under different titles are named
+PARSER_VERSION = 7  # 7: links that are not http(s) addresses are dropped and named

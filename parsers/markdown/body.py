@@ -14,6 +14,7 @@ from parsers.markdown.syntax import (
     SECTION_BULLET,
 )
 from parsers.paper_fields import arxiv_id_from_url, parse_votes, split_authors
+from parsers.web_links import is_web_link, not_a_web_link
 
 Report = Callable[[int, str], None]  # (line number, message): a warning about the line
 _RULES = ("---", "***", "___")
@@ -39,16 +40,18 @@ def read_body_line(draft: Draft, line: str, lineno: int, report: Report) -> None
     elif first == "!":
         image = IMAGE_LINE.match(line)
         if image:
-            draft.thumbnail = draft.thumbnail or image.group(1)
+            if _web_link(image.group(1), "an image", lineno, report):
+                draft.thumbnail = draft.thumbnail or image.group(1)
             return
     elif first == "[":
         link = LINK_LINE.match(line)
         if link and link.end() >= len(line.rstrip()):
-            _link_line(draft, link.group(1), link.group(2))
+            if _web_link(link.group(2), "a link", lineno, report):
+                _link_line(draft, link.group(1), link.group(2))
             return
     elif first == "<":
         source = HTML_SRC.search(line)
-        if source:
+        if source and _web_link(source.group(2), f"a <{source.group(1)}>", lineno, report):
             if source.group(1).lower() == "img":
                 draft.thumbnail = draft.thumbnail or source.group(2)
             else:
@@ -67,6 +70,14 @@ def read_body_line(draft: Draft, line: str, lineno: int, report: Report) -> None
         draft.add_item(text)
     else:
         draft.extend_item(text, " ")
+
+
+def _web_link(url: str, what: str, lineno: int, report: Report) -> bool:
+    """True for a web address; anything else is dropped with a warning naming the line."""
+    if is_web_link(url):
+        return True
+    report(lineno, not_a_web_link(what, url))
+    return False
 
 
 def _indented(draft: Draft, line: str, lineno: int, report: Report) -> None:

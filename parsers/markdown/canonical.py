@@ -9,7 +9,8 @@
 
 Plain string checks (and the shared section pattern for other emphasis around a
 heading); anything else (nested bullets, continuation lines, emphasis that opens no
-section) answers None and the block goes to the general line reader.
+section, a link that is no web address) answers None and the block goes to the general
+line reader, which says what it drops.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from itertools import islice
 from parsers.markdown.draft import PaperFields
 from parsers.markdown.syntax import MAX_FAST_TITLE, SECTION_BULLET
 from parsers.paper_fields import arxiv_id_from_url, split_authors
+from parsers.web_links import is_web_link
 
 
 def read_canonical(block: str) -> PaperFields | None:
@@ -35,8 +37,8 @@ def read_canonical(block: str) -> PaperFields | None:
     if "  " in heading or "\t" in heading or not heading[4:close].strip():
         return None
     url = heading[close + 2 : -1]
-    if not url or " " in url or "(" in url:
-        return None
+    if not is_web_link(url) or "(" in url:
+        return None  # the line reader names a link it drops
     thumbnail = votes = authors = None
     sections: list[PaperFields] = []
     items: list[str] | None = None
@@ -69,6 +71,8 @@ def read_canonical(block: str) -> PaperFields | None:
             return None  # continuation or nested lines
         elif line.startswith("![](") and thumbnail is None and line.endswith(")"):
             thumbnail = line[4:-1]
+            if not is_web_link(thumbnail):
+                return None
         elif line.startswith("Vote: ") and votes is None:
             votes = line[6:].strip()
             if votes != "-" and not (votes.isdigit() and votes.isascii() and len(votes) < 6):

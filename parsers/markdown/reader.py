@@ -12,6 +12,7 @@ from parsers.markdown.draft import Draft, PaperFields
 from parsers.markdown.syntax import DAY_WORDS, LONG_LINE, is_bare_date, split_link
 from parsers.models import Digest, Problem, RawDigest, Severity
 from parsers.paper_fields import arxiv_id_from_url, clean_title
+from parsers.web_links import is_web_link, not_a_web_link
 
 
 class MarkdownReader:
@@ -58,6 +59,9 @@ class MarkdownReader:
         title, cut = clean_title(title)
         if cut:
             self.problem(lineno, "title is very long; it was shortened")
+        if url is not None and not is_web_link(url):
+            self.problem(lineno, not_a_web_link("the paper's link", url))
+            url = None
         self.draft = Draft(title, url, level, lineno)
 
     # -- headings --------------------------------------------------------------------

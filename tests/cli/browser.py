@@ -49,7 +49,9 @@ SCREEN = """(() => {
   }
   return lines.join("\\n");
 })()"""
-KEYS = {"[": ("BracketLeft", 219), "]": ("BracketRight", 221), "b": ("KeyB", 66)}
+KEYS = {
+    "[": ("BracketLeft", 219), "]": ("BracketRight", 221), "b": ("KeyB", 66), "o": ("KeyO", 79),
+}  # fmt: skip
 
 
 class Chromium:
@@ -60,6 +62,7 @@ class Chromium:
         self.process: subprocess.Popen[bytes] | None = None
         self.http: aiohttp.ClientSession | None = None
         self.tab: aiohttp.ClientWebSocketResponse | None = None
+        self.port = 0
         self.sent = 0
 
     async def __aenter__(self) -> Chromium:
@@ -70,12 +73,17 @@ class Chromium:
             start_new_session=True,  # its helper processes end with it
         )  # fmt: skip
         self.http = aiohttp.ClientSession()
-        port = await self._devtools_port()
-        async with self.http.get(f"http://127.0.0.1:{port}/json/list") as answer:
-            targets = await answer.json()
-        page = next(t for t in targets if t["type"] == "page")
+        self.port = await self._devtools_port()
+        page = next(iter(await self.pages()))
         self.tab = await self.http.ws_connect(page["webSocketDebuggerUrl"], max_msg_size=0)
         return self
+
+    async def pages(self) -> list[dict[str, Any]]:
+        """The browser's tabs and windows (DevTools targets of type "page")."""
+        assert self.http is not None
+        async with self.http.get(f"http://127.0.0.1:{self.port}/json/list") as answer:
+            targets = await answer.json()
+        return [target for target in targets if target["type"] == "page"]
 
     async def _devtools_port(self) -> int:
         assert self.process is not None
@@ -129,12 +137,17 @@ class Chromium:
         return str(await self.evaluate(SCREEN) or "")
 
     async def wait_for(self, text: str, timeout: float = 20.0) -> bool:
+        return await self.wait_for_any([text], timeout) is not None
+
+    async def wait_for_any(self, texts: list[str], timeout: float = 20.0) -> str | None:
+        """The first of ``texts`` to show on the screen, or None if none does in time."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if text in await self.screen():
-                return True
+        while True:
+            screen = await self.screen()
+            shown = next((text for text in texts if text in screen), None)
+            if shown is not None or time.monotonic() > deadline:
+                return shown
             await asyncio.sleep(0.1)
-        return text in await self.screen()
 
     async def press(self, key: str) -> None:
         """Type ``key`` into the page as the keyboard would (key down, then up)."""

@@ -108,3 +108,22 @@ def test_corrupt_file_is_moved_aside_and_reported(
     assert code == 0 and out.endswith("0 bookmarks\n")
     assert "could not be read" in err and "bookmarks.json.unreadable-" in err
     assert len(list(data.glob("bookmarks.json.unreadable-*"))) == 1
+
+
+@pytest.mark.parametrize(
+    "link", ["javascript:alert(1)", "--renderer-cmd-prefix=/tmp/x", "file:///etc/passwd"]
+)
+def test_a_snapshot_link_that_is_no_web_address_is_never_exported(
+    data: Path, capfd: pytest.CaptureFixture[str], link: str
+) -> None:
+    """Bookmarks saved by an older paperdeck may hold a digest's hostile link."""
+    snapshot = {"id": "t:hostile", "title": "Hostile", "url": link, "starred": True,
+                "bookmarked_at": "2025-07-18T09:00:00Z"}  # fmt: skip
+    kept = {"schema_version": 2, "bookmarks": {"t:hostile": snapshot}}
+    (data / "bookmarks.json").write_text(json.dumps(kept))
+    exports = (["export", "--format", kind] for kind in ("md", "bibtex", "json", "csv"))
+    for argv in (["list", "--json"], *exports):
+        code, out, err = run(capfd, "bookmarks", *argv)
+        assert code == 0 and "Hostile" in out, (argv, err)
+        assert link not in out and link[:8] not in out, argv
+    assert json.loads((data / "bookmarks.json").read_text()) == kept  # reading changes nothing

@@ -14,6 +14,7 @@ from tests.system import require_root
 from tui.app import PaperdeckApp
 from tui.cli import main
 from tui.cli.serve_command import only_this_machine, serve_command
+from tui.cli.serve_guard import GuardedServer
 from tui.settings.locations import Locations
 
 
@@ -76,23 +77,12 @@ def test_serve_runs_this_paperdeck_per_session(
     assert command.endswith("-m tui --no-animation '/srv/daily papers'")
     started: list[tuple[str, str, int]] = []
 
-    class FakeServer:
-        def __init__(
-            self, command: str, host: str, port: int, title: str, public_url: str | None
-        ) -> None:
-            started.append((command, host, port))
-            assert title == "paperdeck"
+    def serve(server: GuardedServer) -> None:  # everything but listening
+        started.append((server.command, server.host, server.port))
+        assert server.title == "paperdeck" and server.guard.max_sessions == 4
+        assert server.guard.token and len(server.guard.token) >= 40
 
-        def serve(self) -> None:
-            return None
-
-    import sys
-    import types
-
-    fake = types.ModuleType("textual_serve.server")
-    fake.Server = FakeServer  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "textual_serve", types.ModuleType("textual_serve"))
-    monkeypatch.setitem(sys.modules, "textual_serve.server", fake)
+    monkeypatch.setattr(GuardedServer, "serve", serve)
     assert main(["serve", "--port", "8123"]) == 0
     assert started == [(serve_command([]), "127.0.0.1", 8123)]
     assert capfd.readouterr().err == ""  # this machine only: nothing to warn about

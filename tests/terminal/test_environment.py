@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.screens.helpers import DEMO, wait_loaded
+from tui.app import PaperdeckApp
+from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.environment import external_programs_allowed, remote_session, terminal_problem
 
 WEB = {"TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver"}
@@ -58,3 +61,24 @@ def test_without_a_terminal_the_reader_says_so_and_ends_at_once(seeds: Path, std
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1, result.stderr
     assert result.stderr.startswith("paperdeck: error: the reader needs a terminal")
+
+
+@pytest.mark.parametrize(
+    ("env", "allow", "offered"),
+    [({}, False, True), (SSH, False, False), (FORCED, False, False), (WEB, False, False),
+     (SSH, True, True)],
+)  # fmt: skip
+async def test_the_palette_offers_screenshots_only_where_programs_may_run(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], allow: bool, offered: bool
+) -> None:
+    """Textual's "Screenshot" writes into the account's ~/Downloads."""
+    for name in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY", "SSH_ORIGINAL_COMMAND"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    app = PaperdeckApp([DEMO], settings=ReaderSettings(allow_external_programs=allow))
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Change theme" in titles
+        assert ("Screenshot" in titles) is offered

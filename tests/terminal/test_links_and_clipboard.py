@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import base64
+import io
+import re
 from pathlib import Path
 
 import pytest
+from rich.console import Console
+from rich.style import Style
 
+from parsers import Paper
 from tests.screens.helpers import wait_loaded, write_digest
 from tui.app import PaperdeckApp
+from tui.archive.links import abs_url
+from tui.screens.requests import OpenLinkRequested
 from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.clipboard import osc52, passthrough_sequences
 from tui.terminal.environment import in_ssh_session, link_action
+from tui.terminal.glyphs import Glyphs
+from tui.widgets.paper_render import DetailOptions, DetailStyles, render_paper
 
 URL = "https://arxiv.org/abs/2507.17002"
 
@@ -148,3 +157,87 @@ async def test_o_opens_a_browser_where_one_can_be_seen(
         seen = record(app, monkeypatch)
         await pilot.press("o", "p")
         assert seen.opened == [URL, "https://arxiv.org/pdf/2507.17002"]
+
+
+HOSTILE_LINKS = [
+    "--renderer-cmd-prefix=/tmp/script",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    " javascript:alert(1)",
+    "\x00javascript:alert(1)",
+    "file:///etc/passwd",
+    "data:text/html,<script>alert(1)</script>",
+    "http:/x",
+    "https://",
+    "-https://x",
+]
+
+
+def record_browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What reaches the browser: Textual's terminal drivers hand links to ``webbrowser``."""
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *args, **kwargs: opened.append(url))
+    for name in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY", "SSH_ORIGINAL_COMMAND"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("BROWSER", "/tmp/would-run-this")
+    return opened
+
+
+@pytest.mark.parametrize("link", ["--renderer-cmd-prefix=/tmp/script", "javascript:alert`1`"])
+async def test_o_on_a_hostile_digest_link_opens_and_copies_nothing(
+    tmp_path: Path, link: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = record_browser(monkeypatch)
+    digest = tmp_path / "2025-07-17.md"
+    digest.write_text(f"## Daily Papers (2025-07-17)\n\n### [Hostile]({link})\n\n- text\n")
+    app = PaperdeckApp([str(digest)])
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("o", "c", "p")
+        await pilot.pause()
+        assert opened == [] and link not in app.clipboard
+        notes = [n.message for n in app._notifications]
+        assert "This paper has no link." in notes, notes
+
+
+@pytest.mark.parametrize("link", HOSTILE_LINKS)
+async def test_the_opener_refuses_what_is_not_a_web_link_and_says_why(
+    archive: Path, link: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = record_browser(monkeypatch)
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        app.post_message(OpenLinkRequested(link, "paper"))  # a link that came some other way
+        await pilot.pause()
+        app.open_url(link)  # and Textual's own way to a browser
+        await pilot.pause()
+        assert opened == [] and link not in app.clipboard
+        notes = [n.message for n in app._notifications if "not an http(s) link" in n.message]
+        assert len(notes) == 2 and all("not opened" in note for note in notes), notes
+        app.post_message(OpenLinkRequested(URL, "paper"))
+        await pilot.pause()
+        assert opened == [URL]  # a web address still opens
+
+
+def test_a_paper_link_that_is_no_web_address_is_no_link() -> None:
+    """c, o, the detail pane and bookmarks take a paper's link from abs_url."""
+    for link in HOSTILE_LINKS:
+        paper = Paper.model_construct(title="Hostile", url=link, arxiv_id=None)
+        assert abs_url(paper) is None
+    assert abs_url(Paper.model_construct(title="Web", url=URL, arxiv_id=None)) == URL
+
+
+def test_the_detail_pane_links_web_addresses_only() -> None:
+    paper = Paper.model_construct(
+        title="Hostile", title_derived=False, url="javascript:alert(1)", arxiv_id=None,
+        votes=None, authors=[], thumbnail="file:///etc/passwd",
+        video="https://example.org/v.mp4", sections=[],
+    )  # fmt: skip
+    styles = DetailStyles(Style(), Style(), Style(), Style(), Style())
+    console = Console(file=io.StringIO(), force_terminal=True, width=100)
+    console.print(render_paper(paper, None, DetailOptions(), styles, Glyphs.pick(False)))
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "\x1b]8;" in output  # the video's link is a terminal hyperlink
+    hyperlinks = re.findall(r"\x1b\]8;[^;]*;([^\x1b\a]*)", output)
+    assert set(hyperlinks) - {""} == {"https://example.org/v.mp4"}

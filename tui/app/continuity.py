@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+
 from textual.app import App
+from textual.driver import Driver
 from textual.theme import Theme
 
 from tui.screens.reader.screen import ReaderScreen
 from tui.settings.reader_settings import ReaderSettings
+from tui.terminal.environment import in_browser_mode
 from tui.terminal.shutdown import ShutdownGuard, TerminalModes
 from tui.userdata.user_state import UserState
 
@@ -40,6 +44,15 @@ class Continuity(App[None]):
             self.user_state.remember_theme(theme.name)
 
     # -- signals: SIGHUP (a dropped connection) and SIGTERM -----------------------------
+
+    def get_driver_class(self) -> type[Driver]:
+        """In the browser mode, a driver for which the end of input is a dropped connection
+        (serve gone), so that no reader outlives it."""
+        if in_browser_mode(os.environ):
+            from tui.terminal.browser_driver import BrowserModeDriver
+
+            return BrowserModeDriver
+        return super().get_driver_class()
 
     def guard_shutdown(self) -> ShutdownGuard:
         """Handle SIGHUP and SIGTERM for this process: save, then end within the deadline."""

@@ -4,11 +4,13 @@ Entries come from the bindings in force (remaps included) of the app, the screen
 palette was opened on and, in the reader, its panes and filter box; each runs its action
 where it is bound and shows its keys and id. Textual's own keys of a text box (no id) are
 left out. Beside them: the days at the ends, and the
-theme ("Change theme", Textual's "Theme" under the name the README uses).
+theme ("Change theme", Textual's "Theme" under the name the README uses); Textual's
+"Screenshot" only where external programs may run.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import Any
@@ -19,12 +21,17 @@ from textual.screen import Screen
 
 from tui.screens.help import key_rows
 from tui.screens.reader.screen import ReaderScreen
+from tui.terminal.environment import external_programs_allowed
 from tui.widgets.day_filter import DayFilter
 
 META_ACTIONS = {"command_palette", "help_quit"}
 """Keys with nothing to offer in the palette: the palette itself, the hint on ctrl+c."""
 REPLACED = {"Theme", "Quit"}
 """Textual's entries that the app offers under its own names (the bindings' "Quit")."""
+WRITES_FILES = {"Screenshot"}
+"""Textual's entries that write into the account's home (``~/Downloads``): offered only
+where external programs may run, so not to an SSH login or a browser-mode visitor that a
+shared account gives the reader alone (:func:`external_programs_allowed`)."""
 
 
 def _nodes(app: App[Any], reader: ReaderScreen, screen: Screen[Any]) -> list[tuple[DOMNode, str]]:
@@ -84,7 +91,10 @@ def palette_commands(
             lambda: reader.show_trends(None),
         )
     yield SystemCommand("Change theme", "Pick a colour theme (remembered)", app.action_change_theme)
-    yield from (command for command in textual if command.title not in REPLACED)
+    hidden = REPLACED
+    if not external_programs_allowed(os.environ, reader.services.external_programs):
+        hidden = REPLACED | WRITES_FILES
+    yield from (command for command in textual if command.title not in hidden)
 
 
 def help_sections(app: App[Any], reader: ReaderScreen) -> list[tuple[str, list[DOMNode]]]:

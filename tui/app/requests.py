@@ -7,6 +7,7 @@ from datetime import date
 
 from textual.app import App
 
+from parsers import is_web_link, not_a_web_link
 from tui.archive.store import ArchiveStore
 from tui.screens.reader.screen import ReaderScreen
 from tui.screens.requests import (
@@ -39,6 +40,9 @@ class ScreenRequests(App[None]):
     def on_open_link_requested(self, message: OpenLinkRequested) -> None:
         """Open the link in a browser if one can reach the user, else copy it and say why."""
         url, what = message.url, message.what
+        if not is_web_link(url):
+            self.refuse_link(url, f"The {what} link")
+            return
         allowed = self.settings.allow_external_programs
         decision = link_action(os.environ, allow_external_programs=allowed)
         if decision.open_browser:
@@ -46,6 +50,21 @@ class ScreenRequests(App[None]):
             self.notify(f"Opening the {what} in your browser: {url}", timeout=4)
             return
         self.copy_text(url, f"{what} link", f" (not opened: {decision.reason})")
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Every way to a browser passes here, and only a web address gets through.
+
+        A browser takes its link as an argument (``--renderer-cmd-prefix=…`` would be an
+        option) or, in the browser mode, through the page's ``window.open`` (``javascript:``
+        would run in the reader's page).
+        """
+        if not is_web_link(url):
+            self.refuse_link(url, "The link")
+            return
+        super().open_url(url, new_tab=new_tab)
+
+    def refuse_link(self, url: str, what: str) -> None:
+        self.notify(not_a_web_link(what, url, "not opened"), severity="warning", timeout=6)
 
     def on_open_paper_requested(self, message: OpenPaperRequested) -> None:
         self.open_paper(message.day, message.pid, message.note)

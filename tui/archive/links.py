@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from parsers import Paper
+from parsers import Paper, is_web_link
 
 _ARXIV_ID = re.compile(
     r"(?:arxiv:|https?://(?:www\.)?(?:arxiv\.org/(?:abs|pdf)|huggingface\.co/papers)/)?"
@@ -30,8 +30,13 @@ def pdf_url_for(arxiv_id: str) -> str:
 
 
 def abs_url(paper: Paper) -> str | None:
-    """The arXiv abstract page (or the digest's own link when there is no arXiv id)."""
-    return abs_url_for(paper.arxiv_id) if paper.arxiv_id else paper.url
+    """The arXiv abstract page, else the digest's own link if it is a web address.
+
+    Every copy, open, hyperlink and bookmark of a paper's link takes it from here.
+    """
+    if paper.arxiv_id:
+        return abs_url_for(paper.arxiv_id)
+    return paper.url if paper.url and is_web_link(paper.url) else None
 
 
 def pdf_url(paper: Paper) -> str | None:

@@ -1,19 +1,25 @@
 """``paperdeck serve``: the reader in a web browser, through textual-serve (an extra).
 
-textual-serve has no login of its own: whoever reaches the port gets a reader. So it
-listens on this machine only unless told otherwise, warns when told otherwise, and its
-start page shows the reader's name rather than the command line behind it.
+textual-serve has no login of its own: whoever reaches the port and the websocket gets a
+reader. So it listens on this machine only unless told otherwise, warns when told
+otherwise, asks for a token and the page's own origin (:mod:`tui.cli.serve_guard`), caps
+the readers running at once, and its start page shows the reader's name rather than the
+command line behind it.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import secrets
 import shlex
 import sys
 
-from tui.cli.arguments import PROG, ArgumentParser, fail
+from parsers import is_web_link
+from tui.cli.arguments import PROG, ArgumentParser, fail, positive
 from tui.cli.digest_commands import require_paths
 from tui.cli.output import safe
+from tui.settings.config import load_config
+from tui.settings.locations import Locations
 
 DEFAULT_HOST = "127.0.0.1"
 PAGE_TITLE = "paperdeck"
@@ -41,6 +47,22 @@ def wide_bind_warning(host: str) -> str:
     )
 
 
+NO_TOKEN_WARNING = (
+    f"{PROG}: warning: --no-token: whoever reaches this server gets a reader; only do this "
+    "behind a reverse proxy that authenticates (see README)"
+)
+
+
+def max_sessions(given: int | None) -> int:
+    """``--max-sessions``, else ``max_sessions`` in config.toml (its problems said), else 4."""
+    if given is not None:
+        return given
+    loaded = load_config(Locations.resolve().config_file)
+    for problem in loaded.problems:
+        print(f"{PROG}: warning: {safe(problem)}", file=sys.stderr)
+    return loaded.config.max_sessions
+
+
 def run_serve(argv: list[str]) -> int:
     parser = ArgumentParser(
         prog=f"{PROG} serve",
@@ -58,17 +80,44 @@ def run_serve(argv: list[str]) -> int:
         metavar="URL",
         help="the address browsers use, behind a reverse proxy (e.g. https://papers.example.org)",
     )
+    parser.add_argument(
+        "--max-sessions",
+        type=positive,
+        metavar="N",
+        help="readers (browser tabs) at once (default: max_sessions in config.toml, else 4)",
+    )
+    parser.add_argument(
+        "--no-token",
+        action="store_true",
+        help="ask for no token: only behind a reverse proxy that authenticates",
+    )
     args = parser.parse_args(argv)
     require_paths(args.paths)
+    if args.public_url is not None and not is_web_link(args.public_url):
+        fail(f"--public-url {safe(args.public_url)!r} is not an http(s) address")
     try:
-        from textual_serve.server import Server
+        import textual_serve.server  # noqa: F401 - the serve extra
     except ImportError:
         fail("paperdeck serve needs textual-serve: uv sync --extra serve (or pip install "
              "'paperdeck[serve]')")  # fmt: skip
+    from tui.cli.serve_guard import Guard, GuardedServer
+
     if not only_this_machine(args.host):
         print(wide_bind_warning(args.host), file=sys.stderr)
-    server = Server(
+    if args.no_token:
+        print(NO_TOKEN_WARNING, file=sys.stderr)
+    token = None if args.no_token else secrets.token_urlsafe(32)
+    guard = Guard.for_server(
+        token,
+        args.host,
+        args.port,
+        loopback=only_this_machine(args.host),
+        public_url=args.public_url,
+        max_sessions=max_sessions(args.max_sessions),
+    )
+    server = GuardedServer(
         serve_command(args.paths),
+        guard,
         host=args.host,
         port=args.port,
         title=PAGE_TITLE,

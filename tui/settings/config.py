@@ -6,6 +6,7 @@
     animations = false                # default: off in SSH sessions, on elsewhere
     allow_external_programs = false   # $EDITOR/$BROWSER over SSH and in the browser mode
     mark_read = "shown"               # when a paper counts as read: "open", "shown", "manual"
+    max_sessions = 4                  # paperdeck serve: readers (browser tabs) at once
 
     [keys]                            # remap keys by binding id (see the help screen)
     "day.older" = "h"
@@ -55,6 +56,8 @@ class Config(BaseModel):
     on a shared box they would hand a shell to someone given only the reader)."""
     mark_read: Literal["open", "shown", "manual"] = "shown"
     """When a paper counts as read: opened; opened or shown in the focused detail; never."""
+    max_sessions: int = Field(4, ge=1)
+    """``paperdeck serve``: how many readers (browser tabs) may run at once."""
     keys: dict[str, str] = Field(default_factory=dict)
     """Binding id → key(s), e.g. ``"day.older" = "h"`` or ``"app.quit" = "q,ctrl+q"``."""
     source: list[SourceConfig] = Field(default_factory=list)

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, Field, field_validator
 
-from parsers import Paper
+from parsers import Paper, is_web_link
 from tui.archive.links import abs_url, abs_url_for
 from tui.userdata.cleaning import clean_note, clean_tags
 from tui.userdata.state_file import Change, StateFile, UtcDateTime, VersionedState
@@ -55,6 +55,13 @@ class Bookmark(BaseModel):
     """The reader's note: plain text, lines separated by newlines."""
     note_saved_at: UtcDateTime | None = None
     """When the note was last saved."""
+
+    @field_validator("url", mode="after")
+    @classmethod
+    def _web_link(cls, url: str | None) -> str | None:
+        """A snapshot saved from a digest before its links were checked may hold a link
+        that is no web address: it is read as no link, so nothing shows or exports it."""
+        return url if url is None or is_web_link(url) else None
 
     @field_validator("tags", mode="after")
     @classmethod

@@ -2,7 +2,7 @@
 
 Digest text goes into ``rich.text.Text`` objects as plain strings, never through markup, so
 ``[bold]`` or ``[@click=…]`` in a title shows literally. Links carry Rich ``link`` styles,
-which the terminal gets as OSC 8 hyperlinks.
+which the terminal gets as OSC 8 hyperlinks: web addresses only, since a click opens them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from parsers import Paper
+from parsers import Paper, is_web_link
 from tui.archive.links import abs_url, pdf_url
 from tui.terminal.glyphs import Glyphs
 
@@ -69,6 +69,9 @@ def longest_item(paper: Paper) -> int:
 
 
 def _link(text: str, url: str, styles: DetailStyles) -> Text:
+    """A terminal hyperlink to ``url``; plain text unless it is a web address."""
+    if not is_web_link(url):
+        return Text(text, style=styles.muted)
     return Text(text, style=styles.link + Style(link=url))
 
 

@@ -1,0 +1,145 @@
+"""``paperdeck serve`` as a real process on a free port of 127.0.0.1, and the readers it runs."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from tests.ssh.server import free_port
+
+ANNOUNCED = re.compile(r"http://127\.0\.0\.1:\d+/\?token=[A-Za-z0-9_-]+")
+CONTROL = re.compile(rb"\x1b(?:\[[0-9;?<>=$ ]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+
+
+def children(pid: int) -> list[int]:
+    """Every process below ``pid``."""
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*"):
+            try:
+                kids = [int(k) for k in (task / "children").read_text().split()]
+            except OSError:
+                continue
+            found += kids
+            todo += kids
+    return found
+
+
+def is_reader(pid: int) -> bool:
+    """True for a paperdeck reader that serve started (``python -m tui --no-animation …``)."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return command[:3] == [sys.executable.encode(), b"-m", b"tui"] and b"serve" not in command
+
+
+def readers_below(pid: int) -> list[int]:
+    """The paperdeck readers the server started (one per open browser tab)."""
+    return [child for child in children(pid) if is_reader(child)]
+
+
+def processes_naming(text: str) -> list[str]:
+    """``ps`` lines of every process whose command line holds ``text``."""
+    listing = subprocess.run(["ps", "-eo", "pid,stat,args"], capture_output=True, text=True)
+    return [line for line in listing.stdout.splitlines()[1:] if text in line]
+
+
+@dataclass
+class Served:
+    """A running ``paperdeck serve``: its process, port and output."""
+
+    process: subprocess.Popen[bytes]
+    port: int
+    log: Path
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def announced_url(self) -> str:
+        """The address serve printed for the user: the page, with its token."""
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and self.process.poll() is None:
+            if match := ANNOUNCED.search(self.output()):
+                return match.group(0)
+            time.sleep(0.05)
+        pytest.fail(f"paperdeck serve announced no address: {self.output()[-2000:]}")
+
+    @property
+    def token(self) -> str:
+        return self.announced_url().split("?token=", 1)[1]
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+def _wait_for_port(served: Served) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and served.process.poll() is None:
+        try:
+            socket.create_connection(("127.0.0.1", served.port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"paperdeck serve did not listen: {served.output()[-2000:]}")
+
+
+@contextmanager
+def serving(archive: Path, log: Path, *options: str) -> Iterator[Served]:
+    """``paperdeck serve ARCHIVE`` with ``options``, listening; stopped (and waited) after."""
+    port = free_port()
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tui", "serve", str(archive), "--port", str(port), *options],
+            stdin=subprocess.DEVNULL, stdout=output, stderr=output, start_new_session=True,
+        )  # fmt: skip
+    served = Served(process, port, log)
+    try:
+        _wait_for_port(served)
+        yield served
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                with suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.wait(10)
+
+
+def socket_url(served: Served, token: str | None) -> str:
+    path = "/ws" if token is None else f"/ws/{token}"
+    return f"ws://127.0.0.1:{served.port}{path}?width=100&height=30"
+
+
+async def screen_shows(socket: aiohttp.ClientWebSocketResponse, text: str) -> bool:
+    """Read the reader's output until ``text`` shows (escape sequences left out)."""
+    seen = b""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            message = await socket.receive(timeout=max(0.1, deadline - time.monotonic()))
+        except TimeoutError:
+            break
+        if message.type == aiohttp.WSMsgType.BINARY:
+            seen += message.data
+            if text.encode() in CONTROL.sub(b"", seen):
+                return True
+        elif message.type != aiohttp.WSMsgType.TEXT:
+            break
+    return False
