@@ -27,7 +27,7 @@ from tests.benchmarks.archive import generate_archive
 from tui.archive.cache import ArchiveCache
 from tui.archive.cache.reading import stat_sources
 from tui.search.fts import search_cache
-from tui.search.matching import Marks, SetMarks
+from tui.search.marks import Marks, SetMarks
 from tui.search.query import parse_query
 
 QUERIES = [
