@@ -45,12 +45,11 @@ def fill_temp_table(
     columns: Sequence[str],
     rows: Iterable[Sequence[object]],
 ) -> None:
-    """The temporary table ``table`` of ``columns`` (each a name and a type), keyed on all
-    of them, holding ``rows`` (a row given twice is kept once)."""
+    """The temporary table ``table`` of ``columns`` (each a name and a type) holding
+    ``rows``; a table of one column is keyed on it (a value given twice is kept once)."""
     names = ", ".join(column.split()[0] for column in columns)
-    connection.execute(
-        f"CREATE TEMP TABLE IF NOT EXISTS {table} ({', '.join(columns)}, PRIMARY KEY ({names}))"
-    )
+    declared = f"{columns[0]} PRIMARY KEY" if len(columns) == 1 else ", ".join(columns)
+    connection.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({declared})")
     connection.execute(f"DELETE FROM temp.{table}")
     places = ", ".join("?" * len(columns))
     connection.executemany(f"INSERT OR IGNORE INTO temp.{table} ({names}) VALUES ({places})", rows)
