@@ -12,6 +12,7 @@ from tui.app import PaperdeckApp
 from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.clipboard import osc52, passthrough_sequences
 from tui.terminal.environment import in_ssh_session, link_action
+from tui.terminal.textual_compat import driver_of, notifications
 
 URL = "https://arxiv.org/abs/2507.17002"
 
@@ -76,14 +77,15 @@ class Recorded:
 
 def record(app: PaperdeckApp, monkeypatch: pytest.MonkeyPatch) -> Recorded:
     seen = Recorded()
-    assert app._driver is not None
-    real_write = app._driver.write
+    driver = driver_of(app)
+    assert driver is not None
+    real_write = driver.write
 
     def write(data: str) -> None:
         seen.writes.append(data)
         real_write(data)
 
-    monkeypatch.setattr(app._driver, "write", write)
+    monkeypatch.setattr(driver, "write", write)
     monkeypatch.setattr(app, "open_url", lambda url, new_tab=True: seen.opened.append(url))
     return seen
 
@@ -100,7 +102,7 @@ async def test_c_copies_the_link_and_capital_c_the_bibtex(
         assert app.clipboard == URL
         assert osc52(URL) in seen.writes
         assert passthrough_sequences(URL, {"TMUX": "x"})[0] in seen.writes
-        assert any(f"Copied link: {URL}" in n.message for n in app._notifications)
+        assert any(f"Copied link: {URL}" in n.message for n in notifications(app))
         await pilot.press("C")
         assert app.clipboard.startswith("@misc{author2025top,")
         assert "eprint = {2507.17002}" in app.clipboard
@@ -117,7 +119,7 @@ async def test_o_and_p_copy_instead_of_opening_over_ssh(
         seen = record(app, monkeypatch)
         await pilot.press("o")
         assert seen.opened == [] and app.clipboard == URL
-        [note] = [n.message for n in app._notifications if "not opened" in n.message]
+        [note] = [n.message for n in notifications(app) if "not opened" in n.message]
         assert "SSH session" in note and "allow_external_programs" in note
         await pilot.press("p")
         assert seen.opened == [] and app.clipboard == "https://arxiv.org/pdf/2507.17002"
