@@ -15,7 +15,8 @@ from tui.archive.cache import ArchiveCache
 from tui.archive.cache.authors import author_page, top_authors
 from tui.archive.cache.schema import SCHEMA_VERSION
 from tui.archive.text import author_key
-from tui.search.matching import SetMarks, linear_search
+from tui.search.marks import SetMarks
+from tui.search.matching import linear_search
 from tui.search.query import parse_query
 
 AUTHORS = FIXTURES / "authors"

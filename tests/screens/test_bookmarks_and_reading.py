@@ -10,6 +10,7 @@ import pytest
 from tests.screens.helpers import list_titles, wait_loaded, write_digest
 from tui.app import PaperdeckApp
 from tui.screens.bookmarks import BookmarksScreen
+from tui.terminal.textual_compat import notifications
 from tui.userdata import bookmarks as bm
 from tui.userdata.bookmarks import Bookmark, bookmarks_file
 from tui.userdata.reading import reading_file
@@ -155,6 +156,6 @@ async def test_unreadable_bookmarks_file_is_moved_aside_and_reported(archive: Pa
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert any("moved to" in m and "bookmarks.json.unreadable-" in m for m in messages)
         assert len(list(app.locations.data.glob("bookmarks.json.unreadable-*"))) == 1

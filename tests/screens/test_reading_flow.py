@@ -10,6 +10,7 @@ import pytest
 from tests.screens.helpers import list_titles, wait_loaded, wait_search, write_digest
 from tui.app import PaperdeckApp
 from tui.settings.reader_settings import ReaderSettings
+from tui.terminal.textual_compat import notifications
 from tui.widgets.detail_pane import DetailPane
 
 WIDE = (120, 40)
@@ -116,10 +117,10 @@ async def test_n_and_N_go_to_the_next_and_previous_unread_across_days(archive: P
         ]
         await pilot.press("n")  # nothing left: a note, and the reader stays
         assert shown(app) == "Old A"
-        assert any("No unread paper after this one" in n.message for n in app._notifications)
+        assert any("No unread paper after this one" in n.message for n in notifications(app))
         await pilot.press("N")
         assert shown(app) == "Old A"
-        assert any("No unread paper before this one" in n.message for n in app._notifications)
+        assert any("No unread paper before this one" in n.message for n in notifications(app))
         assert read_titles(app) == {"New A", "New B", "New C", "Mid A", "Old A", "Old B"}
 
 

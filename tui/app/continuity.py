@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Callable
 from typing import Any
@@ -13,6 +14,7 @@ from textual.theme import Theme
 from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.environment import in_browser_mode
 from tui.terminal.shutdown import ShutdownGuard, TerminalModes
+from tui.terminal.textual_compat import driver_of, terminal_output
 from tui.userdata.session import Position
 from tui.userdata.user_state import UserState
 
@@ -81,9 +83,11 @@ class Continuity:
         return self.shutdown_guard
 
     def _exit_on_signal(self, code: int) -> None:  # from the signal handler: schedule only
-        loop = self.app._loop
-        if loop is not None and loop.is_running():
-            loop.call_soon_threadsafe(self._save_and_exit, code)
+        try:  # a signal handler runs on the main thread, where the app's loop runs
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # not running (yet, or any more): the watchdog saves and exits
+            return
+        loop.call_soon_threadsafe(self._save_and_exit, code)
 
     def _save_and_exit(self, code: int) -> None:
         self.save_position()
@@ -98,9 +102,9 @@ class Continuity:
         self.user_state.close(timeout=timeout)
 
     def _terminal_modes(self) -> TerminalModes | None:
-        driver = self.app._driver
+        driver = driver_of(self.app)
         attributes = getattr(driver, "attrs_before", None)
-        output = getattr(driver, "_file", None)
+        output = terminal_output(driver)
         return TerminalModes(
             getattr(driver, "fileno", None) if attributes is not None else None,
             attributes,
