@@ -69,3 +69,43 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
     graph.add_import(importer="b", imported="c")
     graph.add_import(importer="c", imported="a")
     assert _cycles(graph) == [["a", "b", "c"]]
+
+
+def _our_classes() -> list[type]:
+    """Every class defined in parsers/ and tui/."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    found: dict[str, type] = {}
+    for package in ("parsers", "tui"):
+        root = importlib.import_module(package)
+        for info in pkgutil.walk_packages(root.__path__, f"{package}."):
+            module = importlib.import_module(info.name)
+            for _, value in inspect.getmembers(module, inspect.isclass):
+                if value.__module__ == info.name:
+                    found[f"{value.__module__}.{value.__qualname__}"] = value
+    return list(found.values())
+
+
+def _ours(cls: type) -> bool:
+    return cls.__module__.split(".")[0] in ("parsers", "tui")
+
+
+def test_classes_are_built_from_parts_not_chains() -> None:
+    """None of our classes has more than one of ours as bases (a mixin of ours is a part
+    instead), and none extends a chain of ours more than two deep."""
+    classes = _our_classes()
+    assert len(classes) > 100
+    several = {
+        c.__qualname__: [b.__qualname__ for b in c.__bases__ if _ours(b)]
+        for c in classes
+        if sum(_ours(b) for b in c.__bases__) > 1
+    }
+    assert several == {}
+    deep = {
+        c.__qualname__: [a.__qualname__ for a in c.__mro__[1:] if _ours(a)]
+        for c in classes
+        if sum(_ours(a) for a in c.__mro__[1:]) > 2
+    }
+    assert deep == {}

@@ -10,6 +10,7 @@ from tests.archive.test_cache_ownership import full_disk
 from tests.screens.helpers import wait_loaded, write_digest
 from tui.app import PaperdeckApp
 from tui.settings.reader_settings import ReaderSettings
+from tui.terminal.textual_compat import notifications
 
 
 async def test_a_disk_that_fills_up_under_the_cache_is_said_once_and_the_reader_goes_on(
@@ -25,8 +26,8 @@ async def test_a_disk_that_fills_up_under_the_cache_is_said_once_and_the_reader_
         assert app.cache.temporary
         assert len(app.store.days()) == len(days)
         assert app.reader.day is not None and str(app.reader.day) == days[-1]
-        notes = [n for n in app._notifications if n.title == "No parse cache"]
+        notes = [n for n in notifications(app) if n.title == "No parse cache"]
         assert len(notes) == 1 and "the disk is full" in notes[0].message
         await pilot.press("left_square_bracket")
         assert str(app.reader.day) == days[-2]
-        assert len(app.reader.paper_list.papers) == 20
+        assert len(app.reader.paper_list.entries) == 20

@@ -58,7 +58,7 @@ async def test_position_order_and_scroll_are_restored(archive: Path) -> None:
         await pilot.pause(0.1)
         screen = again.reader
         assert screen.day == date(2025, 7, 14)
-        assert screen.order.value == "title"
+        assert screen.state.order.value == "title"
         assert screen.detail.paper.title == "Long one"  # type: ignore[union-attr]
         assert screen.detail.scroll_y == scroll
 

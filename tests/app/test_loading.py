@@ -12,6 +12,7 @@ from tests.screens.helpers import wait_loaded, write_digest
 from tui.app import PaperdeckApp
 from tui.screens.search import SearchScreen
 from tui.settings.reader_settings import ReaderSettings
+from tui.terminal.textual_compat import notifications
 
 NEWEST = date(2025, 7, 17)
 WIDE = (120, 40)
@@ -26,7 +27,7 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 async def _first_screen(app: PaperdeckApp, pilot: object) -> None:
     for _ in range(500):
-        if app.reader.shown_first:
+        if app.reader.state.shown_first:
             return
         await pilot.pause(0.01)  # type: ignore[attr-defined]
     raise AssertionError("no first screen")
@@ -46,12 +47,12 @@ async def test_brackets_right_after_the_first_screen_land(big: Path, warm: bool)
         wanted = NEWEST - timedelta(days=2)
         assert app.reader.day == wanted
         for _ in range(500):  # its files are read next, if they were not yet
-            if app.reader.paper_list.papers:
+            if app.reader.paper_list.entries:
                 break
             await pilot.pause(0.02)
-        assert len(app.reader.paper_list.papers) == 12
+        assert len(app.reader.paper_list.entries) == 12
         assert app.reader.paper_list.border_title.startswith(f"{wanted} ·")
-        assert "oldest" not in " ".join(str(n.message) for n in app._notifications)
+        assert "oldest" not in " ".join(str(n.message) for n in notifications(app))
         await wait_loaded(pilot, timeout=120)
         assert app.reader.day == wanted  # the rest of the load did not move the reader
 
@@ -77,7 +78,7 @@ async def test_search_typed_while_indexing_runs_when_it_can(big: Path) -> None:
 
 
 def _notes(app: PaperdeckApp) -> str:
-    return " ".join(str(n.message) for n in app._notifications)
+    return " ".join(str(n.message) for n in notifications(app))
 
 
 async def test_the_newest_day_says_so_while_older_days_are_read(big: Path) -> None:

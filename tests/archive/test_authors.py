@@ -14,9 +14,9 @@ from tests.conftest import FIXTURES
 from tui.archive.cache import ArchiveCache
 from tui.archive.cache.authors import author_page, top_authors
 from tui.archive.cache.schema import SCHEMA_VERSION
-from tui.archive.entry import Entry
 from tui.archive.text import author_key
-from tui.search.matching import SetMarks, linear_search
+from tui.search.marks import SetMarks
+from tui.search.matching import linear_search
 from tui.search.query import parse_query
 
 AUTHORS = FIXTURES / "authors"
@@ -40,11 +40,7 @@ def test_the_page_and_author_search_agree() -> None:
     """Every paper of the page is found by author:"NAME", and each search hit that lists the
     name exactly is on the page; for every author of the archive."""
     store = store_of(AUTHORS)
-    entries = [
-        Entry(row.day, store.full_row(row), row.pid)
-        for day in store.days()
-        for row in store.rows(day)
-    ]
+    entries = [store.with_body(entry) for day in store.days() for entry in store.entries(day)]
     keys = {author_key(name) for entry in entries for name in entry.paper.authors}
     assert len(keys) > 5
     for key in keys:
@@ -109,10 +105,10 @@ def test_a_cache_of_the_schema_before_authorship_is_rebuilt(tmp_path: Path) -> N
 def test_an_author_page_reads_headers_a_chunk_at_a_time() -> None:
     store = store_of(AUTHORS)
     page = store.author("Ann Lee")
-    papers = page.papers
-    assert len(papers) == len(page.pids) and not papers._rows  # nothing read yet
-    assert papers[-1].title == page.rows[-1].paper.title
-    assert [p.title for p in papers[:3]] == [row.paper.title for row in page.rows[:3]]
-    fresh = store.author("Ann Lee").papers
+    entries = page.entries
+    assert len(entries) == len(page.pids) and not entries._rows  # nothing read yet
+    assert entries[-1].paper.title == page.rows[-1].paper.title
+    assert [e.paper.title for e in entries[:3]] == [row.paper.title for row in page.rows[:3]]
+    fresh = store.author("Ann Lee").entries
     fresh[0]
     assert 0 < len(fresh._rows) <= 64

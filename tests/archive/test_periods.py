@@ -53,12 +53,13 @@ def archive(tmp_path: Path) -> Path:
 def test_a_period_lists_its_papers_by_votes_ties_newer_first(archive: Path) -> None:
     store = store_of(archive)
     week = period_of(date(2025, 7, 16), WEEK)
-    rows = store.span_rows(week)
+    rows = store.entries(week)
     assert [row.paper.title for row in rows] == ["Thu top", "Thu ten", "Mon ten", "Mon none"]
     assert [row.day for row in rows] == [date(2025, 7, d) for d in (17, 17, 14, 14)]
-    month = [row.paper.title for row in store.span_rows(period_of(date(2025, 7, 1), MONTH))]
+    month = [row.paper.title for row in store.entries(period_of(date(2025, 7, 1), MONTH))]
     assert month == ["Next week", "Thu top", "Thu ten", "Mon ten", "Mon none"]
-    assert store.full_row(rows[0]).sections  # the body is read when asked for
+    assert not rows[0].paper.sections
+    assert store.with_body(rows[0]).paper.sections  # the body is read when asked for
 
 
 def test_periods_newest_first_with_counts_and_steps(archive: Path) -> None:

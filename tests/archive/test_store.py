@@ -54,21 +54,22 @@ def test_the_same_paper_from_two_files_is_one_paper(tmp_path: Path) -> None:
     again = tmp_path / "b" / f"{day}.md"
     write_digest(again, day, [("A again", 9)])  # same arXiv id as "A"
     store = store_of(tmp_path)
-    papers = store.papers(date(2025, 7, 14))
-    assert [p.title for p in papers] == ["A", "Only in a"]
-    assert papers[0].votes == 9
-    assert store.full(date(2025, 7, 14), papers[0]).sections[0].items == ["A 요약"]
+    entries = store.entries(date(2025, 7, 14))
+    assert [e.paper.title for e in entries] == ["A", "Only in a"]
+    assert entries[0].paper.votes == 9
+    assert store.with_body(entries[0]).paper.sections[0].items == ["A 요약"]
 
 
 def test_orders_keep_file_order_on_ties_and_put_missing_votes_last(tmp_path: Path) -> None:
     write_digest(tmp_path / "d.md", "2025-07-14", [("b", None), ("c", 5), ("a", 5), ("d", 7)])
     store = store_of(tmp_path)
     day = date(2025, 7, 14)
-    assert [p.title for p in store.papers(day, PaperOrder.VOTES)] == ["d", "c", "a", "b"]
-    assert [p.title for p in store.papers(day, PaperOrder.TITLE)] == ["a", "b", "c", "d"]
-    assert [p.title for p in store.papers(day, PaperOrder.FILE)] == ["b", "c", "a", "d"]
+    assert [e.paper.title for e in store.entries(day, PaperOrder.VOTES)] == ["d", "c", "a", "b"]
+    assert [e.paper.title for e in store.entries(day, PaperOrder.TITLE)] == ["a", "b", "c", "d"]
+    assert [e.paper.title for e in store.entries(day, PaperOrder.FILE)] == ["b", "c", "a", "d"]
     assert PaperOrder.FILE.next() is PaperOrder.VOTES
-    assert store.ids(day)[0] == paper_id(store.papers(day)[0], day)
+    first = store.entries(day)[0]
+    assert first.pid == paper_id(first.paper, day)
 
 
 def test_identities_and_links() -> None:
@@ -92,10 +93,9 @@ def test_unread_places_walk_down_the_day_then_older_days(tmp_path: Path) -> None
     write_digest(tmp_path / "2025-07-15.md", "2025-07-15", [("B1", 5)])
     write_digest(tmp_path / "2025-07-16.md", "2025-07-16", [("C1", 3), ("C2", 4), ("C3", 1)])
     store = store_of(tmp_path)
-    title = {pid: p.title for day in store.days() for p, pid in
-             zip(store.papers(day), store.ids(day), strict=True)}  # fmt: skip
+    title = {e.pid: e.paper.title for day in store.days() for e in store.entries(day)}
     read = {pid for pid, t in title.items() if t in {"C1", "B1"}}
-    today = store.ids(date(2025, 7, 16), store.papers(date(2025, 7, 16), PaperOrder.VOTES))
+    today = [e.pid for e in store.entries(date(2025, 7, 16), PaperOrder.VOTES)]
     assert [title[p] for p in today] == ["C2", "C1", "C3"]
 
     def walk(cursor: int, forward: bool) -> list[str]:
@@ -106,7 +106,7 @@ def test_unread_places_walk_down_the_day_then_older_days(tmp_path: Path) -> None
     assert walk(0, True) == ["C3", "A2", "A1"]  # C1 read; 07-15 all read; 07-14 by votes
     assert walk(2, False) == ["C2"]  # nothing newer than the newest day
     assert walk(2, True) == ["A2", "A1"]
-    oldest = store.ids(date(2025, 7, 14), store.papers(date(2025, 7, 14), PaperOrder.VOTES))
+    oldest = [e.pid for e in store.entries(date(2025, 7, 14), PaperOrder.VOTES)]
     back = unread_places(store, date(2025, 7, 14), oldest, 0, PaperOrder.VOTES,
                          lambda pid: pid not in read, forward=False)  # fmt: skip
     assert [title[p.pid] for p in back] == ["C3", "C2"]  # newer days, from their bottom
@@ -114,4 +114,4 @@ def test_unread_places_walk_down_the_day_then_older_days(tmp_path: Path) -> None
     places = unread_places(fresh, date(2025, 7, 16), today, 2, PaperOrder.VOTES,
                            lambda pid: pid not in read)  # fmt: skip
     assert next(places).day == date(2025, 7, 14)
-    assert date(2025, 7, 15) not in fresh._rows  # a day with nothing unread is not kept
+    assert date(2025, 7, 15) not in fresh._listed  # a day with nothing unread is not kept

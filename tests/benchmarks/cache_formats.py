@@ -34,7 +34,7 @@ from tui.archive.cache.reading import day_counts, day_papers, stat_sources
 from tui.archive.cache.writing import FileStat, store_results
 from tui.archive.text import normalize
 from tui.search.fts import search_cache
-from tui.search.matching import NoMarks
+from tui.search.marks import NoMarks
 from tui.search.query import parse_query
 
 WORD = "scaling"

@@ -20,41 +20,32 @@ from tests.benchmarks.archive import generate_archive, isolated_user_dirs
 
 async def day_switch(archive: Path, switches: int) -> None:
     """Median time to switch day: the work done on ``[`` plus drawing the next frame."""
-    from textual.screen import Screen
-
     from tests.screens.helpers import wait_loaded
     from tui.app import PaperdeckApp
+    from tui.terminal.textual_compat import timed_frames
 
     frame_times: list[float] = []
-    draw = Screen._compositor_refresh
-
-    def timed_draw(screen: Screen[object]) -> None:
-        start = time.perf_counter()
-        draw(screen)
-        frame_times.append(time.perf_counter() - start)
-
-    Screen._compositor_refresh = timed_draw  # type: ignore[method-assign]
-    app = PaperdeckApp([str(archive)])
-    costs = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_loaded(pilot, timeout=120)
-        screen = app.reader
-        for _ in range(switches):
-            await pilot.pause()
-            frame_times.clear()
-            before = screen.day
-            start = time.perf_counter()
-            screen.action_older_day()  # what the "[" binding runs
-            work = time.perf_counter() - start
-            for _ in range(100):  # until the new day is drawn
-                await pilot.pause(0.01)
-                if frame_times:
-                    break
-            await pilot.pause(0.05)  # and any frame that follows at once
-            assert screen.day != before and frame_times
-            costs.append(work + sum(frame_times))
-        papers = len(screen.paper_list.papers)
-    Screen._compositor_refresh = draw  # type: ignore[method-assign]
+    with timed_frames(frame_times.append):
+        app = PaperdeckApp([str(archive)])
+        costs = []
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_loaded(pilot, timeout=120)
+            screen = app.reader
+            for _ in range(switches):
+                await pilot.pause()
+                frame_times.clear()
+                before = screen.day
+                start = time.perf_counter()
+                screen.action_older_day()  # what the "[" binding runs
+                work = time.perf_counter() - start
+                for _ in range(100):  # until the new day is drawn
+                    await pilot.pause(0.01)
+                    if frame_times:
+                        break
+                await pilot.pause(0.05)  # and any frame that follows at once
+                assert screen.day != before and frame_times
+                costs.append(work + sum(frame_times))
+            papers = len(screen.paper_list.entries)
     print(f"day switch, {papers}-paper days:      {statistics.median(costs) * 1000:7.1f} ms "
           f"(median of {switches}: the key's work plus drawing the frame, 120x40)")  # fmt: skip
 

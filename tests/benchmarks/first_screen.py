@@ -28,7 +28,7 @@ def ready() -> None:
 def run_paperdeck(archive: str, until: str, no_cache: bool) -> None:
     from tui.app import PaperdeckApp
     from tui.app.messages import LoadFinished
-    from tui.screens.reader import DayShown
+    from tui.screens.reader.screen import DayShown
     from tui.settings.reader_settings import ReaderSettings
 
     class BenchmarkApp(PaperdeckApp):

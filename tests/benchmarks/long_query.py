@@ -26,7 +26,8 @@ from tests.search.helpers import cache_of
 from tui.archive.entry import Entry
 from tui.archive.identity import paper_id
 from tui.search.fts import search_cache
-from tui.search.matching import NoMarks, linear_search
+from tui.search.marks import NoMarks
+from tui.search.matching import linear_search
 from tui.search.query import QueryError, parse_query
 
 LENGTHS = (1, 32, 100, 500, 2000)

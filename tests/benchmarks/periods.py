@@ -24,22 +24,16 @@ from tests.benchmarks.archive import generate_archive, isolated_user_dirs
 
 async def measure(archive: Path, runs: int) -> None:
     from textual.pilot import Pilot
-    from textual.screen import Screen
 
     from tests.screens.helpers import wait_loaded
     from tui.app import PaperdeckApp
     from tui.archive.periods import PeriodKind
     from tui.screens.authors import AuthorScreen
     from tui.screens.bookmarks import BookmarksScreen
+    from tui.terminal.textual_compat import timed_frames
     from tui.widgets.name_list import NameList
 
     frames: list[float] = []
-    draw = Screen._compositor_refresh
-
-    def timed_draw(screen: Screen[object]) -> None:
-        start = time.perf_counter()
-        draw(screen)
-        frames.append(time.perf_counter() - start)
 
     async def timed(
         pilot: Pilot[None], act: Callable[[], object], done: Callable[[], bool], settle: bool = True
@@ -68,46 +62,47 @@ async def measure(archive: Path, runs: int) -> None:
             await pilot.pause(0.005)
         return time.perf_counter() - start
 
-    Screen._compositor_refresh = timed_draw  # type: ignore[method-assign]
-    app = PaperdeckApp([str(archive)])
-    costs: dict[str, list[float]] = {
-        "day": [], "week": [], "month": [], "bookmarks": [], "author": [], "coauthors": []
-    }  # fmt: skip
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_loaded(pilot, timeout=600)
-        reader = app.reader
-        for _ in range(runs):
-            before = reader.day
-            costs["day"].append(await timed(
-                pilot, reader.action_older_day, lambda b=before: reader.day != b
-            ))  # fmt: skip
-            for kind in (PeriodKind.WEEK, PeriodKind.MONTH):
-                costs[kind.value].append(await timed(
-                    pilot, reader.action_cycle_period, lambda k=kind: reader.period_kind is k
+    with timed_frames(frames.append):
+        app = PaperdeckApp([str(archive)])
+        costs: dict[str, list[float]] = {
+            "day": [], "week": [], "month": [], "bookmarks": [], "author": [], "coauthors": []
+        }  # fmt: skip
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_loaded(pilot, timeout=600)
+            reader = app.reader
+            for _ in range(runs):
+                before = reader.day
+                costs["day"].append(await timed(
+                    pilot, reader.action_older_day, lambda b=before: reader.day != b
                 ))  # fmt: skip
-            reader.action_cycle_period()  # back to days
-            costs["bookmarks"].append(await timed(
-                pilot, app.action_show_bookmarks, lambda: isinstance(app.screen, BookmarksScreen)
-            ))  # fmt: skip
-            app.pop_screen()
-            paper = reader.paper_list.current
-            assert paper is not None
-            name = paper.authors[0]
-            start = time.perf_counter()
-            costs["author"].append(await timed(
-                pilot, lambda n=name: reader.open_author(n),
-                lambda: isinstance(app.screen, AuthorScreen), settle=False,
-            ))  # fmt: skip
-            page = app.screen
-            assert isinstance(page, AuthorScreen)
-            coauthors = page.query_one("#coauthors", NameList)
-            await until(pilot, lambda c=coauthors: bool(c.items))
-            costs["coauthors"].append(time.perf_counter() - start)
-            count = len(page.page.pids)
-            app.pop_screen()
-        months = len(reader.store.periods(PeriodKind.MONTH))
-        papers = len(reader.store.span_rows(reader.store.periods(PeriodKind.MONTH)[0].period))
-    Screen._compositor_refresh = draw  # type: ignore[method-assign]
+                for kind in (PeriodKind.WEEK, PeriodKind.MONTH):
+                    costs[kind.value].append(await timed(
+                        pilot, reader.action_cycle_period,
+                        lambda k=kind: reader.state.period_kind is k,
+                    ))  # fmt: skip
+                reader.action_cycle_period()  # back to days
+                costs["bookmarks"].append(await timed(
+                    pilot, app.action_show_bookmarks,
+                    lambda: isinstance(app.screen, BookmarksScreen),
+                ))  # fmt: skip
+                app.pop_screen()
+                paper = reader.paper_list.current
+                assert paper is not None
+                name = paper.paper.authors[0]
+                start = time.perf_counter()
+                costs["author"].append(await timed(
+                    pilot, lambda n=name: reader.open_author(n),
+                    lambda: isinstance(app.screen, AuthorScreen), settle=False,
+                ))  # fmt: skip
+                page = app.screen
+                assert isinstance(page, AuthorScreen)
+                coauthors = page.query_one("#coauthors", NameList)
+                await until(pilot, lambda c=coauthors: bool(c.items))
+                costs["coauthors"].append(time.perf_counter() - start)
+                count = len(page.page.pids)
+                app.pop_screen()
+            months = len(reader.store.periods(PeriodKind.MONTH))
+            papers = len(reader.store.entries(reader.store.periods(PeriodKind.MONTH)[0].period))
     base = statistics.median(costs["day"])
     print(f"after load, 120x40, median of {runs} (the key's work plus drawing its frame):")
     labels = {

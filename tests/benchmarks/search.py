@@ -22,12 +22,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from parsers import discover
 from tests.benchmarks.archive import generate_archive
 from tui.archive.cache import ArchiveCache
-from tui.archive.cache.reading import stat_sources
+from tui.archive.loading import update_cache
 from tui.search.fts import search_cache
-from tui.search.matching import Marks, SetMarks
+from tui.search.marks import Marks, SetMarks
 from tui.search.query import parse_query
 
 QUERIES = [
@@ -72,7 +71,7 @@ def run(archive: Path, runs: int, notes: int) -> None:
     with tempfile.TemporaryDirectory(prefix="paperdeck-cache-") as cache_dir:
         cache = ArchiveCache([str(archive)], Path(cache_dir))
         start = time.perf_counter()
-        cache.refresh(stat_sources(discover([str(archive)])[0])[0])
+        update_cache([str(archive)], cache)
         built = time.perf_counter() - start
         pids = [row[0] for row in cache.connection().execute("SELECT pid FROM papers")]
         print(f"{len(pids):,} papers; cache built in {built:.1f} s; {notes:,} notes")

@@ -15,6 +15,7 @@ from tests.screens.helpers import wait_loaded, write_digest
 from tui.cli import main
 from tui.cli.launch import build_app
 from tui.settings.locations import DEMO_ARCHIVE
+from tui.terminal.textual_compat import notifications
 
 
 @pytest.mark.parametrize(
@@ -52,7 +53,7 @@ async def test_no_path_and_no_digests_opens_the_demo_and_says_so() -> None:
     assert not build_app([str(DEMO_ARCHIVE)]).demo  # asked for by name: no note
     async with app.run_test() as pilot:
         await wait_loaded(pilot)
-        [note] = [n for n in app._notifications if n.title == "This is the demo archive"]
+        [note] = [n for n in notifications(app) if n.title == "This is the demo archive"]
         assert "paperdeck PATH" in note.message and "paperdeck sync" in note.message
 
 
@@ -118,7 +119,7 @@ async def test_unreadable_bookmarks_file_is_reported_and_the_app_runs(tmp_path: 
     app = build_app([str(tmp_path / "a")])
     async with app.run_test() as pilot:
         await wait_loaded(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert any("cannot read" in m and "bookmarks.json" in m for m in messages)
 
 

@@ -46,8 +46,9 @@ async def test_A_lists_the_authors_and_opens_a_page_then_a_coauthors() -> None:
     app = PaperdeckApp([AUTHORS])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        paper = app.reader.paper_list.current
-        assert paper is not None
+        current = app.reader.paper_list.current
+        assert current is not None
+        paper = current.paper
         await pilot.press("A")
         picker = app.screen
         assert isinstance(picker, AuthorPicker)

@@ -10,6 +10,7 @@ import pytest
 from tests.screens.helpers import list_titles, wait_loaded, write_digest
 from tui.app import PaperdeckApp
 from tui.screens.bookmarks import BookmarksScreen
+from tui.terminal.textual_compat import notifications
 from tui.userdata import bookmarks as bm
 from tui.userdata.bookmarks import Bookmark, bookmarks_file
 from tui.userdata.reading import reading_file
@@ -82,7 +83,7 @@ async def test_m_marks_the_day_read_and_z_undoes_it(archive: Path) -> None:
     app = PaperdeckApp([str(archive)], start_date=date(2025, 7, 16))
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        ids = app.store.ids(date(2025, 7, 16))
+        ids = app.store.pids(date(2025, 7, 16))
         await pilot.press("enter")  # one of the two is read
         assert sum(app.user_state.is_read(pid) for pid in ids) == 1
         await pilot.press("m")
@@ -100,7 +101,7 @@ async def test_bookmarks_screen_sort_jump_remove_undo(archive: Path) -> None:
         app.user_state.add_bookmark(
             Bookmark.of(
                 "2507.16001",
-                app.store.papers(date(2025, 7, 16))[0],
+                app.store.entries(date(2025, 7, 16))[0].paper,
                 date(2025, 7, 16),
                 datetime(2025, 7, 20, 8, 0),
             )
@@ -155,6 +156,6 @@ async def test_unreadable_bookmarks_file_is_moved_aside_and_reported(archive: Pa
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert any("moved to" in m and "bookmarks.json.unreadable-" in m for m in messages)
         assert len(list(app.locations.data.glob("bookmarks.json.unreadable-*"))) == 1

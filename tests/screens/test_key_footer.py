@@ -9,8 +9,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.pilot import Pilot
 from textual.widgets import Button
-from textual.widgets._footer import FooterKey
 
+from tui.terminal.textual_compat import footer_keys
 from tui.widgets.key_footer import KeyFooter
 
 
@@ -52,10 +52,6 @@ class FooterApp(App[None]):
 async def settle(pilot: Pilot[None]) -> None:
     for _ in range(5):
         await pilot.pause()
-
-
-def footer_keys(app: App[None]) -> list[str]:
-    return [key.key for key in app.query(FooterKey)]
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import pytest
 from tests.screens.helpers import flat_text, wait_loaded, write_digest
 from tui.app import PaperdeckApp
 from tui.screens.note_editor import NoteEditor
+from tui.terminal.textual_compat import notifications
 from tui.userdata.bookmarks import bookmarks_file
 
 WIDE = (120, 40)
@@ -40,7 +41,7 @@ def can_suspend(app: PaperdeckApp, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def messages(app: PaperdeckApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [n.message for n in notifications(app)]
 
 
 async def test_e_writes_the_note_inline_and_an_empty_note_removes_it(archive: Path) -> None:

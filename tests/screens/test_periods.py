@@ -37,7 +37,7 @@ def rows_text(widget: Widget) -> str:
 
 
 def titles(app: PaperdeckApp) -> list[str]:
-    return [paper.title for paper in app.reader.paper_list.papers]
+    return [e.paper.title for e in app.reader.paper_list.entries]
 
 
 async def test_w_cycles_days_weeks_months_and_back(archive: Path) -> None:
@@ -47,7 +47,7 @@ async def test_w_cycles_days_weeks_months_and_back(archive: Path) -> None:
         reader = app.reader
         await pilot.press("j")  # "Thu": the paper stays selected through the cycle
         await pilot.press("w")
-        assert reader.period is not None and reader.period.label == "2025-W29"
+        assert reader.state.period is not None and reader.state.period.label == "2025-W29"
         assert titles(app) == ["Wed top", "Thu tie", "Mon tie", "Mon low", "Thu", "Wed none"]
         assert reader.paper_list.current_id == "2507.17002"
         assert reader.sidebar.border_title == "Weeks"
@@ -57,12 +57,12 @@ async def test_w_cycles_days_weeks_months_and_back(archive: Path) -> None:
         assert "60 ● 07-16 Wed top" in listed and "- ● 07-16 Wed none" in listed
         assert "2025-W29 (07-14–07-20) · " in str(reader.paper_list.border_title)
         await pilot.press("w")
-        assert reader.period is not None and reader.period.label == "2025-07"
+        assert reader.state.period is not None and reader.state.period.label == "2025-07"
         assert titles(app)[:2] == ["Wed top", "Thu tie"] and len(titles(app)) == 7
         assert "2025 Jul 01–31 7 Jun 01–30 1" in rows_text(reader.sidebar)
         assert reader.paper_list.current_id == "2507.17002"
         await pilot.press("w")
-        assert reader.period is None and reader.day == date(2025, 7, 17)
+        assert reader.state.period is None and reader.day == date(2025, 7, 17)
         assert titles(app) == ["Thu tie", "Thu"]
         assert reader.paper_list.current_id == "2507.17002"
         assert reader.sidebar.border_title == "Days"
@@ -76,21 +76,21 @@ async def test_brackets_move_by_period_and_the_detail_shows_each_papers_day(
         await wait_loaded(pilot)
         reader = app.reader
         await pilot.press("w", "left_square_bracket")
-        assert reader.period is not None and reader.period.label == "2025-W28"
+        assert reader.state.period is not None and reader.state.period.label == "2025-W28"
         assert titles(app) == ["Week 28"]
         await pilot.press("left_square_bracket")
-        assert reader.period.label == "2025-W27"
+        assert reader.state.period.label == "2025-W27"
         assert titles(app) == ["June last"]
         await pilot.press("left_square_bracket")  # the oldest week: stays
-        assert reader.period.label == "2025-W27"
+        assert reader.state.period.label == "2025-W27"
         await pilot.press("right_square_bracket", "right_square_bracket")
-        assert reader.period.label == "2025-W29"
+        assert reader.state.period.label == "2025-W29"
         await pilot.press("j")
         assert reader.detail.paper is not None and reader.detail.paper.title == "Thu tie"
         assert "2025-07-17" in flat_text(reader.detail)
         assert reader.detail.paper.sections  # the body is read for a period's paper too
         await pilot.press("shift+tab", "j")  # the sidebar cursor moves by week
-        assert reader.period.label == "2025-W28"
+        assert reader.state.period.label == "2025-W28"
 
 
 async def test_marks_filter_and_search_work_in_a_week(archive: Path) -> None:
@@ -116,7 +116,7 @@ async def test_marks_filter_and_search_work_in_a_week(archive: Path) -> None:
         assert isinstance(app.screen, SearchScreen)
         await pilot.press("enter")
         assert app.screen is reader
-        assert reader.period is not None and reader.period.label == "2025-W27"
+        assert reader.state.period is not None and reader.state.period.label == "2025-W27"
         assert reader.detail.paper is not None and reader.detail.paper.title == "June last"
 
 
@@ -136,8 +136,8 @@ async def test_the_period_is_remembered_with_the_position(archive: Path) -> None
     async with again.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         reader = again.reader
-        assert reader.period_kind is PeriodKind.MONTH
-        assert reader.period is not None and reader.period.label == "2025-07"
+        assert reader.state.period_kind is PeriodKind.MONTH
+        assert reader.state.period is not None and reader.state.period.label == "2025-07"
         assert reader.paper_list.current_id == "2507.14001"
 
 

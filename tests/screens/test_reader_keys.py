@@ -14,6 +14,7 @@ from tui.app import PaperdeckApp
 from tui.screens.date_prompt import DatePrompt
 from tui.screens.help import HelpScreen
 from tui.screens.problems import ProblemsScreen
+from tui.terminal.textual_compat import notifications, toast_texts
 from tui.widgets.date_sidebar import DateSidebar
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.paper_list import PaperList
@@ -34,7 +35,7 @@ def archive(tmp_path: Path) -> Path:
 
 
 def titles(app: PaperdeckApp) -> list[str]:
-    return [paper.title for paper in app.reader.paper_list.papers]
+    return [e.paper.title for e in app.reader.paper_list.entries]
 
 
 def shown(app: PaperdeckApp) -> str | None:
@@ -232,7 +233,7 @@ async def test_q_quits(archive: Path) -> None:
         await wait_loaded(pilot)
         await pilot.press("q")
         await pilot.pause()
-        assert app._exit
+        assert app.return_code == 0
 
 
 async def test_command_palette_has_the_app_commands(archive: Path) -> None:
@@ -305,7 +306,7 @@ async def test_problems_notification_and_screen(tmp_path: Path) -> None:
     app = PaperdeckApp([str(tmp_path)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        [toast] = list(app._notifications)
+        [toast] = notifications(app)
         assert "3 problems" in toast.message and "2 errors" in toast.message
         await pilot.press("exclamation_mark")
         assert isinstance(app.screen, ProblemsScreen)
@@ -314,7 +315,7 @@ async def test_problems_notification_and_screen(tmp_path: Path) -> None:
         assert any("bad.md:5: warning: vote count 'many'" in row for row in rows)
         await pilot.press("escape")
         assert app.screen is app.reader
-        assert [p.title for p in app.reader.paper_list.papers] == ["Good"]
+        assert [e.paper.title for e in app.reader.paper_list.entries] == ["Good"]
 
 
 async def test_no_problems_is_a_note_not_an_empty_screen(tmp_path: Path) -> None:
@@ -324,7 +325,7 @@ async def test_no_problems_is_a_note_not_an_empty_screen(tmp_path: Path) -> None
         await wait_loaded(pilot)
         await pilot.press("exclamation_mark")
         assert app.screen is app.reader
-        assert "No problems while loading." in [n.message for n in app._notifications]
+        assert "No problems while loading." in [n.message for n in notifications(app)]
 
 
 async def test_seeds_open_and_the_undated_dump_is_last() -> None:
@@ -334,7 +335,7 @@ async def test_seeds_open_and_the_undated_dump_is_last() -> None:
         assert app.reader.day == date(2025, 3, 27)
         await pilot.press("shift+tab", "G")
         assert app.reader.day is None
-        assert len(app.reader.paper_list.papers) == 17
+        assert len(app.reader.paper_list.entries) == 17
 
 
 async def test_demo_archive_opens_on_its_newest_markdown_day() -> None:
@@ -366,7 +367,7 @@ def test_every_binding_has_an_id_and_a_description() -> None:
     from textual.binding import Binding
 
     import tui
-    from tui.app.keymap import BINDING_OWNERS, binding_ids
+    from tui.app.keymap import binding_ids, binding_owners
 
     classes_with_bindings = set()
     for module_info in pkgutil.walk_packages(tui.__path__, "tui."):
@@ -374,8 +375,8 @@ def test_every_binding_has_an_id_and_a_description() -> None:
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if cls.__module__ == module.__name__ and "BINDINGS" in vars(cls):
                 classes_with_bindings.add(cls)
-    assert classes_with_bindings == set(BINDING_OWNERS)  # a new owner must be listed there
-    bindings = [b for owner in BINDING_OWNERS for b in owner.BINDINGS if isinstance(b, Binding)]
+    assert classes_with_bindings == binding_owners()  # each is found on some screen
+    bindings = [b for owner in binding_owners() for b in owner.BINDINGS if isinstance(b, Binding)]
     assert bindings and all(b.id and b.description for b in bindings)
     assert len(binding_ids()) == len({b.id for b in bindings})
 
@@ -397,7 +398,7 @@ async def test_brackets_reach_and_leave_the_undated_digest() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         await pilot.press("left_square_bracket")
-        assert app.reader.day is None and len(app.reader.paper_list.papers) == 17
+        assert app.reader.day is None and len(app.reader.paper_list.entries) == 17
         await pilot.press("left_square_bracket")  # nothing older
         assert app.reader.day is None
         await pilot.press("right_square_bracket")
@@ -419,8 +420,6 @@ async def test_opening_a_result_from_stacked_screens_lands_in_the_reader(archive
 
 
 async def test_markup_in_notifications_is_shown_literally(tmp_path: Path) -> None:
-    from textual.widgets._toast import Toast
-
     title = "[bold]Loud[/bold] and [@click=app.quit]click[/]"
     write_digest(tmp_path / "2025-07-17.md", "2025-07-17", [(title, 5)])
     app = PaperdeckApp([str(tmp_path)])
@@ -429,7 +428,7 @@ async def test_markup_in_notifications_is_shown_literally(tmp_path: Path) -> Non
         await pilot.press("b")  # "Bookmarked: <title>", from the reader screen
         app.notify("config.toml: [/x] = 1: [bold]unknown[/bold] setting")
         await pilot.pause(0.3)
-        shown = [" ".join(str(toast.render()).split()) for toast in app.screen.query(Toast)]
+        shown = [" ".join(text.split()) for text in toast_texts(app.screen)]
         assert f"Bookmarked: {title}" in shown
         assert "config.toml: [/x] = 1: [bold]unknown[/bold] setting" in shown
         assert app.is_running

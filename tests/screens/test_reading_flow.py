@@ -10,6 +10,7 @@ import pytest
 from tests.screens.helpers import list_titles, wait_loaded, wait_search, write_digest
 from tui.app import PaperdeckApp
 from tui.settings.reader_settings import ReaderSettings
+from tui.terminal.textual_compat import notifications
 from tui.widgets.detail_pane import DetailPane
 
 WIDE = (120, 40)
@@ -27,10 +28,10 @@ def archive(tmp_path: Path) -> Path:
 
 def read_titles(app: PaperdeckApp) -> set[str]:
     return {
-        paper.title
+        entry.paper.title
         for day in app.store.days()
-        for paper, pid in zip(app.store.papers(day), app.store.ids(day), strict=True)
-        if app.user_state.is_read(pid)
+        for entry in app.store.entries(day)
+        if app.user_state.is_read(entry.pid)
     }
 
 
@@ -62,8 +63,8 @@ async def test_search_and_bookmark_jumps_mark_only_the_paper_opened(archive: Pat
         await pilot.press("enter")
         assert shown(app) == "Old B"
         assert read_titles(app) == {"Old B"}  # not "Old A", the top of that day before
-        app.user_state.bookmark(app.store.ids(date(2025, 7, 16))[0], app.store.papers(
-            date(2025, 7, 16))[0], date(2025, 7, 16))  # fmt: skip
+        top = app.store.entries(date(2025, 7, 16))[0]
+        app.user_state.bookmark(top.pid, top.paper, date(2025, 7, 16))
         await pilot.press("B", "enter")
         assert shown(app) == "Mid A"
         assert read_titles(app) == {"Old B", "Mid A"}
@@ -116,10 +117,10 @@ async def test_n_and_N_go_to_the_next_and_previous_unread_across_days(archive: P
         ]
         await pilot.press("n")  # nothing left: a note, and the reader stays
         assert shown(app) == "Old A"
-        assert any("No unread paper after this one" in n.message for n in app._notifications)
+        assert any("No unread paper after this one" in n.message for n in notifications(app))
         await pilot.press("N")
         assert shown(app) == "Old A"
-        assert any("No unread paper before this one" in n.message for n in app._notifications)
+        assert any("No unread paper before this one" in n.message for n in notifications(app))
         assert read_titles(app) == {"New A", "New B", "New C", "Mid A", "Old A", "Old B"}
 
 

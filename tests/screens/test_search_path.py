@@ -14,6 +14,7 @@ from tests.screens.helpers import list_titles, wait_loaded, wait_search, write_d
 from tui.app import PaperdeckApp
 from tui.screens.search import SearchScreen
 from tui.search.matching import DEFAULT_LIMIT, SearchResult
+from tui.terminal.textual_compat import notifications
 from tui.widgets.detail_pane import DetailPane
 
 WIDE = (120, 40)
@@ -48,7 +49,7 @@ async def test_the_next_and_previous_result_keys_step_through_the_results(archiv
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         await pilot.press("greater_than_sign")  # no search yet: a note
-        assert any("No search yet" in n.message for n in app._notifications)
+        assert any("No search yet" in n.message for n in notifications(app))
         await pilot.press("slash", *"cache")
         await wait_search(pilot, "cache")
         await pilot.press("enter")
@@ -59,7 +60,7 @@ async def test_the_next_and_previous_result_keys_step_through_the_results(archiv
         assert list_titles(app).endswith('search "cache" 2/3')
         await pilot.press("greater_than_sign", "greater_than_sign")  # the last, then a note
         assert shown(app) == (date(2025, 7, 15), "Cache Old")
-        assert any("last result" in n.message for n in app._notifications)
+        assert any("last result" in n.message for n in notifications(app))
         await pilot.press("less_than_sign")
         assert shown(app) == (date(2025, 7, 17), "Cache New")
         assert isinstance(app.focused, DetailPane)

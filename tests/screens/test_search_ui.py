@@ -117,14 +117,14 @@ async def test_s_cycles_the_order_and_shows_it(archive: Path) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         lst = app.reader.paper_list
-        assert [p.title for p in lst.papers] == ["Alpha Agents", "Zebra Models"]
+        assert [e.paper.title for e in lst.entries] == ["Alpha Agents", "Zebra Models"]
         assert list_titles(app).endswith("· votes")
         await pilot.press("j", "s")  # by title; the paper under the cursor stays
-        assert [p.title for p in lst.papers] == ["Alpha Agents", "Zebra Models"]
+        assert [e.paper.title for e in lst.entries] == ["Alpha Agents", "Zebra Models"]
         assert list_titles(app).endswith("· title")
-        assert lst.current.title == "Zebra Models"  # type: ignore[union-attr]
+        assert lst.current.paper.title == "Zebra Models"  # type: ignore[union-attr]
         await pilot.press("s")
-        assert [p.title for p in lst.papers] == ["Zebra Models", "Alpha Agents"]
+        assert [e.paper.title for e in lst.entries] == ["Zebra Models", "Alpha Agents"]
         assert list_titles(app).endswith("· file order")
         await pilot.press("s")
         assert list_titles(app).endswith("· votes")
@@ -137,7 +137,7 @@ async def test_f_filters_the_day_and_says_so_in_the_title(archive: Path) -> None
         lst = app.reader.paper_list
         await pilot.press("f", *"votes:>10")
         await pilot.pause()
-        assert [p.title for p in lst.papers] == ["Alpha Agents"]
+        assert [e.paper.title for e in lst.entries] == ["Alpha Agents"]
         # the unread count is the day's, as in the sidebar; the filter says what it shows
         assert list_titles(app) == '2025-07-17 · 2/2 unread · votes · filter "votes:>10": 1 of 2'
         borders = f"{lst.border_title} {lst.border_subtitle}"
@@ -148,9 +148,9 @@ async def test_f_filters_the_day_and_says_so_in_the_title(archive: Path) -> None
         await pilot.press("f", *"votes:>>")  # focusing selects the old filter: typing replaces it
         await pilot.pause()
         assert app.screen.query_one("#day-filter").has_class("-error")
-        assert lst.papers == []  # the last good filter was the word "votes"
+        assert list(lst.entries) == []  # the last good filter was the word "votes"
         await pilot.press("escape")
-        assert [p.title for p in lst.papers] == ["Alpha Agents", "Zebra Models"]
+        assert [e.paper.title for e in lst.entries] == ["Alpha Agents", "Zebra Models"]
         assert not app.screen.query_one("#day-filter").display
         assert list_titles(app) == "2025-07-17 · 2/2 unread · votes"
 
@@ -162,13 +162,13 @@ async def test_escape_in_the_list_clears_the_filter(archive: Path) -> None:
         lst = app.reader.paper_list
         await pilot.press("f", *"alpha", "enter")
         assert isinstance(app.focused, PaperList)
-        assert [p.title for p in lst.papers] == ["Alpha Agents"]
+        assert [e.paper.title for e in lst.entries] == ["Alpha Agents"]
         assert lst.border_title.endswith('· filter "alpha": 1 of 2')  # 80 columns: room
         await pilot.press("enter", "escape")  # the detail first: back to the list
-        assert isinstance(app.focused, PaperList) and app.reader.day_filter is not None
+        assert isinstance(app.focused, PaperList) and app.reader.state.filter is not None
         await pilot.press("escape")
-        assert app.reader.day_filter is None
-        assert [p.title for p in lst.papers] == ["Alpha Agents", "Zebra Models"]
+        assert app.reader.state.filter is None
+        assert [e.paper.title for e in lst.entries] == ["Alpha Agents", "Zebra Models"]
         assert not app.screen.query_one("#day-filter").display
 
 
@@ -178,17 +178,17 @@ async def test_the_filter_ends_with_its_day_unless_pinned(archive: Path) -> None
         await wait_loaded(pilot)
         lst = app.reader.paper_list
         await pilot.press("f", *"votes:>10", "enter", "left_square_bracket")
-        assert app.reader.day_filter is None
-        assert [p.title for p in lst.papers] == ["Memory Cache", "Vision"]
+        assert app.reader.state.filter is None
+        assert [e.paper.title for e in lst.entries] == ["Memory Cache", "Vision"]
         await pilot.press("F")  # nothing to pin
-        assert not app.reader.filter_pinned
+        assert not app.reader.state.pinned
         await pilot.press("f", *"votes:>5", "enter", "F")
-        assert app.reader.filter_pinned
+        assert app.reader.state.pinned
         assert list_titles(app).endswith('filter "votes:>5" (pinned): 2 of 2')
         await pilot.press("left_square_bracket")
-        assert [p.title for p in lst.papers] == ["Sparse Attention"]
+        assert [e.paper.title for e in lst.entries] == ["Sparse Attention"]
         await pilot.press("F", "right_square_bracket")  # unpinned: it ends with this day
-        assert app.reader.day_filter is None and len(lst.papers) == 2
+        assert app.reader.state.filter is None and len(lst.entries) == 2
 
 
 async def test_enter_before_the_results_arrive_opens_the_best_one(archive: Path) -> None:
@@ -209,19 +209,19 @@ async def test_search_opens_a_paper_hidden_by_the_day_filter(archive: Path) -> N
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         await pilot.press("f", *"zebra", "enter")
-        assert [p.title for p in app.reader.paper_list.papers] == ["Zebra Models"]
+        assert [e.paper.title for e in app.reader.paper_list.entries] == ["Zebra Models"]
         await pilot.press("slash", *"alpha")
         await wait_search(pilot, "alpha")
         await pilot.press("enter")
         assert app.reader.detail.paper.title == "Alpha Agents"  # type: ignore[union-attr]
-        assert app.reader.day_filter is None
+        assert app.reader.state.filter is None
 
 
 async def test_typing_a_filter_does_not_mark_papers_read(archive: Path) -> None:
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        zebra = app.store.ids(date(2025, 7, 17))[0]
+        zebra = app.store.entries(date(2025, 7, 17))[0].pid
         await pilot.press("f", *"zebra")
         await pilot.pause()
         assert app.reader.detail.paper.title == "Zebra Models"  # type: ignore[union-attr]

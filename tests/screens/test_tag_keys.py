@@ -14,6 +14,7 @@ from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.note_editor import NoteEditor
 from tui.screens.search import SearchScreen
 from tui.screens.tag_editor import TagEditor
+from tui.terminal.textual_compat import notifications
 from tui.userdata import annotations as an
 from tui.userdata.bookmarks import Bookmark, bookmarks_file
 from tui.widgets.tag_input import TagInput, complete_tag
@@ -74,7 +75,7 @@ async def test_hash_edits_tags_with_completion_and_z_undoes_a_removal(archive: P
         await pilot.press("enter")
         assert app.user_state.tags_of(HIGH) == ["to-read"]
         assert any("Removed #reinforcement from New High. Press z" in n.message
-                   for n in app._notifications)  # fmt: skip
+                   for n in notifications(app))  # fmt: skip
         await pilot.press("z")
         assert app.user_state.tags_of(HIGH) == ["reinforcement", "to-read"]
         await pilot.press("number_sign", "x", "escape")  # escape: no change
@@ -137,4 +138,4 @@ async def test_search_and_the_day_filter_find_notes_and_tags(archive: Path) -> N
             await wait_search(pilot, query)
             assert [h.entry.pid for h in app.screen.results.hits] == [LOW], query
         await pilot.press("escape", "f", *"-has:tag")
-        assert [p.title for p in app.reader.paper_list.papers] == ["New High"]
+        assert [e.paper.title for e in app.reader.paper_list.entries] == ["New High"]

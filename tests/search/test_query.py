@@ -8,42 +8,41 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.search.query import (
+from tui.search.query import QueryError, parse_query
+from tui.search.terms import (
+    AuthorTerm,
     DateTerm,
     FlagTerm,
     HasTerm,
-    QueryError,
+    NoteTerm,
     TagTerm,
     TextTerm,
     VotesTerm,
-    parse_query,
 )
 
 
 def test_words_phrases_and_exclusions() -> None:
     query = parse_query('KV "Mixture of Experts" -survey -"old work"')
     assert query.include == [
-        TextTerm(("kv",), "kv", "any"),
-        TextTerm(("mixture", "of", "experts"), "mixture of experts", "any"),
+        TextTerm(("kv",), "kv"),
+        TextTerm(("mixture", "of", "experts"), "mixture of experts"),
     ]
     assert query.exclude == [
-        TextTerm(("survey",), "survey", "any"),
-        TextTerm(("old", "work"), "old work", "any"),
+        TextTerm(("survey",), "survey"),
+        TextTerm(("old", "work"), "old work"),
     ]
 
 
 def test_normalisation_full_width_case_and_hangul() -> None:
-    assert parse_query("ＧＰＴ－４").include == [TextTerm(("gpt", "4"), "gpt 4", "any")]
+    assert parse_query("ＧＰＴ－４").include == [TextTerm(("gpt", "4"), "gpt 4")]
     decomposed = "\u110f\u1162\u1109\u1175"  # 캐시 as separate jamo
-    assert parse_query(decomposed).include == [TextTerm(("캐시",), "캐시", "any")]
+    assert parse_query(decomposed).include == [TextTerm(("캐시",), "캐시")]
 
 
 def test_author_terms() -> None:
-    assert parse_query("author:Kim").include == [TextTerm(("kim",), "kim", "author")]
-    assert parse_query('author:"Ann Lee"').include == [
-        TextTerm(("ann", "lee"), "ann lee", "author")
-    ]
-    assert parse_query("-author:kim").exclude == [TextTerm(("kim",), "kim", "author")]
+    assert parse_query("author:Kim").include == [AuthorTerm(("kim",), "kim")]
+    assert parse_query('author:"Ann Lee"').include == [AuthorTerm(("ann", "lee"), "ann lee")]
+    assert parse_query("-author:kim").exclude == [AuthorTerm(("kim",), "kim")]
 
 
 @pytest.mark.parametrize(
@@ -75,7 +74,7 @@ def test_date_terms(text: str, start: date | None, end: date | None) -> None:
 def test_flags_and_unknown_fields_are_words() -> None:
     query = parse_query("is:bookmarked is:UNREAD re:invent")
     assert query.include[:1] == [FlagTerm("bookmarked")]
-    assert query.include[2] == TextTerm(("re", "invent"), "re invent", "any")
+    assert query.include[2] == TextTerm(("re", "invent"), "re invent")
 
 
 def test_tag_has_and_note_terms() -> None:
@@ -84,9 +83,9 @@ def test_tag_has_and_note_terms() -> None:
         TagTerm("llm"),
         TagTerm("to-read"),
         HasTerm("note"),
-        TextTerm(("try", "this"), "try this", "note"),
+        NoteTerm(("try", "this"), "try this"),
     ]
-    assert query.exclude == [HasTerm("tag"), TextTerm(("old",), "old", "note")]
+    assert query.exclude == [HasTerm("tag"), NoteTerm(("old",), "old")]
     assert parse_query("tag:llm tag:LLM").include == [TagTerm("llm")]  # one tag, given twice
 
 
@@ -132,9 +131,9 @@ def test_any_text_parses_or_says_why(text: str) -> None:
 
 
 def test_quoted_punctuation_is_kept_as_typed() -> None:
-    assert parse_query('"R&B"').include == [TextTerm(("r", "b"), "r b", "any", "r&b")]
+    assert parse_query('"R&B"').include == [TextTerm(("r", "b"), "r b", "r&b")]
     assert parse_query('"GPT-4o  model"').include[0].literal == "gpt-4o model"  # type: ignore[union-attr]
     assert parse_query('author:"O\'Brien"').include[0].literal == "o'brien"  # type: ignore[union-attr]
-    assert parse_query("R&B").include == [TextTerm(("r", "b"), "r b", "any")]  # unquoted: words
-    assert parse_query('"kv cache"').include == [TextTerm(("kv", "cache"), "kv cache", "any")]
-    assert parse_query('"R&B" "r b"').include[1] == TextTerm(("r", "b"), "r b", "any")
+    assert parse_query("R&B").include == [TextTerm(("r", "b"), "r b")]  # unquoted: words
+    assert parse_query('"kv cache"').include == [TextTerm(("kv", "cache"), "kv cache")]
+    assert parse_query('"R&B" "r b"').include[1] == TextTerm(("r", "b"), "r b")

@@ -9,10 +9,12 @@ import pytest
 from parsers import Paper, Section
 from tests.search.helpers import cache_of
 from tui.archive.entry import Entry
-from tui.search import matching
+from tui.search import matching, paper_text
 from tui.search.fts import search_cache
-from tui.search.matching import NoMarks, linear_search
-from tui.search.query import MAX_QUERY_CHARS, MAX_TERMS, QueryError, TextTerm, parse_query
+from tui.search.marks import NoMarks
+from tui.search.matching import linear_search
+from tui.search.query import MAX_QUERY_CHARS, MAX_TERMS, QueryError, parse_query
+from tui.search.terms import TextTerm
 
 
 def test_duplicate_terms_are_dropped() -> None:
@@ -20,8 +22,8 @@ def test_duplicate_terms_are_dropped() -> None:
         'cache Cache CACHE ｃａｃｈｅ -old -old "kv cache" "KV  cache" votes:>3 votes:>3'
     )
     assert [t for t in query.include if isinstance(t, TextTerm)] == [
-        TextTerm(("cache",), "cache", "any"),
-        TextTerm(("kv", "cache"), "kv cache", "any"),
+        TextTerm(("cache",), "cache"),
+        TextTerm(("kv", "cache"), "kv cache"),
     ]
     assert len(query.include) == 3 and len(query.exclude) == 1
 
@@ -88,13 +90,13 @@ def test_the_cost_of_a_search_does_not_grow_with_its_terms(monkeypatch: pytest.M
     """Each paper's text is prepared once per search, however many terms test it."""
     entries = _entries(20)
     calls = {"count": 0}
-    real = matching.normalize
+    real = paper_text.normalize
 
     def counting(text: str) -> str:
         calls["count"] += 1
         return real(text)
 
-    monkeypatch.setattr(matching, "normalize", counting)
+    monkeypatch.setattr(paper_text, "normalize", counting)
     costs = {}
     for terms in (1, 8, MAX_TERMS):
         calls["count"] = 0

@@ -13,6 +13,7 @@ from tui.cli.launch import build_app, read_config
 from tui.settings.config import Config, load_config
 from tui.settings.locations import Locations
 from tui.settings.reader_settings import ReaderSettings
+from tui.terminal.textual_compat import notifications
 
 
 def write_config(text: str) -> Path:
@@ -126,7 +127,7 @@ async def test_the_app_starts_with_a_bad_config_and_says_why(tmp_path: Path) -> 
     app = build_app([str(tmp_path)])
     async with app.run_test() as pilot:
         await wait_loaded(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert any("theme: Input should be a valid string" in m for m in messages)
         assert app.theme == "textual-dark"
 

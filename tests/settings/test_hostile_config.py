@@ -12,6 +12,7 @@ from tests.screens.helpers import wait_loaded, write_digest
 from tui.cli.launch import build_app, read_config
 from tui.settings.config import Config, load_config
 from tui.settings.locations import Locations
+from tui.terminal.textual_compat import notifications
 
 
 def write_config(text: str) -> Path:
@@ -82,7 +83,7 @@ async def test_the_reader_starts_with_a_deeply_nested_config(tmp_path: Path) -> 
     app = build_app([str(tmp_path)])
     async with app.run_test() as pilot:
         await wait_loaded(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert any("config.toml" in m and "cannot be read" in m for m in messages)
 
 

@@ -20,6 +20,7 @@ from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.clipboard import osc52, passthrough_sequences
 from tui.terminal.environment import in_ssh_session, link_action
 from tui.terminal.glyphs import Glyphs
+from tui.terminal.textual_compat import driver_of, notifications
 from tui.widgets.paper_render import DetailOptions, DetailStyles, render_paper
 
 URL = "https://arxiv.org/abs/2507.17002"
@@ -85,14 +86,15 @@ class Recorded:
 
 def record(app: PaperdeckApp, monkeypatch: pytest.MonkeyPatch) -> Recorded:
     seen = Recorded()
-    assert app._driver is not None
-    real_write = app._driver.write
+    driver = driver_of(app)
+    assert driver is not None
+    real_write = driver.write
 
     def write(data: str) -> None:
         seen.writes.append(data)
         real_write(data)
 
-    monkeypatch.setattr(app._driver, "write", write)
+    monkeypatch.setattr(driver, "write", write)
     monkeypatch.setattr(app, "open_url", lambda url, new_tab=True: seen.opened.append(url))
     return seen
 
@@ -109,7 +111,7 @@ async def test_c_copies_the_link_and_capital_c_the_bibtex(
         assert app.clipboard == URL
         assert osc52(URL) in seen.writes
         assert passthrough_sequences(URL, {"TMUX": "x"})[0] in seen.writes
-        assert any(f"Copied link: {URL}" in n.message for n in app._notifications)
+        assert any(f"Copied link: {URL}" in n.message for n in notifications(app))
         await pilot.press("C")
         assert app.clipboard.startswith("@misc{author2025top,")
         assert "eprint = {2507.17002}" in app.clipboard
@@ -126,7 +128,7 @@ async def test_o_and_p_copy_instead_of_opening_over_ssh(
         seen = record(app, monkeypatch)
         await pilot.press("o")
         assert seen.opened == [] and app.clipboard == URL
-        [note] = [n.message for n in app._notifications if "not opened" in n.message]
+        [note] = [n.message for n in notifications(app) if "not opened" in n.message]
         assert "SSH session" in note and "allow_external_programs" in note
         await pilot.press("p")
         assert seen.opened == [] and app.clipboard == "https://arxiv.org/pdf/2507.17002"
@@ -196,7 +198,7 @@ async def test_o_on_a_hostile_digest_link_opens_and_copies_nothing(
         await pilot.press("o", "c", "p")
         await pilot.pause()
         assert opened == [] and link not in app.clipboard
-        notes = [n.message for n in app._notifications]
+        notes = [n.message for n in notifications(app)]
         assert "This paper has no link." in notes, notes
 
 
@@ -213,7 +215,7 @@ async def test_the_opener_refuses_what_is_not_a_web_link_and_says_why(
         app.open_url(link)  # and Textual's own way to a browser
         await pilot.pause()
         assert opened == [] and link not in app.clipboard
-        notes = [n.message for n in app._notifications if "not an http(s) link" in n.message]
+        notes = [n.message for n in notifications(app) if "not an http(s) link" in n.message]
         assert len(notes) == 2 and all("not opened" in note for note in notes), notes
         app.post_message(OpenLinkRequested(URL, "paper"))
         await pilot.pause()

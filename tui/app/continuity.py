@@ -2,57 +2,77 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+from collections.abc import Callable
+from typing import Any
 
 from textual.app import App
 from textual.driver import Driver
 from textual.theme import Theme
 
-from tui.screens.reader import ReaderScreen
 from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.environment import in_browser_mode
 from tui.terminal.shutdown import ShutdownGuard, TerminalModes
+from tui.terminal.textual_compat import driver_of, terminal_output
+from tui.userdata.session import Position
 from tui.userdata.user_state import UserState
 
 
-class Continuity(App[None]):
-    """Remembers the position and theme; turns SIGHUP and SIGTERM into a saved exit."""
+def browser_mode_driver() -> type[Driver] | None:
+    """In the browser mode, a driver for which the end of input is a dropped connection
+    (serve gone), so that no reader outlives it; None elsewhere (Textual's own)."""
+    if in_browser_mode(os.environ):
+        from tui.terminal.browser_driver import BrowserModeDriver
 
-    reader: ReaderScreen
-    user_state: UserState
-    settings: ReaderSettings
-    archive_key: str
-    shutdown_guard: ShutdownGuard | None
+        return BrowserModeDriver
+    return None
+
+
+class Continuity:
+    """Remembers the position and theme; turns SIGHUP and SIGTERM into a saved exit.
+
+    ``position()`` asks the reader where it is now; ``last_position()`` gives the last one
+    seen (from any thread); ``archive_key()`` names the archive open now.
+    """
+
+    def __init__(
+        self,
+        app: App[Any],
+        user_state: UserState,
+        settings: ReaderSettings,
+        position: Callable[[], Position | None],
+        last_position: Callable[[], Position | None],
+        archive_key: Callable[[], str],
+    ) -> None:
+        self.app = app
+        self.user_state = user_state
+        self.settings = settings
+        self.position = position
+        self.last_position = last_position
+        self.archive_key = archive_key
+        self.shutdown_guard: ShutdownGuard | None = None  # set where signals are handled
 
     def save_position(self) -> None:
         """Remember where the reader is (written only when it changed)."""
-        position = self.reader.position()
+        position = self.position()
         if position is not None:
-            self.user_state.remember_position(self.archive_key, position)
+            self.user_state.remember_position(self.archive_key(), position)
 
-    def _apply_theme(self) -> None:
-        pinned = self.settings.theme
-        remembered = self.user_state.theme
-        if pinned in self.available_themes:
-            self.theme = pinned
-        elif remembered in self.available_themes:
-            self.theme = remembered
-        self.theme_changed_signal.subscribe(self, self._theme_changed)
+    def apply_theme(self) -> None:
+        """The theme of config.toml, else the one last chosen; remember each choice."""
+        app, pinned, remembered = self.app, self.settings.theme, self.user_state.theme
+        if pinned in app.available_themes:
+            app.theme = pinned
+        elif remembered in app.available_themes:
+            app.theme = remembered
+        app.theme_changed_signal.subscribe(app, self._theme_changed)
 
     def _theme_changed(self, theme: Theme) -> None:
         if self.settings.theme is None:  # a theme set in config.toml is not overridden
             self.user_state.remember_theme(theme.name)
 
     # -- signals: SIGHUP (a dropped connection) and SIGTERM -----------------------------
-
-    def get_driver_class(self) -> type[Driver]:
-        """In the browser mode, a driver for which the end of input is a dropped connection
-        (serve gone), so that no reader outlives it."""
-        if in_browser_mode(os.environ):
-            from tui.terminal.browser_driver import BrowserModeDriver
-
-            return BrowserModeDriver
-        return super().get_driver_class()
 
     def guard_shutdown(self) -> ShutdownGuard:
         """Handle SIGHUP and SIGTERM for this process: save, then end within the deadline."""
@@ -63,26 +83,28 @@ class Continuity(App[None]):
         return self.shutdown_guard
 
     def _exit_on_signal(self, code: int) -> None:  # from the signal handler: schedule only
-        loop = self._loop
-        if loop is not None and loop.is_running():
-            loop.call_soon_threadsafe(self._save_and_exit, code)
+        try:  # a signal handler runs on the main thread, where the app's loop runs
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # not running (yet, or any more): the watchdog saves and exits
+            return
+        loop.call_soon_threadsafe(self._save_and_exit, code)
 
     def _save_and_exit(self, code: int) -> None:
         self.save_position()
         if self.user_state.close(timeout=1.0) and self.shutdown_guard is not None:
             self.shutdown_guard.saved.set()
-        self.exit(return_code=code)
+        self.app.exit(return_code=code)
 
     def _save_now(self, timeout: float) -> None:  # from the shutdown watchdog thread
-        position = self.reader.last_position
+        position = self.last_position()
         if position is not None:
-            self.user_state.remember_position(self.archive_key, position)
+            self.user_state.remember_position(self.archive_key(), position)
         self.user_state.close(timeout=timeout)
 
     def _terminal_modes(self) -> TerminalModes | None:
-        driver = self._driver
+        driver = driver_of(self.app)
         attributes = getattr(driver, "attrs_before", None)
-        output = getattr(driver, "_file", None)
+        output = terminal_output(driver)
         return TerminalModes(
             getattr(driver, "fileno", None) if attributes is not None else None,
             attributes,

@@ -1,8 +1,11 @@
 """The paperdeck Textual app: loads the archive in the background and hosts the screens.
 
-The app composes: it owns the store, the user's data and the search, hands them to the
-screens (:class:`~tui.screens.services.ReaderServices`), and answers what the screens ask
-of it (:mod:`tui.screens.requests`) and what its workers report (:mod:`tui.app.messages`).
+The app composes: it owns the archive (cache, store, loader), the user's data and the
+search, hands them to the screens (:class:`~tui.screens.services.ReaderServices`), and
+owns the parts that do the rest, each given what it needs: the screens' requests
+(:mod:`.requests`), the search path (:mod:`.search_path`), continuity across runs and
+signals (:mod:`.continuity`), syncing (:mod:`.syncing`) and background jobs (:mod:`.jobs`).
+Its message handlers and actions hand each message or key to the part it is for.
 """
 
 from __future__ import annotations
@@ -16,18 +19,28 @@ from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.driver import Driver
 from textual.events import DeliveryComplete
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
+from parsers import is_web_link
 from tui.app.bindings import APP_BINDINGS
-from tui.app.continuity import Continuity
+from tui.app.continuity import Continuity, browser_mode_driver
 from tui.app.jobs import Jobs
-from tui.app.messages import JobFailed, LoaderReport, SaveFailed, SaveRecovered, UserStateSaved
+from tui.app.messages import (
+    JobFailed,
+    LoaderReport,
+    SaveFailed,
+    SaveRecovered,
+    SyncFinished,
+    SyncReport,
+    UserStateSaved,
+)
 from tui.app.palette import help_sections, palette_commands
-from tui.app.requests import ScreenRequests
+from tui.app.requests import ScreenRequests, refuse_link
 from tui.app.search_path import SearchPath
 from tui.app.syncing import ArchiveSync
 from tui.archive.cache import ArchiveCache, CacheUnusable, wants_persistent_cache
@@ -36,7 +49,15 @@ from tui.archive.identity import archive_key
 from tui.archive.loading import ArchiveLoader, CacheFailed, DaysRead, LoadFinished
 from tui.archive.store import ArchiveStore
 from tui.screens.help import HelpScreen
-from tui.screens.reader import DayShown, DayWanted, ReaderScreen
+from tui.screens.reader.screen import DayShown, DayWanted, ReaderScreen
+from tui.screens.requests import (
+    CopyRequested,
+    OpenBookmarkRequested,
+    OpenLinkRequested,
+    OpenPaperRequested,
+    ResultsRequested,
+    SearchRequested,
+)
 from tui.screens.services import ReaderServices
 from tui.search.service import ArchiveSearch
 from tui.settings.locations import Locations
@@ -48,6 +69,7 @@ from tui.userdata.user_state import UserState
 from tui.widgets.literal import literal
 
 POSITION_SAVE_SECONDS = 2.0
+WATCH_SECONDS = 60.0  # the archive's files are checked again this often
 STOP_SECONDS = 1.0  # how long a quit waits for background jobs before it goes on without them
 QUITS = ("app.quit", "app.quit_now")
 DEMO_NOTE = (
@@ -69,7 +91,7 @@ def open_cache(
     return ArchiveCache(paths, None), None
 
 
-class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None]):
+class PaperdeckApp(App[None]):
     """Reads the digests under ``paths``; opens on ``start_date`` or the newest day."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
@@ -126,7 +148,19 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
             self.reader.restore_to(restored)
         self.loaded = False  # every file has been read
         self.loader = self._loader(self.start_date)
-        self.shutdown_guard: ShutdownGuard | None = None  # set where signals are handled
+        self.requests = ScreenRequests(
+            self, self.reader, self.store, self.settings.allow_external_programs
+        )
+        self.search_path = SearchPath(self, self.archive_search, self.search_ready_signal)
+        self.continuity = Continuity(
+            self,
+            self.user_state,
+            self.settings,
+            self.reader.position,
+            lambda: self.reader.last_position,
+            lambda: self.archive_key,
+        )
+        self.syncing = ArchiveSync(self.jobs, self.settings, self.locations, self._from_thread)
 
     def notify(
         self,
@@ -161,9 +195,9 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
             self.notify(self.cache_problem, title="No parse cache", severity="warning", timeout=10)
         if self.demo:
             self.notify(DEMO_NOTE, title="This is the demo archive", timeout=15)
-        self._apply_theme()
+        self.continuity.apply_theme()
         self.set_interval(POSITION_SAVE_SECONDS, self.save_position)
-        self.watch_archive()
+        self.set_interval(WATCH_SECONDS, self._check_archive)
         # The newest day is read before the first frame, so that the first frame shows it;
         # everything else is read in the background once that frame is up.
         self.push_screen(self.reader)
@@ -203,6 +237,28 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
         self.loader.first_screen.set()
         self.load_in_background()
         old.close()  # the old loader, cancelled, closes its own connection as it ends
+
+    def save_position(self) -> None:
+        self.continuity.save_position()
+
+    def guard_shutdown(self) -> ShutdownGuard:
+        """Handle SIGHUP and SIGTERM: save, then end within the deadline (see continuity)."""
+        return self.continuity.guard_shutdown()
+
+    def get_driver_class(self) -> type[Driver]:
+        return browser_mode_driver() or super().get_driver_class()
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Every way to a browser passes here, and only a web address gets through.
+
+        A browser takes its link as an argument (``--renderer-cmd-prefix=…`` would be an
+        option) or, in the browser mode, through the page's ``window.open`` (``javascript:``
+        would run in the reader's page).
+        """
+        if not is_web_link(url):
+            refuse_link(self, url, "The link")
+            return
+        super().open_url(url, new_tab=new_tab)
 
     async def action_quit(self) -> None:
         self.save_position()  # while the panes are still there to ask
@@ -308,7 +364,64 @@ class PaperdeckApp(ScreenRequests, SearchPath, Continuity, ArchiveSync, App[None
         for row in arxiv_papers(self.cache.connection(), bare) if bare else []:
             self.user_state.fill_in(row.pid, row.paper, row.day)
 
+    # -- what the screens ask --------------------------------------------------------
+
+    def on_copy_requested(self, message: CopyRequested) -> None:
+        self.requests.copy(message.text, message.what)
+
+    def on_open_link_requested(self, message: OpenLinkRequested) -> None:
+        self.requests.open_link(message.url, message.what)
+
+    def on_open_paper_requested(self, message: OpenPaperRequested) -> None:
+        self.requests.open_paper(message.day, message.pid, message.note)
+
+    def on_open_bookmark_requested(self, message: OpenBookmarkRequested) -> None:
+        self.requests.open_bookmark(message.bookmark)
+
+    def on_results_requested(self, message: ResultsRequested) -> None:
+        self.search_path.show(at_results=True)
+
+    def on_search_requested(self, message: SearchRequested) -> None:
+        self.search_path.search_for(message.text)
+
+    # -- syncing and watching the archive ----------------------------------------------
+
+    def _check_archive(self) -> None:
+        """The files are checked again (a cron sync or any edit shows up on its own)."""
+        if self.loaded and not self.jobs.busy("load", "refresh", "sync"):
+            self.jobs.start("refresh", self.loader.refresh)
+
+    def action_sync_archive(self) -> None:
+        if not self.syncing.start():
+            self.notify("A sync is already running.", timeout=3)
+            return
+        self.reader.show_status("Syncing…")
+
+    def on_sync_report(self, message: SyncReport) -> None:
+        self.reader.show_status(message.text)
+
+    def on_sync_finished(self, message: SyncFinished) -> None:
+        self.reader.show_status("")
+        self.notify(
+            "\n".join(message.lines) or "No sources to sync.",
+            title="Synced" if message.ok else "Some sources could not be synced",
+            severity="information" if message.ok else "error",
+            timeout=8 if message.ok else 20,
+        )
+        defaults = self.settings.default_paths
+        paths = defaults() if defaults is not None else None
+        if paths is not None and paths != self.paths:
+            self.switch_archive(paths)  # the first sync: from the demo to your digests
+        elif not self.jobs.busy("load", "refresh"):
+            self.jobs.start("refresh", self.loader.refresh)
+
     # -- actions and the palette -----------------------------------------------------
+
+    def action_search(self) -> None:
+        self.search_path.show()
+
+    def action_step_result(self, direction: int) -> None:
+        self.search_path.step(direction)
 
     def action_show_bookmarks(self) -> None:
         from tui.screens.bookmarks import BookmarksScreen  # imported when first shown

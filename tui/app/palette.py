@@ -20,7 +20,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from tui.screens.help import key_rows
-from tui.screens.reader import ReaderScreen
+from tui.screens.reader.screen import ReaderScreen
 from tui.terminal.environment import external_programs_allowed
 from tui.widgets.day_filter import DayFilter
 from tui.widgets.literal import literal_markup
@@ -78,12 +78,12 @@ def palette_commands(
 
     def newest_day() -> None:
         if not store.is_empty():
-            reader.show_day(store.days()[0])
+            reader.show_at(store.days()[0])
 
     def oldest_day() -> None:
         dated = [day for day in store.days() if day is not None]
         if dated:
-            reader.show_day(dated[-1])
+            reader.show_at(dated[-1])
 
     if screen is reader:
         yield SystemCommand("Newest day", "Show the newest day", newest_day)

@@ -1,80 +1,65 @@
-"""What the app does for its screens: the requests of :mod:`tui.screens.requests`."""
+"""What the app does for its screens: the requests of :mod:`tui.screens.requests`.
+
+Copying to the user's clipboard, opening a link where a browser can reach the user, and
+going back to the reader on a paper: the screens ask by message, the app hands each to
+:class:`ScreenRequests`.
+"""
 
 from __future__ import annotations
 
 import os
 from datetime import date
+from typing import Any
 
 from textual.app import App
 
 from parsers import is_web_link, not_a_web_link
 from tui.archive.store import ArchiveStore
-from tui.screens.reader import ReaderScreen
-from tui.screens.requests import (
-    CopyRequested,
-    OpenBookmarkRequested,
-    OpenLinkRequested,
-    OpenPaperRequested,
-)
-from tui.settings.reader_settings import ReaderSettings
+from tui.screens.reader.screen import ReaderScreen
 from tui.terminal.clipboard import copy_for_user
 from tui.terminal.environment import link_action
+from tui.userdata.bookmarks import Bookmark
 
 
-class ScreenRequests(App[None]):
+def refuse_link(app: App[Any], url: str, what: str) -> None:
+    """Say that ``url`` is not a web address, so it is not opened."""
+    app.notify(not_a_web_link(what, url, "not opened"), severity="warning", timeout=6)
+
+
+class ScreenRequests:
     """Clipboard, browser and going back to the reader: what only the app can do."""
 
-    store: ArchiveStore
-    reader: ReaderScreen
-    settings: ReaderSettings
+    def __init__(
+        self, app: App[Any], reader: ReaderScreen, store: ArchiveStore, external_programs: bool
+    ) -> None:
+        self.app = app
+        self.reader = reader
+        self.store = store
+        self.external_programs = external_programs  # config.toml's allow_external_programs
 
-    def on_copy_requested(self, message: CopyRequested) -> None:
-        self.copy_text(message.text, message.what)
-
-    def copy_text(self, text: str, what: str, note: str = "") -> None:
+    def copy(self, text: str, what: str, note: str = "") -> None:
         """Put ``text`` on the user's clipboard with OSC 52 (works over SSH)."""
-        copy_for_user(self, text)
+        copy_for_user(self.app, text)
         shown = text if len(text) <= 80 else f"{text[:77]}…"
-        self.notify(f"Copied {what}: {shown}{note}", timeout=5)
+        self.app.notify(f"Copied {what}: {shown}{note}", timeout=5)
 
-    def on_open_link_requested(self, message: OpenLinkRequested) -> None:
+    def open_link(self, url: str, what: str) -> None:
         """Open the link in a browser if one can reach the user, else copy it and say why."""
-        url, what = message.url, message.what
         if not is_web_link(url):
-            self.refuse_link(url, f"The {what} link")
+            refuse_link(self.app, url, f"The {what} link")
             return
-        allowed = self.settings.allow_external_programs
-        decision = link_action(os.environ, allow_external_programs=allowed)
+        decision = link_action(os.environ, allow_external_programs=self.external_programs)
         if decision.open_browser:
-            self.open_url(url)
-            self.notify(f"Opening the {what} in your browser: {url}", timeout=4)
+            self.app.open_url(url)
+            self.app.notify(f"Opening the {what} in your browser: {url}", timeout=4)
             return
-        self.copy_text(url, f"{what} link", f" (not opened: {decision.reason})")
+        self.copy(url, f"{what} link", f" (not opened: {decision.reason})")
 
-    def open_url(self, url: str, *, new_tab: bool = True) -> None:
-        """Every way to a browser passes here, and only a web address gets through.
-
-        A browser takes its link as an argument (``--renderer-cmd-prefix=…`` would be an
-        option) or, in the browser mode, through the page's ``window.open`` (``javascript:``
-        would run in the reader's page).
-        """
-        if not is_web_link(url):
-            self.refuse_link(url, "The link")
-            return
-        super().open_url(url, new_tab=new_tab)
-
-    def refuse_link(self, url: str, what: str) -> None:
-        self.notify(not_a_web_link(what, url, "not opened"), severity="warning", timeout=6)
-
-    def on_open_paper_requested(self, message: OpenPaperRequested) -> None:
-        self.open_paper(message.day, message.pid, message.note)
-
-    def on_open_bookmark_requested(self, message: OpenBookmarkRequested) -> None:
+    def open_bookmark(self, bookmark: Bookmark) -> None:
         """Show a bookmarked paper in its day, detail pane focused."""
-        bookmark = message.bookmark
         if bookmark.date not in self.store or self.store.find(bookmark.id, bookmark.date) is None:
             where = bookmark.date.isoformat() if bookmark.date else "its day"
-            self.notify(
+            self.app.notify(
                 f"{bookmark.display_title} is not in the loaded archive ({where}).",
                 severity="warning",
             )
@@ -83,6 +68,7 @@ class ScreenRequests(App[None]):
 
     def open_paper(self, day: date | None, pid: str, note: str = "") -> None:
         """Back to the reader (whatever screens are open) showing paper ``pid`` of ``day``."""
-        while self.screen is not self.reader and len(self.screen_stack) > 1:
-            self.pop_screen()
+        app = self.app
+        while app.screen is not self.reader and len(app.screen_stack) > 1:
+            app.pop_screen()
         self.reader.open_paper(day, pid, note)

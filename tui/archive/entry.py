@@ -10,8 +10,10 @@ from parsers import Paper
 
 @dataclass
 class Entry:
-    """One paper of the archive: the day it is listed on, the paper, its identity."""
+    """One paper of the archive: the day it is listed on, the paper, its identity, and where
+    in the cache its sections are (None: in ``paper`` already, or it has none)."""
 
     day: date | None
     paper: Paper
     pid: str
+    body: tuple[int, int] | None = None

@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from parsers import Paper
 from parsers.paper_fields import title_key
+from tui.archive.entry import Entry
 
 
 class PaperOrder(StrEnum):
@@ -35,3 +36,16 @@ def order_papers(papers: list[Paper], order: PaperOrder) -> list[Paper]:
     if order is PaperOrder.TITLE:
         return sorted(papers, key=lambda p: title_key(p.title))
     return list(papers)
+
+
+def order_entries(entries: list[Entry], order: PaperOrder) -> list[Entry]:
+    """``entries`` (a day's in file order, a period's best first) in ``order``.
+
+    By votes: most first, ties as they came (a day: file order; a period: the newer day
+    first). By title. In file order: a day as it came; a period day by day, newest first.
+    """
+    if order is PaperOrder.VOTES:
+        return sorted(entries, key=lambda e: (e.paper.votes is None, -(e.paper.votes or 0)))
+    if order is PaperOrder.TITLE:
+        return sorted(entries, key=lambda e: title_key(e.paper.title))
+    return sorted(entries, key=lambda e: -(e.day.toordinal() if e.day else 0))

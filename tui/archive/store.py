@@ -13,20 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from parsers import Paper, Problem
+from parsers import Problem
 from tui.archive.cache import ArchiveCache
-from tui.archive.cache.reading import (
-    PaperRow,
-    body,
-    day_counts,
-    day_papers,
-    day_pids,
-    range_papers,
-)
+from tui.archive.cache.reading import PaperRow, body, day_counts, day_papers, day_pids, range_papers
 from tui.archive.entry import Entry
 from tui.archive.figures import ArchiveFigures
-from tui.archive.order import PaperOrder, order_papers
+from tui.archive.order import PaperOrder, order_entries
 from tui.archive.periods import Period, PeriodKind, period_of
+
+Scope = date | None | Period
+"""What a list of papers shows: a day (None: the undated digest), or a week or month."""
 
 
 @dataclass(frozen=True)
@@ -64,9 +60,8 @@ class ArchiveStore(ArchiveFigures):
         self._counts: dict[date | None, int] = {}  # days the cache holds
         self._pending: set[date | None] = set()  # days named by files not read yet
         self._dated: list[date] = []  # ascending, for bisect
-        self._rows: dict[date | None, list[PaperRow]] = {}
-        self._ordered: dict[tuple[date | None, PaperOrder], list[Paper]] = {}
-        self._spans: dict[Period, list[PaperRow]] = {}
+        self._listed: dict[Scope, list[Entry]] = {}  # a scope's papers as the cache has them
+        self._ordered: dict[tuple[Scope, PaperOrder], list[Entry]] = {}
         self._periods: dict[PeriodKind, list[PeriodSummary]] = {}
         self._summaries: list[DaySummary] | None = None
         self.problems: list[Problem] = []
@@ -77,7 +72,7 @@ class ArchiveStore(ArchiveFigures):
         """Show another archive (its cache) from now on; nothing of the old one is kept."""
         self.cache = cache
         self._counts, self._pending, self._dated = {}, set(), []
-        self._rows.clear()
+        self._listed.clear()
         self._ordered.clear()
         self.problems = []
         self.complete = False
@@ -89,23 +84,22 @@ class ArchiveStore(ArchiveFigures):
         """Read the days the cache holds now; ``pending`` days are still being read."""
         self._counts = day_counts(self.cache.connection())
         self._pending = set(pending) - set(self._counts)
-        self._rows.clear()
+        self._listed.clear()
         self._ordered.clear()
-        self._spans.clear()
         self._sort_days()
 
     def days_changed(self, days: Iterable[date | None], pending: Iterable[date | None]) -> None:
         """Files were read: ``days`` have new papers; ``pending`` are still to come."""
         counts = day_counts(self.cache.connection())
-        for day in days:
-            self._rows.pop(day, None)
-            for order in PaperOrder:
-                self._ordered.pop((day, order), None)
-        self._spans = {
-            period: rows
-            for period, rows in self._spans.items()
-            if not any(day in period for day in days)
-        }
+        days = set(days)
+
+        def kept(scope: Scope) -> bool:
+            if isinstance(scope, Period):
+                return not any(day in scope for day in days)
+            return scope not in days
+
+        self._listed = {scope: found for scope, found in self._listed.items() if kept(scope)}
+        self._ordered = {key: found for key, found in self._ordered.items() if kept(key[0])}
         self._counts = counts
         self._pending = set(pending) - set(counts)
         self._sort_days()
@@ -181,59 +175,45 @@ class ArchiveStore(ArchiveFigures):
 
     # -- papers ----------------------------------------------------------------------
 
-    def rows(self, day: date | None) -> list[PaperRow]:
-        """The papers of ``day`` in file order, read from the cache once."""
-        found = self._rows.get(day)
+    def entries(self, scope: Scope, order: PaperOrder = PaperOrder.FILE) -> list[Entry]:
+        """The papers of a day (headers: no sections), or of a week or month, in ``order``.
+
+        Read from the cache once, as the cache has them: a day's in file order, a period's
+        best first (most votes, ties newer first).
+        """
+        key = (scope, order)
+        found = self._ordered.get(key)
         if found is None:
-            found = day_papers(self.cache.connection(), day) if day in self._counts else []
-            self._rows[day] = found
+            found = self._ordered[key] = order_entries(self._listing(scope), order)
         return found
 
-    def papers(self, day: date | None, order: PaperOrder = PaperOrder.FILE) -> list[Paper]:
-        """The papers of ``day`` in ``order`` (headers: no sections)."""
-        key = (day, order)
-        ordered = self._ordered.get(key)
-        if ordered is None:
-            ordered = order_papers([row.paper for row in self.rows(day)], order)
-            self._ordered[key] = ordered
-        return ordered
-
-    def ids(self, day: date | None, papers: list[Paper] | None = None) -> list[str]:
-        """The identities of ``papers`` of ``day`` (default: all, in file order)."""
-        rows = self.rows(day)
-        if papers is None:
-            return [row.pid for row in rows]
-        known = {id(row.paper): row.pid for row in rows}
-        return [known[id(paper)] for paper in papers]
+    def _listing(self, scope: Scope) -> list[Entry]:
+        found = self._listed.get(scope)
+        if found is None:
+            if isinstance(scope, Period):
+                rows = range_papers(self.cache.connection(), scope.start, scope.end)
+            else:
+                rows = day_papers(self.cache.connection(), scope) if scope in self._counts else []
+            found = self._listed[scope] = [_entry(row) for row in rows]
+        return found
 
     def pids(self, day: date | None) -> list[str]:
         """The identities of ``day``'s papers, without keeping the day's papers in memory."""
-        rows = self._rows.get(day)
-        if rows is not None:
-            return [row.pid for row in rows]
+        found = self._listed.get(day)
+        if found is not None:
+            return [entry.pid for entry in found]
         return day_pids(self.cache.connection(), day) if day in self._counts else []
 
-    def find(self, pid: str, day: date | None) -> Paper | None:
+    def find(self, pid: str, day: date | None) -> Entry | None:
         """The paper with identity ``pid`` on ``day``, if that day holds it."""
-        return next((row.paper for row in self.rows(day) if row.pid == pid), None)
+        return next((entry for entry in self.entries(day) if entry.pid == pid), None)
 
-    def full(self, day: date | None, paper: Paper) -> Paper:
-        """``paper`` (a header of ``day``) with its body, read from the cache."""
-        row = next((row for row in self.rows(day) if row.paper is paper), None)
-        for period, rows in self._spans.items() if row is None else ():
-            if day in period:  # a paper of a week or month shown
-                row = next((row for row in rows if row.paper is paper), row)
-        if row is None or row.body is None:
-            return paper
-        return paper.model_copy(update={"sections": body(self.cache.connection(), row.body)})
-
-    def day_entries(self, day: date | None, order: PaperOrder) -> list[Entry]:
-        """``day``'s papers in ``order`` with their bodies, as search entries (day filter)."""
-        papers = self.papers(day, order)
-        return [
-            Entry(day, self.full(day, paper), pid)
-            for paper, pid in zip(papers, self.ids(day, papers), strict=True)
-        ]
+    def with_body(self, entry: Entry) -> Entry:
+        """``entry`` with its paper's sections, read from the cache."""
+        if entry.body is None:
+            return entry
+        sections = body(self.cache.connection(), entry.body)
+        return Entry(entry.day, entry.paper.model_copy(update={"sections": sections}), entry.pid)
 
     # -- weeks and months --------------------------------------------------------------
 
@@ -263,14 +243,6 @@ class ArchiveStore(ArchiveFigures):
             (day for day in self._pending if day is not None and day in period), default=None
         )
 
-    def span_rows(self, period: Period) -> list[PaperRow]:
-        """The papers of ``period``, most votes first (ties: newer first), read once."""
-        found = self._spans.get(period)
-        if found is None:
-            found = range_papers(self.cache.connection(), period.start, period.end)
-            self._spans[period] = found
-        return found
-
     def step_period(self, period: Period, older: bool) -> Period | None:
         """The week or month before (``older``) or after ``period`` that has days."""
         known = [summary.period for summary in self.periods(period.kind)]  # newest first
@@ -278,9 +250,6 @@ class ArchiveStore(ArchiveFigures):
             return next((p for p in known if p.start < period.start), None)
         return next((p for p in reversed(known) if p.start > period.start), None)
 
-    def full_row(self, row: PaperRow) -> Paper:
-        """The paper of ``row`` with its body, read from the cache."""
-        if row.body is None:
-            return row.paper
-        sections = body(self.cache.connection(), row.body)
-        return row.paper.model_copy(update={"sections": sections})
+
+def _entry(row: PaperRow) -> Entry:
+    return Entry(row.day, row.paper, row.pid, row.body)

@@ -46,7 +46,7 @@ def unread_places(
         current = move.day
         if store.is_loading(current) or not any(map(unread, store.pids(current))):
             continue
-        ids = store.ids(current, store.papers(current, order))
+        ids = [entry.pid for entry in store.entries(current, order)]
         yield from (
             Place(current, pid) for pid in (ids if forward else reversed(ids)) if unread(pid)
         )

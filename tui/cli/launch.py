@@ -68,18 +68,26 @@ def _is_tty(stream: TextIO | None) -> bool:
 
 
 def read_config(locations: Locations) -> LoadedConfig:
-    """``config.toml``, checked against the real themes and binding ids."""
+    """``config.toml``, checked against the real themes and, when it remaps keys, the real
+    bindings (which imports every screen: only then)."""
     from textual.theme import BUILTIN_THEMES
 
-    from tui.app.keymap import binding_ids, remap_clashes
-
-    loaded = load_config(locations.config_file, set(BUILTIN_THEMES), binding_ids())
+    loaded = load_config(locations.config_file, set(BUILTIN_THEMES), _binding_ids)
     path = locations.config_file
-    loaded.problems += [f"{path}: {clash}" for clash in remap_clashes(loaded.config.keys)]
+    if loaded.config.keys:
+        from tui.app.keymap import remap_clashes
+
+        loaded.problems += [f"{path}: {clash}" for clash in remap_clashes(loaded.config.keys)]
     missing = [p for p in loaded.config.archive if not os.path.exists(os.path.expanduser(p))]
     if missing:
         loaded.problems.append(f"{path}: archive {', '.join(missing)} does not exist; ignored")
     return loaded
+
+
+def _binding_ids() -> set[str]:
+    from tui.app.keymap import binding_ids
+
+    return binding_ids()
 
 
 def build_app(

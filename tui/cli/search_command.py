@@ -18,7 +18,8 @@ from tui.cli.output import safe, write
 from tui.cli.paper_table import add_paper, paper_record, paper_table, table_text
 from tui.search.fts import search_cache
 from tui.search.highlight import match_spans
-from tui.search.matching import SearchResult, SetMarks
+from tui.search.marks import SetMarks
+from tui.search.matching import SearchResult
 from tui.search.query import QueryError, parse_query
 from tui.settings.locations import Locations
 from tui.userdata.bookmarks import bookmarks_file

@@ -1,5 +1,6 @@
 """Writing on a paper from any screen: its note (inline, or in the user's own editor) and
-its tags. Each is saved as the editor closes, undoable with ``z``.
+its tags. Each is saved as the editor closes, undoable with ``z``. A screen whose selected
+paper ``e`` and ``#`` write on calls :func:`edit_note` and :func:`edit_tags`.
 
 ``e`` opens the note in ``$VISUAL``/``$EDITOR`` when one is set (and external programs
 may run here), else in the inline editor, where ``ctrl+e`` hands the text over to the
@@ -105,21 +106,3 @@ def _tell(screen: Screen[Any], services: ReaderServices, notice: Notice | None) 
         return
     screen.notify(notice.text, timeout=notice.timeout, markup=False)
     services.marks_changed.publish(None)
-
-
-class AnnotatingScreen(Screen[None]):
-    """A screen whose selected paper ``e`` and ``#`` write on (see :meth:`annotation_target`)."""
-
-    services: ReaderServices
-
-    def annotation_target(self) -> Target | None:
-        """The paper under the cursor, if any."""
-        return None
-
-    def action_edit_note(self) -> None:
-        if target := self.annotation_target():
-            edit_note(self, self.services, target)
-
-    def action_edit_tags(self) -> None:
-        if target := self.annotation_target():
-            edit_tags(self, self.services, target)

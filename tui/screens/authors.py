@@ -109,14 +109,7 @@ class AuthorScreen(Screen[None]):
             bookmarked=state.is_bookmarked, unread=lambda pid: not state.is_read(pid)
         )
         papers.empty_text = "No papers of this author in the archive."
-        papers.show(
-            None,
-            page.papers,
-            page.pids,
-            order_label="newest first",
-            days=page.days,
-            label=page.name,
-        )
+        papers.show(page.entries, label=page.name, order_label="newest first", row_days=True)
         coauthors = self.query_one("#coauthors", NameList)
         coauthors.border_title = literal("Co-authors")
         coauthors.empty_text = "Counting…" if page.pids else "No co-authors."
@@ -137,7 +130,7 @@ class AuthorScreen(Screen[None]):
 
     @on(PaperList.Opened)
     def _paper_opened(self, event: PaperList.Opened) -> None:
-        self.post_message(OpenPaperRequested(event.day, event.pid))
+        self.post_message(OpenPaperRequested(event.entry.day, event.entry.pid))
 
     @on(NameList.Opened, "#coauthors")
     def _coauthor_opened(self, event: NameList.Opened) -> None:

@@ -8,9 +8,10 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 from textual.widgets import Input
 
-from tui.screens.annotating import AnnotatingScreen, Target
+from tui.screens.annotating import Target, edit_note, edit_tags
 from tui.screens.requests import OpenBookmarkRequested
 from tui.screens.services import ReaderServices
 from tui.userdata.annotations import tags_by_use
@@ -28,7 +29,7 @@ def carries(bookmark: Bookmark, typed: list[str]) -> bool:
     return all(any(tag.startswith(word) for tag in bookmark.tags) for word in typed)
 
 
-class BookmarksScreen(AnnotatingScreen):
+class BookmarksScreen(Screen[None]):
     """Opened with ``B``; ``escape`` goes back to the reader (or clears the tag filter)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -127,9 +128,17 @@ class BookmarksScreen(AnnotatingScreen):
     def _filter_done(self, event: Input.Submitted) -> None:
         self.bookmark_list.focus()
 
-    def annotation_target(self) -> Target | None:
+    def _target(self) -> Target | None:
         bookmark = self.bookmark_list.current
         return Target(bookmark.id, bookmark.display_title, None) if bookmark else None
+
+    def action_edit_note(self) -> None:
+        if target := self._target():
+            edit_note(self, self.services, target)
+
+    def action_edit_tags(self) -> None:
+        if target := self._target():
+            edit_tags(self, self.services, target)
 
     def on_bookmark_list_opened(self, message: BookmarkList.Opened) -> None:
         self.post_message(OpenBookmarkRequested(message.bookmark))

@@ -17,6 +17,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.terminal.textual_compat import bindings_of, keymap_of
 from tui.widgets.literal import literal
 
 NARROW_HELP = 70
@@ -35,8 +36,8 @@ class KeyRow:
 
 def key_rows(app: App[Any], node: DOMNode) -> list[KeyRow]:
     """The bindings of ``node`` as the user would press them, keymap applied."""
-    bindings = node._bindings.copy()
-    keymap = app._keymap
+    bindings = bindings_of(node)
+    keymap = keymap_of(app)
     if keymap:
         bindings.apply_keymap(keymap)
     order: list[tuple[str, str]] = []

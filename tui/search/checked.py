@@ -18,34 +18,23 @@ from tui.archive.cache.reading import PaperRow, keys_of_pids, papers_by_key, sto
 from tui.archive.cache.rows import AUTHOR_SEPARATOR, sections_of_text
 from tui.archive.entry import Entry
 from tui.archive.text import normalize
+from tui.search.marks import Marks
 from tui.search.matching import (
     CANCEL_CHECK_EVERY,
-    Marks,
     SearchCancelled,
     SearchHit,
     SearchResult,
     paper_matches,
     title_matches,
 )
-from tui.search.query import Query, TextTerm
+from tui.search.query import Query
+from tui.search.terms import Term, TextTerm
 
 CHUNK = 500
-_ESCAPED_IN_JSON = ('"', "\\")
 
 
-def has_literal(query: Query) -> bool:
-    """Whether ``query`` holds a phrase with punctuation (which the index cannot settle)."""
-    return bool(_literals(query.include) or _literals(query.exclude))
-
-
-def _literals(terms: Sequence[object]) -> list[TextTerm]:
+def _literals(terms: Sequence[Term]) -> list[TextTerm]:
     return [term for term in terms if isinstance(term, TextTerm) and term.literal]
-
-
-def _may_hold(term: TextTerm, rough: str) -> bool:
-    """False when ``rough`` (a paper's stored text, normalised) surely lacks the phrase."""
-    pieces = term.literal.split(" ")
-    return all(piece in rough for piece in pieces if not any(c in piece for c in _ESCAPED_IN_JSON))
 
 
 class _Checker:
@@ -60,9 +49,9 @@ class _Checker:
     def settled(self, title: str, authors: str, raw: str | None) -> bool | None:
         """True or False when the stored text settles it; None when the paper must be read."""
         rough = normalize(f"{title}\n{authors.replace(AUTHOR_SEPARATOR, ', ')}\n{raw or ''}")
-        if not all(_may_hold(term, rough) for term in self.included):
+        if not all(term.may_hold(rough) for term in self.included):
             return False
-        if not self.included and not any(_may_hold(term, rough) for term in self.excluded):
+        if not self.included and not any(term.may_hold(rough) for term in self.excluded):
             return True  # the index checked every other term
         return None
 

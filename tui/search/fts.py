@@ -7,9 +7,11 @@ matches words in a row with its last word a start: the same definition as
 :func:`tui.search.matching.paper_matches`. Row ids are rank keys, so reading matches in
 row id order gives them best first: papers whose title holds every word, then the rest.
 
-Notes and tags are the user's, not the cache's: they go into temporary tables per search,
-as the bookmarks and read marks do (see :mod:`tui.search.noted` for the notes); a word
-found in no note stays a pure full-text query.
+Each term gives its own SQL (:mod:`tui.search.terms`): words a full-text query, filters a
+condition on ``papers p``. Notes and tags are the user's, not the cache's: they go into
+temporary tables per search, as the bookmarks and read marks do (see
+:mod:`tui.search.noted` for the notes); a word found in no note stays a pure full-text
+query.
 """
 
 from __future__ import annotations
@@ -17,34 +19,26 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 
 from tui.archive.cache.reading import papers_by_key
 from tui.archive.entry import Entry
-from tui.search.checked import checked_search, has_literal
-from tui.search.matching import DEFAULT_LIMIT, Marks, SearchHit, SearchResult
-from tui.search.noted import fill_temp_table, noted_matches
-from tui.search.phrase import ends_in_word
-from tui.search.query import DateTerm, FlagTerm, HasTerm, Query, TagTerm, Term, TextTerm, VotesTerm
+from tui.search.checked import checked_search
+from tui.search.marks import Marks
+from tui.search.matching import DEFAULT_LIMIT, SearchHit, SearchResult
+from tui.search.noted import noted_matches
+from tui.search.query import Query
+from tui.search.temp_tables import fill_key_table
+from tui.search.terms import Filter, TextTerm
 
 NOTED_IN_TITLE = (  # both sides in row id order: merged, not every match put in a B-tree
     "SELECT rowid FROM fts WHERE fts MATCH ? INTERSECT SELECT id FROM temp.note_found ORDER BY 1"
 )
 
 
-def _phrase(term: TextTerm, titles_only: bool = False) -> str:
-    # A phrase ending in punctuation ("C++") ends with a whole word: no prefix query.
-    prefix = "*" if not term.literal or ends_in_word(term.literal) else ""
-    quoted = '"' + " ".join(term.words).replace('"', '""') + '"' + prefix
-    if term.field == "author":
-        return f"authors : {quoted}"
-    return f"title : {quoted}" if titles_only else quoted
-
-
 def _match(terms: list[TextTerm], excluded: list[TextTerm], titles_only: bool) -> str:
-    expression = " AND ".join(f"({_phrase(term, titles_only)})" for term in terms)
+    expression = " AND ".join(f"({term.fts(titles_only)})" for term in terms)
     for term in excluded:
-        expression = f"({expression}) NOT ({_phrase(term)})"
+        expression = f"({expression}) NOT ({term.fts()})"
     return expression
 
 
@@ -63,55 +57,21 @@ class _Filter:
         return " AND ".join(self.conditions) or "1"
 
 
-def _term_condition(term: Term) -> tuple[str, list[object]]:
-    if isinstance(term, VotesTerm):
-        return f"(p.votes IS NOT NULL AND p.votes {'=' if term.op == '=' else term.op} ?)", [
-            term.value
-        ]
-    if isinstance(term, DateTerm):
-        low = term.start.isoformat() if term.start else date.min.isoformat()
-        high = term.end.isoformat() if term.end else date.max.isoformat()
-        return "(p.day IS NOT NULL AND p.day BETWEEN ? AND ?)", [low, high]
-    if isinstance(term, TagTerm):
-        return "(p.pid IN (SELECT pid FROM temp.tags WHERE tag = ?))", [term.tag]
-    if isinstance(term, HasTerm):
-        table = "temp.notes" if term.what == "note" else "temp.tags"
-        return f"(p.pid IN (SELECT pid FROM {table}))", []
-    assert isinstance(term, FlagTerm)
-    table = "temp.marked" if term.flag == "bookmarked" else "temp.seen"
-    condition = f"(p.pid IN (SELECT pid FROM {table}))"
-    return (f"(NOT {condition})", []) if term.flag == "unread" else (condition, [])
-
-
 def _filters(connection: sqlite3.Connection, query: Query, marks: Marks) -> _Filter:
     """Conditions for everything but the text: votes, dates and the user's marks."""
     found = _Filter()
-    terms = query.include + query.exclude
-    if any(isinstance(t, FlagTerm) for t in terms):
-        _load_marks(connection, marks)
-    if any(isinstance(t, TagTerm | HasTerm) for t in terms):
-        _load_tags_and_notes(connection, marks)
-    for negated, group in ((False, query.include), (True, query.exclude)):
-        for term in group:
-            if not isinstance(term, TextTerm):
-                condition, args = _term_condition(term)
-                found.add(f"(NOT {condition})" if negated else condition, *args)
+    filters: list[tuple[bool, Filter]] = [
+        (negated, term)
+        for negated, group in ((False, query.include), (True, query.exclude))
+        for term in group
+        if not isinstance(term, TextTerm)
+    ]
+    for table in dict.fromkeys(table for _, term in filters for table in term.tables()):
+        table.fill(connection, marks)
+    for negated, term in filters:
+        condition, args = term.condition()
+        found.add(f"(NOT {condition})" if negated else condition, *args)
     return found
-
-
-def _load_tags_and_notes(connection: sqlite3.Connection, marks: Marks) -> None:
-    connection.execute("CREATE TEMP TABLE IF NOT EXISTS tags (pid TEXT, tag TEXT)")
-    connection.execute("DELETE FROM temp.tags")
-    connection.executemany(
-        "INSERT INTO temp.tags (pid, tag) VALUES (?, ?)",
-        ((pid, tag) for pid, tags in marks.tagged() for tag in tags),
-    )
-    fill_temp_table(connection, "notes", "pid TEXT", (pid for pid, _ in marks.notes()))
-
-
-def _load_marks(connection: sqlite3.Connection, marks: Marks) -> None:
-    fill_temp_table(connection, "marked", "pid TEXT", marks.bookmarked_ids())
-    fill_temp_table(connection, "seen", "pid TEXT", marks.read_ids())
 
 
 @dataclass(frozen=True)
@@ -171,20 +131,20 @@ def _groups(connection: sqlite3.Connection, query: Query, marks: Marks) -> list[
     # A phrase with punctuation is excluded after the index, in Python (see checked.py):
     # the index knows only its words, and papers with those words may lack the phrase.
     excluded = [
-        t for t in query.exclude if isinstance(t, TextTerm) and not t.literal and t.field != "note"
+        t for t in query.exclude if isinstance(t, TextTerm) and not t.literal and t.in_index
     ]
-    noted = noted_matches(connection, query, marks, _phrase, (where.sql(), list(where.args)))
+    noted = noted_matches(connection, query, marks, (where.sql(), list(where.args)))
     if noted.excluded:
-        fill_temp_table(connection, "note_excluded", "pid TEXT", noted.excluded)
+        fill_key_table(connection, "note_excluded", "pid TEXT", noted.excluded)
         where.add("p.pid NOT IN (SELECT pid FROM temp.note_excluded)")
     if not terms:
         if excluded:
-            either = " OR ".join(f"({_phrase(term)})" for term in excluded)
+            either = " OR ".join(f"({term.fts()})" for term in excluded)
             where.add("p.id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)", either)
         return [_Group(None, where, False)]
-    in_text = [t for t in terms if t.field != "note"]
+    in_text = [t for t in terms if t.in_index]
     titled = _match(in_text, [], titles_only=True)
-    words_in_title = any(t.field == "any" for t in terms)
+    words_in_title = any(t.ranks_by_title for t in terms)
     if not noted.found and len(in_text) == len(terms):  # the notes change nothing
         full = _match(terms, excluded, titles_only=False)
         if not words_in_title:
@@ -211,14 +171,14 @@ def _noted_groups(
     matches, then the other matches and the other noted papers.
     """
     full = None
-    if all(t.field != "note" for t in terms):
+    if all(t.in_index for t in terms):
         full = _match(terms, excluded, titles_only=False)
-    fill_temp_table(connection, "note_found", "id INTEGER", noted)
-    if not any(t.field == "any" for t in terms):
+    fill_key_table(connection, "note_found", "id INTEGER", noted)
+    if not any(t.ranks_by_title for t in terms):
         return [_Group(full, where, False, "note_found")]
     in_title = {row[0] for row in connection.execute(NOTED_IN_TITLE, (titled,))}
-    fill_temp_table(connection, "note_titled", "id INTEGER", in_title)
-    fill_temp_table(connection, "note_untitled", "id INTEGER", set(noted) - in_title)
+    fill_key_table(connection, "note_titled", "id INTEGER", in_title)
+    fill_key_table(connection, "note_untitled", "id INTEGER", set(noted) - in_title)
     if full is None:
         return [
             _Group(None, where, True, "note_titled"),
@@ -261,7 +221,7 @@ def _search(
     offset: int,
     cancelled: Callable[[], bool],
 ) -> SearchResult:
-    if has_literal(query):
+    if query.has_literal:
         candidates = sorted(
             key
             for group in _groups(connection, query, marks)

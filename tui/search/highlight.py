@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from tui.search.phrase import phrase_pattern
-from tui.search.query import Query, normalize
+from tui.archive.text import normalize
+from tui.search.paper_text import Part
+from tui.search.query import Query
 
 
 def _normal_with_origins(text: str) -> tuple[str, list[int]] | None:
@@ -26,31 +27,20 @@ def _normal_with_origins(text: str) -> tuple[str, list[int]] | None:
     return normal, origins
 
 
-def match_spans(
-    text: str, query: Query, fields: tuple[str, ...] = ("any",)
-) -> list[tuple[int, int]]:
+def match_spans(text: str, query: Query, part: Part = "title") -> list[tuple[int, int]]:
     """(start, end) in ``text`` of each search word or phrase found at a word start.
 
-    ``fields`` are the kinds of terms looked for: ``any`` (plain words), ``author``.
+    ``text`` is the ``part`` of a paper (its title, an author list, a summary item, a
+    note): the words looked for are those of the terms that look in that part.
     """
     mapped = _normal_with_origins(text)
     if mapped is None:
         return []
     normal, origins = mapped
-    spans: list[tuple[int, int]] = []
-    for term in query.text_terms:
-        if term.field not in fields:
-            continue
-        if term.literal:
-            for found in phrase_pattern(term.literal).finditer(normal):
-                if found.end() > found.start():
-                    spans.append((origins[found.start()], origins[found.end() - 1] + 1))
-            continue
-        needle = term.phrase
-        start = normal.find(needle)
-        while start >= 0:
-            if start == 0 or not normal[start - 1].isalnum():
-                end = start + len(needle)
-                spans.append((origins[start], origins[end - 1] + 1))
-            start = normal.find(needle, start + 1)
+    spans = [
+        (origins[start], origins[end - 1] + 1)
+        for term in query.text_terms
+        if part in term.parts
+        for start, end in term.spans(normal)
+    ]
     return sorted(spans)

@@ -2,7 +2,7 @@
 
 Notes are the user's, not the cache's, and few next to the archive. A word found in no
 note leaves the full-text query as it is. The noted papers whose note holds a searched
-word (found with the plain matcher's own test, :func:`tui.search.matching.notes_matching`)
+word (found with the term's own test, :meth:`tui.search.terms.TextTerm.notes_holding`)
 are the only ones a note can bring in: each of them matches when every word is in its
 text (asked of the full-text index, among those papers alone) or in its note, and no
 excluded one is in its text. A note holding an excluded word takes its paper out.
@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from tui.search.matching import Marks, notes_matching
-from tui.search.query import Query, TextTerm
+from tui.search.marks import Marks
+from tui.search.query import Query
+from tui.search.temp_tables import fill_key_table
+from tui.search.terms import TextTerm
 
 IN_TEXT = (  # both sides in row id order: merged, not every match put in a B-tree first
     "SELECT rowid FROM fts WHERE fts MATCH ? INTERSECT SELECT id FROM temp.note_candidates "
@@ -38,18 +39,17 @@ def noted_matches(
     connection: sqlite3.Connection,
     query: Query,
     marks: Marks,
-    phrase: Callable[[TextTerm], str],
     where: tuple[str, list[object]] = ("1", []),
 ) -> NotedMatches:
-    """The papers the notes bring in and take out; ``phrase`` is a term's full-text query,
-    ``where`` the query's other conditions on ``papers p`` (only papers meeting them count)."""
+    """The papers the notes bring in and take out; ``where`` is the query's other
+    conditions on ``papers p`` (only papers meeting them count)."""
     included = [t for t in query.include if isinstance(t, TextTerm)]
     excluded = [t for t in query.exclude if isinstance(t, TextTerm)]
-    in_note = {t: set(notes_matching(t, marks)) for t in included + excluded if t.field != "author"}
+    in_note = {t: t.notes_holding(marks) for t in included + excluded}
     matches = NotedMatches()
     for term in excluded:
-        matches.excluded |= in_note[term] if term.field != "author" else set()
-    candidates = set().union(*(in_note.get(t, set()) for t in included))
+        matches.excluded |= in_note[term]
+    candidates = set().union(*(in_note[t] for t in included))
     if not candidates:
         return matches
     condition, args = where
@@ -60,10 +60,10 @@ def noted_matches(
     )
     ids = dict(rows.fetchall())
     for term in included:  # each word: in the note, else in the text
-        ids = _in_text(connection, term, phrase, ids, in_note.get(term, set()), True)
+        ids = _in_text(connection, term, ids, in_note[term], True)
     for term in excluded:  # and no excluded word in the text (phrases with punctuation
         if not term.literal:  # are checked after the index: see tui.search.checked)
-            ids = _in_text(connection, term, phrase, ids, set(), False)
+            ids = _in_text(connection, term, ids, set(), False)
     matches.found = sorted(ids)
     return matches
 
@@ -71,7 +71,6 @@ def noted_matches(
 def _in_text(
     connection: sqlite3.Connection,
     term: TextTerm,
-    phrase: Callable[[TextTerm], str],
     ids: dict[int, str],
     noted: set[str],
     wanted: bool,
@@ -81,22 +80,10 @@ def _in_text(
     full-text index is asked only about the papers whose note does not settle it."""
     kept = {key: pid for key, pid in ids.items() if pid in noted}
     ask = [key for key, pid in ids.items() if pid not in noted]
-    if not ask or term.field == "note":
+    if not ask or not term.in_index:
         found: set[int] = set()
     else:
-        fill_temp_table(connection, "note_candidates", "id INTEGER", ask)
-        found = {row[0] for row in connection.execute(IN_TEXT, (phrase(term),))}
+        fill_key_table(connection, "note_candidates", "id INTEGER", ask)
+        found = {row[0] for row in connection.execute(IN_TEXT, (term.fts(),))}
     kept.update((key, ids[key]) for key in ask if (key in found) == wanted)
     return kept
-
-
-def fill_temp_table(
-    connection: sqlite3.Connection, table: str, column: str, values: Iterable[object]
-) -> None:
-    """The temporary table ``table`` of one ``column`` (name and type), holding ``values``."""
-    connection.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({column} PRIMARY KEY)")
-    connection.execute(f"DELETE FROM temp.{table}")
-    name = column.split()[0]
-    connection.executemany(
-        f"INSERT OR IGNORE INTO temp.{table} ({name}) VALUES (?)", ((v,) for v in values)
-    )

@@ -14,101 +14,41 @@ A word matches the start of a word in the text, so 모델 finds 모델을 and �
 cache finds caches. A term given twice counts once; a query holds at most
 :data:`MAX_TERMS` terms (each word of a phrase counts), so what a search costs has a bound
 however much text is pasted. No Textual here: the same query runs in the app and in the CLI.
+
+Each term is one object (:mod:`tui.search.terms`) holding both its SQL and its Python
+match; :data:`FIELDS` names the ones written ``field:value``.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
-from tui.archive.text import clean_tag, normalize, tokens
-from tui.search.phrase import literal_of
+from tui.search.terms import (
+    AuthorTerm,
+    DateTerm,
+    FieldTerm,
+    FlagTerm,
+    HasTerm,
+    NoteTerm,
+    QueryError,
+    TagTerm,
+    Term,
+    TextTerm,
+    VotesTerm,
+    clipped,
+)
 
 _PIECE = re.compile(r'(-?)(?:([A-Za-z]+):)?("([^"]*)"?|\S+)')
-_VOTES = re.compile(r"(>=|<=|>|<|=)?(\d{1,9})")
-_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 MAX_TERMS = 32
 """The most words and filters one query may hold (each word of a phrase counts)."""
 MAX_QUERY_CHARS = 10_000
 """The longest query read: parsing stays a matter of milliseconds whatever is pasted."""
-FIELDS = ("author", "votes", "date", "is", "tag", "has", "note")
-FLAGS = ("bookmarked", "unread", "read")
-HAS = ("note", "tag")
-EXAMPLES = {
-    "author": "author:kim",
-    "votes": "votes:>=20",
-    "date": "date:2025-01",
-    "is": "is:unread",
-    "tag": "tag:to-read",
-    "has": "has:note",
-    "note": "note:idea",
+FIELDS: dict[str, type[FieldTerm]] = {
+    term.name: term
+    for term in (AuthorTerm, VotesTerm, DateTerm, FlagTerm, TagTerm, HasTerm, NoteTerm)
 }
-
-
-class QueryError(ValueError):
-    """A term the user typed cannot be read; the message says which and why."""
-
-
-@dataclass(frozen=True)
-class TextTerm:
-    """Words that must appear in order (one word, or a quoted phrase)."""
-
-    words: tuple[str, ...]
-    phrase: str  # the normalised text, for phrases made of several words
-    field: str = "any"  # "any" (title, authors, body, your note), "author" or "note"
-    literal: str = ""  # a quoted phrase with punctuation, matched as typed (search.phrase)
-
-
-@dataclass(frozen=True)
-class VotesTerm:
-    op: str
-    value: int
-
-    def test(self, votes: int | None) -> bool:
-        if votes is None:
-            return False
-        return {
-            ">=": votes >= self.value,
-            "<=": votes <= self.value,
-            ">": votes > self.value,
-            "<": votes < self.value,
-            "=": votes == self.value,
-        }[self.op]
-
-
-@dataclass(frozen=True)
-class DateTerm:
-    start: date | None
-    end: date | None
-
-    def test(self, day: date | None) -> bool:
-        if day is None:
-            return False
-        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
-
-
-@dataclass(frozen=True)
-class FlagTerm:
-    flag: str
-
-
-@dataclass(frozen=True)
-class TagTerm:
-    """A paper carrying this tag (cleaned as tags are kept)."""
-
-    tag: str
-
-
-@dataclass(frozen=True)
-class HasTerm:
-    """A paper with a note (``note``) or with any tag (``tag``)."""
-
-    what: str
-
-
-Term = TextTerm | VotesTerm | DateTerm | FlagTerm | TagTerm | HasTerm
+"""The terms written ``field:value``, by field: where a new term is registered."""
 
 
 @dataclass
@@ -127,71 +67,10 @@ class Query:
     def text_terms(self) -> list[TextTerm]:
         return [term for term in self.include if isinstance(term, TextTerm)]
 
-
-def _text_term(raw: str, field_name: str, quoted: bool = False) -> TextTerm | None:
-    normal = normalize(raw)
-    words = tuple(tokens(normal))
-    if not words:
-        return None
-    return TextTerm(words, " ".join(words), field_name, literal_of(normal) if quoted else "")
-
-
-def _date_bound(text: str, end: bool) -> date:
-    match = _DATE.fullmatch(text)
-    if match is None:
-        raise QueryError(f"date:{_clipped(text)}: use YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = int(match.group(1)), match.group(2), match.group(3)
-    try:
-        if month is None:
-            return date(year, 12, 31) if end else date(year, 1, 1)
-        if day is None:
-            last = calendar.monthrange(year, int(month))[1]
-            return date(year, int(month), last if end else 1)
-        return date(year, int(month), int(day))
-    except ValueError:
-        raise QueryError(f"date:{_clipped(text)} is not a real date") from None
-
-
-def _date_term(value: str) -> DateTerm:
-    if ".." in value:
-        low, _, high = value.partition("..")
-        start = _date_bound(low, end=False) if low else None
-        stop = _date_bound(high, end=True) if high else None
-        if start is None and stop is None:
-            raise QueryError("date:.. needs a start, an end or both")
-        if start and stop and start > stop:
-            raise QueryError(f"date:{_clipped(value)}: the start is after the end")
-        return DateTerm(start, stop)
-    if not value:
-        raise QueryError("date: needs a date, e.g. date:2025-01")
-    return DateTerm(_date_bound(value, end=False), _date_bound(value, end=True))
-
-
-def _field_term(name: str, value: str, quoted: bool) -> Term | None:
-    if name in ("author", "note"):
-        term = _text_term(value, name, quoted)
-        if term is None:
-            raise QueryError(f"{name}: needs a word, e.g. {EXAMPLES[name]}")
-        return term
-    if name == "tag":
-        tag = clean_tag(value)
-        if tag is None:
-            raise QueryError(f"tag: needs a tag, e.g. {EXAMPLES['tag']}")
-        return TagTerm(tag)
-    if name == "has":
-        if value.lower() not in HAS:
-            raise QueryError(f"has:{_clipped(value)}: use has:note or has:tag")
-        return HasTerm(value.lower())
-    if name == "votes":
-        match = _VOTES.fullmatch(value)
-        if match is None:
-            raise QueryError(f"votes:{_clipped(value)}: use e.g. votes:>=20, votes:<5 or votes:7")
-        return VotesTerm(match.group(1) or "=", int(match.group(2)))
-    if name == "date":
-        return _date_term(value)
-    if value.lower() not in FLAGS:
-        raise QueryError(f"is:{_clipped(value)}: use is:bookmarked, is:unread or is:read")
-    return FlagTerm(value.lower())
+    @property
+    def has_literal(self) -> bool:
+        """Whether a phrase with punctuation is among the terms (the index cannot settle it)."""
+        return any(isinstance(t, TextTerm) and t.literal for t in self.include + self.exclude)
 
 
 def parse_query(text: str) -> Query:
@@ -207,17 +86,16 @@ def parse_query(text: str) -> Query:
     for match in _PIECE.finditer(head):
         negate, name, body, quoted = match.groups()
         if body.startswith('"') and (len(body) == 1 or not body.endswith('"')):
-            raise QueryError(f"{_clipped(match.group(0))}: missing closing quote")
+            raise QueryError(f"{clipped(match.group(0))}: missing closing quote")
         value = quoted if quoted is not None else body
         if name is None and body.endswith(":") and body[:-1].lower() in FIELDS:
-            raise QueryError(f"{body} needs a value, e.g. {EXAMPLES[body[:-1].lower()]}")
-        lowered = (name or "").lower()
+            raise QueryError(f"{body} needs a value, e.g. {FIELDS[body[:-1].lower()].example}")
+        kind = FIELDS.get((name or "").lower())
         term: Term | None
-        if lowered in FIELDS:
-            term = _field_term(lowered, value, quoted is not None)
+        if kind is not None:
+            term = kind.parse(value, quoted is not None)
         else:
-            raw = f"{name}:{value}" if name else value
-            term = _text_term(raw, "any", quoted is not None)
+            term = TextTerm.of(f"{name}:{value}" if name else value, quoted is not None)
         if term is None or (bool(negate), term) in seen:
             continue
         seen.add((bool(negate), term))
@@ -244,8 +122,3 @@ def _whole_words(text: str) -> str:
         return text
     parts = text.rsplit(None, 1)
     return parts[0] if len(parts) > 1 else ""
-
-
-def _clipped(text: str, limit: int = 40) -> str:
-    """A term quoted in a message, shortened when someone pasted a page into it."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from tui.archive.cache import ArchiveCache, CacheClosed
 from tui.archive.cache.reading import body
 from tui.search.fts import search_cache
-from tui.search.matching import DEFAULT_LIMIT, Marks, SearchCancelled, SearchHit, SearchResult
+from tui.search.marks import Marks
+from tui.search.matching import DEFAULT_LIMIT, SearchCancelled, SearchHit, SearchResult
 from tui.search.query import Query
 from tui.search.snippets import Snippet, find_snippet
 

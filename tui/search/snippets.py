@@ -14,7 +14,7 @@ from rich.cells import cell_len
 
 from parsers import Paper
 from tui.search.highlight import match_spans
-from tui.search.query import HasTerm, Query, TextTerm
+from tui.search.query import Query
 
 
 @dataclass(frozen=True)
@@ -30,34 +30,25 @@ def _line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _asks_for_notes(query: Query) -> bool:
-    """``note:`` words or ``has:note`` among the terms that must hold."""
-    return any(
-        (isinstance(term, TextTerm) and term.field == "note")
-        or (isinstance(term, HasTerm) and term.what == "note")
-        for term in query.include
-    )
-
-
 def find_snippet(paper: Paper, query: Query, note: str | None = None) -> Snippet | None:
     """The first match outside the title: in your note when the query asks for notes
     (``note:``, ``has:note``), else in the authors, the summary, or your note."""
     note_line = _line(note or "")
-    if note_line and _asks_for_notes(query):
-        return Snippet("note", note_line, match_spans(note_line, query, ("note", "any")))
+    if note_line and any(term.shows_note for term in query.include):
+        return Snippet("note", note_line, match_spans(note_line, query, "note"))
     authors = ", ".join(_line(name) for name in paper.authors)
-    spans = match_spans(authors, query, ("any", "author"))
+    spans = match_spans(authors, query, "author")
     if spans and any(term.field == "author" for term in query.text_terms):
         return Snippet("authors", authors, spans)
     items = [(section.heading or "text", _line(item)) for section in paper.sections
              for item in section.items]  # fmt: skip
     for where, item in items:
-        found = match_spans(item, query)
+        found = match_spans(item, query, "body")
         if found:
             return Snippet(where, item, found)
     if spans:
         return Snippet("authors", authors, spans)
-    noted = match_spans(note_line, query) if note_line else []
+    noted = match_spans(note_line, query, "note") if note_line else []
     if noted:  # a plain word found in your note only
         return Snippet("note", note_line, noted)
     if items:  # matched in the title only: the summary's start

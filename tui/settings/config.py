@@ -25,7 +25,7 @@ and defaults apply: paperdeck always starts.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -78,9 +78,15 @@ class LoadedConfig:
 
 
 def load_config(
-    path: Path, themes: Collection[str] = (), binding_ids: Collection[str] = ()
+    path: Path,
+    themes: Collection[str] = (),
+    binding_ids: Callable[[], Collection[str]] = lambda: (),
 ) -> LoadedConfig:
-    """Read ``path``; every bad entry becomes a problem naming it, the rest applies."""
+    """Read ``path``; every bad entry becomes a problem naming it, the rest applies.
+
+    ``binding_ids()`` gives the ids ``[keys]`` may remap; it is asked only when the file
+    remaps keys (knowing them means importing every screen).
+    """
     loaded = LoadedConfig()
     try:
         raw = read_toml(path, MAX_CONFIG_BYTES)
@@ -142,7 +148,7 @@ def _check_names(
     path: Path,
     config: Config,
     themes: Collection[str],
-    binding_ids: Collection[str],
+    binding_ids: Callable[[], Collection[str]],
     problems: list[str],
 ) -> None:
     """Drop a theme and key remaps that name nothing that exists, saying so."""
@@ -152,8 +158,9 @@ def _check_names(
             f"{', '.join(sorted(themes)[:6])}, …); ignored"
         )
         config.theme = None
-    if binding_ids:
-        for binding_id in [b for b in config.keys if b not in binding_ids]:
+    known = binding_ids() if config.keys else ()
+    if known:
+        for binding_id in [b for b in config.keys if b not in known]:
             problems.append(
                 f"{path}: keys.{_name(binding_id)}: no binding has this id (the help screen "
                 "lists them); ignored"

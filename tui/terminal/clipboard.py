@@ -15,6 +15,8 @@ from typing import Any
 
 from textual.app import App
 
+from tui.terminal.textual_compat import driver_of
+
 ESC = "\x1b"
 BEL = "\a"
 
@@ -39,7 +41,7 @@ def passthrough_sequences(text: str, env: Mapping[str, str]) -> list[str]:
 def copy_for_user(app: App[Any], text: str) -> None:
     """Put ``text`` on the clipboard of the terminal the user sits at (OSC 52, over SSH too)."""
     app.copy_to_clipboard(text)
-    driver = app._driver
+    driver = driver_of(app)
     if driver is not None:
         for sequence in passthrough_sequences(text, os.environ):
             driver.write(sequence)

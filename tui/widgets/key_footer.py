@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Footer
 
+from tui.terminal.textual_compat import mark_footer_ready
+
 if TYPE_CHECKING:
     from textual.screen import Screen
 
@@ -28,7 +30,7 @@ class KeyFooter(Footer):
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         # Textual's footer composes nothing until its first bindings update has arrived.
-        self._bindings_ready = True
+        mark_footer_ready(self)
         if not screen.app.app_focus or self._update_pending:
             return
         if self.is_attached and screen is self.screen:

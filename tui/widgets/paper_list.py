@@ -1,18 +1,16 @@
-"""The papers of one day (or week or month), one row each: votes, markers, day and title,
-and the reader's note marker and tags."""
+"""Papers, one row each: votes, markers, day and title, and the reader's note marker and tags."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from rich.cells import cell_len
 from textual.content import Content
 from textual.events import Resize
 from textual.message import Message
 
-from parsers import Paper
+from tui.archive.entry import Entry
 from tui.terminal.glyphs import UNICODE, Glyphs
 from tui.widgets.fitting import fit
 from tui.widgets.line_list import LineList
@@ -34,15 +32,13 @@ class PaperMarks:
 
 
 class PaperList(LineList):
-    """The selected day's (or period's) papers in the chosen order."""
+    """The papers of a day, a week or a month (or an author's), one row each."""
 
     @dataclass
     class Highlighted(Message):
         """The cursor moved to a paper."""
 
-        paper: Paper
-        day: date | None
-        pid: str
+        entry: Entry
 
         def can_replace(self, message: Message) -> bool:  # only the latest position matters
             return isinstance(message, type(self))
@@ -51,63 +47,58 @@ class PaperList(LineList):
     class Opened(Message):
         """The user opened the paper under the cursor (enter)."""
 
-        paper: Paper
-        day: date | None
-        pid: str
+        entry: Entry
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.day: date | None = None
-        self.papers: Sequence[Paper] = []
-        self.ids: list[str] = []
+        self.entries: Sequence[Entry] = []
         self.marks = PaperMarks()
         self.glyphs: Glyphs = UNICODE
+        self.label = ""  # the border's name for what is listed: a day, a week, an author
         self.order_label = ""
-        self.day_ids: list[str] | None = None  # the whole day's papers, when a filter hides some
+        self.every_id: list[str] | None = None  # every paper listed, when a filter hides some
         self.notes: list[str] = []  # said after the order in the title (filter, search)
-        self.loading = False  # the day's files are still being read
-        self.row_days: list[date | None] | None = None  # each paper's day, in a week or month
-        self.label: str | None = None  # the border's name for a week or month
+        self.loading = False  # files of what is listed are still being read
+        self.row_days = False  # each row shows its paper's day (a week, a month, an author)
         self.day_format = "%m-%d"  # how each row's day reads (the year, across years)
 
     def show(
         self,
-        day: date | None,
-        papers: Sequence[Paper],
-        ids: list[str],
+        entries: Sequence[Entry],
         cursor: int = 0,
         *,
+        label: str,
         order_label: str = "",
-        day_ids: list[str] | None = None,
-        days: list[date | None] | None = None,
-        label: str | None = None,
+        every_id: list[str] | None = None,
+        row_days: bool = False,
     ) -> None:
-        """Show ``papers`` of ``day`` (identities ``ids``) with the cursor on row ``cursor``.
+        """Show ``entries`` with the cursor on row ``cursor``, under ``label``.
 
-        ``day_ids`` are all the day's papers when a filter shows only some: the title
-        counts what is unread among them, as the date sidebar does. For a week or month,
-        ``days`` holds each paper's day (shown in its row) and ``label`` names the period.
+        ``every_id``: every paper of what is listed when a filter shows only some (the
+        title counts what is unread among them, as the date sidebar does). ``row_days``:
+        each row shows its paper's day.
         """
-        self.row_days = days
+        self.entries = entries
         self.label = label
-        self.day = day
-        self.papers = papers
-        self.ids = ids
         self.order_label = order_label
-        self.day_ids = day_ids
+        self.every_id = every_id
+        self.row_days = row_days
         self.scroll_to(y=0, animate=False, immediate=True)
         self.rows_changed(cursor)
         self.update_titles()
 
+    @property
+    def ids(self) -> list[str]:
+        return [entry.pid for entry in self.entries]
+
     def update_titles(self) -> None:
-        """The border says the day, how many of its papers are unread, the order, the notes.
+        """The border says what is listed, how much is unread, the order, the notes.
 
         Notes that do not fit after the rest go to the bottom border, so none is cut.
         """
-        label = self.label or (f"{self.day:%Y-%m-%d}" if self.day else "Undated")
-        ids = self.ids if self.day_ids is None else self.day_ids
+        ids = self.ids if self.every_id is None else self.every_id
         unread = sum(map(self.marks.unread, ids))
-        parts = [label, f"{unread:,}/{len(ids):,} unread", self.order_label]
+        parts = [self.label, f"{unread:,}/{len(ids):,} unread", self.order_label]
         title = " · ".join(part for part in [*parts, *self.notes] if part)
         room = self.size.width - TITLE_FRAME
         if not self.notes or self.size.width == 0 or cell_len(title) <= room:
@@ -119,35 +110,24 @@ class PaperList(LineList):
             "Reading this day…"
             if self.loading
             else "No papers match the filter."
-            if self.day_ids is not None
+            if self.every_id is not None
             else "No papers."
         )
 
     @property
-    def current(self) -> Paper | None:
-        return self.papers[self.cursor] if 0 <= self.cursor < len(self.papers) else None
-
-    def day_of(self, index: int) -> date | None:
-        """The day of the paper on row ``index`` (in a week or month, each row has its own)."""
-        days = self.row_days
-        if days is None:
-            return self.day
-        return days[index] if 0 <= index < len(days) else None
-
-    @property
-    def current_day(self) -> date | None:
-        return self.day_of(self.cursor)
+    def current(self) -> Entry | None:
+        """The paper under the cursor."""
+        entries = self.entries
+        return entries[self.cursor] if 0 <= self.cursor < len(entries) else None
 
     @property
     def current_id(self) -> str | None:
         """The identity of the paper under the cursor."""
-        return self.ids[self.cursor] if 0 <= self.cursor < len(self.ids) else None
+        current = self.current
+        return current.pid if current is not None else None
 
     def index_of(self, pid: str) -> int | None:
-        try:
-            return self.ids.index(pid)
-        except ValueError:
-            return None
+        return next((i for i, entry in enumerate(self.entries) if entry.pid == pid), None)
 
     def restyle(self) -> None:
         super().restyle()
@@ -163,11 +143,11 @@ class PaperList(LineList):
         self.update_titles()
 
     def row_count(self) -> int:
-        return len(self.papers)
+        return len(self.entries)
 
     def row_content(self, index: int, width: int) -> Content:
-        paper = self.papers[index]
-        pid = self.ids[index]
+        entry = self.entries[index]
+        paper, pid = entry.paper, entry.pid
         votes = f"{paper.votes:>{VOTES_WIDTH}}" if paper.votes is not None else " " * 3 + "-"
         if len(votes) > VOTES_WIDTH:
             votes = f"{paper.votes // 1000:>{VOTES_WIDTH - 1}}k"  # type: ignore[operator]
@@ -176,9 +156,8 @@ class PaperList(LineList):
         muted = self.part_style("line-list--muted")
         marker = self.part_style("line-list--marker")
         day = ""
-        if self.row_days is not None:
-            shown = self.row_days[index]
-            day = f"{shown:{self.day_format}} " if shown else "undated "
+        if self.row_days:
+            day = f"{entry.day:{self.day_format}} " if entry.day else "undated "
         title = Content(paper.title)
         mine = self._mine(pid, width)
         if mine.cell_length:
@@ -205,7 +184,7 @@ class PaperList(LineList):
         return Content.styled(text, self.part_style("line-list--tag")).truncate(room, ellipsis=True)
 
     def cursor_moved(self, index: int) -> None:
-        self.post_message(self.Highlighted(self.papers[index], self.day_of(index), self.ids[index]))
+        self.post_message(self.Highlighted(self.entries[index]))
 
     def row_selected(self, index: int) -> None:
-        self.post_message(self.Opened(self.papers[index], self.day_of(index), self.ids[index]))
+        self.post_message(self.Opened(self.entries[index]))

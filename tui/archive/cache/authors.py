@@ -16,9 +16,9 @@ from datetime import date
 from itertools import chain
 from typing import overload
 
-from parsers import Paper
 from tui.archive.cache.reading import PaperRow, papers_by_key
 from tui.archive.cache.rows import AUTHOR_SEPARATOR, day_from_text
+from tui.archive.entry import Entry
 from tui.archive.text import author_key
 
 CHUNK = 64  # headers read at a time as an author page scrolls
@@ -33,7 +33,7 @@ class AuthorCount:
     papers: int
 
 
-class LazyHeads(Sequence[Paper]):
+class LazyEntries(Sequence[Entry]):
     """Papers by row id, their headers read from the cache a chunk at a time when asked."""
 
     def __init__(self, connection: Callable[[], sqlite3.Connection], keys: list[int]) -> None:
@@ -52,13 +52,14 @@ class LazyHeads(Sequence[Paper]):
         return self._rows[key]
 
     @overload
-    def __getitem__(self, index: int) -> Paper: ...
+    def __getitem__(self, index: int) -> Entry: ...
     @overload
-    def __getitem__(self, index: slice) -> Sequence[Paper]: ...
-    def __getitem__(self, index: int | slice) -> Paper | Sequence[Paper]:
+    def __getitem__(self, index: slice) -> Sequence[Entry]: ...
+    def __getitem__(self, index: int | slice) -> Entry | Sequence[Entry]:
         if isinstance(index, slice):
-            return [self.row(i).paper for i in range(len(self))[index]]
-        return self.row(index if index >= 0 else len(self) + index).paper
+            return [self[i] for i in range(len(self))[index]]
+        row = self.row(index if index >= 0 else len(self) + index)
+        return Entry(row.day, row.paper, row.pid, row.body)
 
     def rows(self) -> Iterator[PaperRow]:
         return (self.row(index) for index in range(len(self)))
@@ -66,18 +67,18 @@ class LazyHeads(Sequence[Paper]):
 
 @dataclass(frozen=True)
 class AuthorPage:
-    """An author's papers (newest first: ``pids``, ``days``, ``papers``) and co-authors."""
+    """An author's papers (newest first: ``pids``, ``days``, ``entries``) and co-authors."""
 
     name: str
     pids: list[str]
     days: list[date | None]
-    papers: LazyHeads
+    entries: LazyEntries
     coauthors: list[AuthorCount]
 
     @property
     def rows(self) -> list[PaperRow]:
-        """Every paper in full header (for commands; a screen reads ``papers`` as it goes)."""
-        return list(self.papers.rows())
+        """Every paper in full header (for commands; a screen reads ``entries`` as it goes)."""
+        return list(self.entries.rows())
 
     @property
     def first(self) -> date | None:
@@ -108,7 +109,7 @@ def author_page(
         shown,
         [row[2] for row in found],
         [day_from_text(row[1]) for row in found],
-        LazyHeads(connection, [row[0] for row in found]),
+        LazyEntries(connection, [row[0] for row in found]),
         coauthors(connection(), name) if together and found else [],
     )
 

@@ -1,53 +1,350 @@
-"""The reader screen: the keys that move through days and papers, and the archive arriving."""
+"""The reader screen: the date sidebar, the paper list and the detail pane, and every key.
+
+What is shown and where the reader is lives in :class:`~.state.ReaderState` (plain
+Python); this screen binds the keys to it, draws what it answers into the widgets, and
+hears what the widgets say. A paper counts as read when it is opened (``enter``, a search
+result or bookmark opened on it, ``n``/``N``, ``space`` past its end) and, with
+``mark_read = "shown"``, whenever the detail pane shows it while focused; never by moving
+through the list or the days. The screens it opens (authors, trends, editors) are
+imported when first used: the first frame does not wait for them.
+"""
 
 from __future__ import annotations
 
+from contextlib import suppress
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
+from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
 
-from parsers import Paper
+from tui.archive.entry import Entry
 from tui.archive.links import abs_url, pdf_url
-from tui.archive.store import Step
-from tui.screens.annotating import AnnotatingScreen, Target
+from tui.archive.periods import Period
+from tui.archive.store import Scope
+from tui.screens.annotating import Target, edit_note, edit_tags
 from tui.screens.date_prompt import DatePrompt
 from tui.screens.problems import ProblemsScreen
 from tui.screens.reader.bindings import READER_BINDINGS
-from tui.screens.reader.flow import ReadingFlow
+from tui.screens.reader.state import ReaderState, Shown
 from tui.screens.requests import CopyRequested, OpenLinkRequested, ResultsRequested
+from tui.screens.services import ReaderServices, so_far
 from tui.userdata.bookmarks import Bookmark
 from tui.userdata.export import to_bibtex
 from tui.userdata.marking import Notice
+from tui.userdata.session import Position
 from tui.widgets.date_sidebar import DateSidebar
 from tui.widgets.day_filter import DayFilter
+from tui.widgets.detail_pane import DetailPane
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.literal import literal
-from tui.widgets.paper_list import PaperList
+from tui.widgets.paper_list import PaperList, PaperMarks
+from tui.widgets.paper_render import Annotation
+from tui.widgets.status_line import StatusLine
+
+NARROW_WIDTH = 100
+"""Below this many columns the list sits above the detail and the sidebar hides."""
 
 
-class ReaderScreen(ReadingFlow, AnnotatingScreen):
-    """Owns the reading position; every key of the reader acts here."""
+@dataclass
+class DayShown(Message):
+    """A day's papers are on screen (``first`` for the very first one)."""
+
+    day: date | None
+    first: bool
+
+
+@dataclass
+class DayWanted(Message):
+    """The reader shows a day whose files are still to be read: read them next."""
+
+    day: date | None
+
+
+class ReaderScreen(Screen[None]):
+    """Every key of the reader acts here, on the reader's state."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
 
-    # -- the archive arrives ---------------------------------------------------------
+    def __init__(self, services: ReaderServices) -> None:
+        super().__init__()
+        self.services = services
+        self.store = services.store
+        self.state = ReaderState(services.store, services.user_state)
+        self.sidebar_open: bool | None = None  # None: decided by the width
+        self._last_position: Position | None = None
+
+    # -- the panes ---------------------------------------------------------------------
+
+    @property
+    def sidebar(self) -> DateSidebar:
+        return self.query_one(DateSidebar)
+
+    @property
+    def paper_list(self) -> PaperList:
+        return self.query_one(PaperList)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    @property
+    def day_filter(self) -> DayFilter:
+        return self.query_one(DayFilter)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield DateSidebar(id="sidebar")
+            with Vertical(id="reading"):
+                with Vertical(id="list-column"):
+                    yield DayFilter()
+                    yield PaperList(id="papers")
+                yield DetailPane(id="detail")
+        yield StatusLine(id="status-line")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        glyphs = self.services.glyphs
+        self.paper_list.glyphs = self.detail.glyphs = glyphs
+        state = self.services.user_state
+        self.paper_list.marks = PaperMarks(
+            bookmarked=state.is_bookmarked,
+            unread=lambda pid: not state.is_read(pid),
+            noted=lambda pid: state.note_of(pid) is not None,
+            tags=state.tags_of,
+        )
+        self.sidebar.counts = self._day_counts
+        self.sidebar.border_title = literal("Days")
+        self.paper_list.border_title = literal("Loading…")
+        self.detail.border_title = literal("Paper")
+        self.detail.empty_message = "Loading the newest day…"
+        self.services.marks_changed.subscribe(self, lambda _: self.marks_changed())
+        self.paper_list.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_layout(event.size.width)
+
+    def _apply_layout(self, width: int | None = None) -> None:
+        narrow = (width if width is not None else self.size.width) < NARROW_WIDTH
+        self.set_class(narrow, "-narrow")
+        open_ = (not narrow) if self.sidebar_open is None else self.sidebar_open
+        self.set_class(not open_, "-sidebar-hidden")
+        if not open_ and self.sidebar.has_focus:
+            self.paper_list.focus()
+
+    def panes(self) -> list[Widget]:
+        """The panes on screen, left to right."""
+        panes: list[Widget] = [self.paper_list, self.detail]
+        if not self.has_class("-sidebar-hidden"):
+            panes.insert(0, self.sidebar)
+        return panes
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A paper being read (the detail focused) gets the width, and is read; else the
+        list gets the width."""
+        self.set_class(event.widget is self.detail, "-reading")
+        if event.widget is self.detail and self.services.mark_read == "shown":
+            self.mark_shown_read()
+
+    def show_status(self, text: str) -> None:
+        """Work in progress (a sync) on the status line; "" hides it."""
+        with suppress(NoMatches):
+            self.query_one(StatusLine).show(text)
+
+    # -- where the reader is -----------------------------------------------------------
+
+    @property
+    def cursor(self) -> int:
+        return self.paper_list.cursor
+
+    @property
+    def day(self) -> date | None:
+        """The day shown (in a week or month: the day of the paper under the cursor)."""
+        return self.state.day(self.cursor) if self.is_mounted else None
+
+    @property
+    def current(self) -> Entry | None:
+        return self.paper_list.current
+
+    def restore_to(self, position: Position) -> None:
+        """Reopen at ``position`` once its day has arrived."""
+        self.state.restore_to(position)
+
+    def start_over(self) -> None:
+        """Another archive is coming: show its newest day when it arrives."""
+        self.state.start_over()
+
+    @property
+    def last_position(self) -> Position | None:
+        """The position last seen (safe to read from any thread)."""
+        return self._last_position
+
+    def position(self) -> Position | None:
+        """Where the reader is now (or was, once the screen is gone)."""
+        try:
+            scroll = round(self.detail.scroll_y)
+            cursor = self.cursor
+        except NoMatches:  # the app is closing: the panes are gone
+            return self._last_position
+        found = self.state.position(cursor, scroll)
+        if found is not None:
+            self._last_position = found
+        return self._last_position if found is None else found
+
+    # -- showing -----------------------------------------------------------------------
+
+    def show(
+        self,
+        scope: Scope,
+        keep: str | None = None,
+        *,
+        user: bool = True,
+        passing: bool = False,
+    ) -> None:
+        """Show the papers of ``scope`` with paper ``keep`` under the cursor when it is there.
+
+        ``user``: the user asked for it. ``passing``: the paper shown is only on the way to
+        another one (it does not count as read).
+        """
+        shown = self.state.show(scope, keep, user=user)
+        self._draw(shown, passing)
+
+    def show_at(
+        self, day: date | None, pid: str | None = None, *, user: bool = True, passing: bool = False
+    ) -> None:
+        """Show ``day``, or the week or month holding it, with paper ``pid`` selected."""
+        self.show(self.state.scope_of(day), pid, user=user, passing=passing)
+
+    def show_again(self) -> None:
+        """List what is shown once more (a new order, filter or data), the paper kept."""
+        self.show(self.state.scope, self.paper_list.current_id, user=False)
+
+    def _draw(self, shown: Shown, passing: bool) -> None:
+        listing, paper_list = shown.listing, self.paper_list
+        if shown.filter_ended:
+            self.day_filter.close()
+        if listing.loading:
+            self.post_message(DayWanted(listing.wanted))
+        paper_list.loading = listing.loading
+        with paper_list.prevent(PaperList.Highlighted):
+            paper_list.show(
+                listing.entries,
+                shown.cursor,
+                label=listing.label,
+                order_label=listing.order_label,
+                every_id=listing.every_id,
+                row_days=listing.period is not None,
+            )
+        self.show_paper(passing)  # now: one frame shows it all
+        if shown.kind_changed:
+            self.refresh_sidebar()
+        if listing.period is not None:
+            self.sidebar.select_period(listing.period)
+        else:
+            self.sidebar.select_day(listing.day)
+        loading = "Reading these days…" if listing.period else "Reading this day…"
+        self.detail.empty_message = loading if listing.loading else "No paper selected."
+        self.post_message(DayShown(self.day, shown.first))
+
+    def refresh_sidebar(self) -> None:
+        """List days, or weeks or months, as the reader shows them now."""
+        period = self.state.period
+        if period is None:
+            self.sidebar.show_days(self.store.summaries(), self.day)
+            self.sidebar.border_title = literal("Days")
+        else:
+            self.sidebar.show_periods(self.store.periods(period.kind), period)
+            self.sidebar.border_title = literal(period.kind.plural.capitalize())
+
+    def show_paper(self, passing: bool = False) -> None:
+        """Show the paper under the cursor in the detail pane; it counts as read as
+        ``mark_read`` says, unless it is only ``passing`` by on the way to another."""
+        entry = self.current
+        full = self.store.with_body(entry) if entry is not None else None
+        paper_list = self.paper_list
+        self.detail.show(
+            full.paper if full else None,
+            full.day if full else None,
+            paper_list.cursor + 1,
+            len(paper_list.entries),
+            self._mine(entry.pid if entry else None),
+        )
+        self.position()  # keeps the last known position up to date
+        self.update_list_title()
+        if not passing and self.detail.has_focus and self.services.mark_read == "shown":
+            self.mark_shown_read()
+
+    def update_list_title(self) -> None:
+        self.paper_list.notes = self.state.list_notes(self.cursor)
+        self.paper_list.update_titles()
+
+    def mark_shown_read(self, opened: bool = False) -> None:
+        """The paper in the detail pane was read (``opened``: the user opened it)."""
+        mode = self.services.mark_read
+        if mode == "manual" or not (opened or (mode == "shown" and self.detail.has_focus)):
+            return
+        pid = self.paper_list.current_id
+        if pid is not None and self.services.marking.mark_read(pid):
+            self.paper_marks_changed(pid)
+
+    def _mine(self, pid: str | None) -> Annotation | None:
+        """The reader's note and tags on paper ``pid``."""
+        if pid is None:
+            return None
+        state = self.services.user_state
+        return Annotation(state.note_of(pid), tuple(state.tags_of(pid)))
+
+    def _day_counts(self, day: date | None) -> str:
+        """The sidebar's figures for a day: bookmarks, then unread/total."""
+        if self.store.is_loading(day):
+            return "…"
+        ids = self.store.pids(day)
+        state = self.services.user_state
+        unread = sum(not state.is_read(pid) for pid in ids)
+        marked = sum(state.is_bookmarked(pid) for pid in ids)
+        bookmarks = f"{self.services.glyphs.bookmark}{marked} " if marked else ""
+        return f"{bookmarks}{unread}/{len(ids)}"
+
+    def marks_changed(self) -> None:
+        """Bookmarks, notes, tags or read marks changed: redraw markers, counts and titles."""
+        if self.is_mounted:
+            self.paper_list.restyle()
+            self.sidebar.restyle()
+            self.detail.show_mine(self._mine(self.paper_list.current_id))
+
+    def paper_marks_changed(self, pid: str) -> None:
+        """One paper shown was (un)bookmarked or (un)read: redraw just its marks."""
+        if self.is_mounted:
+            self.paper_list.restyle_paper(pid)
+            self.sidebar.restyle_day(self.day)
+
+    # -- the archive arrives -----------------------------------------------------------
 
     def archive_changed(self, changed: set[date | None] | None, wanted: date | None) -> None:
         """Days arrived or changed (None: all); refresh them and, at first, open a day."""
         self.refresh_sidebar()
-        if self.store.is_empty():
+        decision = self.state.archive_changed(changed, wanted)
+        if isinstance(decision, bool):
+            if decision:
+                self.show_again()
             return
-        first = not self.shown_first
-        if first or (not self.navigated and wanted is not None):
-            target = self.store.nearest_day(wanted) if wanted else self.store.newest_day
-            if target is None or target not in self.store:
-                target = self.store.newest_day
-            if first or target != self.day:
-                self.show_at(target, user=False)
-            self.apply_restore(target)
-        elif changed is None or self.day in changed or self.period_touched(changed):
-            self.show_current()
+        target = decision.day
+        if not self.state.shown_first or self.state.scope_of(target) != self.state.scope:
+            self.show_at(target, user=False)
+        position = self.state.restore_arrived(target)
+        if position is not None and position.paper is not None:
+            index = self.paper_list.index_of(position.paper)
+            if index is not None:
+                self.paper_list.cursor = index
+                self.detail.scroll_to(y=position.scroll, animate=False)
+                self.call_after_refresh(self.detail.scroll_to, y=position.scroll, animate=False)
 
     def loading_progress(self, done: int, total: int) -> None:
         self.sidebar.border_subtitle = literal(f"loading {done * 100 // max(total, 1)}%")
@@ -62,33 +359,33 @@ class ReaderScreen(ReadingFlow, AnnotatingScreen):
             self.detail.show(None, None)
             self.paper_list.border_title = literal("No digests")
 
-    # -- what the panes say ----------------------------------------------------------
+    # -- what the panes say ------------------------------------------------------------
 
     @on(DateSidebar.DayHighlighted)
     def _day_highlighted(self, event: DateSidebar.DayHighlighted) -> None:
-        if event.day != self.day:
-            self.show_day(event.day)
+        if event.day != self.state.scope:
+            self.show(event.day)
 
     @on(DateSidebar.DayOpened)
     def _day_opened(self, event: DateSidebar.DayOpened) -> None:
-        if event.day != self.day:
-            self.show_day(event.day)
+        if event.day != self.state.scope:
+            self.show(event.day)
         self.paper_list.focus()
 
     @on(DateSidebar.PeriodHighlighted)
     def _period_highlighted(self, event: DateSidebar.PeriodHighlighted) -> None:
-        if event.period != self.period:
-            self.show_period(event.period)
+        if event.period != self.state.scope:
+            self.show(event.period)
 
     @on(DateSidebar.PeriodOpened)
     def _period_opened(self, event: DateSidebar.PeriodOpened) -> None:
-        if event.period != self.period:
-            self.show_period(event.period)
+        if event.period != self.state.scope:
+            self.show(event.period)
         self.paper_list.focus()
 
     @on(PaperList.Highlighted)
     def _paper_highlighted(self, event: PaperList.Highlighted) -> None:
-        self.show_paper(event.paper)
+        self.show_paper()
 
     @on(PaperList.Opened)
     def _paper_opened(self, event: PaperList.Opened) -> None:
@@ -97,9 +394,8 @@ class ReaderScreen(ReadingFlow, AnnotatingScreen):
 
     @on(DayFilter.Applied)
     def _filter_changed(self, event: DayFilter.Applied) -> None:
-        self.day_filter = event.query
-        self.filter_pinned = self.filter_pinned and event.query is not None
-        self.show_current()
+        self.state.set_filter(event.query)
+        self.show_again()
 
     @on(DayFilter.Done)
     def _filter_done(self, event: DayFilter.Done) -> None:
@@ -107,31 +403,38 @@ class ReaderScreen(ReadingFlow, AnnotatingScreen):
 
     @on(DayFilter.Cleared)
     def _filter_cleared(self, event: DayFilter.Cleared) -> None:
-        self.clear_day_filter()
+        self.clear_filter()
 
-    def clear_day_filter(self) -> None:
-        self.drop_filter()
-        self.show_current()
+    def clear_filter(self) -> None:
+        self.day_filter.close()
+        self.state.drop_filter()
+        self.show_again()
         self.paper_list.focus()
 
-    # -- moving ----------------------------------------------------------------------
+    # -- moving ------------------------------------------------------------------------
 
     def action_older_day(self) -> None:
-        if not self.step(older=True):
-            self._step_day(self.store.older_day(self.day), "This is the oldest day.")
+        self._step(older=True)
 
     def action_newer_day(self) -> None:
-        if not self.step(older=False):
-            self._step_day(self.store.newer_day(self.day), "This is the newest day.")
+        self._step(older=False)
+
+    def _step(self, older: bool) -> None:
+        found = self.state.step(older, self.cursor)
+        if isinstance(found, str):
+            self.notify(found, timeout=2)
+        else:
+            self.show(found)
 
     def action_cycle_period(self) -> None:
-        self.cycle_period()
-
-    def _step_day(self, step: Step, at_end: str) -> None:
-        if not step.exists:
-            self.say_at_end(at_end)
+        """Days → weeks → months → days, keeping the paper under the cursor."""
+        found = self.state.cycle_period(self.cursor)
+        if isinstance(found, str):
+            self.notify(found, severity="warning", timeout=3)
             return
-        self.show_day(step.day)
+        scope, pid = found
+        self.show(scope, pid)
+        self.refresh_sidebar()  # its title says what it lists
 
     def action_goto_date(self) -> None:
         self.app.push_screen(DatePrompt(self.day), self.goto_date)
@@ -155,11 +458,11 @@ class ReaderScreen(ReadingFlow, AnnotatingScreen):
 
     def action_back(self) -> None:
         """Back to the search results on the result opened; else clear a filter; else a pane."""
-        if self.on_result():
+        if self.state.on_result(self.cursor):
             self.post_message(ResultsRequested())
             return
-        if self.focused is self.paper_list and self.day_filter is not None:
-            self.clear_day_filter()
+        if self.focused is self.paper_list and self.state.filter is not None:
+            self.clear_filter()
             return
         panes = self.panes()
         if self.focused in panes and panes.index(self.focused) > 0:
@@ -184,11 +487,42 @@ class ReaderScreen(ReadingFlow, AnnotatingScreen):
             return
         self.app.push_screen(ProblemsScreen(self.store.problems))
 
-    # -- the paper under the cursor --------------------------------------------------
+    # -- reading on ----------------------------------------------------------------------
 
-    def _current(self) -> tuple[str, Paper] | None:
-        paper, pid = self.paper_list.current, self.paper_list.current_id
-        return None if paper is None or pid is None else (pid, paper)
+    def open_paper(self, day: date | None, pid: str, note: str = "") -> None:
+        """Show the paper ``pid`` of ``day`` with the detail pane focused: it is opened.
+
+        ``note`` (a search result's place, say) is shown in the list's title while the
+        paper stays under the cursor.
+        """
+        self.state.result_note = (pid, note) if note else None
+        self.show_at(day, pid, passing=True)  # in its week or month when they are listed
+        if self.state.filter is not None and self.paper_list.index_of(pid) is None:
+            self.day_filter.close()
+            self.state.drop_filter()  # the filter hides the paper asked for
+            self.show_at(day, pid, user=False, passing=True)
+        self.detail.focus()
+        self.mark_shown_read(opened=True)
+        self.update_list_title()
+
+    def action_next_unread(self, forward: bool = True) -> None:
+        """Open the next (or previous) unread paper: this listing, then other days."""
+        found = self.state.next_unread(forward, self.cursor, not self.detail.has_focus)
+        if isinstance(found, str):
+            self.notify(found, timeout=3)
+        else:
+            self.open_paper(found.day, found.pid)
+
+    def action_read_on(self) -> None:
+        """A page down the paper; at its end, it is read and the next unread one opens."""
+        detail = self.detail
+        if detail.paper is not None and detail.scroll_offset.y < detail.max_scroll_y:
+            detail.scroll_page_down(animate=False)
+            return
+        self.mark_shown_read(opened=True)
+        self.action_next_unread()
+
+    # -- the paper under the cursor ------------------------------------------------------
 
     def _tell(self, notice: Notice) -> None:
         self.notify(
@@ -199,37 +533,42 @@ class ReaderScreen(ReadingFlow, AnnotatingScreen):
         )
 
     def action_toggle_bookmark(self) -> None:
-        if current := self._current():
-            pid, paper = current
-            notice = self.services.marking.toggle_bookmark(pid, paper, self.paper_list.current_day)
-            self._tell(notice)
-            self.paper_marks_changed(pid)
+        if (entry := self.current) is not None:
+            self._tell(self.services.marking.toggle_bookmark(entry.pid, entry.paper, entry.day))
+            self.paper_marks_changed(entry.pid)
 
     def action_toggle_read(self) -> None:
-        if current := self._current():
-            self.services.marking.toggle_read(current[0])
-            self.paper_marks_changed(current[0])
-
-    def annotation_target(self) -> Target | None:
-        if (current := self._current()) is None:
-            return None
-        pid, paper = current
-        return Target(pid, paper.title, Bookmark.of(pid, paper, self.day, datetime.now(UTC)))
+        if (entry := self.current) is not None:
+            self.services.marking.toggle_read(entry.pid)
+            self.paper_marks_changed(entry.pid)
 
     def action_mark_day_read(self) -> None:
-        if self.period is not None:
-            label, ids = self.period.label, [row.pid for row in self.store.span_rows(self.period)]
-        else:
-            label = self.day.isoformat() if self.day else "undated papers"
-            ids = self.store.ids(self.day)
+        label, ids = self.state.mark_targets()
         self._tell(self.services.marking.mark_all_read(ids, label))
         self.marks_changed()
 
+    def _target(self) -> Target | None:
+        entry = self.current
+        if entry is None:
+            return None
+        snapshot = Bookmark.of(entry.pid, entry.paper, entry.day, datetime.now(UTC))
+        return Target(entry.pid, entry.paper.title, snapshot)
+
+    def action_edit_note(self) -> None:
+        if target := self._target():
+            edit_note(self, self.services, target)
+
+    def action_edit_tags(self) -> None:
+        if target := self._target():
+            edit_tags(self, self.services, target)
+
     def _url(self, pdf: bool = False) -> str | None:
         """The selected paper's abstract page (or PDF); None, with a word why, if it has none."""
-        paper = self.paper_list.current
-        url = (pdf_url(paper) if pdf else abs_url(paper)) if paper else None
-        if url is None and paper is not None:
+        entry = self.current
+        if entry is None:
+            return None
+        url = pdf_url(entry.paper) if pdf else abs_url(entry.paper)
+        if url is None:
             missing = "No PDF: this paper has no arXiv id." if pdf else "This paper has no link."
             self.notify(missing, severity="warning", timeout=3)
         return url
@@ -239,11 +578,9 @@ class ReaderScreen(ReadingFlow, AnnotatingScreen):
             self.post_message(CopyRequested(url, "link"))
 
     def action_copy_citation(self) -> None:
-        if current := self._current():
-            pid, paper = current
-            day = self.paper_list.current_day
-            citation = to_bibtex([Bookmark.of(pid, paper, day, datetime.now(UTC))])
-            self.post_message(CopyRequested(citation, "BibTeX"))
+        if (entry := self.current) is not None:
+            snapshot = Bookmark.of(entry.pid, entry.paper, entry.day, datetime.now(UTC))
+            self.post_message(CopyRequested(to_bibtex([snapshot]), "BibTeX"))
 
     def action_open_link(self) -> None:
         if url := self._url():
@@ -255,21 +592,22 @@ class ReaderScreen(ReadingFlow, AnnotatingScreen):
 
     def action_cycle_order(self) -> None:
         """Votes → title → file order → votes; the paper under the cursor stays."""
-        self.order = self.order.next()
-        self.show_current()
-        self.notify(f"Papers {self.order.label}.", timeout=2)
+        self.state.order = self.state.order.next()
+        self.show_again()
+        self.notify(f"Papers {self.state.order.label}.", timeout=2)
 
     def action_filter_day(self) -> None:
-        self.query_one(DayFilter).open()
+        self.day_filter.open()
 
     def action_pin_filter(self) -> None:
         """Keep the filter on from day to day, or let it end with its day again."""
-        if self.day_filter is None:
+        state = self.state
+        if state.filter is None:
             self.notify("No filter to pin: press f to filter this day first.", timeout=3)
             return
-        self.filter_pinned = not self.filter_pinned
+        state.pinned = not state.pinned
         self.update_list_title()
-        if self.filter_pinned:
+        if state.pinned:
             self.notify("Filter pinned: it stays on from day to day (F again to unpin).")
         else:
             self.notify("Filter unpinned: it ends when you change day.", timeout=3)
@@ -279,3 +617,35 @@ class ReaderScreen(ReadingFlow, AnnotatingScreen):
 
     def action_more(self) -> None:
         self.detail.show_more()
+
+    # -- beyond the day: authors and trends ----------------------------------------------
+
+    def action_pick_author(self) -> None:
+        """List the selected paper's authors; the one chosen opens their page."""
+        entry = self.current
+        if entry is None:
+            return
+        names = [name for name in entry.paper.authors if name.strip()]
+        if not names:
+            self.notify("This paper names no authors.", severity="warning", timeout=3)
+            return
+        counts = self.store.author_counts(names)
+        from tui.screens.authors import AuthorPicker
+
+        picker = AuthorPicker(entry.paper.title, names, counts, so_far(self.store))
+        self.app.push_screen(picker, self.open_author)
+
+    def open_author(self, name: str | None) -> None:
+        if name:
+            from tui.screens.authors import AuthorScreen
+
+            self.app.push_screen(AuthorScreen(self.services, name))
+
+    def action_show_trends(self) -> None:
+        """Trends of the week or month shown; of the whole archive when showing days."""
+        self.show_trends(self.state.period)
+
+    def show_trends(self, period: Period | None) -> None:
+        from tui.screens.trends import TrendsScreen
+
+        self.app.push_screen(TrendsScreen(self.services, period))
