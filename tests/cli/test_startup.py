@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -123,13 +122,24 @@ async def test_unreadable_bookmarks_file_is_reported_and_the_app_runs(tmp_path: 
         assert any("cannot read" in m and "bookmarks.json" in m for m in messages)
 
 
-def _reading_under(pid: int, root: Path) -> bool:
-    """Whether process ``pid`` has a file under ``root`` open (it is reading the archive)."""
-    try:
-        links = [os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()]
-    except OSError:
-        return False
-    return any(link.startswith(str(root)) for link in links)
+SLOW_CHECK = """
+import sys, time
+from pathlib import Path
+import parsers.loader
+
+marker = Path(sys.argv.pop(1))
+real = parsers.loader.read_file_raw
+
+def read(source):
+    marker.touch()  # the command is at work: reading its files
+    time.sleep(0.05)
+    return real(source)
+
+parsers.loader.read_file_raw = read  # before the cache imports it
+from tui.cli import main
+
+sys.exit(main(sys.argv[1:]))
+"""
 
 
 def test_ctrl_c_in_a_command_ends_it_without_a_traceback(tmp_path: Path) -> None:
@@ -137,17 +147,20 @@ def test_ctrl_c_in_a_command_ends_it_without_a_traceback(tmp_path: Path) -> None
 
     from tests.benchmarks.archive import generate_archive
 
-    generate_archive(tmp_path, days=400, papers=20)
+    archive, marker, script = tmp_path / "archive", tmp_path / "reading", tmp_path / "check.py"
+    generate_archive(archive, days=400, papers=3)  # 20 s of reading at 0.05 s a file
+    script.write_text(SLOW_CHECK, encoding="utf-8")
     command = subprocess.Popen(
-        [sys.executable, "-m", "tui", "check", "--no-cache", str(tmp_path)],
+        [sys.executable, str(script), str(marker), "check", "--no-cache", str(archive)],
         cwd=Path(__file__).resolve().parents[2],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and not _reading_under(command.pid, tmp_path):
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not marker.exists():
         time.sleep(0.01)
+    assert marker.exists(), "the command never began reading"
     command.send_signal(signal.SIGINT)
     _, err = command.communicate(timeout=60)
     assert command.returncode == 130, err

@@ -14,7 +14,7 @@ from tests.screens.helpers import write_digest
 from tui.archive.order import PaperOrder
 from tui.archive.periods import PeriodKind, period_of
 from tui.screens.reader.state import MORE_DAYS, Open, ReaderState
-from tui.search.matching import SetMarks
+from tui.search.marks import SetMarks
 from tui.search.query import parse_query
 from tui.userdata.session import Position
 

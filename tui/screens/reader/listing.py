@@ -13,7 +13,8 @@ from tui.archive.entry import Entry
 from tui.archive.order import PaperOrder
 from tui.archive.periods import Period
 from tui.archive.store import ArchiveStore, Scope
-from tui.search.matching import Marks, paper_matches
+from tui.search.marks import Marks
+from tui.search.matching import paper_matches
 from tui.search.query import Query
 
 

@@ -20,7 +20,8 @@ from tui.archive.periods import Period, PeriodKind, period_of
 from tui.archive.store import ArchiveStore, Scope
 from tui.archive.unread import Place, unread_places
 from tui.screens.reader.listing import Listing, list_scope
-from tui.search.matching import Marks, paper_matches
+from tui.search.marks import Marks
+from tui.search.matching import paper_matches
 from tui.search.query import Query, quoted
 from tui.userdata.session import Position
 
