@@ -27,7 +27,8 @@ def ready() -> None:
 
 def run_paperdeck(archive: str, until: str, no_cache: bool) -> None:
     from tui.app import PaperdeckApp
-    from tui.app.messages import LoadFinished
+    from tui.app.messages import LoaderReport
+    from tui.archive.loading import LoadFinished
     from tui.screens.reader.screen import DayShown
     from tui.settings.reader_settings import ReaderSettings
 
@@ -38,8 +39,8 @@ def run_paperdeck(archive: str, until: str, no_cache: bool) -> None:
                 self.call_after_refresh(ready)
                 self.call_after_refresh(self.exit)
 
-        def on_load_finished(self, message: LoadFinished) -> None:
-            if until == "loaded":
+        def on_loader_report(self, message: LoaderReport) -> None:
+            if until == "loaded" and isinstance(message.event, LoadFinished):
                 self.call_after_refresh(ready)
                 self.call_after_refresh(self.exit)
 

@@ -14,10 +14,11 @@ import pytest
 from parsers import load
 from tests.conftest import FIXTURES
 from tests.sync.helpers import Answer, FakeApi, fast_options
+from tui.fileio.locking import exclusive_when_free
 from tui.settings.sources import SourceConfig
 from tui.sync import SyncOptions, SyncProgress, sync_source
+from tui.sync.engine import lock_path
 from tui.sync.hf_source import day_range, is_complete, utc_today
-from tui.sync.source_lock import lock_path, source_locked
 
 DAY14 = (FIXTURES / "hf-daily" / "2025-07-14.json").read_bytes()
 DAY15 = (FIXTURES / "hf-daily" / "2025-07-15.json").read_bytes()
@@ -196,7 +197,7 @@ def test_a_second_sync_of_the_same_source_waits_for_the_first(tmp_path: Path, ap
                         options=until("2025-07-15"))
         )  # fmt: skip
 
-    with source_locked(lock_path(tmp_path, "hf"), lambda: None, lambda: False):
+    with exclusive_when_free(lock_path(tmp_path, "hf"), lambda: None, lambda: False):
         thread = threading.Thread(target=other)
         thread.start()
         for _ in range(100):
@@ -211,7 +212,7 @@ def test_a_second_sync_of_the_same_source_waits_for_the_first(tmp_path: Path, ap
 
 def test_a_sync_waiting_for_another_gives_up_in_time(tmp_path: Path, api: FakeApi) -> None:
     options = replace(until("2025-07-15"), lock_wait=0.3)
-    with source_locked(lock_path(tmp_path, "hf"), lambda: None, lambda: False):
+    with exclusive_when_free(lock_path(tmp_path, "hf"), lambda: None, lambda: False):
         result = sync_source(hf(api, "2025-07-15"), tmp_path, options=options)
     assert (result.ok, result.message) == (
         False,

@@ -4,6 +4,8 @@
 :class:`FileLock` is a lock kept open for as long as something is in use (the parse cache
 holds a shared one while open, so that no other paperdeck removes it): taken shared or
 exclusive, blocking, with a deadline, or not at all when held elsewhere.
+:func:`exclusive_when_free` waits for an exclusive lock while saying so, and gives up when
+cancelled or after a while (one sync of a source at a time).
 
 A lock file may be removed by whoever holds it exclusively (a cache forgotten with its
 lock): a lock taken on a file that is no longer at its path is dropped and taken again on
@@ -16,7 +18,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -61,6 +63,13 @@ class FileLock:
             if not got:
                 return None
 
+    @property
+    def fd(self) -> int:
+        """The locked descriptor (a program started with it inherited holds the lock too)."""
+        if self._fd is None:
+            raise RuntimeError("the lock was released")
+        return self._fd
+
     def release(self) -> None:
         """Let go of the lock (twice is harmless)."""
         fd, self._fd = self._fd, None
@@ -103,6 +112,44 @@ def locked(path: Path) -> Iterator[None]:
             yield
         finally:
             lock.release()
+
+
+class LockNotTaken(Exception):
+    """The lock stayed held elsewhere: the wait was ``cancelled``, or reached its limit of
+    ``waited`` seconds."""
+
+    def __init__(self, cancelled: bool, waited: float) -> None:
+        super().__init__("cancelled" if cancelled else f"gave up after {waited:g} s")
+        self.cancelled = cancelled
+        self.waited = waited
+
+
+@contextmanager
+def exclusive_when_free(
+    path: Path,
+    waiting: Callable[[], object],
+    cancelled: Callable[[], bool],
+    give_up_after: float | None = None,
+    poll: float = 0.2,
+) -> Iterator[FileLock]:
+    """Hold an exclusive lock on ``path`` for the ``with`` block, waiting while another
+    process holds it: ``waiting`` is called once when it does, and the wait ends with
+    :class:`LockNotTaken` once ``cancelled()`` or after ``give_up_after`` seconds."""
+    start = time.monotonic()
+    told = False
+    while (lock := FileLock.take(path, exclusive=True, wait=0)) is None:
+        if not told:
+            waiting()
+            told = True
+        if cancelled():
+            raise LockNotTaken(True, time.monotonic() - start)
+        if give_up_after is not None and time.monotonic() - start >= give_up_after:
+            raise LockNotTaken(False, give_up_after)
+        time.sleep(poll)
+    try:
+        yield lock
+    finally:
+        lock.release()
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from tui.fileio.locking import LockNotTaken, exclusive_when_free
 from tui.settings.sources import SourceConfig
 from tui.sync.checkout_limit import GitPolicy
 from tui.sync.git_source import STORE, GitSync
@@ -27,7 +28,6 @@ from tui.sync.progress import (
     never_cancelled,
     no_report,
 )
-from tui.sync.source_lock import lock_path, source_locked
 
 LOCK_WAIT = 600.0
 
@@ -96,8 +96,16 @@ def sync_source(
 
     try:
         path = lock_path(root, name)
-        with source_locked(path, waiting, cancelled, options.lock_wait) as lock_fd:
-            return _run(source, root, report, cancelled, options, lock_fd)
+        with exclusive_when_free(path, waiting, cancelled, options.lock_wait) as lock:
+            return _run(source, root, report, cancelled, options, lock.fd)
+    except LockNotTaken as exc:
+        if exc.cancelled:
+            message = "cancelled while another sync of this source was running"
+        else:
+            message = (
+                f"another sync of this source was still running after "
+                f"{duration(exc.waited)}; gave up waiting"
+            )
     except SyncError as exc:
         message = str(exc)
     except OSError as exc:
@@ -105,6 +113,18 @@ def sync_source(
     except Exception as exc:  # a bug must not stop the other sources or show a traceback
         message = f"unexpected error: {exc.__class__.__name__}: {exc}"
     return SourceResult(name, source.kind, source.address, root / name, ok=False, message=message)
+
+
+def lock_path(root: Path, name: str) -> Path:
+    """The lock beside source ``name``'s folder: one sync of a source at a time (cron and
+    an open reader, say). A ``git`` a sync starts inherits it, so that one left running by a
+    sync that was killed still holds it, and the next sync waits for it to finish."""
+    return root / f".{name}.lock"
+
+
+def duration(seconds: float) -> str:
+    """``seconds`` as a person reads it: ``10 min``, ``0.5 s``."""
+    return f"{seconds / 60:g} min" if seconds >= 60 else f"{seconds:g} s"
 
 
 def sync_sources(

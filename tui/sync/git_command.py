@@ -88,7 +88,7 @@ def run_git(
     A failure raises :class:`SyncError` with git's own reason, unless ``check`` is False:
     then the output so far is returned ("" for a question git answered with no).
     ``keep_fds`` stay open in git (the source's lock: see
-    :func:`~tui.sync.source_lock.source_locked`).
+    :func:`~tui.sync.engine.lock_path`).
     """
     if cancelled is not None and cancelled():
         raise SyncError("cancelled")
