@@ -12,7 +12,7 @@ from datetime import date
 
 from parsers.limits import PaperCount, limit_paper
 from parsers.markdown import LONG_LINE
-from parsers.models import Digest, Problem, RawDigest
+from parsers.models import Problem, RawDigest
 from parsers.paper_fields import AUTHOR_SEPARATORS, derive_title, parse_votes, split_authors
 
 ABSTRACT_HEADING = "Abstract"
@@ -184,11 +184,3 @@ def read_abstract_dump(
     if not papers:
         return [], problems
     return [{"date": fallback_date, "sources": [path], "papers": papers}], problems
-
-
-def parse_abstract_dump(
-    lines: list[str], path: str, fallback_date: date | None = None
-) -> tuple[list[Digest], list[Problem]]:
-    """Read a plain abstract dump into :class:`Digest` models."""
-    raw, problems = read_abstract_dump(lines, path, fallback_date)
-    return [Digest.model_validate(digest) for digest in raw], problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from parsers import Paper, Section
-from tui.search.keywords import stem, top_keywords
+from tui.archive.keywords import stem, top_keywords
 from tui.search.query import parse_query
 from tui.search.snippets import Snippet, find_snippet, window
 

@@ -12,10 +12,6 @@ from tui.cli.output import safe
 PROG = "paperdeck"
 
 
-class UsageError(Exception):
-    """A bad argument: reported as one line, exit code 2."""
-
-
 class ArgumentParser(argparse.ArgumentParser):
     """An argparse parser that reports a bad argument in one line, with exit code 2."""
 

@@ -15,6 +15,7 @@ from textual.signal import Signal
 
 from tui.archive.cache import CacheClosed
 from tui.archive.store import ArchiveStore
+from tui.settings.config import MarkRead
 from tui.terminal.glyphs import Glyphs
 from tui.userdata.marking import Marking
 from tui.userdata.user_state import UserState
@@ -51,7 +52,7 @@ class ReaderServices:
     """The markers to draw (Unicode or ASCII)."""
     marks_changed: Signal[None]
     """Published when bookmarks or read marks changed (here, by an undo, or elsewhere)."""
-    mark_read: str = "shown"
+    mark_read: MarkRead = "shown"
     """When a paper counts as read: "open", "shown" or "manual" (config.toml)."""
     external_programs: bool = False
     """config.toml lets ``$EDITOR``/``$BROWSER`` run over SSH and in the browser mode too."""

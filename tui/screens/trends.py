@@ -20,11 +20,11 @@ from textual.widgets import Label
 
 from tui.archive.cache.authors import AuthorCount
 from tui.archive.cache.trends import Trend
+from tui.archive.keywords import top_keywords
 from tui.archive.periods import Period
 from tui.screens.authors import AuthorScreen
 from tui.screens.requests import SearchRequested
 from tui.screens.services import ReaderServices, reading_in_worker, so_far
-from tui.search.keywords import top_keywords
 from tui.terminal.glyphs import ASCII
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.literal import literal

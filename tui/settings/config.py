@@ -37,6 +37,10 @@ from tui.settings.sources import SourceConfig, read_sources
 
 MAX_CONFIG_BYTES = 2**20
 
+MarkRead = Literal["open", "shown", "manual"]
+"""When a paper counts as read: when opened, when shown in the focused detail, or never
+but by hand."""
+
 
 class Config(BaseModel):
     """Settings read from ``config.toml``."""
@@ -54,7 +58,7 @@ class Config(BaseModel):
     allow_external_programs: bool = False
     """Start ``$EDITOR``/``$BROWSER`` in SSH sessions and the browser mode too (not by default:
     on a shared box they would hand a shell to someone given only the reader)."""
-    mark_read: Literal["open", "shown", "manual"] = "shown"
+    mark_read: MarkRead = "shown"
     """When a paper counts as read: opened; opened or shown in the focused detail; never."""
     max_sessions: int = Field(4, ge=1)
     """``paperdeck serve``: how many readers (browser tabs) may run at once."""

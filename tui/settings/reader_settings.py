@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from tui.settings.config import Config
+from tui.settings.config import Config, MarkRead
 from tui.settings.sources import SourceConfig
 from tui.terminal.environment import in_ssh_session
 
@@ -19,7 +19,7 @@ class ReaderSettings:
     animations: bool = True
     theme: str | None = None  # set in config.toml: wins over the theme last chosen
     keys: dict[str, str] = field(default_factory=dict)
-    mark_read: str = "shown"  # "open", "shown" or "manual" (see Config.mark_read)
+    mark_read: MarkRead = "shown"  # "open", "shown" or "manual" (see Config.mark_read)
     problems: list[str] = field(default_factory=list)  # what was wrong in config.toml
     restore: bool = True  # reopen where the reader was last time
     cache: bool = True  # keep parse results in the cache directory (--no-cache: don't)

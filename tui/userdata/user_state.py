@@ -13,7 +13,6 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Generic
@@ -36,14 +35,6 @@ from tui.userdata.state_file import (
 
 Listener = Callable[[], None]
 ErrorListener = Callable[[str], None]
-
-
-@dataclass
-class _Pending(Generic[State]):
-    """Changes handed to the writer for one file, with their sequence numbers."""
-
-    file: StateFile[State]
-    changes: list[tuple[int, Change[State]]] = field(default_factory=list)
 
 
 class _Tracked(Generic[State]):

@@ -38,17 +38,6 @@ def rank_key(votes: int | None, day: date | None, serial: int) -> int:
     )
 
 
-def votes_bound(votes: int) -> int:
-    """The largest row id of papers with at least ``votes`` votes."""
-    return rank_key(votes, date.min, 0) | ((1 << (DAY_BITS + SERIAL_BITS)) - 1)
-
-
-def day_of_key(key: int) -> date | None:
-    """The day a rank key was made for."""
-    ordinal = (1 << DAY_BITS) - 1 - ((key >> SERIAL_BITS) & ((1 << DAY_BITS) - 1))
-    return date.fromordinal(ordinal) if ordinal > 0 else None
-
-
 @dataclass(slots=True)
 class SectionRecord:
     """A section as plain data (what merging and indexing need; no validation)."""
