@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import signal
-import struct
-import subprocess
 import sys
-import termios
-import threading
-import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from tests.screens.helpers import wait_loaded, write_digest
+from tests.tmux import TmuxSession, process_alive, wait_until
+from tests.waiting import DEADLINE
+from tests.waiting import wait_until as wait_in_app
 from tui.archive.identity import archive_key
 from tui.cli.launch import build_app
 from tui.settings.locations import Locations
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -55,8 +50,8 @@ async def test_position_order_and_scroll_are_restored(archive: Path) -> None:
     again = build_app([str(archive)])
     async with again.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)
-        await pilot.pause(0.1)
         screen = again.reader
+        await wait_in_app(pilot, lambda: screen.detail.scroll_y == scroll, "the scroll restored")
         assert screen.day == date(2025, 7, 14)
         assert screen.state.order.value == "title"
         assert screen.detail.paper.title == "Long one"  # type: ignore[union-attr]
@@ -74,42 +69,26 @@ async def test_a_start_date_overrides_the_restored_day(archive: Path) -> None:
         assert dated.reader.day == date(2025, 7, 15)
 
 
-def _drain(fd: int, stop: threading.Event) -> None:
-    while not stop.is_set():
-        try:
-            if not os.read(fd, 65536):
-                return
-        except OSError:
-            return
-
-
-@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX only")
-def test_sighup_saves_the_position(archive: Path) -> None:
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color"}
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tui", str(archive)],
-        cwd=ROOT, env=env, stdin=slave, stdout=slave, stderr=slave, start_new_session=True,
-    )  # fmt: skip
-    os.close(slave)
-    stop = threading.Event()
-    reader = threading.Thread(target=_drain, args=(master, stop), daemon=True)
-    reader.start()
+@pytest.mark.system
+def test_sighup_saves_the_position(archive: Path, tmp_path: Path) -> None:
+    session = TmuxSession(tmp_path, width=100, height=30)
+    env = {name: os.environ[name] for name in os.environ if name.startswith("PAPERDECK_")}
+    session.start(f"{sys.executable} -m tui {archive}", env, then_shell=True)
     try:
-        time.sleep(3.0)  # start-up
-        for key in (b"[", b"[", b"j"):
-            os.write(master, key)
-            time.sleep(0.4)
-        child.send_signal(signal.SIGHUP)
-        code = child.wait(timeout=20)
+        assert session.wait_for("2025-07-17", DEADLINE), session.screen()  # the first screen
+        pid = session.command_pid()
+        session.press("[", "[")
+        assert session.wait_for("2025-07-15", DEADLINE), session.screen()
+        session.press("j")  # the second paper: its arXiv id shows in the detail pane
+        assert session.wait_for("2507.15002", DEADLINE), session.screen()
+        os.kill(pid, signal.SIGHUP)
+        assert wait_until(lambda: not process_alive(pid), DEADLINE)
+        assert session.wait_for("EXIT=", DEADLINE)
+        exit_line = next(line for line in session.screen().splitlines() if "EXIT=" in line)
     finally:
-        stop.set()
-        if child.poll() is None:
-            child.kill()
-        os.close(master)
-    session = json.loads((Locations.resolve().state / "session.json").read_text())
-    position = session["positions"][archive_key([str(archive)])]
+        session.close()
+    session_file = json.loads((Locations.resolve().state / "session.json").read_text())
+    position = session_file["positions"][archive_key([str(archive)])]
     assert position["day"] == "2025-07-15"
     assert position["paper"] == "2507.15002"  # the second paper by votes
-    assert code != 0  # the process ended because of the hangup
+    assert exit_line.strip() != "EXIT=0"  # the process ended because of the hangup

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from tests.benchmarks.archive import generate_archive
 from tests.screens.helpers import wait_loaded, write_digest
+from tests.waiting import DEADLINE, wait_until
 from tui.app import PaperdeckApp
+from tui.archive.loading import ArchiveLoader
 from tui.screens.search import SearchScreen
 from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.textual_compat import notifications
@@ -25,12 +30,8 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-async def _first_screen(app: PaperdeckApp, pilot: object) -> None:
-    for _ in range(500):
-        if app.reader.state.shown_first:
-            return
-        await pilot.pause(0.01)  # type: ignore[attr-defined]
-    raise AssertionError("no first screen")
+async def _first_screen(app: PaperdeckApp, pilot: Pilot[None]) -> None:
+    await wait_until(pilot, lambda: app.reader.state.shown_first, "the first screen")
 
 
 @pytest.mark.parametrize("warm", [False, True])
@@ -38,7 +39,7 @@ async def test_brackets_right_after_the_first_screen_land(big: Path, warm: bool)
     if warm:
         app = PaperdeckApp([str(big)])
         async with app.run_test(size=WIDE) as pilot:
-            await wait_loaded(pilot, timeout=120)
+            await wait_loaded(pilot, timeout=180)
     app = PaperdeckApp([str(big)])
     async with app.run_test(size=WIDE) as pilot:
         await _first_screen(app, pilot)
@@ -46,14 +47,12 @@ async def test_brackets_right_after_the_first_screen_land(big: Path, warm: bool)
         await pilot.press("left_square_bracket", "left_square_bracket")
         wanted = NEWEST - timedelta(days=2)
         assert app.reader.day == wanted
-        for _ in range(500):  # its files are read next, if they were not yet
-            if app.reader.paper_list.entries:
-                break
-            await pilot.pause(0.02)
+        papers = app.reader.paper_list  # its files are read next, if they were not yet
+        await wait_until(pilot, lambda: bool(papers.entries), "the day's papers")
         assert len(app.reader.paper_list.entries) == 12
         assert app.reader.paper_list.border_title.startswith(f"{wanted} ·")
         assert "oldest" not in " ".join(str(n.message) for n in notifications(app))
-        await wait_loaded(pilot, timeout=120)
+        await wait_loaded(pilot, timeout=180)
         assert app.reader.day == wanted  # the rest of the load did not move the reader
 
 
@@ -64,12 +63,13 @@ async def test_search_typed_while_indexing_runs_when_it_can(big: Path) -> None:
         await pilot.press("slash", *"scaling")
         screen = app.screen
         assert isinstance(screen, SearchScreen)
-        await wait_loaded(pilot, timeout=120)
-        for _ in range(300):
-            await pilot.pause(0.02)
+        await wait_loaded(pilot, timeout=180)
+
+        def complete() -> bool:
             shown = screen.results.search_query
-            if not screen._partial and shown is not None and shown.text == "scaling":
-                break
+            return not screen._partial and shown is not None and shown.text == "scaling"
+
+        await wait_until(pilot, complete, "the results over the whole archive")
         status = str(screen.query_one("#search-status").render())
         assert "indexing" not in status
         assert screen.results.hits
@@ -81,20 +81,48 @@ def _notes(app: PaperdeckApp) -> str:
     return " ".join(str(n.message) for n in notifications(app))
 
 
-async def test_the_newest_day_says_so_while_older_days_are_read(big: Path) -> None:
+def _said(app: PaperdeckApp) -> list[str]:
+    """Every notification ``app`` shows from now on (a note may expire before it is read)."""
+    said: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, **options: Any) -> None:
+        said.append(message)
+        notify(message, **options)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return said
+
+
+async def test_the_newest_day_says_so_while_older_days_are_read(
+    big: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Every file still to read names an older day: nothing newer can come."""
+    release = threading.Event()  # the older days stay unread until the test has looked
+    read = ArchiveLoader._read
+
+    def held(loader: ArchiveLoader, *args: Any, **kwargs: Any) -> None:
+        release.wait(DEADLINE)
+        read(loader, *args, **kwargs)
+
+    monkeypatch.setattr(ArchiveLoader, "_read", held)
     app = PaperdeckApp([str(big)], settings=ReaderSettings(cache=False, restore=False))
+    said = _said(app)
     async with app.run_test(size=WIDE) as pilot:
         await _first_screen(app, pilot)
-        for _ in range(500):  # the files are checked, the older days still to read
-            if not app.store.unknown_days:
-                break
-            await pilot.pause(0.01)
-        assert not app.store.complete
-        await pilot.press("right_square_bracket")
-        assert app.reader.day == NEWEST
-        assert "This is the newest day." in _notes(app)
-        assert "still being read" not in _notes(app)
+        store = app.store
+        try:
+            assert not store.unknown_days  # the files are checked, the older days unread
+            assert not store.complete
+            await pilot.press("right_square_bracket")
+            assert app.reader.day == NEWEST
+            await wait_until(
+                pilot, lambda: any("This is the newest day." in m for m in said), "the note"
+            )
+            assert not any("still being read" in m for m in said)
+        finally:
+            release.set()
+        await wait_loaded(pilot, timeout=180)
 
 
 async def test_a_file_naming_no_day_may_still_bring_a_newer_one(
@@ -107,12 +135,15 @@ async def test_a_file_naming_no_day_may_still_bring_a_newer_one(
     later: list[tuple[str, int | None]] = [(f"Later Paper {n}", n) for n in range(1, 21)]
     write_digest(tmp_path / "collected.md", newer.isoformat(), later)  # ~3 KB, no date in its name
     app = PaperdeckApp([str(tmp_path)], settings=ReaderSettings(cache=False, restore=False))
+    said = _said(app)
     async with app.run_test(size=WIDE) as pilot:
         await _first_screen(app, pilot)
         assert app.reader.day == NEWEST
         await pilot.press("right_square_bracket")
-        assert "More days are still being read" in _notes(app)
-        await wait_loaded(pilot, timeout=120)
+        await wait_until(
+            pilot, lambda: any("More days are still being read" in m for m in said), "the note"
+        )
+        await wait_loaded(pilot, timeout=180)
         await pilot.press("right_square_bracket")
         assert app.reader.day == newer
 
@@ -141,10 +172,7 @@ async def test_counts_of_the_archive_say_so_far_while_it_is_read(
         await pilot.press("T")
         assert isinstance(app.screen, TrendsScreen)
         head = app.screen.query_one("#trends-head", Label)
-        for _ in range(300):
-            if "papers" in str(head.render()):
-                break
-            await pilot.pause(0.02)
+        await wait_until(pilot, lambda: "papers" in str(head.render()), "the trends' counts")
         await pilot.press("escape")
         return str(head.render())
 
@@ -157,5 +185,5 @@ async def test_counts_of_the_archive_say_so_far_while_it_is_read(
         assert "so far" in str(app.screen.query_one("#author-picker").border_subtitle)
         await pilot.press("escape")
         gate.set()
-        await wait_loaded(pilot, timeout=120)
+        await wait_loaded(pilot, timeout=180)
         assert "so far" not in await trends_head()

@@ -17,11 +17,13 @@ import pytest
 from parsers import discover, load
 from tests.conftest import FIXTURES, SEEDS
 from tests.screens.helpers import DEMO, write_digest
+from tests.waiting import poll_until
 from tui.archive.cache import ArchiveCache
 from tui.archive.cache.reading import all_days, file_problems, stat_sources
 from tui.archive.cache.schema import FORMAT
 from tui.archive.loading import update_cache
 from tui.cli.digest_commands import dump_chunks, dump_document
+from tui.settings.locations import Locations
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -141,7 +143,13 @@ def test_killed_while_writing_then_read_again(tmp_path: Path) -> None:
     paths = [str(tmp_path / "a")]
     expected = json.dumps(dump_document(load(paths)), ensure_ascii=False, indent=2) + "\n"
     run = _refresh_in_process(paths, dict(os.environ))
-    time.sleep(1.0)  # in the middle of reading and writing
+    cache = Locations.resolve().cache
+
+    def writing() -> bool:  # rows are going into the cache's write-ahead log
+        return any(wal.stat().st_size > 0 for wal in cache.rglob("*-wal"))
+
+    poll_until(lambda: writing() or run.poll() is not None, "the cache being written")
+    assert run.poll() is None, "the dump ended before it could be killed mid-write"
     run.kill()
     run.wait()
     again = _refresh_in_process(paths, dict(os.environ))

@@ -8,33 +8,29 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 
+from tests.waiting import DEADLINE, wait_until
 from tui.app import PaperdeckApp
 from tui.settings.locations import DEMO_ARCHIVE
 
 DEMO = str(DEMO_ARCHIVE)
 
 
-async def wait_loaded(pilot: Pilot[None], timeout: float = 10.0) -> None:
+async def wait_loaded(pilot: Pilot[None], timeout: float = DEADLINE) -> None:
     """Wait until the app has read every file and handled the results."""
     app = pilot.app
     assert isinstance(app, PaperdeckApp)
-    waited = 0.0
-    while not app.loaded:
-        await pilot.pause(0.02)
-        waited += 0.02
-        assert waited < timeout, "the archive did not finish loading"
-    await pilot.pause()
+    await wait_until(pilot, lambda: app.loaded, "the archive finished loading", timeout)
 
 
 async def wait_search(pilot: Pilot[None], query: str) -> None:
     """Wait until the search screen shows the results of ``query``."""
     screen = pilot.app.screen
-    for _ in range(250):
-        await pilot.pause(0.02)
-        shown = screen.results.search_query  # type: ignore[attr-defined]
-        if shown is not None and shown.text == query and not screen.workers:
-            return
-    raise AssertionError(f"no results for {query!r}")
+
+    def shown() -> bool:
+        search = screen.results.search_query  # type: ignore[attr-defined]
+        return search is not None and search.text == query and not screen.workers
+
+    await wait_until(pilot, shown, f"the results of {query!r}")
 
 
 def write_digest(path: Path, day: str, papers: list[tuple[str, int | None]]) -> Path:
@@ -119,3 +115,21 @@ def seed_annotations() -> str:
         an.change_tags(ids[1], ["rl"], [], snapshots[1]),
     ])  # fmt: skip
     return ids[0]
+
+
+async def wait_palette(pilot: Pilot[None], expected: str) -> None:
+    """Wait until the command palette's highlighted command names ``expected``."""
+    from textual.command import CommandList
+
+    def highlighted() -> str:
+        lists = pilot.app.screen.query(CommandList)
+        if not lists:
+            return ""
+        commands = lists.first()
+        index = commands.highlighted
+        if index is None or index >= commands.option_count:
+            return ""
+        hit = getattr(commands.get_option_at_index(index), "hit", None)
+        return str(hit.text) if hit is not None else ""
+
+    await wait_until(pilot, lambda: expected.lower() in highlighted().lower(), expected)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.screens.helpers import flat_text, wait_loaded, write_digest
+from tests.screens.helpers import flat_text, wait_loaded, wait_palette, write_digest
+from tests.waiting import wait_until
 from tui.app import PaperdeckApp
 from tui.screens.note_editor import NoteEditor
 from tui.terminal.textual_compat import notifications
@@ -159,10 +160,6 @@ async def test_the_palette_offers_edit_note(archive: Path) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         await pilot.press("ctrl+p", *"edit note")
-        await pilot.pause(0.4)
+        await wait_palette(pilot, "note")
         await pilot.press("enter")
-        for _ in range(20):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, NoteEditor):
-                break
-        assert isinstance(app.screen, NoteEditor)
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteEditor), "the note editor")

@@ -9,7 +9,8 @@ import pytest
 from rich.console import Console
 
 from tests.conftest import SEEDS
-from tests.screens.helpers import DEMO, flat_text, wait_loaded, write_digest
+from tests.screens.helpers import DEMO, flat_text, wait_loaded, wait_palette, write_digest
+from tests.waiting import wait_until
 from tui.app import PaperdeckApp
 from tui.screens.date_prompt import DatePrompt
 from tui.screens.help import HelpScreen
@@ -244,7 +245,7 @@ async def test_command_palette_has_the_app_commands(archive: Path) -> None:
         assert app.reader.day == date(2025, 7, 14)
         await pilot.press("ctrl+p")
         await pilot.press(*"newest day")
-        await pilot.pause(0.3)
+        await wait_palette(pilot, "newest")
         await pilot.press("enter")
         await pilot.pause()
         assert app.reader.day == date(2025, 7, 17)
@@ -427,10 +428,13 @@ async def test_markup_in_notifications_is_shown_literally(tmp_path: Path) -> Non
         await wait_loaded(pilot)
         await pilot.press("b")  # "Bookmarked: <title>", from the reader screen
         app.notify("config.toml: [/x] = 1: [bold]unknown[/bold] setting")
-        await pilot.pause(0.3)
-        shown = [" ".join(text.split()) for text in toast_texts(app.screen)]
-        assert f"Bookmarked: {title}" in shown
-        assert "config.toml: [/x] = 1: [bold]unknown[/bold] setting" in shown
+
+        def shown() -> list[str]:
+            return [" ".join(text.split()) for text in toast_texts(app.screen)]
+
+        await wait_until(pilot, lambda: len(shown()) >= 2, "both toasts")
+        assert f"Bookmarked: {title}" in shown()
+        assert "config.toml: [/x] = 1: [bold]unknown[/bold] setting" in shown()
         assert app.is_running
 
 

@@ -10,7 +10,13 @@ import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
 
-from tests.screens.helpers import list_titles, wait_loaded, wait_search, write_digest
+from tests.screens.helpers import (
+    list_titles,
+    wait_loaded,
+    wait_palette,
+    wait_search,
+    write_digest,
+)
 from tui.app import PaperdeckApp
 from tui.screens.search import SearchScreen
 from tui.search.matching import DEFAULT_LIMIT, SearchResult
@@ -172,7 +178,7 @@ async def test_a_palette_entry_runs_its_action(archive: Path) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         await pilot.press("ctrl+p", *"bookmark / unb")
-        await pilot.pause(0.4)
+        await wait_palette(pilot, "bookmark")
         await pilot.press("enter")
         await pilot.pause()
         pid = app.reader.paper_list.current_id

@@ -12,6 +12,7 @@ from textual.app import App
 from textual.signal import Signal
 
 from tests.screens.helpers import list_titles, wait_loaded, wait_search, write_digest
+from tests.waiting import wait_until
 from tui.app import PaperdeckApp
 from tui.screens.search import SearchScreen
 from tui.search.matching import SearchCancelled, SearchResult
@@ -73,9 +74,8 @@ async def test_malformed_term_is_shown_not_raised(archive: Path) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         await pilot.press("slash", *"votes:>>3")
-        await pilot.pause(0.4)
         status = app.screen.query_one("#search-status")
-        assert status.has_class("-error")
+        await wait_until(pilot, lambda: status.has_class("-error"), "the error under the box")
         assert "votes:>>3" in str(status.render())
 
 
@@ -87,9 +87,8 @@ async def test_too_many_terms_are_named_under_the_box(archive: Path) -> None:
         screen = app.screen
         assert isinstance(screen, SearchScreen)
         screen.search_input.value = " ".join(f"w{i}" for i in range(2000))  # a paste
-        await pilot.pause(0.4)
         status = screen.query_one("#search-status")
-        assert status.has_class("-error")
+        await wait_until(pilot, lambda: status.has_class("-error"), "the error under the box")
         assert "at most 32 words and filters" in str(status.render())
 
 
@@ -103,7 +102,7 @@ async def test_a_newer_query_wins_over_an_older_one(archive: Path) -> None:
         screen.run_search("cache")
         screen.run_search("alpha")  # before the first one reported
         await wait_search(pilot, "alpha")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: not screen.workers, "both searches over")
         assert [h.entry.paper.title for h in screen.results.hits] == ["Alpha Agents"]
         older, _ = app.archive_search.search(parse_query("cache"))
         assert older.hits  # the first query had results of its own
@@ -297,5 +296,8 @@ async def test_a_search_without_results_says_so_and_the_hints_wrap(archive: Path
         assert screen.results.hits == []
         assert screen.results.empty_text == "No paper matches 'zzqx'."
         await pilot.press(*["backspace"] * 4)
-        await pilot.pause(0.3)
-        assert screen.results.empty_text.startswith("Type to search")
+        await wait_until(
+            pilot,
+            lambda: screen.results.empty_text.startswith("Type to search"),
+            "the hint back in an empty box",
+        )

@@ -14,6 +14,7 @@ from pathlib import Path
 from parsers import discover, load
 from tests.conftest import FIXTURES
 from tests.sync.helpers import Answer, FakeApi, Upstream, fast_options, git
+from tests.waiting import DEADLINE, poll_until
 from tui.settings.locations import Locations
 from tui.settings.sources import SourceConfig
 from tui.sync import SyncOptions, sync_source
@@ -34,7 +35,7 @@ def start_sync(*argv: str) -> subprocess.Popen[str]:
 def kill_when(process: subprocess.Popen[str], ready: Callable[[str], bool]) -> None:
     """SIGKILL ``process`` as soon as a progress line on its stderr satisfies ``ready``."""
     assert process.stderr is not None
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + DEADLINE
     for line in process.stderr:
         if ready(line) or time.monotonic() > deadline:
             break
@@ -61,11 +62,14 @@ def test_killed_while_fetching_days(tmp_path: Path) -> None:
         api.answer("2025-07-12", Answer(body=b"[]", delay=30))  # hangs: killed while waiting
         process = start_sync("--hf", "--api", api.url, "--since", "2025-07-10",
                              "--until", "2025-07-14")  # fmt: skip
-        kill_when(process, lambda line: "2025-07-13:" in line)
-        for _ in range(100):  # the request for the 12th is under way
-            if "2025-07-12" in api.days_asked():
-                break
-            time.sleep(0.05)
+
+        def waiting_for_the_12th(line: str) -> bool:  # the 13th written, the 12th asked
+            if "2025-07-13:" not in line:
+                return False
+            poll_until(lambda: "2025-07-12" in api.days_asked(), "the request for the 12th")
+            return True
+
+        kill_when(process, waiting_for_the_12th)
         root = Locations.resolve().sources
         assert sorted(p.name for p in (root / "hf").iterdir()) == [
             "2025-07-13.json",

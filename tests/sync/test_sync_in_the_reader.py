@@ -5,8 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from tests.screens.helpers import wait_loaded
 from tests.sync.helpers import Upstream
+from tests.waiting import wait_until
+from tui.app import PaperdeckApp
 from tui.cli.launch import build_app
 from tui.settings.locations import Locations
 
@@ -17,12 +21,8 @@ def configure(url: str) -> None:
     config.write_text(f'[[source]]\nkind = "git"\nurl = "{url}"\nname = "team"\n')
 
 
-async def wait_for_day(app: object, day: date, pilot: object) -> None:
-    for _ in range(500):
-        if day in app.store.days():  # type: ignore[attr-defined]
-            return
-        await pilot.pause(0.02)  # type: ignore[attr-defined]
-    raise AssertionError(f"{day} never appeared")
+async def wait_for_day(app: PaperdeckApp, day: date, pilot: Pilot[None]) -> None:
+    await wait_until(pilot, lambda: day in app.store.days(), f"{day} in the archive")
 
 
 async def test_r_syncs_and_the_new_day_appears_keeping_the_reader_where_it_was(
@@ -38,15 +38,15 @@ async def test_r_syncs_and_the_new_day_appears_keeping_the_reader_where_it_was(
         await pilot.press("R")  # the first sync: from an empty archive to the team's digests
         await wait_for_day(app, date(2025, 7, 15), pilot)
         await wait_loaded(pilot)
-        await pilot.pause(0.2)
-        assert app.reader.day == date(2025, 7, 15)
+        await wait_until(pilot, lambda: app.reader.day == date(2025, 7, 15), "the newest day")
         await pilot.press("left_square_bracket", "j")  # 07-14, its second paper
         assert app.reader.day == date(2025, 7, 14)
         chosen = app.reader.paper_list.current_id
         upstream.add_day("2025-07-16", ("New A", "New B"))
         await pilot.press("R")
         await wait_for_day(app, date(2025, 7, 16), pilot)
-        await pilot.pause(0.3)
+        status = app.reader.query_one("#status-line")
+        await wait_until(pilot, lambda: not status.display, "the end of the sync")
         assert app.reader.day == date(2025, 7, 14)  # the reader stayed where it was
         assert app.reader.paper_list.current_id == chosen
         assert app.reader.sidebar.row_count() >= 4  # the month header and three days
