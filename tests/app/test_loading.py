@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Label
 
 from tests.benchmarks.archive import generate_archive
 from tests.screens.helpers import wait_loaded, write_digest
 from tests.waiting import DEADLINE, wait_until
 from tui.app import PaperdeckApp
 from tui.archive.loading import ArchiveLoader
+from tui.screens.authors import AuthorPicker
 from tui.screens.search import SearchScreen
+from tui.screens.trends import TrendsScreen
 from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.textual_compat import notifications
 
@@ -28,6 +32,21 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("big")
     generate_archive(root, days=400, papers=12, newest=NEWEST)
     return root
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Files after the first screen's stay unread until the test sets the event."""
+    release = threading.Event()
+    read = ArchiveLoader._read
+
+    def waiting(loader: ArchiveLoader, *args: Any, **kwargs: Any) -> None:
+        release.wait(DEADLINE)
+        read(loader, *args, **kwargs)
+
+    monkeypatch.setattr(ArchiveLoader, "_read", waiting)
+    yield release
+    release.set()
 
 
 async def _first_screen(app: PaperdeckApp, pilot: Pilot[None]) -> None:
@@ -95,38 +114,27 @@ def _said(app: PaperdeckApp) -> list[str]:
 
 
 async def test_the_newest_day_says_so_while_older_days_are_read(
-    big: Path, monkeypatch: pytest.MonkeyPatch
+    big: Path, held: threading.Event
 ) -> None:
     """Every file still to read names an older day: nothing newer can come."""
-    release = threading.Event()  # the older days stay unread until the test has looked
-    read = ArchiveLoader._read
-
-    def held(loader: ArchiveLoader, *args: Any, **kwargs: Any) -> None:
-        release.wait(DEADLINE)
-        read(loader, *args, **kwargs)
-
-    monkeypatch.setattr(ArchiveLoader, "_read", held)
     app = PaperdeckApp([str(big)], settings=ReaderSettings(cache=False, restore=False))
     said = _said(app)
     async with app.run_test(size=WIDE) as pilot:
         await _first_screen(app, pilot)
-        store = app.store
-        try:
-            assert not store.unknown_days  # the files are checked, the older days unread
-            assert not store.complete
-            await pilot.press("right_square_bracket")
-            assert app.reader.day == NEWEST
-            await wait_until(
-                pilot, lambda: any("This is the newest day." in m for m in said), "the note"
-            )
-            assert not any("still being read" in m for m in said)
-        finally:
-            release.set()
+        assert not app.store.unknown_days  # the files are checked, the older days unread
+        assert not app.store.complete
+        await pilot.press("right_square_bracket")
+        assert app.reader.day == NEWEST
+        await wait_until(
+            pilot, lambda: any("This is the newest day." in m for m in said), "the note"
+        )
+        assert not any("still being read" in m for m in said)
+        held.set()
         await wait_loaded(pilot, timeout=180)
 
 
 async def test_a_file_naming_no_day_may_still_bring_a_newer_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, held: threading.Event
 ) -> None:
     """A file whose name has no date is read last (when large); until then ] waits for it."""
     monkeypatch.setattr("tui.archive.loading.FIRST_BATCH_BYTES", 1024)
@@ -143,30 +151,15 @@ async def test_a_file_naming_no_day_may_still_bring_a_newer_one(
         await wait_until(
             pilot, lambda: any("More days are still being read" in m for m in said), "the note"
         )
+        held.set()
         await wait_loaded(pilot, timeout=180)
         await pilot.press("right_square_bracket")
         assert app.reader.day == newer
 
 
 async def test_counts_of_the_archive_say_so_far_while_it_is_read(
-    big: Path, monkeypatch: pytest.MonkeyPatch
+    big: Path, held: threading.Event
 ) -> None:
-    import threading
-
-    from textual.widgets import Label
-
-    from tui.archive.loading import ArchiveLoader
-    from tui.screens.authors import AuthorPicker
-    from tui.screens.trends import TrendsScreen
-
-    gate = threading.Event()  # the rest of the archive is read once the test opens it
-    read = ArchiveLoader._read
-
-    def held(self: ArchiveLoader, *args: object, **kwargs: object) -> None:
-        gate.wait(60)
-        read(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(ArchiveLoader, "_read", held)
 
     async def trends_head() -> str:
         await pilot.press("T")
@@ -184,6 +177,6 @@ async def test_counts_of_the_archive_say_so_far_while_it_is_read(
         assert isinstance(app.screen, AuthorPicker)
         assert "so far" in str(app.screen.query_one("#author-picker").border_subtitle)
         await pilot.press("escape")
-        gate.set()
+        held.set()
         await wait_loaded(pilot, timeout=180)
         assert "so far" not in await trends_head()
