@@ -10,10 +10,10 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.drivers.linux_driver import LinuxDriver
-from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tests.waiting import wait_until
 from tui.terminal import textual_compat
 from tui.terminal.textual_compat import (
     bindings_of,
@@ -58,16 +58,6 @@ class Small(App[None]):
         yield self.footer()
 
 
-async def until(pilot: Pilot[None], done: object, what: str) -> None:
-    """Let the app run until ``done()`` holds (a generous deadline, not a fixed wait)."""
-    assert callable(done)
-    for _ in range(500):
-        if done():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError(what)
-
-
 async def test_driver_of() -> None:
     app = Small()
     assert hasattr(app, "_driver"), gone("App._driver", "driver_of")
@@ -109,7 +99,7 @@ async def test_mark_footer_ready() -> None:
     assert "_bindings_ready" in vars(Footer), gone("Footer._bindings_ready", "mark_footer_ready")
     app = Small(ReadyFooter)
     async with app.run_test() as pilot:
-        await until(
+        await wait_until(
             pilot, lambda: footer_keys(app), gone("Footer._bindings_ready", "mark_footer_ready")
         )
         assert footer_keys(app) == ["j", "a", "ctrl+p"]
@@ -119,7 +109,7 @@ async def test_footer_keys() -> None:
     app = Small()
     async with app.run_test() as pilot:
         what = gone("textual.widgets._footer.FooterKey", "footer_keys")
-        await until(pilot, lambda: footer_keys(app), what)
+        await wait_until(pilot, lambda: footer_keys(app), what)
         assert footer_keys(app) == ["j", "a", "ctrl+p"], what
 
 
@@ -130,7 +120,7 @@ async def test_notifications() -> None:
         app.notify("first")
         app.notify("second", title="Two")
         what = gone("App._notifications", "notifications")
-        await until(pilot, lambda: len(notifications(app)) == 2, what)
+        await wait_until(pilot, lambda: len(notifications(app)) == 2, what)
         assert [(n.message, n.title) for n in notifications(app)] == [
             ("first", ""),
             ("second", "Two"),
@@ -142,7 +132,7 @@ async def test_toast_texts() -> None:
     async with app.run_test(notifications=True) as pilot:
         app.notify("[b]shown[/b] as written", markup=False)
         what = gone("textual.widgets._toast.Toast", "toast_texts")
-        await until(pilot, lambda: toast_texts(app.screen), what)
+        await wait_until(pilot, lambda: toast_texts(app.screen), what)
         shown = [" ".join(text.split()) for text in toast_texts(app.screen)]
         assert shown == ["[b]shown[/b] as written"]
 
@@ -155,7 +145,7 @@ async def test_timed_frames() -> None:
         async with app.run_test() as pilot:
             app.query_one(Pane).update("changed")
             what = gone("Screen._compositor_refresh", "timed_frames")
-            await until(pilot, lambda: frames, what)
+            await wait_until(pilot, lambda: frames, what)
     assert all(seconds >= 0 for seconds in frames)
     assert Screen._compositor_refresh is draw  # put back
 

@@ -3,26 +3,16 @@ made and however often the writer retries, and one notice when saving works agai
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual.pilot import Pilot
-
 from tests.screens.helpers import DEMO, wait_loaded
 from tests.userdata.test_save_failures import break_folder, fast_retries, mend_folder
+from tests.waiting import wait_until
 from tui.app import PaperdeckApp
 from tui.settings.locations import Locations
 
 __all__ = ["fast_retries"]  # the fixture, shared
-
-
-async def until(pilot: Pilot[None], done: Callable[[], bool], what: str) -> None:
-    start = time.monotonic()
-    while not done():
-        assert time.monotonic() - start < 30, f"never {what}"
-        await pilot.pause(0.02)
 
 
 async def test_the_reader_says_a_failing_save_once_and_its_recovery_once(
@@ -44,11 +34,11 @@ async def test_the_reader_says_a_failing_save_once_and_its_recovery_once(
         break_folder(data)
         for key in ("b", "u", "j", "b", "u", "j", "b", "u"):
             await pilot.press(key)
-        await until(pilot, lambda: len(fast_retries) >= 8, "retried")
+        await wait_until(pilot, lambda: len(fast_retries) >= 8, "retried")
         await pilot.pause()
         failed = [text for title, text in said if title == "Not saved yet"]
         assert len(failed) == 1 and failed[0].endswith("saving is retried.")
         mend_folder(data)
-        await until(pilot, lambda: any(title == "Saved" for title, _ in said), "saved again")
+        await wait_until(pilot, lambda: any(title == "Saved" for title, _ in said), "saved again")
         assert [t for t, _ in said if t in ("Not saved yet", "Saved")] == ["Not saved yet", "Saved"]
         assert len(app.user_state.bookmarked_ids()) == 3

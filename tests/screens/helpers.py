@@ -11,6 +11,7 @@ from textual.widget import Widget
 from tests.waiting import DEADLINE, wait_until
 from tui.app import PaperdeckApp
 from tui.settings.locations import DEMO_ARCHIVE
+from tui.widgets.name_list import NameList
 
 DEMO = str(DEMO_ARCHIVE)
 
@@ -133,3 +134,20 @@ async def wait_palette(pilot: Pilot[None], expected: str) -> None:
         return str(hit.text) if hit is not None else ""
 
     await wait_until(pilot, lambda: expected.lower() in highlighted().lower(), expected)
+
+
+async def wait_coauthors(pilot: Pilot[None]) -> NameList:
+    """Wait until the author page has counted the co-authors."""
+    coauthors = pilot.app.screen.query_one("#coauthors", NameList)
+    await wait_until(pilot, lambda: bool(coauthors.items), "the co-authors counted")
+    return coauthors
+
+
+async def wait_trends(pilot: Pilot[None]) -> None:
+    """Wait until the trends screen has counted its keywords."""
+    screen = pilot.app.screen
+
+    def counted() -> bool:
+        return bool(screen.query_one("#trend-keywords", NameList).items) and not screen.workers
+
+    await wait_until(pilot, counted, "the trends counted")

@@ -7,7 +7,14 @@ from datetime import date
 from textual.widget import Widget
 
 from tests.conftest import FIXTURES
-from tests.screens.helpers import DEMO, flat_text, wait_loaded, wait_search
+from tests.screens.helpers import (
+    DEMO,
+    flat_text,
+    wait_coauthors,
+    wait_loaded,
+    wait_search,
+    wait_trends,
+)
 from tui.app import PaperdeckApp
 from tui.screens.authors import AuthorPicker, AuthorScreen
 from tui.screens.search import SearchScreen
@@ -22,24 +29,6 @@ WIDE = (120, 40)
 
 def rows_text(widget: Widget) -> str:
     return " ".join(flat_text(widget).replace("│", " ").split())
-
-
-async def wait_coauthors(pilot) -> NameList:  # type: ignore[no-untyped-def]
-    coauthors = pilot.app.screen.query_one("#coauthors", NameList)
-    for _ in range(250):
-        await pilot.pause(0.02)
-        if coauthors.items:
-            return coauthors
-    raise AssertionError("the co-authors were never counted")
-
-
-async def wait_trends(pilot) -> None:  # type: ignore[no-untyped-def]
-    screen = pilot.app.screen
-    for _ in range(250):
-        await pilot.pause(0.02)
-        if screen.query_one("#trend-keywords", NameList).items and not screen.workers:
-            return
-    raise AssertionError("the trends were never counted")
 
 
 async def test_A_lists_the_authors_and_opens_a_page_then_a_coauthors() -> None:

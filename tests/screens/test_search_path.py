@@ -17,6 +17,7 @@ from tests.screens.helpers import (
     wait_search,
     write_digest,
 )
+from tests.waiting import DEADLINE, wait_until
 from tui.app import PaperdeckApp
 from tui.screens.search import SearchScreen
 from tui.search.matching import DEFAULT_LIMIT, SearchResult
@@ -106,11 +107,7 @@ async def test_every_result_is_reachable_past_the_first_page(tmp_path: Path) -> 
         assert len(screen.results.hits) == DEFAULT_LIMIT
         assert screen.results.border_title == f"{total:,} results, {DEFAULT_LIMIT} loaded"
         await pilot.press("down", "G")  # near the end: the next page is read
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if len(screen.results.hits) == total:
-                break
-        assert len(screen.results.hits) == total
+        await wait_until(pilot, lambda: len(screen.results.hits) == total, "every page")
         assert screen.results.border_title == f"{total:,} results"
         assert len({hit.entry.pid for hit in screen.results.hits}) == total
         await pilot.press("G", "enter")
@@ -127,7 +124,7 @@ async def test_stepping_past_the_loaded_results_reads_the_next_page(tmp_path: Pa
         search, release = screen.search, threading.Event()
 
         def held(*args: object) -> tuple[SearchResult, bool]:
-            release.wait(5)  # the next page takes its time
+            release.wait(DEADLINE)  # the next page comes once the test has looked
             return search(*args)  # type: ignore[arg-type]
 
         screen.search = held  # type: ignore[assignment]
@@ -136,11 +133,7 @@ async def test_stepping_past_the_loaded_results_reads_the_next_page(tmp_path: Pa
         await pilot.press("greater_than_sign")  # not there yet: it opens when it comes
         assert shown(app)[1] == "Model 499"
         release.set()
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if shown(app)[1] == "Model 500":
-                break
-        assert shown(app)[1] == "Model 500"
+        await wait_until(pilot, lambda: shown(app)[1] == "Model 500", "the next page's paper")
         assert list_titles(app).endswith("501/503")
 
 
@@ -162,14 +155,15 @@ async def test_the_palette_offers_the_actions_of_the_keys(
         await wait_loaded(pilot)
         await pilot.press("ctrl+p", *typed)
         found: set[str] = set()
-        for _ in range(50):
-            await pilot.pause(0.05)
+
+        def offered() -> bool:
+            nonlocal found
             commands = app.screen.query_one(CommandList)
             options = [commands.get_option_at_index(i) for i in range(commands.option_count)]
             found = {str(option.hit.text) for option in options if hasattr(option, "hit")}
-            if expected <= found:
-                break
-        assert expected <= found
+            return expected <= found
+
+        await wait_until(pilot, offered, f"the palette offering {sorted(expected)}")
         assert "Theme" not in found
 
 

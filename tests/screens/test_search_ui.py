@@ -195,11 +195,7 @@ async def test_enter_before_the_results_arrive_opens_the_best_one(archive: Path)
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         await pilot.press("slash", *"vision", "enter")  # no pause: the search is pending
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if app.screen is app.reader:
-                break
-        assert app.screen is app.reader
+        await wait_until(pilot, lambda: app.screen is app.reader, "back in the reader")
         assert app.reader.detail.paper.title == "Vision"  # type: ignore[union-attr]
 
 
@@ -260,19 +256,17 @@ async def test_a_keystroke_cancels_the_search_in_progress() -> None:
     try:
         async with app.run_test(size=WIDE) as pilot:
             await pilot.press("a")
-            for _ in range(100):
-                await pilot.pause(0.02)
-                if searcher.started:
-                    break
+            await wait_until(pilot, lambda: bool(searcher.started), "the first search started")
             assert searcher.started == ["a"]
             await pilot.press("b")  # the UI takes keys while "a" is still being searched
             screen = app.screen
             assert isinstance(screen, SearchScreen)
             assert screen.search_input.value == "ab"
-            for _ in range(100):
-                await pilot.pause(0.02)
-                if searcher.abandoned and len(searcher.started) == 2:
-                    break
+            await wait_until(
+                pilot,
+                lambda: bool(searcher.abandoned) and len(searcher.started) == 2,
+                "the first search abandoned for the second",
+            )
             assert searcher.abandoned == ["a"] and searcher.started == ["a", "ab"]
             searcher.release.set()
             await wait_search(pilot, "ab")

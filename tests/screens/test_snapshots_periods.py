@@ -6,21 +6,11 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.conftest import FIXTURES
-from tests.screens.helpers import DEMO, wait_loaded, wait_search
+from tests.screens.helpers import DEMO, wait_coauthors, wait_loaded, wait_search, wait_trends
 from tui.app import PaperdeckApp
-from tui.widgets.name_list import NameList
 
 SIZES = [(80, 24), (120, 40)]
 AUTHORS = str(FIXTURES / "authors")
-
-
-async def wait_trends(pilot: Pilot[None]) -> None:
-    for _ in range(250):
-        await pilot.pause(0.02)
-        screen = pilot.app.screen
-        if screen.query_one("#trend-keywords", NameList).items and not screen.workers:
-            return
-    raise AssertionError("the trends were never counted")
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -37,10 +27,7 @@ def test_author_page(snap_compare, size: tuple[int, int]) -> None:  # type: igno
     async def author(pilot: Pilot[None]) -> None:
         await wait_loaded(pilot)
         await pilot.press("A", "enter")
-        for _ in range(250):
-            await pilot.pause(0.02)
-            if pilot.app.screen.query_one("#coauthors", NameList).items:
-                break
+        await wait_coauthors(pilot)
 
     assert snap_compare(PaperdeckApp([AUTHORS]), terminal_size=size, run_before=author)
 

@@ -5,8 +5,6 @@ nothing."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from textual.widget import Widget
 
 from tests.screens.helpers import wait_loaded
 from tests.screens.test_note_keys import archive
+from tests.waiting import wait_until
 from tui.app import PaperdeckApp
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.date_prompt import DatePrompt
@@ -46,13 +45,6 @@ def drawn(app: PaperdeckApp) -> str:
 
 def notices(app: PaperdeckApp) -> list[str]:
     return [f"{n.title}: {n.message}" for n in app._notifications]
-
-
-async def until(pilot: Pilot[None], done: Callable[[], bool], what: str) -> None:
-    start = time.monotonic()
-    while not done():
-        assert time.monotonic() - start < 30, f"never {what}"
-        await pilot.pause(0.02)
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
@@ -108,7 +100,9 @@ async def test_the_search_box_and_the_date_prompt_take_markup_as_text(archive: P
             assert text in drawn(app)
             await pilot.press(*["backspace"] * len(text))
         await type_text(pilot, "is:[/x]")
-        await until(pilot, lambda: "is:[/x]: use is:bookmarked" in drawn(app), "said the error")
+        await wait_until(
+            pilot, lambda: "is:[/x]: use is:bookmarked" in drawn(app), "said the error"
+        )
         await pilot.press("escape", "d")
         assert isinstance(app.screen, DatePrompt)
         for text in MARKUP:
@@ -198,14 +192,14 @@ async def test_markup_in_a_digest_is_shown_as_written_everywhere(marked_archive:
         assert all(text in detail for text in (TITLE, AUTHOR, "Bo [/x] Kim", BODY))
         await pilot.press("escape", "slash")
         await type_text(pilot, "survey")
-        await until(pilot, lambda: TITLE in drawn(app), "found the paper")
+        await wait_until(pilot, lambda: TITLE in drawn(app), "found the paper")
         await pilot.press("escape", "A")
         assert AUTHOR in drawn(app) and "Bo [/x] Kim" in drawn(app)
         await pilot.press("enter")
-        await until(pilot, lambda: f"{AUTHOR} · 2 papers" in drawn(app), "opened the page")
+        await wait_until(pilot, lambda: f"{AUTHOR} · 2 papers" in drawn(app), "opened the page")
         assert TITLE in drawn(app)
         await pilot.press("escape", "escape", "T")
-        await until(pilot, lambda: AUTHOR in drawn(app), "listed the authors")
+        await wait_until(pilot, lambda: AUTHOR in drawn(app), "listed the authors")
         await pilot.press("escape", "b", "B")
         assert TITLE in drawn(app) and isinstance(app.screen, BookmarksScreen)
         assert app.is_running

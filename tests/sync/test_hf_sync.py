@@ -14,6 +14,7 @@ import pytest
 from parsers import load
 from tests.conftest import FIXTURES
 from tests.sync.helpers import Answer, FakeApi, fast_options
+from tests.waiting import poll_until
 from tui.fileio.locking import exclusive_when_free
 from tui.settings.sources import SourceConfig
 from tui.sync import SyncOptions, SyncProgress, sync_source
@@ -188,7 +189,6 @@ def test_a_cancelled_sync_resumes_where_it_stopped(tmp_path: Path, api: FakeApi)
 
 def test_a_second_sync_of_the_same_source_waits_for_the_first(tmp_path: Path, api: FakeApi) -> None:
     notes: list[str] = []
-    release = threading.Event()
     results = []
 
     def other() -> None:
@@ -200,10 +200,7 @@ def test_a_second_sync_of_the_same_source_waits_for_the_first(tmp_path: Path, ap
     with exclusive_when_free(lock_path(tmp_path, "hf"), lambda: None, lambda: False):
         thread = threading.Thread(target=other)
         thread.start()
-        for _ in range(100):
-            if notes:
-                break
-            release.wait(0.02)
+        poll_until(lambda: bool(notes), "the waiting sync's note")
         assert notes == ["another sync of this source is running; waiting for it"]
         assert api.seen == []
     thread.join(5)
