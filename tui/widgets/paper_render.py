@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from parsers import Paper, is_web_link
+from parsers.sources import section_title, several_sources
 from tui.archive.links import abs_url, pdf_url
 from tui.terminal.glyphs import Glyphs
 
@@ -138,10 +139,12 @@ def render_paper(
         parts.append(media)
     if mine is not None and mine.tags:
         parts.append(_tags_line(mine.tags, styles))
+    labelled = several_sources(paper.sections)
     for section in paper.sections:
         parts.append(Text(""))
-        if section.heading:
-            parts.append(Text(section.heading, style=styles.accent))
+        heading = section_title(section, labelled)
+        if heading:
+            parts.append(Text(heading, style=styles.accent))
         if len(section.items) == 1:  # a paragraph, not a list
             parts.append(_item_text(section.items[0], options.item_limit, styles))
             continue
