@@ -7,6 +7,7 @@ which the terminal gets as OSC 8 hyperlinks: web addresses only, since a click o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +23,7 @@ from tui.terminal.glyphs import Glyphs
 
 AUTHORS_FOLDED = 8
 ITEM_LIMIT = 2_000
+_LABELLED_LINK = re.compile(r"([^:\n]{1,40}): (https?://\S+)")
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,10 @@ def _authors(paper: Paper, options: DetailOptions, styles: DetailStyles) -> Text
 
 
 def _item_text(item: str, limit: int, styles: DetailStyles) -> Text:
+    labelled = _LABELLED_LINK.fullmatch(item) if len(item) <= limit else None
+    if labelled:  # "GitHub: https://…", as the feed's links are: the address a hyperlink
+        text = Text(f"{labelled.group(1)}: ")
+        return text.append_text(_link(labelled.group(2), labelled.group(2), styles))
     if len(item) <= limit:
         return Text(item)
     text = Text(item[:limit])
