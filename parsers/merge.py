@@ -82,6 +82,8 @@ _DROPPED_MARKS = {"Mn", "Me"}
 
 def name_key(name: str) -> str:
     """An author's name as merging compares it: no case, accents or runs of spaces."""
+    if name.isascii():  # most names: no accent to drop, nothing to normalise
+        return " ".join(name.lower().split())
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name).casefold())
     bare = "".join(char for char in text if unicodedata.category(char) not in _DROPPED_MARKS)
     return " ".join(bare.split())
@@ -89,19 +91,25 @@ def name_key(name: str) -> str:
 
 def _written(name: str) -> tuple[int, int, int]:
     """How well ``name`` is written: accents kept, then not all one case, then fewer spaces."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    accents = sum(unicodedata.category(char) in _DROPPED_MARKS for char in decomposed)
+    accents = 0
+    if not name.isascii():
+        decomposed = unicodedata.normalize("NFKD", name)
+        accents = sum(unicodedata.category(char) in _DROPPED_MARKS for char in decomposed)
     one_case = name.isupper() or name.islower()
     return accents, not one_case, -len(name)
 
 
 def merge_authors(kept: list[str], other: list[str]) -> list[str]:
     """``kept`` with the names of ``other`` it lacks; a name both hold, best written."""
+    written = set(kept)
+    new = [name for name in other if name not in written]
+    if not new:  # the same names, written alike: the common case, decided without keys
+        return kept
     merged = list(kept)
     places: dict[str, int] = {}
     for number, name in enumerate(merged):
         places.setdefault(name_key(name), number)
-    for name in other:
+    for name in new:
         key = name_key(name)
         found = places.get(key)
         if found is None:
