@@ -28,7 +28,7 @@ from parsers.json_list import NotAList, json_list
 from parsers.limits import PaperCount, limit_paper
 from parsers.markdown.draft import PaperFields
 from parsers.models import Problem, RawDigest
-from parsers.paper_fields import clean_title, parse_votes
+from parsers.paper_fields import MAX_VOTES, clean_title, parse_votes
 from parsers.web_links import is_web_link, not_a_web_link
 
 AI_SUMMARY_HEADING = "AI summary"
@@ -36,6 +36,7 @@ ABSTRACT_HEADING = "Abstract"
 KEYWORDS_HEADING = "Keywords"
 LINKS_HEADING = "Links"
 ABS_URL = "https://arxiv.org/abs/"
+PAPER_PAGE = "https://huggingface.co/papers/"  # the paper's page, where its comments are
 _ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
 _VIDEO_SUFFIXES = (".mp4", ".webm", ".mov")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -117,6 +118,13 @@ class _Entry:
                     names[name] = None
         return list(names)
 
+    def comments(self) -> int:
+        """How many comments the paper's page has (0 when the count is missing or odd)."""
+        value = self.element.get("numComments", self.paper.get("numComments"))
+        if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_VOTES:
+            return value
+        return 0
+
     def keywords(self) -> str | None:
         value = self.paper.get("ai_keywords")
         if not isinstance(value, list):
@@ -146,6 +154,9 @@ class _Entry:
             for label, key in (("GitHub", "githubRepo"), ("Project page", "projectPage"))
             if (url := self.link(key))
         ]
+        comments = self.comments()
+        if comments and arxiv_id:
+            links.append(f"Comments ({comments:,}): {PAPER_PAGE}{arxiv_id}")
         if links:
             sections.append({"heading": LINKS_HEADING, "items": links})
         media = self.link("thumbnail")

@@ -13,6 +13,7 @@ from parsers.formats import read_any
 from parsers.merge import DigestIndex, shared_ids
 from parsers.models import Digest, LoadResult, Problem, RawDigest
 from parsers.regular_files import UnusableFile, read_regular_file
+from parsers.sources import source_name
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
@@ -70,6 +71,7 @@ def read_raw(data: bytes, source: SourceFile) -> RawFileResult:
             result.problems.append(Problem(path=path, line=1, message=message))
         return result
     digest_format, (digests, problems) = found
+    _name_sources(digests, source_name(path, feed=digest_format.name == "hf-daily"))
     result.digests = digests
     result.problems.extend(problems)
     result.problems.extend(shared_ids(digests, decoded.text, path))
@@ -77,6 +79,14 @@ def read_raw(data: bytes, source: SourceFile) -> RawFileResult:
         message = "no papers found in it; not a digest"
         result.problems.append(Problem(path=path, line=1, message=message))
     return result
+
+
+def _name_sources(digests: list[RawDigest], name: str) -> None:
+    """Say in each section which source it came from (papers merge across sources)."""
+    for digest in digests:
+        for paper in digest["papers"]:
+            for section in paper.get("sections") or ():
+                section["source"] = name
 
 
 def read_file_raw(source: SourceFile) -> RawFileResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
@@ -20,7 +21,7 @@ class PaperLike(Protocol):
     authors: list[str]
     thumbnail: str | None
     video: str | None
-    sections: list[Any]  # items with ``.items``, as Section has
+    sections: list[Any]  # items with ``.heading``, ``.items`` and ``.source``, as Section has
 
 
 P = TypeVar("P", bound=PaperLike)
@@ -39,19 +40,84 @@ def paper_key(paper: PaperLike) -> str:
     return f"title:{title_key(paper.title) or paper.title}"
 
 
-def merge_paper(kept: P, other: P) -> None:
-    """Complete ``kept`` with what ``other`` (a later copy of the same paper) adds."""
+def merge_paper(kept: P, other: P) -> bool:
+    """Complete ``kept`` with what ``other`` (a later copy of the same paper) adds.
+
+    Votes: the higher count. Authors: one list, a name that another copy wrote differently
+    (case, accents, spacing) once, in its best-written form. Sections: those of every
+    source (see :func:`merge_sections`). True when ``other`` added sections.
+    """
     if kept.title_derived and not other.title_derived:
         kept.title, kept.title_derived = other.title, False
     kept.url = kept.url or other.url
     kept.arxiv_id = kept.arxiv_id or other.arxiv_id
     if other.votes is not None and (kept.votes is None or other.votes > kept.votes):
         kept.votes = other.votes
-    kept.authors.extend(name for name in other.authors if name not in kept.authors)
+    kept.authors = merge_authors(kept.authors, other.authors)
     kept.thumbnail = kept.thumbnail or other.thumbnail
     kept.video = kept.video or other.video
-    if not kept.sections:
-        kept.sections = other.sections
+    return merge_sections(kept.sections, other.sections)
+
+
+def merge_sections(kept: list[Any], other: list[Any]) -> bool:
+    """Add to ``kept`` the sections of ``other`` (one copy's) when their source is new.
+
+    A later copy from a source already kept (two files of one repository) adds nothing, as
+    before sources were told apart; a section word for word like one kept is left out.
+    True when ``other`` added sections.
+    """
+    if not other:
+        return False
+    sources = {section.source for section in kept}
+    if kept and all(section.source in sources for section in other):
+        return False
+    seen = {(section.heading, tuple(section.items)) for section in kept}
+    added = [s for s in other if (s.heading, tuple(s.items)) not in seen]
+    kept.extend(added)
+    return bool(added)
+
+
+_DROPPED_MARKS = {"Mn", "Me"}
+
+
+def name_key(name: str) -> str:
+    """An author's name as merging compares it: no case, accents or runs of spaces."""
+    if name.isascii():  # most names: no accent to drop, nothing to normalise
+        return " ".join(name.lower().split())
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name).casefold())
+    bare = "".join(char for char in text if unicodedata.category(char) not in _DROPPED_MARKS)
+    return " ".join(bare.split())
+
+
+def _written(name: str) -> tuple[int, int, int]:
+    """How well ``name`` is written: accents kept, then not all one case, then fewer spaces."""
+    accents = 0
+    if not name.isascii():
+        decomposed = unicodedata.normalize("NFKD", name)
+        accents = sum(unicodedata.category(char) in _DROPPED_MARKS for char in decomposed)
+    one_case = name.isupper() or name.islower()
+    return accents, not one_case, -len(name)
+
+
+def merge_authors(kept: list[str], other: list[str]) -> list[str]:
+    """``kept`` with the names of ``other`` it lacks; a name both hold, best written."""
+    written = set(kept)
+    new = [name for name in other if name not in written]
+    if not new:  # the same names, written alike: the common case, decided without keys
+        return kept
+    merged = list(kept)
+    places: dict[str, int] = {}
+    for number, name in enumerate(merged):
+        places.setdefault(name_key(name), number)
+    for name in new:
+        key = name_key(name)
+        found = places.get(key)
+        if found is None:
+            places[key] = len(merged)
+            merged.append(name)
+        elif _written(name) > _written(merged[found]):
+            merged[found] = name
+    return merged
 
 
 class DigestIndex:

@@ -28,6 +28,8 @@ class Section(BaseModel):
     """The section heading ("What's New", "Technical Details", ...); None for plain bullets."""
     items: list[str] = Field(default_factory=list)
     """The bullet items, in file order; nested bullets and continuation lines are folded in."""
+    source: str | None = None
+    """The source it came from ("daily_papers_ko", "Hugging Face"; see ``parsers.sources``)."""
 
 
 class Paper(BaseModel):
@@ -52,7 +54,7 @@ class Paper(BaseModel):
     video: str | None = None
     """URL of the paper's video."""
     sections: list[Section] = Field(default_factory=list)
-    """The summary, section by section, in file order."""
+    """The summary, section by section: each source's sections, in file order."""
 
 
 class Digest(BaseModel):

@@ -3,4 +3,6 @@
 Caches of parse results (the reader's) are keyed on it, so a new version re-reads every file.
 """
 
-PARSER_VERSION = 8  # 8: feed votes capped, papers per file and fields limited; 7: web links only
+# 9: sections name their source, the feed's comments linked; 8: feed votes capped, papers
+# per file and fields limited; 7: web links only
+PARSER_VERSION = 9

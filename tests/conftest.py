@@ -8,6 +8,8 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
+TWO_SOURCES = FIXTURES / "two-sources"
+"""2025-07-14 in the Korean digest's shape and in the Hugging Face feed, sharing a paper."""
 
 
 @pytest.fixture(autouse=True)

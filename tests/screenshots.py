@@ -1,6 +1,6 @@
 """Write the README's screenshots of the real app on the demo archive.
 
-    uv run python -m tests.screenshots
+    uv run python -m tests.screenshots [NAME…]   # every view, or the views named
 
 Each view is an SVG in ``screenshots/``; look at them with e.g.
 ``rsvg-convert -o /tmp/main.png screenshots/main.svg``.
@@ -9,13 +9,14 @@ Each view is an SVG in ``screenshots/``; look at them with e.g.
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
 
 from tests.benchmarks.archive import isolated_user_dirs
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, TWO_SOURCES
 from tests.screens.helpers import DEMO, seed_annotations, seed_bookmarks, wait_loaded
 from tui.app import PaperdeckApp
 from tui.settings.reader_settings import ReaderSettings
@@ -64,6 +65,14 @@ async def _trends(pilot: Pilot[None]) -> None:
     await pilot.pause(1.0)
 
 
+async def _merged(pilot: Pilot[None]) -> None:
+    await pilot.press("enter")  # the paper both sources carry
+
+
+async def _merged_80x24(pilot: Pilot[None]) -> None:
+    await pilot.press("enter", "pagedown")  # where the digest's sections end, the feed's begin
+
+
 VIEWS: list[tuple[str, tuple[int, int], Steps]] = [
     ("main", (120, 40), _nothing),
     ("detail", (120, 40), _detail),
@@ -80,14 +89,19 @@ VIEWS: list[tuple[str, tuple[int, int], Steps]] = [
     ("trends-80x24", (80, 24), _trends),
     ("search-snippets", (120, 40), _search),
     ("search-snippets-80x24", (80, 24), _search),
+    ("two-sources", (120, 40), _merged),
+    ("two-sources-80x24", (80, 24), _merged_80x24),
 ]
 AUTHOR_VIEWS = {"author", "author-80x24", "trends", "trends-80x24"}
 """Shot on the archive of tests/fixtures/authors, where authors write several papers."""
+TWO_SOURCE_VIEWS = {"two-sources", "two-sources-80x24"}
+"""Shot on tests/fixtures/two-sources: a day in the Korean digest and in the feed."""
 
 
 async def shoot(name: str, size: tuple[int, int], steps: Steps) -> Path:
     settings = ReaderSettings(ascii=name.startswith("ascii"), animations=False)
     archive = str(FIXTURES / "authors") if name in AUTHOR_VIEWS else DEMO
+    archive = str(TWO_SOURCES) if name in TWO_SOURCE_VIEWS else archive
     app = PaperdeckApp([archive], settings=settings)
     async with app.run_test(size=size) as pilot:
         await wait_loaded(pilot)
@@ -98,10 +112,12 @@ async def shoot(name: str, size: tuple[int, int], steps: Steps) -> Path:
     return path
 
 
-async def main() -> None:
+async def main(names: list[str]) -> None:
     OUT.mkdir(exist_ok=True)
     shots = [*VIEWS, ("notes", (120, 40), _notes)]
     for name, size, steps in shots:
+        if names and name not in names:
+            continue
         # Each view from a fresh start: its own user dirs (never the real user's), so that
         # no view inherits the period or position an earlier one left behind.
         with isolated_user_dirs():
@@ -112,4 +128,4 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(main(sys.argv[1:]))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from parsers import discover, load
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import FIXTURES, SEEDS, TWO_SOURCES
 from tests.screens.helpers import DEMO, write_digest
 from tests.waiting import poll_until
 from tui.archive.cache import ArchiveCache
@@ -23,6 +23,9 @@ from tui.archive.cache.reading import all_days, file_problems, stat_sources
 from tui.archive.cache.schema import FORMAT
 from tui.archive.loading import update_cache
 from tui.cli.digest_commands import dump_chunks, dump_document
+from tui.search.fts import search_cache
+from tui.search.marks import SetMarks
+from tui.search.query import parse_query
 from tui.settings.locations import Locations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,7 +47,7 @@ def dumped(cache: ArchiveCache, paths: list[str]) -> str:
     return "".join(dump_chunks(all_days(connection), iter(problems)))
 
 
-@pytest.mark.parametrize("archive", [SEEDS, Path(DEMO), FIXTURES / "bad-archive"])
+@pytest.mark.parametrize("archive", [SEEDS, Path(DEMO), FIXTURES / "bad-archive", TWO_SOURCES])
 def test_the_cache_gives_what_a_plain_parse_gives(archive: Path) -> None:
     paths = [str(archive)]
     expected = json.dumps(dump_document(load(paths)), ensure_ascii=False, indent=2) + "\n"
@@ -177,6 +180,39 @@ def test_the_same_files_behind_a_switched_link_are_not_read_again(tmp_path: Path
     assert [Path(stat.source.path).name for stat in found.stale] == ["2025-07-16.md"]
     assert len(found.moved) == 2 and found.removed_days == set()
     update_cache(paths, cache)
+    assert dumped(cache, paths) == (
+        json.dumps(dump_document(load(paths)), ensure_ascii=False, indent=2) + "\n"
+    )
+    cache.close()
+
+
+def _found(cache: ArchiveCache, text: str) -> list[str]:
+    result = search_cache(cache.connection(), parse_query(text), SetMarks())
+    return [hit.entry.paper.title.split(":")[0] for hit in result.hits]
+
+
+def test_a_paper_of_two_sources_is_indexed_and_read_with_both(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(TWO_SOURCES, tmp_path / "archive")
+    feed = tmp_path / "archive" / "hf" / "2025-07-14.json"
+    paths = [str(tmp_path / "archive")]
+    cache = refreshed(paths)
+    assert _found(cache, "framebuffer") == ["NeuralOS"]  # the feed's abstract
+    assert _found(cache, '"framebuffer contents"') == ["NeuralOS"]  # read back, checked
+    assert _found(cache, "신경망 framebuffer") == ["NeuralOS"]  # a word of each source
+    [row] = [row for _, papers in all_days(cache.connection()) for row in papers][:1]
+    assert {section.source for section in row.sections} == {"daily_papers_ko", "Hugging Face"}
+    cache.close()
+    text = feed.read_text(encoding="utf-8")
+    feed.write_text(text.replace("framebuffer", "pixel"), encoding="utf-8")  # a new size
+    cache = refreshed(paths)
+    assert _found(cache, "framebuffer") == []  # the old text left the index with the paper
+    assert _found(cache, "pixel 신경망") == ["NeuralOS"]
+    cache.close()
+    feed.unlink()
+    cache = refreshed(paths)
+    assert _found(cache, "pixel") == [] and _found(cache, "신경망") == ["NeuralOS"]
     assert dumped(cache, paths) == (
         json.dumps(dump_document(load(paths)), ensure_ascii=False, indent=2) + "\n"
     )

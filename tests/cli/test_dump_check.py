@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, TWO_SOURCES
 from tui.cli import main
 
 PAPER_KEYS = {
@@ -34,9 +34,48 @@ def test_dump_prints_the_documented_json(capsysbinary: pytest.CaptureFixture[byt
     paper = document["digests"][0]["papers"][0]
     assert set(paper) == PAPER_KEYS
     assert set(document["digests"][0]) == {"date", "papers"}
-    assert paper["sections"][0] == {"heading": None, "items": paper["sections"][0]["items"]}
+    assert paper["sections"][0] == {
+        "heading": None,
+        "items": paper["sections"][0]["items"],
+        "source": "seeds",  # the folder the dumps are in
+    }
     assert paper["title"] == "Mixtral of Experts" and paper["votes"] == 86
     assert "Mixtral 8x7B는" in out  # UTF-8, not \\u escapes
+
+
+def test_dump_shows_each_section_with_its_source(
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    code, out, _ = run(capsysbinary, "dump", str(TWO_SOURCES))
+    assert code == 0
+    [digest] = json.loads(out)["digests"]
+    [neural] = [paper for paper in digest["papers"] if paper["arxiv_id"] == "2507.08800"]
+    assert set(neural) == PAPER_KEYS
+    assert [(s["heading"], s["source"]) for s in neural["sections"]] == [
+        ("What's New", "daily_papers_ko"),
+        ("Technical Details", "daily_papers_ko"),
+        ("Performance Highlights", "daily_papers_ko"),
+        ("AI summary", "Hugging Face"),
+        ("Abstract", "Hugging Face"),
+        ("Keywords", "Hugging Face"),
+        ("Links", "Hugging Face"),
+    ]
+    assert neural["sections"][-1]["items"] == [
+        "GitHub: https://github.com/yuntian-group/neural-os",
+        "Project page: https://neural-os.com",
+        "Comments (4): https://huggingface.co/papers/2507.08800",
+    ]
+    assert neural["votes"] == 585  # the feed's, above the digest's 580
+    assert neural["authors"] == [
+        "Luke Rivard", "Sun Sun", "Hongyu Guo", "Wenhu Chen", "Yuntian Deng", "Zoë Müller",
+        "Ada Park",
+    ]  # fmt: skip
+    assert [paper["title"] for paper in digest["papers"]] == [
+        "NeuralOS: Towards Simulating Operating Systems via Neural Generative Models",
+        "Lumos-1: On Autoregressive Video Generation from a Unified Model Perspective",
+        "Scaling RL to Long Videos",
+    ]  # each paper once; one source's alone keep their sections unchanged
+    assert {s["source"] for s in digest["papers"][2]["sections"]} == {"Hugging Face"}
 
 
 def test_dump_lists_problems(capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.cli.helpers import run
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, TWO_SOURCES
 
 
 def test_json_results_best_first(capfd: pytest.CaptureFixture[str]) -> None:
@@ -35,6 +35,15 @@ def test_korean_query(capfd: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     document = json.loads(out)
     assert document["total"] == len(document["results"]) > 0
+
+
+def test_every_sources_words_find_a_paper_both_carry(capfd: pytest.CaptureFixture[str]) -> None:
+    for query in ("framebuffer", "신경망", "신경망 framebuffer", '"framebuffer contents"'):
+        code, out, _ = run(capfd, "search", query, str(TWO_SOURCES), "--json")
+        assert code == 0
+        document = json.loads(out)
+        assert [r["arxiv_id"] for r in document["results"]] == ["2507.08800"], query
+        assert document["results"][0]["votes"] == 585
 
 
 @pytest.mark.parametrize("argv", [["search", "votes:??"], ["search"], ["search", "x", "/no/path"]])

@@ -41,13 +41,15 @@ def test_a_day_reads_into_papers() -> None:
                       "events."]),
         ("Keywords", ["neural framework, graphical user interfaces, "
                       "diffusion-based neural renderer"]),
-        ("Links", ["GitHub: https://github.com/yuntian-group/neural-os"]),
+        ("Links", ["GitHub: https://github.com/yuntian-group/neural-os",
+                   "Comments (2): https://huggingface.co/papers/2507.08800"]),
     ]  # fmt: skip
+    assert {s.source for s in neural.sections} == {"Hugging Face"}
     assert long_videos.votes is None  # no "upvotes" key: tolerated, no problem
-    assert [s.heading for s in long_videos.sections] == ["Abstract"]
+    assert [s.heading for s in long_videos.sections] == ["Abstract", "Links"]  # comments
     assert markup.title == "[bold red]Not markup[/] and [@click=app.quit]x[/]"
     assert markup.authors == ["Ann Lee", "Bo Kim"]  # each once, spaces folded
-    assert [s.heading for s in markup.sections] == ["AI summary"]  # summary null: no abstract
+    assert [s.heading for s in markup.sections] == ["AI summary", "Links"]  # summary null
 
 
 def test_an_empty_day_is_no_day_and_no_problem() -> None:

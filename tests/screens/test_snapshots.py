@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, TWO_SOURCES
 from tests.screens.helpers import (
     DEMO,
     seed_annotations,
@@ -129,3 +129,16 @@ def test_paper_with_tags_and_a_note(snap_compare, size: tuple[int, int]) -> None
         await pilot.pause()
 
     assert snap_compare(PaperdeckApp([DEMO]), terminal_size=size, run_before=show)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_paper_of_two_sources(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def show(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("enter")  # the paper both sources carry, each section labelled
+        if size == (80, 24):
+            await pilot.press("pagedown")  # where the digest's sections end, the feed's begin
+        await pilot.pause()
+
+    app = PaperdeckApp([str(TWO_SOURCES)])
+    assert snap_compare(app, terminal_size=size, run_before=show)

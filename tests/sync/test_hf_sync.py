@@ -59,7 +59,8 @@ def test_days_are_saved_as_the_api_returned_them(tmp_path: Path, api: FakeApi) -
     markup = loaded.digests[0].papers[2]
     assert markup.title == "[bold red]Not markup[/] and [@click=app.quit]x[/]"
     assert loaded.digests[0].papers[1].votes is None  # no "upvotes" in the answer
-    assert [s.heading for s in markup.sections] == ["AI summary"]  # summary null
+    assert [s.heading for s in markup.sections] == ["AI summary", "Links"]  # summary null
+    assert {s.source for s in markup.sections} == {"Hugging Face"}
 
 
 def test_complete_days_are_skipped_and_recent_ones_fetched_again(

@@ -11,7 +11,7 @@ import pytest
 from rich.console import Console
 from rich.style import Style
 
-from parsers import Paper
+from parsers import Paper, Section
 from tests.screens.helpers import wait_loaded, write_digest
 from tui.app import PaperdeckApp
 from tui.archive.links import abs_url
@@ -243,3 +243,21 @@ def test_the_detail_pane_links_web_addresses_only() -> None:
     assert "\x1b]8;" in output  # the video's link is a terminal hyperlink
     hyperlinks = re.findall(r"\x1b\]8;[^;]*;([^\x1b\a]*)", output)
     assert set(hyperlinks) - {""} == {"https://example.org/v.mp4"}
+
+
+def test_the_feeds_labelled_links_are_hyperlinks_and_other_text_is_not() -> None:
+    sections = [
+        Section(heading="Links", items=["GitHub: https://github.com/a/b", "Notes: file:///x"]),
+        Section(heading="Abstract", items=["Plain text: https://example.org inside a sentence"]),
+    ]
+    paper = Paper.model_construct(
+        title="Links", title_derived=False, url=None, arxiv_id=None, votes=None, authors=[],
+        thumbnail=None, video=None, sections=sections,
+    )  # fmt: skip
+    styles = DetailStyles(Style(), Style(), Style(), Style(), Style())
+    console = Console(file=io.StringIO(), force_terminal=True, width=100)
+    console.print(render_paper(paper, None, DetailOptions(), styles, Glyphs.pick(False)))
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    hyperlinks = re.findall(r"\x1b\]8;[^;]*;([^\x1b\a]*)", output)
+    assert set(hyperlinks) - {""} == {"https://github.com/a/b"}
+    assert "GitHub: " in output and "Notes: file:///x" in output

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from tui.archive.entry import Entry
+from tui.archive.entry import BodyRef, Entry
 from tui.search.marks import Marks
 from tui.search.paper_text import PaperText
 from tui.search.query import Query
@@ -47,7 +47,7 @@ def title_matches(query: Query, entry: Entry, text: PaperText | None = None) -> 
 class SearchHit:
     entry: Entry
     in_title: bool
-    body: tuple[int, int] | None = None
+    body: BodyRef | None = None
     """Where the cache keeps the paper's body, when the entry holds only its header."""
 
 

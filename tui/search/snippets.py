@@ -2,7 +2,8 @@
 
 The best field is the title when every word is in it, else your note (for ``note:`` and
 ``has:note``), the authors (for ``author:`` terms or a word found there), the first summary
-item holding a match, or your note. For a title match the line below the title shows the
+item holding a match (of any source's sections, named with its source when the paper
+merges several), or your note. For a title match the line below the title shows the
 summary's first match, or its start.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 
 from parsers import Paper
+from parsers.sources import section_title, several_sources
 from tui.search.highlight import match_spans
 from tui.search.query import Query
 
@@ -40,8 +42,9 @@ def find_snippet(paper: Paper, query: Query, note: str | None = None) -> Snippet
     spans = match_spans(authors, query, "author")
     if spans and any(term.field == "author" for term in query.text_terms):
         return Snippet("authors", authors, spans)
-    items = [(section.heading or "text", _line(item)) for section in paper.sections
-             for item in section.items]  # fmt: skip
+    labelled = several_sources(paper.sections)
+    items = [(section_title(section, labelled) or "text", _line(item))
+             for section in paper.sections for item in section.items]  # fmt: skip
     for where, item in items:
         found = match_spans(item, query, "body")
         if found:

@@ -7,6 +7,7 @@ which the terminal gets as OSC 8 hyperlinks: web addresses only, since a click o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,11 +17,13 @@ from rich.table import Table
 from rich.text import Text
 
 from parsers import Paper, is_web_link
+from parsers.sources import section_title, several_sources
 from tui.archive.links import abs_url, pdf_url
 from tui.terminal.glyphs import Glyphs
 
 AUTHORS_FOLDED = 8
 ITEM_LIMIT = 2_000
+_LABELLED_LINK = re.compile(r"([^:\n]{1,40}): (https?://\S+)")
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,10 @@ def _authors(paper: Paper, options: DetailOptions, styles: DetailStyles) -> Text
 
 
 def _item_text(item: str, limit: int, styles: DetailStyles) -> Text:
+    labelled = _LABELLED_LINK.fullmatch(item) if len(item) <= limit else None
+    if labelled:  # "GitHub: https://…", as the feed's links are: the address a hyperlink
+        text = Text(f"{labelled.group(1)}: ")
+        return text.append_text(_link(labelled.group(2), labelled.group(2), styles))
     if len(item) <= limit:
         return Text(item)
     text = Text(item[:limit])
@@ -138,10 +145,12 @@ def render_paper(
         parts.append(media)
     if mine is not None and mine.tags:
         parts.append(_tags_line(mine.tags, styles))
+    labelled = several_sources(paper.sections)
     for section in paper.sections:
         parts.append(Text(""))
-        if section.heading:
-            parts.append(Text(section.heading, style=styles.accent))
+        heading = section_title(section, labelled)
+        if heading:
+            parts.append(Text(heading, style=styles.accent))
         if len(section.items) == 1:  # a paragraph, not a list
             parts.append(_item_text(section.items[0], options.item_limit, styles))
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from tui.archive.cache.rows import AUTHOR_SEPARATOR, body_text
+from tui.archive.cache.rows import AUTHOR_SEPARATOR, body_text, more_refs
 from tui.archive.cache.schema import write_transaction
 from tui.archive.text import searchable_texts
 
@@ -34,29 +34,41 @@ def index_pending(
     return True
 
 
-PENDING = "SELECT id FROM papers WHERE indexed = 0 ORDER BY id"
+INDEXED_TEXT = (
+    "SELECT p.id, p.title, p.authors, c.paper, p.more_bodies FROM papers p LEFT JOIN copies c "
+    "ON c.file_id = p.body_file AND c.ordinal = p.body_ordinal"
+)
+"""What a paper's entry in the index is made of (its first body copy joined; the others
+are read by :func:`index_values`)."""
 
 
 def index_range(connection: sqlite3.Connection, first: int, last: int) -> None:
     """Index the unindexed papers with row ids from ``first`` to ``last``."""
     rows = connection.execute(
-        "SELECT p.id, p.title, p.authors, c.paper FROM papers p LEFT JOIN copies c "
-        "ON c.file_id = p.body_file AND c.ordinal = p.body_ordinal "
-        "WHERE p.id BETWEEN ? AND ? AND p.indexed = 0 ORDER BY p.id",
+        f"{INDEXED_TEXT} WHERE p.id BETWEEN ? AND ? AND p.indexed = 0 ORDER BY p.id",
         (first, last),
     ).fetchall()
     connection.executemany(
         "INSERT INTO fts (rowid, title, authors, body) VALUES (?, ?, ?, ?)",
-        (index_values(row) for row in rows),
+        [index_values(connection, row) for row in rows],
     )
     connection.execute(
         "UPDATE papers SET indexed = 1 WHERE id BETWEEN ? AND ? AND indexed = 0", (first, last)
     )
 
 
-def index_values(row: tuple[object, ...]) -> tuple[object, str, str, str]:
-    """What the index holds for a ``papers`` row (id, title, authors, body copy JSON)."""
-    rowid, title, authors, copy = row
-    body = body_text(copy) if isinstance(copy, bytes) else ""
+def index_values(
+    connection: sqlite3.Connection, row: tuple[object, ...]
+) -> tuple[object, str, str, str]:
+    """What the index holds for an :data:`INDEXED_TEXT` row: every source's body."""
+    rowid, title, authors, copy, more = row
+    bodies = [copy] if isinstance(copy, bytes) else []
+    for file_id, ordinal in more_refs(more):
+        found = connection.execute(
+            "SELECT paper FROM copies WHERE file_id = ? AND ordinal = ?", (file_id, ordinal)
+        ).fetchone()
+        if found:
+            bodies.append(found[0])
+    body = " ".join(body_text(blob) for blob in bodies)
     names = str(authors).split(AUTHOR_SEPARATOR) if authors else []
     return (rowid, *searchable_texts(str(title), names, body))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import zlib
@@ -11,8 +12,11 @@ from datetime import date
 from typing import Any
 
 from parsers import Paper, Problem, Section, SourceFile
+from parsers.merge import merge_sections
 from tui.archive.cache.rows import (
     HEAD_COLUMNS,
+    BodyRef,
+    body_refs,
     day_from_text,
     head_from_row,
     sections_json,
@@ -113,7 +117,7 @@ class PaperRow:
     day: date | None
     pid: str
     paper: Paper
-    body: tuple[int, int] | None
+    body: BodyRef | None
 
 
 def day_papers(connection: sqlite3.Connection, day: date | None) -> list[PaperRow]:
@@ -161,14 +165,26 @@ def papers_by_key(connection: sqlite3.Connection, keys: list[int]) -> dict[int, 
 def stored_texts(
     connection: sqlite3.Connection, keys: list[int]
 ) -> list[tuple[int, str, str, str | None]]:
-    """Row id, title, authors (one string) and body copy (JSON text) of each paper."""
+    """Row id, title, authors (one string) and body (a copy's JSON text) of each paper.
+
+    A body of several copies is given as one: its sections, merged, as JSON text.
+    """
     marks = ",".join("?" * len(keys))
     rows = connection.execute(
-        "SELECT p.id, p.title, p.authors, c.paper FROM papers p LEFT JOIN copies c "
+        "SELECT p.id, p.title, p.authors, c.paper, p.body_file, p.body_ordinal, p.more_bodies "
+        "FROM papers p LEFT JOIN copies c "
         f"ON c.file_id = p.body_file AND c.ordinal = p.body_ordinal WHERE p.id IN ({marks})",
         keys,
     ).fetchall()
-    return [(key, title, authors, _text(blob)) for key, title, authors, blob in rows]
+    found: list[tuple[int, str, str, str | None]] = []
+    for key, title, authors, blob, file_id, ordinal, more in rows:
+        if more is None:
+            found.append((key, title, authors, _text(blob)))
+        else:
+            sections = body(connection, body_refs(file_id, ordinal, more))
+            merged = {"sections": [section.model_dump() for section in sections]}
+            found.append((key, title, authors, json.dumps(merged, ensure_ascii=False)))
+    return found
 
 
 def _text(blob: bytes | None) -> str | None:
@@ -190,21 +206,22 @@ def keys_of_pids(connection: sqlite3.Connection, pids: list[str]) -> set[int]:
 
 
 def paper_row(row: tuple[Any, ...]) -> PaperRow:
-    body = (int(row[12]), int(row[13])) if row[12] is not None else None
+    body = body_refs(row[12], row[13], row[14])
     return PaperRow(int(row[0]), day_from_text(row[1]), str(row[3]), head_from_row(row), body)
 
 
-def body(connection: sqlite3.Connection, ref: tuple[int, int] | None) -> list[Section]:
-    """The sections of a paper's body copy (none when it has no summary)."""
-    if ref is None:
-        return []
-    row = connection.execute(
-        "SELECT paper FROM copies WHERE file_id = ? AND ordinal = ?", ref
-    ).fetchone()
-    try:
-        return sections_json(row[0]) if row else []
-    except (ValueError, zlib.error):  # a damaged row: the paper shows without its summary
-        return []
+def body(connection: sqlite3.Connection, refs: BodyRef | None) -> list[Section]:
+    """The sections of a paper's body copies, every source's (none when it has no summary)."""
+    sections: list[Section] = []
+    for ref in refs or ():
+        row = connection.execute(
+            "SELECT paper FROM copies WHERE file_id = ? AND ordinal = ?", ref
+        ).fetchone()
+        try:
+            merge_sections(sections, sections_json(row[0]) if row else [])
+        except (ValueError, zlib.error):  # a damaged row: the paper shows without it
+            continue
+    return sections
 
 
 def file_problems(connection: sqlite3.Connection) -> Iterator[Problem]:

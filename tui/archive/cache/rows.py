@@ -23,8 +23,13 @@ AUTHOR_SEPARATOR = "\x1f"
 
 HEAD_COLUMNS = (
     "id, day, position, pid, title, title_derived, url, arxiv_id, votes, authors, "
-    "thumbnail, video, body_file, body_ordinal"
+    "thumbnail, video, body_file, body_ordinal, more_bodies"
 )
+
+CopyRef = tuple[int, int]
+"""A copy of a paper in the cache: (file id, ordinal)."""
+BodyRef = tuple[CopyRef, ...]
+"""The copies whose sections make a merged paper's body, in file order (one per source)."""
 
 
 def rank_key(votes: int | None, day: date | None, serial: int) -> int:
@@ -44,6 +49,7 @@ class SectionRecord:
 
     heading: str | None
     items: list[str]
+    source: str | None = None
 
 
 @dataclass(slots=True)
@@ -73,7 +79,9 @@ class PaperRecord:
             fields.get("thumbnail"),
             fields.get("video"),
             [
-                SectionRecord(section.get("heading"), list(section.get("items") or []))
+                SectionRecord(
+                    section.get("heading"), list(section.get("items") or []), section.get("source")
+                )
                 for section in fields.get("sections") or []
                 if isinstance(section, dict)
             ],
@@ -116,10 +124,33 @@ def paper_json(fields: dict[str, Any]) -> bytes:
 
 def sections_from(raw: list[Any]) -> list[Section]:
     return [
-        Section.model_construct(heading=s.get("heading"), items=list(s.get("items") or []))
+        Section.model_construct(
+            heading=s.get("heading"), items=list(s.get("items") or []), source=s.get("source")
+        )
         for s in raw
         if isinstance(s, dict)
     ]
+
+
+def refs_text(refs: BodyRef) -> str | None:
+    """The ``more_bodies`` column: the copies after the first (None when there are none)."""
+    return " ".join(f"{file_id}:{ordinal}" for file_id, ordinal in refs[1:]) or None
+
+
+def more_refs(more: object) -> list[CopyRef]:
+    """The copies a ``more_bodies`` column names."""
+    refs = []
+    for ref in more.split() if isinstance(more, str) else ():
+        file_text, _, ordinal_text = ref.partition(":")
+        refs.append((int(file_text), int(ordinal_text)))
+    return refs
+
+
+def body_refs(file_id: int | None, ordinal: int | None, more: object) -> BodyRef | None:
+    """A paper's body copies from its ``body_file``, ``body_ordinal`` and ``more_bodies``."""
+    if file_id is None or ordinal is None:
+        return None
+    return ((int(file_id), int(ordinal)), *more_refs(more))
 
 
 def sections_json(blob: bytes) -> list[Section]:

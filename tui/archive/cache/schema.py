@@ -20,7 +20,7 @@ from pathlib import Path
 from parsers import PARSER_VERSION
 from tui.fileio.locking import FileLock
 
-SCHEMA_VERSION = 5  # 5: the authorship table
+SCHEMA_VERSION = 6  # 6: a body from several copies (more_bodies); 5: the authorship table
 FORMAT = f"schema {SCHEMA_VERSION}, parser {PARSER_VERSION}, python {sys.version_info[:2]}"
 """Everything the stored bytes depend on; any change means a rebuild."""
 BUSY_TIMEOUT_MS = 10_000
@@ -61,8 +61,9 @@ CREATE TABLE IF NOT EXISTS papers (   -- a day's papers merged across files, in 
     authors TEXT NOT NULL,            -- names joined by U+001F
     thumbnail TEXT,
     video TEXT,
-    body_file INTEGER,                -- the copy whose sections are the body
+    body_file INTEGER,                -- the first copy whose sections are the body
     body_ordinal INTEGER,
+    more_bodies TEXT,                 -- other sources' copies adding sections ("file:ordinal …")
     indexed INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS papers_by_day ON papers (day, position);

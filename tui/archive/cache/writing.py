@@ -20,21 +20,21 @@ from parsers import Problem, SourceFile
 from parsers.loader import MAX_FILE_BYTES, RawFileResult
 from parsers.merge import merge_paper, paper_key
 from parsers.regular_files import UnusableFile, read_regular_file
-from tui.archive.cache.indexing import PENDING, index_range, index_values
+from tui.archive.cache.indexing import INDEXED_TEXT, PENDING, index_range, index_values
 from tui.archive.cache.rows import (
     AUTHOR_SEPARATOR,
+    CopyRef,
     PaperRecord,
     day_from_text,
     day_text,
     paper_json,
     rank_key,
     record_from_json,
+    refs_text,
 )
 from tui.archive.cache.schema import write_transaction
 from tui.archive.identity import paper_id
 from tui.archive.text import author_key
-
-CopyRef = tuple[int, int]  # (file id, ordinal)
 
 
 @dataclass(frozen=True)
@@ -136,14 +136,11 @@ def _drop_days(connection: sqlite3.Connection, days: set[date | None]) -> None:
     for day in days:
         where, args = _day_clause(day)
         indexed = connection.execute(
-            "SELECT p.id, p.title, p.authors, c.paper FROM papers p LEFT JOIN copies c "
-            "ON c.file_id = p.body_file AND c.ordinal = p.body_ordinal "
-            f"WHERE p.indexed = 1 AND {where.replace('day', 'p.day')}",
-            args,
+            f"{INDEXED_TEXT} WHERE p.indexed = 1 AND {where.replace('day', 'p.day')}", args
         ).fetchall()
         connection.executemany(
             "INSERT INTO fts (fts, rowid, title, authors, body) VALUES ('delete', ?, ?, ?, ?)",
-            (index_values(row) for row in indexed),
+            [index_values(connection, row) for row in indexed],
         )
         connection.execute(
             f"DELETE FROM authorship WHERE paper IN (SELECT id FROM papers WHERE {where})", args
@@ -194,7 +191,7 @@ def _merge_days(
             args,
         ).fetchall()
         merged: dict[str, PaperRecord] = {}
-        body: dict[str, CopyRef | None] = {}
+        body: dict[str, list[CopyRef]] = {}
         for file_id, ordinal, key, text in copies:
             paper = fresh.get((file_id, ordinal)) or _record(text)
             if paper is None:
@@ -202,19 +199,17 @@ def _merge_days(
             kept = merged.get(key)
             if kept is None:
                 merged[key] = paper
-                body[key] = (file_id, ordinal) if paper.sections else None
-            else:
-                merge_paper(kept, paper)
-                if body[key] is None and paper.sections:
-                    body[key] = (file_id, ordinal)
+                body[key] = [(file_id, ordinal)] if paper.sections else []
+            elif merge_paper(kept, paper):  # its sections join the body
+                body[key].append((file_id, ordinal))
         rows = [
             _paper_row(day, position, paper, body[key])
             for position, (key, paper) in enumerate(merged.items())
         ]
         connection.executemany(
             "INSERT INTO papers (id, day, position, pid, title, title_derived, url, arxiv_id, "
-            "votes, authors, thumbnail, video, body_file, body_ordinal, indexed) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            "votes, authors, thumbnail, video, body_file, body_ordinal, more_bodies, indexed) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
             rows,
         )
         connection.executemany(
@@ -240,7 +235,7 @@ def _record(blob: bytes) -> PaperRecord | None:
 
 
 def _paper_row(
-    day: date | None, position: int, paper: PaperRecord, body: CopyRef | None
+    day: date | None, position: int, paper: PaperRecord, body: list[CopyRef]
 ) -> tuple[object, ...]:
     return (
         rank_key(paper.votes, day, position),
@@ -255,8 +250,9 @@ def _paper_row(
         AUTHOR_SEPARATOR.join(paper.authors),
         paper.thumbnail,
         paper.video,
-        body[0] if body else None,
-        body[1] if body else None,
+        body[0][0] if body else None,
+        body[0][1] if body else None,
+        refs_text(tuple(body)),
     )
 
 
