@@ -6,6 +6,7 @@ from rich.cells import cell_len
 
 from parsers import Paper, Section
 from tui.archive.keywords import stem, top_keywords
+from tui.search.highlight import match_spans
 from tui.search.query import parse_query
 from tui.search.snippets import Snippet, find_snippet, window
 
@@ -83,3 +84,22 @@ def test_keywords_drop_stop_words_and_korean_particles() -> None:
     assert stem("모델을") == "모델" and stem("추론과") == "추론" and stem("이") == "이"
     assert stem("models") == "models"
     assert next(iter(found)) in {"language", "models", "언어", "모델", "학습"}
+
+
+def test_a_phrase_found_across_a_hyphen_is_lit_in_the_section_it_matched() -> None:
+    hyphenated = paper(
+        "Fast KV-Cache Compression",
+        ["Ann Lee"],
+        {
+            "Summary": ["A first item about attention."],
+            "What's New": ["It shrinks the KV-Cache by 4x."],
+        },
+    )
+    query = parse_query('"kv cache"')
+    title = "Fast KV-Cache Compression"
+    assert [title[a:b] for a, b in match_spans(title, query)] == ["KV-Cache"]
+    found = find_snippet(hyphenated, query)
+    assert found is not None and found.where == "What's New"
+    assert [found.text[a:b] for a, b in found.spans] == ["KV-Cache"]
+    # the words must follow each other as whole words, the last one a word's start
+    assert match_spans("kvx cache, kv caches, xkv cache", query) == [(11, 19)]
