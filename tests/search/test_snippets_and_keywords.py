@@ -39,6 +39,9 @@ def test_the_snippet_is_the_first_match_in_its_best_field() -> None:
     title_only = find_snippet(PAPER, parse_query("sparse"))  # the summary's start, unlit
     assert title_only == Snippet("What's New", "A first item about attention.", [])
     assert find_snippet(paper("T", [], {}), parse_query("t")) is None
+    bullets = paper("T", [], {None: ["Plain bullets, no heading: a cache."]})
+    plain = find_snippet(bullets, parse_query("cache"))
+    assert plain is not None and plain.where == "summary"  # shown as "summary: …"
 
 
 def test_a_note_is_the_snippet_when_the_query_asks_for_notes_or_only_it_matches() -> None:
