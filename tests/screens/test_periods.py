@@ -183,3 +183,26 @@ async def test_weeks_are_filed_under_their_iso_year_and_the_footer_counts_the_ro
         assert sidebar.border_subtitle == "1 month"
         await pilot.press("w")
         assert sidebar.border_subtitle == "3 days"
+
+
+async def test_the_sidebar_keeps_the_selected_days_month_header_in_view(tmp_path: Path) -> None:
+    root = tmp_path / "archive"
+    for month, days in ((5, 31), (6, 30), (7, 31)):
+        for day in range(1, days + 1):
+            stamp = f"2025-{month:02d}-{day:02d}"
+            write_digest(root / f"{stamp}.md", stamp, [(f"Paper {stamp}", day)])
+    app = PaperdeckApp([str(root)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        sidebar = app.reader.sidebar
+        sidebar.focus()
+        await pilot.press("G")  # the oldest day, May 1, at the bottom
+        june_header = 1 + 31  # "July 2025" and its 31 days above it
+        assert sidebar.scroll_offset.y > june_header  # scrolled past June's header
+        for _ in range(30 + 30):  # up through May, then June to its newest day
+            await pilot.press("k")
+        assert sidebar.current == date(2025, 6, 30) and sidebar.cursor == june_header + 1
+        assert sidebar.scroll_offset.y == june_header  # its header shows just above it
+        await pilot.press("k")  # July 31: July's header is far above, the day stays in view
+        height = sidebar.scrollable_content_region.height
+        assert sidebar.scroll_offset.y <= sidebar.cursor < sidebar.scroll_offset.y + height

@@ -138,6 +138,13 @@ class DateSidebar(LineList):
     def is_header(self, index: int) -> bool:
         return self._rows[index].header is not None
 
+    def rows_to_keep_above(self, index: int) -> int:
+        """Up to the row's month (or year) header, so scrolling never hides what it is under."""
+        header = index
+        while header > 0 and self._rows[header].header is None:
+            header -= 1
+        return index - header
+
     def row_content(self, index: int, width: int) -> Content:
         row = self._rows[index]
         if row.header is not None:
