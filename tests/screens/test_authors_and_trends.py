@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from textual.widget import Widget
 
@@ -14,7 +15,9 @@ from tests.screens.helpers import (
     wait_loaded,
     wait_search,
     wait_trends,
+    write_digest,
 )
+from tests.waiting import wait_until
 from tui.app import PaperdeckApp
 from tui.screens.authors import AuthorPicker, AuthorScreen
 from tui.screens.search import SearchScreen
@@ -152,3 +155,31 @@ async def test_a_papers_authors_page_from_the_palette_command_of_trends() -> Non
         app.reader.show_trends(None)
         await pilot.pause()
         assert isinstance(app.screen, TrendsScreen) and app.screen.period is None
+
+
+async def test_trends_say_what_a_bar_spans_when_it_holds_several_weeks(tmp_path: Path) -> None:
+    root = tmp_path / "archive"
+    write_digest(root / "2022/01/03.md", "2022-01-03", [("First", 5)])
+    write_digest(root / "2024/12/30.md", "2024-12-30", [("Last", 9)])  # 157 weeks in all
+    app = PaperdeckApp([str(root)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("T")
+        await wait_trends(pilot)
+        screen = app.screen
+        spark = screen.query_one("#trend-papers TrendSparkline", TrendSparkline)
+        weeks = 157
+        per = -(-weeks // spark.size.width)  # whole weeks per bar, as few as fit
+        assert per > 1
+        assert f"one bar per {per} weeks" in flat_text(screen.query_one("#trends-head"))
+        assert isinstance(screen, TrendsScreen) and screen.trend is not None
+        assert len(screen.trend.papers) == weeks
+        assert spark.data is not None and len(spark.data) == -(-weeks // per)
+        assert max(spark.data) == 1 and sum(spark.values) == 2
+        await pilot.resize_terminal(120, 40)
+        wider = -(-weeks // spark.size.width)
+        assert wider < per
+        head = screen.query_one("#trends-head")
+        await wait_until(
+            pilot, lambda: f"one bar per {wider} weeks" in flat_text(head), "the bars renamed"
+        )

@@ -52,7 +52,7 @@ async def test_w_cycles_days_weeks_months_and_back(archive: Path) -> None:
         assert reader.paper_list.current_id == "2507.17002"
         assert reader.sidebar.border_title == "Weeks"
         sidebar = rows_text(reader.sidebar)
-        assert "2025 W29 07-14–20 6 W28 07-07–13 1 W27 06-30–07-06 1" in sidebar
+        assert "2025 W29 07-14 6 W28 07-07 1 W27 06-30 1" in sidebar
         listed = rows_text(reader.paper_list)
         assert "60 ● 07-16 Wed top" in listed and "- ● 07-16 Wed none" in listed
         assert "2025-W29 (07-14–07-20) · " in str(reader.paper_list.border_title)
@@ -160,3 +160,49 @@ async def test_a_week_across_two_months_fits_its_row(archive: Path, size: tuple[
             assert len(row) <= width - 1, (row, width)  # never into the border
             if row.startswith(" W"):  # its range (the end, when there is room), a space, its count
                 assert re.fullmatch(r" W\d\d \d\d-\d\d(–\d\d(-\d\d)?)? +[\d,]+", row), row
+
+
+async def test_weeks_are_filed_under_their_iso_year_and_the_footer_counts_the_rows(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "archive"
+    write_digest(root / "2024/12/23.md", "2024-12-23", [("Christmas week", 3)])
+    write_digest(root / "2024/12/25.md", "2024-12-25", [("Christmas day", 4)])
+    write_digest(root / "2024/12/30.md", "2024-12-30", [("Week one of 2025", 5)])
+    app = PaperdeckApp([str(root)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        sidebar = app.reader.sidebar
+        assert sidebar.border_subtitle == "3 days"
+        await pilot.press("w")
+        # 2024-12-30 begins 2025-W01: filed under 2025, labelled like every other week
+        assert "2025 W01 12-30 1 2024 W52 12-23 2" in rows_text(sidebar)
+        assert sidebar.border_subtitle == "2 weeks"
+        await pilot.press("w")
+        assert "2024 Dec 01–31 3" in rows_text(sidebar)
+        assert sidebar.border_subtitle == "1 month"
+        await pilot.press("w")
+        assert sidebar.border_subtitle == "3 days"
+
+
+async def test_the_sidebar_keeps_the_selected_days_month_header_in_view(tmp_path: Path) -> None:
+    root = tmp_path / "archive"
+    for month, days in ((5, 31), (6, 30), (7, 31)):
+        for day in range(1, days + 1):
+            stamp = f"2025-{month:02d}-{day:02d}"
+            write_digest(root / f"{stamp}.md", stamp, [(f"Paper {stamp}", day)])
+    app = PaperdeckApp([str(root)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        sidebar = app.reader.sidebar
+        sidebar.focus()
+        await pilot.press("G")  # the oldest day, May 1, at the bottom
+        june_header = 1 + 31  # "July 2025" and its 31 days above it
+        assert sidebar.scroll_offset.y > june_header  # scrolled past June's header
+        for _ in range(30 + 30):  # up through May, then June to its newest day
+            await pilot.press("k")
+        assert sidebar.current == date(2025, 6, 30) and sidebar.cursor == june_header + 1
+        assert sidebar.scroll_offset.y == june_header  # its header shows just above it
+        await pilot.press("k")  # July 31: July's header is far above, the day stays in view
+        height = sidebar.scrollable_content_region.height
+        assert sidebar.scroll_offset.y <= sidebar.cursor < sidebar.scroll_offset.y + height

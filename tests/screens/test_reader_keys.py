@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual.containers import VerticalScroll
 
 from tests.conftest import SEEDS
 from tests.screens.helpers import DEMO, flat_text, wait_loaded, wait_palette, write_digest
@@ -226,6 +227,33 @@ async def test_help_lists_live_bindings_and_remaps(archive: Path) -> None:
         assert app.screen is app.reader
         await pilot.press("D")
         assert isinstance(app.screen, DatePrompt)
+
+
+async def test_help_lists_each_key_once_and_g_G_home_end_move_in_it(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        for title, section in help_screen.rows:
+            keys = [key for row in section for key in row.keys.split(" ")]
+            assert len(keys) == len(set(keys)), title  # one row per key
+        anywhere = dict(help_screen.rows)["Anywhere"]
+        (ctrl_c,) = [row for row in anywhere if "^c" in row.keys.split(" ")]
+        assert ctrl_c.description == "Copy selected text; else say how to quit"
+        assert ctrl_c.binding_id == "text.copy app.quit_hint"
+        scroll = help_screen.query_one(VerticalScroll)
+        assert scroll.max_scroll_y > 0
+        await pilot.press("G")
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("g")
+        assert scroll.scroll_y == 0
+        await pilot.press("end")
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("home")
+        assert scroll.scroll_y == 0
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_q_quits(archive: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandList
+from textual.geometry import Region
 from textual.pilot import Pilot
 
 from tests.screens.helpers import (
@@ -61,10 +62,10 @@ async def test_the_next_and_previous_result_keys_step_through_the_results(archiv
         await wait_search(pilot, "cache")
         await pilot.press("enter")
         assert shown(app) == (date(2025, 7, 16), "Cache Mid")
-        assert list_titles(app).endswith('· search "cache" 1/3')
+        assert list_titles(app).endswith("· search 1/3: cache")
         await pilot.press("greater_than_sign")
         assert shown(app) == (date(2025, 7, 17), "Cache New")
-        assert list_titles(app).endswith('search "cache" 2/3')
+        assert list_titles(app).endswith("search 2/3: cache")
         await pilot.press("greater_than_sign", "greater_than_sign")  # the last, then a note
         assert shown(app) == (date(2025, 7, 15), "Cache Old")
         assert any("last result" in n.message for n in notifications(app))
@@ -111,7 +112,7 @@ async def test_every_result_is_reachable_past_the_first_page(tmp_path: Path) -> 
         assert screen.results.border_title == f"{total:,} results"
         assert len({hit.entry.pid for hit in screen.results.hits}) == total
         await pilot.press("G", "enter")
-        assert list_titles(app).endswith(f"{total}/{total}")
+        assert list_titles(app).endswith(f"search {total}/{total}: model")
 
 
 async def test_stepping_past_the_loaded_results_reads_the_next_page(tmp_path: Path) -> None:
@@ -134,7 +135,7 @@ async def test_stepping_past_the_loaded_results_reads_the_next_page(tmp_path: Pa
         assert shown(app)[1] == "Model 499"
         release.set()
         await wait_until(pilot, lambda: shown(app)[1] == "Model 500", "the next page's paper")
-        assert list_titles(app).endswith("501/503")
+        assert list_titles(app).endswith("search 501/503: model")
 
 
 @pytest.mark.parametrize(
@@ -177,3 +178,20 @@ async def test_a_palette_entry_runs_its_action(archive: Path) -> None:
         await pilot.pause()
         pid = app.reader.paper_list.current_id
         assert pid is not None and app.user_state.is_bookmarked(pid)
+
+
+async def test_the_result_note_puts_the_position_first_and_cuts_the_query(tmp_path: Path) -> None:
+    write_digest(tmp_path / "2025-07-16.md", "2025-07-16", [("KV Cache A", 50), ("Other", 9)])
+    write_digest(tmp_path / "2025-07-17.md", "2025-07-17", [("KV-Cache B", 30)])
+    query = '"kv cache" date:2025-07-01..2025-07-31 -survey -benchmark -review -old'
+    app = PaperdeckApp([str(tmp_path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await searched(pilot, query)
+        await pilot.press("down", "down", "enter")
+        papers = app.reader.paper_list
+        assert papers.border_subtitle == f"search 2/2: {query}"  # the query quoted once
+        outer = papers.outer_size
+        bottom = papers.render_lines(Region(0, 0, outer.width, outer.height))[-1].text
+        assert bottom.startswith("╰")  # the bottom border, as drawn
+        assert 'search 2/2: "kv cache" date:2025-07' in bottom
+        assert "…" in bottom and "-old" not in bottom  # cut at the end, with an ellipsis

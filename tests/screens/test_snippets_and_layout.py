@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from textual.widget import Widget
+from textual.widgets import Label
 
 from tests.screens.helpers import wait_loaded, wait_search, widget_text
 from tui.app import PaperdeckApp
@@ -80,11 +81,15 @@ async def test_ctrl_g_groups_results_by_day_and_enter_opens_the_paper(archive: P
         await wait_search(pilot, "cache")
         screen = app.screen
         assert isinstance(screen, SearchScreen)
+        status = screen.query_one("#search-status", Label)
+        assert str(status.render()).startswith("best first")
         await pilot.press("ctrl+g")
         shown = lines(screen.results)
         assert shown[0] == "2025-07-17 · 1 result"
         assert shown[3] == "2025-07-16 · 2 results"
         assert "Cache Title" in shown[4] and "Plain Title" in shown[6]
+        assert "2025-07" not in " ".join(shown[1:3] + shown[4:])  # each day once: its header
+        assert str(status.render()).startswith("by day, newest first")
         assert screen.results.border_subtitle == "grouped by day"
         assert screen.results.current is not None  # the best result stays selected
         assert screen.results.current.entry.paper.title == "Cache Title"
@@ -97,6 +102,8 @@ async def test_ctrl_g_groups_results_by_day_and_enter_opens_the_paper(archive: P
         assert app.screen is screen and screen.results.grouped
         await pilot.press("tab", "ctrl+g")  # from the results: best first again
         assert not screen.results.grouped
+        assert str(status.render()).startswith("best first")
+        assert lines(screen.results)[0].startswith("2025-07-16")  # each row its day again
 
 
 @pytest.mark.parametrize("title", [TITLE_60, HANGUL_30])

@@ -3,12 +3,19 @@
 Words are taken as search sees them (NFKC, case-folded, :func:`tui.archive.text.tokens`),
 so a keyword searched for finds the titles it was counted in. Korean words lose a trailing
 particle (모델을 → 모델) when what stays is still a word of two syllables or more.
+
+English plurals count with their singular (``models`` with ``model``, ``llms`` with
+``llm``), by a conservative rule (:func:`singular`): only an ``-s`` or ``-es`` taken off
+when the titles hold the word without it, never from words that end like a singular
+(``analysis``, ``bias``, ``class``, ``corpus``, ``robotics``). ``-ies`` is not made ``-y``:
+the keyword is searched for, and ``policy`` does not find ``policies`` (a word matches the
+start of a word), while ``model`` finds ``models``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from tui.archive.text import normalize, tokens
 
@@ -38,6 +45,41 @@ _PARTICLES = (
 )  # fmt: skip
 
 
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ics", "ies")
+"""Endings of English words that are singular (``class``, ``corpus``, ``analysis``), whose
+``-s`` names a field (``robotics``), or whose singular search would not find (``-ies``)."""
+
+NOT_PLURALS = frozenset(
+    """
+    news means lens gas bias atlas canvas alias always perhaps whereas series species
+    pros cons thanks goods arms glasses physics
+    """.split()
+)
+"""English words ending in ``s`` that are not the plural of the word without it."""
+
+_ES_AFTER = ("s", "x", "z", "ch", "sh")  # processes, boxes, patches: -es is the ending
+
+
+def singular(word: str, known: Container[str]) -> str:
+    """The singular of an English plural ``word``, when ``known`` (the words seen) holds it;
+    else ``word`` itself. Conservative: a word of fewer than four letters, one that ends
+    like a singular (:data:`_NOT_PLURAL_ENDINGS`) or that :data:`NOT_PLURALS` names, and
+    any word not of plain ASCII letters, stays as it is."""
+    if (
+        len(word) < 4
+        or not word.endswith("s")
+        or not (word.isascii() and word.isalpha())
+        or word.endswith(_NOT_PLURAL_ENDINGS)
+        or word in NOT_PLURALS
+    ):
+        return word
+    if word[:-1] in known:  # models → model, caches → cache
+        return word[:-1]
+    if word.endswith("es") and word[:-2].endswith(_ES_AFTER) and word[:-2] in known:
+        return word[:-2]  # processes → process
+    return word
+
+
 def _is_hangul(word: str) -> bool:
     return any("\uac00" <= char <= "\ud7a3" for char in word)
 
@@ -63,8 +105,10 @@ def _kept(word: str) -> bool:
 def top_keywords(titles: Iterable[str], limit: int = 12) -> list[tuple[str, int]]:
     """The ``limit`` words found in most titles (each title counts a word once); ties
     alphabetically."""
+    words = [{stem(word) for word in tokens(normalize(title))} - {""} for title in titles]
+    known = set().union(*words)
     counts: Counter[str] = Counter()
-    for title in titles:
-        counts.update({stem(word) for word in tokens(normalize(title))} - {""})
+    for title_words in words:
+        counts.update({singular(word, known) for word in title_words})
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))  # ties: A to Z
     return [(word, n) for word, n in ranked if _kept(word)][:limit]

@@ -49,6 +49,14 @@ class Period:
         return self.start.isoformat()
 
     @property
+    def year(self) -> int:
+        """The year the period is filed under: a week's ISO year (2025-W01 may begin in
+        December 2024), else the year of its first day."""
+        if self.kind is PeriodKind.WEEK:
+            return self.start.isocalendar()[0]
+        return self.start.year
+
+    @property
     def range_text(self) -> str:
         """``2025-07-14 – 2025-07-20``."""
         return f"{self.start.isoformat()} – {self.end.isoformat()}"

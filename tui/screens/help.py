@@ -56,6 +56,37 @@ def key_rows(app: App[Any], node: DOMNode) -> list[KeyRow]:
     return [KeyRow(" ".join(keys[group]), group[1], ids[group], group[0]) for group in order]
 
 
+def one_row_per_key(rows: list[KeyRow]) -> list[KeyRow]:
+    """A pane's rows with each key on one row: a key bound to several actions gets a row
+    naming them in the order they are tried (``^c``: copy the selected text, else say how
+    to quit); keys with the same actions share a row, as before.
+
+    ``rows`` come node by node, the node nearest the focus last: its keys are tried first.
+    """
+    owners: dict[str, list[int]] = {}  # key → the rows holding it
+    for index, row in enumerate(rows):
+        for key in row.keys.split(" "):
+            owners.setdefault(key, []).append(index)
+    shared: dict[tuple[int, ...], list[str]] = {}  # rows → the keys they share
+    for key, held in owners.items():
+        shared.setdefault(tuple(held), []).append(key)
+    merged: list[tuple[int, KeyRow]] = []
+    for rows_of_key, keys in shared.items():
+        tried = [rows[i] for i in sorted(rows_of_key, reverse=True)]
+        first, *rest = tried
+        description = first.description + "".join(f"; else {_lower(r.description)}" for r in rest)
+        ids = " ".join(r.binding_id for r in tried if r.binding_id)
+        merged.append((min(rows_of_key), KeyRow(" ".join(keys), description, ids, first.action)))
+    return [row for _, row in sorted(merged, key=lambda pair: pair[0])]
+
+
+def _lower(description: str) -> str:
+    """``Say how to quit`` → ``say how to quit`` (``PDF`` stays)."""
+    if description[1:2].islower():
+        return description[:1].lower() + description[1:]
+    return description
+
+
 class HelpScreen(ModalScreen[None]):
     """Keys by pane: ``sections`` name each pane and the nodes whose bindings it has."""
 
@@ -63,6 +94,8 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
         Binding("down,j", "scroll(1)", "Scroll down", show=False, id="help.down"),
         Binding("up,k", "scroll(-1)", "Scroll up", show=False, id="help.up"),
+        Binding("home,g", "edge(False)", "Top", show=False, id="help.top"),
+        Binding("end,G", "edge(True)", "Bottom", show=False, id="help.bottom"),
     ]
 
     DEFAULT_CSS = """
@@ -81,7 +114,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         self.rows = [
-            (title, [row for node in nodes for row in key_rows(self.app, node)])
+            (title, one_row_per_key([row for node in nodes for row in key_rows(self.app, node)]))
             for title, nodes in self.sections
         ]
         scroll = VerticalScroll()
@@ -124,3 +157,10 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, lines: int) -> None:
         self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def action_edge(self, bottom: bool) -> None:
+        scroll = self.query_one(VerticalScroll)
+        if bottom:
+            scroll.scroll_end(animate=False)
+        else:
+            scroll.scroll_home(animate=False)

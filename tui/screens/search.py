@@ -138,6 +138,17 @@ class SearchScreen(ResultPaging):
         """Results under their days (newest first), or all best first."""
         self.results.set_grouped(not self.results.grouped)
         self.results.border_subtitle = literal("grouped by day" if self.results.grouped else "")
+        if self.results.hits:
+            self._order_status()
+
+    def _order_status(self) -> None:
+        """Say in what order the results are listed."""
+        if self.results.grouped:
+            order = "by day, newest first; in a day, title matches, then votes"
+        else:
+            order = "best first: title matches, then votes"
+        note = " · indexing… (results so far; they update)" if self._partial else ""
+        self._status(f"{order}{note}")
 
     def _status(self, text: str, error: bool = False) -> None:
         label = self.query_one("#search-status", Label)
@@ -196,8 +207,7 @@ class SearchScreen(ResultPaging):
         self._loading_more = False
         self._count_title()
         self._partial = not message.indexed
-        note = "" if message.indexed else " · indexing… (results so far; they update)"
-        self._status(f"best first: title matches, then votes{note}")
+        self._order_status()
         if self._open_first and result.hits:
             self._open_first = False
             self._open(0)

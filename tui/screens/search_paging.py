@@ -17,7 +17,7 @@ from textual.screen import Screen
 
 from tui.screens.requests import OpenPaperRequested
 from tui.search.matching import DEFAULT_LIMIT, SearchCancelled, SearchHit, SearchResult
-from tui.search.query import Query, quoted
+from tui.search.query import Query
 from tui.widgets.literal import literal
 from tui.widgets.search_results import SearchResults
 
@@ -77,7 +77,9 @@ class ResultPaging(Screen[None]):
         self.opened = index
         entry = self.results.hits[index].entry
         query = self.results.search_query
-        note = f"search {quoted(query.text if query else '')} {index + 1:,}/{self.total:,}"
+        # position first: a border too narrow for the query cuts the query, not the place
+        typed = " ".join(query.text.split()) if query else ""
+        note = f"search {index + 1:,}/{self.total:,}: {typed}"
         self.post_message(OpenPaperRequested(entry.day, entry.pid, note))
 
     # -- stepping through the results, a page at a time ------------------------------

@@ -29,7 +29,7 @@ from tui.terminal.glyphs import ASCII
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.literal import literal
 from tui.widgets.name_list import NamedFigure, NameList
-from tui.widgets.trend_line import TrendLine
+from tui.widgets.trend_line import TrendLine, TrendSparkline
 
 
 def _figure(values: list[float], unit: str) -> str:
@@ -57,6 +57,7 @@ class TrendsScreen(Screen[None]):
         super().__init__()
         self.services = services
         self.period = period
+        self.trend: Trend | None = None
 
     def compose(self) -> ComposeResult:
         ascii_only = self.services.glyphs == ASCII
@@ -101,13 +102,12 @@ class TrendsScreen(Screen[None]):
             self.post_message(self.Counted(trend, keywords, store.top_authors(self.period, 20)))
 
     def on_trends_screen_counted(self, message: Counted) -> None:
-        trend = message.trend
+        trend = self.trend = message.trend
         per = trend.bucket
-        partial = so_far(self.services.store)
-        self._head(f"Trends of {self.scope} · {trend.total:,} papers · one bar per {per}{partial}")
         self.query_one("#trend-papers", TrendLine).show(
             trend.papers, _figure([float(n) for n in trend.papers], f"/{per}")
         )
+        self._name_the_bars()
         top = [float(n) for n in trend.top]
         self.query_one("#trend-top", TrendLine).show(top, _figure(top, ""))
         self.query_one("#trend-median", TrendLine).show(trend.median, _figure(trend.median, ""))
@@ -120,6 +120,17 @@ class TrendsScreen(Screen[None]):
         self.query_one("#trend-authors", NameList).show(
             [NamedFigure(author.name, f"{author.papers:,}") for author in message.authors]
         )
+
+    @on(TrendSparkline.Grouped)
+    def _name_the_bars(self) -> None:
+        """Say what one bar is: a day, a week, or several (``one bar per 4 weeks``)."""
+        trend = self.trend
+        if trend is None:
+            return
+        count = self.query_one("#trend-papers", TrendLine).per_bar
+        bar = trend.bucket if count == 1 else f"{count} {trend.bucket}s"
+        partial = so_far(self.services.store)
+        self._head(f"Trends of {self.scope} · {trend.total:,} papers · one bar per {bar}{partial}")
 
     @on(NameList.Opened, "#trend-keywords")
     def _keyword_opened(self, event: NameList.Opened) -> None:

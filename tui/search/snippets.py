@@ -23,7 +23,7 @@ from tui.search.query import Query
 class Snippet:
     """Text of one field (digest text: data, never markup) and the matches in it."""
 
-    where: str  # "authors", a section heading, or "text"
+    where: str  # "authors", "note", a section heading, or "summary" (plain bullets)
     text: str
     spans: list[tuple[int, int]]
 
@@ -43,7 +43,7 @@ def find_snippet(paper: Paper, query: Query, note: str | None = None) -> Snippet
     if spans and any(term.field == "author" for term in query.text_terms):
         return Snippet("authors", authors, spans)
     labelled = several_sources(paper.sections)
-    items = [(section_title(section, labelled) or "text", _line(item))
+    items = [(section_title(section, labelled) or "summary", _line(item))
              for section in paper.sections for item in section.items]  # fmt: skip
     for where, item in items:
         found = match_spans(item, query, "body")

@@ -130,17 +130,13 @@ class TextTerm:
         return all(p in rough for p in pieces if not any(c in p for c in _ESCAPED_IN_JSON))
 
     def spans(self, normal: str) -> Iterator[tuple[int, int]]:
-        """Where in normalised ``normal`` the term is found at a word's start."""
-        if self.literal:
-            for found in phrase_pattern(self.literal).finditer(normal):
-                if found.end() > found.start():
-                    yield found.start(), found.end()
-            return
-        start = normal.find(self.phrase)
-        while start >= 0:
-            if start == 0 or not normal[start - 1].isalnum():
-                yield start, start + len(self.phrase)
-            start = normal.find(self.phrase, start + 1)
+        """Where in normalised ``normal`` the term is found at a word's start.
+
+        A phrase of plain words is found whatever separates its words, as it matches
+        (``"kv cache"`` lights "KV-Cache")."""
+        for found in phrase_pattern(self.literal or self.phrase).finditer(normal):
+            if found.end() > found.start():
+                yield found.start(), found.end()
 
 
 @dataclass(frozen=True)

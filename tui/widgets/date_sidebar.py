@@ -22,17 +22,13 @@ class _Row:
     span: PeriodSummary | None = None
 
 
-def period_label(period: Period, compact: bool = False) -> str:
-    """A sidebar row's range: `` W29 07-14–20`` or `` Jul 01–31``; ``compact``, a week is
-    named by its first day alone (`` W05 01-27``), for a week across two months in a
-    narrow sidebar."""
+def period_label(period: Period) -> str:
+    """A sidebar row's range: a week by its number and Monday (`` W29 07-14``, the same
+    form in every month and width), a month by its days (`` Jul 01–31``)."""
     start, end = period.start, period.end
     if period.kind is PeriodKind.MONTH:
         return f" {start:%b} {start:%d}–{end:%d}"
-    week = f" W{start.isocalendar()[1]:02d} {start:%m-%d}"
-    if compact:
-        return week
-    return f"{week}–{end:%d}" if end.month == start.month else f"{week}–{end:%m-%d}"
+    return f" W{start.isocalendar()[1]:02d} {start:%m-%d}"
 
 
 class DateSidebar(LineList):
@@ -100,8 +96,8 @@ class DateSidebar(LineList):
         rows: list[_Row] = []
         year: int | None = None
         for summary in summaries:
-            if summary.period.start.year != year:
-                year = summary.period.start.year
+            if summary.period.year != year:
+                year = summary.period.year
                 rows.append(_Row(header=str(year)))
             rows.append(_Row(span=summary))
         self._rows = rows
@@ -142,6 +138,13 @@ class DateSidebar(LineList):
     def is_header(self, index: int) -> bool:
         return self._rows[index].header is not None
 
+    def rows_to_keep_above(self, index: int) -> int:
+        """Up to the row's month (or year) header, so scrolling never hides what it is under."""
+        header = index
+        while header > 0 and self._rows[header].header is None:
+            header -= 1
+        return index - header
+
     def row_content(self, index: int, width: int) -> Content:
         row = self._rows[index]
         if row.header is not None:
@@ -149,8 +152,6 @@ class DateSidebar(LineList):
         if row.span is not None:
             papers = row.span.papers
             label, count = period_label(row.span.period), "…" if papers is None else f"{papers:,}"
-            if cell_len(label) + cell_len(count) + 2 > width:  # a space between, one after
-                label = period_label(row.span.period, compact=True)
         else:
             assert row.summary is not None
             day = row.summary.day

@@ -132,9 +132,15 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
             self.cursor_moved(cursor)
         self.refresh()
 
+    def rows_to_keep_above(self, index: int) -> int:
+        """How many rows above row ``index`` to keep in view with it (its header, say)."""
+        return 0
+
     def scroll_to_cursor(self, top: bool = False) -> None:
         if self.is_mounted:
-            region = Region(0, self.cursor, max(1, self.scrollable_content_region.width), 1)
+            view = self.scrollable_content_region
+            above = min(self.rows_to_keep_above(self.cursor), max(0, view.height - 1))
+            region = Region(0, self.cursor - above, max(1, view.width), above + 1)
             self.scroll_to_region(region, animate=False, force=True, top=top, immediate=True)
 
     # -- actions ---------------------------------------------------------------------

@@ -134,7 +134,10 @@ class SearchResults(LineList):
             return self._snippet_row(row.hit, width)
         hit = self.hits[row.hit]
         entry = hit.entry
-        day = entry.day.isoformat() if entry.day else "undated   "
+        if self.grouped:  # the day is its group's header
+            day = " " * len("YYYY-MM-DD")
+        else:
+            day = entry.day.isoformat() if entry.day else "undated   "
         votes = f"{entry.paper.votes:>4}" if entry.paper.votes is not None else "   -"
         title = entry.paper.title
         spans = match_spans(title, self.search_query) if self.search_query else []

@@ -27,7 +27,7 @@ from textual.widget import Widget
 
 from tui.archive.entry import Entry
 from tui.archive.links import abs_url, pdf_url
-from tui.archive.periods import Period
+from tui.archive.periods import Period, PeriodKind
 from tui.archive.store import Scope
 from tui.screens.annotating import Target, edit_note, edit_tags
 from tui.screens.date_prompt import DatePrompt
@@ -80,6 +80,7 @@ class ReaderScreen(Screen[None]):
         self.state = ReaderState(services.store, services.user_state)
         self.sidebar_open: bool | None = None  # None: decided by the width
         self._last_position: Position | None = None
+        self._loaded = False  # the sidebar's footer counts its rows once loading ends
 
     # -- the panes ---------------------------------------------------------------------
 
@@ -262,6 +263,16 @@ class ReaderScreen(Screen[None]):
         else:
             self.sidebar.show_periods(self.store.periods(period.kind), period)
             self.sidebar.border_title = literal(period.kind.plural.capitalize())
+        if self._loaded:
+            self._count_in_sidebar()
+
+    def _count_in_sidebar(self) -> None:
+        """The sidebar's footer: how many days, weeks or months it lists."""
+        period = self.state.period
+        kind = PeriodKind.DAY if period is None else period.kind
+        count = len(self.store.days()) if period is None else len(self.store.periods(kind))
+        name = kind.value if count == 1 else kind.plural
+        self.sidebar.border_subtitle = literal(f"{count:,} {name}")
 
     def show_paper(self, passing: bool = False) -> None:
         """Show the paper under the cursor in the detail pane; it counts as read as
@@ -347,11 +358,12 @@ class ReaderScreen(Screen[None]):
                 self.call_after_refresh(self.detail.scroll_to, y=position.scroll, animate=False)
 
     def loading_progress(self, done: int, total: int) -> None:
+        self._loaded = False
         self.sidebar.border_subtitle = literal(f"loading {done * 100 // max(total, 1)}%")
 
     def loading_finished(self) -> None:
-        days = len(self.store.days())
-        self.sidebar.border_subtitle = literal(f"{days:,} day{'' if days == 1 else 's'}")
+        self._loaded = True
+        self._count_in_sidebar()
         if self.store.is_empty():
             self.detail.empty_message = (
                 "No digests were found. Open a file or a directory: paperdeck PATH"

@@ -130,13 +130,13 @@ class ReaderState:
         """What the list's title says besides the scope: the filter, the search result."""
         notes: list[str] = []
         listing = self.listing
+        if self.on_result(cursor):  # first: a cut border keeps the result's position
+            assert self.result_note is not None
+            notes.append(self.result_note[1])
         if self.filter is not None and listing is not None:
             shown, total = len(listing.entries), len(listing.every_id or [])
             pinned = " (pinned)" if self.pinned else ""
             notes.append(f"filter {quoted(self.filter.text)}{pinned}: {shown:,} of {total:,}")
-        if self.on_result(cursor):
-            assert self.result_note is not None
-            notes.append(self.result_note[1])
         return notes
 
     def on_result(self, cursor: int) -> bool:
