@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+import click
+
 from parsers import discover
-from tui.cli.arguments import fail
-from tui.cli.digest_commands import require_paths
+from tui.cli.arguments import (
+    ISO_DATE,
+    PROG,
+    data_dir_option,
+    fail,
+    no_cache_option,
+    paths_argument,
+    require_paths,
+)
+from tui.cli.command_line import Command
 from tui.cli.output import safe
 from tui.settings.config import Config, LoadedConfig, load_config
 from tui.settings.locations import DEMO_ARCHIVE, Locations
@@ -49,18 +60,27 @@ def usable_locations(data_dir: str | None = None) -> Locations:
     return locations
 
 
+def chosen_archive(paths: Sequence[str], data_dir: str | None) -> tuple[list[str], Locations]:
+    """What a command reads (PATH…, else ``default_paths``) and the locations to use; a
+    missing path or an unusable directory exits with a one-line error (code 2)."""
+    locations = usable_locations(data_dir)
+    require_paths(paths)
+    return list(paths) or default_paths(locations, read_config(locations).config), locations
+
+
 def require_terminal() -> None:
     """Exit with a one-line error (code 2) unless the reader has a terminal to run in.
 
     Without one (``ssh host somecommand``, a pipe, a cron job) the reader could neither
     draw nor read keys, and would wait for ever.
     """
-    problem = terminal_problem(_is_tty(sys.stdin), _is_tty(sys.stdout), os.environ)
+    problem = terminal_problem(is_tty(sys.stdin), is_tty(sys.stdout), os.environ)
     if problem is not None:
         fail(problem)
 
 
-def _is_tty(stream: TextIO | None) -> bool:
+def is_tty(stream: TextIO | None) -> bool:
+    """Whether ``stream`` is a terminal (False for a closed or detached one)."""
     try:
         return stream is not None and stream.isatty()
     except (OSError, ValueError):  # closed or detached
@@ -144,3 +164,33 @@ def run_reader(
     app.guard_shutdown()
     app.run()
     return app.return_code or 0
+
+
+@click.command(PROG, cls=Command)
+@paths_argument
+@click.option(
+    "--date", "start_date", type=ISO_DATE, metavar="YYYY-MM-DD",
+    help="open on this day (or the nearest)",
+)  # fmt: skip
+@data_dir_option()
+@click.option("--ascii", is_flag=True, help="ASCII stand-ins for symbols fonts may lack")
+@click.option("--no-animation", is_flag=True, help="no animations (the default over SSH)")
+@no_cache_option
+def reader(
+    paths: tuple[str, ...],
+    start_date: date | None,
+    data_dir: str | None,
+    ascii: bool,
+    no_animation: bool,
+    no_cache: bool,
+) -> int:
+    """Read daily paper digests in the terminal: PATH… (files or directories), else your
+    digests, else a demo archive."""
+    return run_reader(
+        list(paths),
+        start_date=start_date,
+        data_dir=data_dir,
+        ascii=ascii,
+        no_animation=no_animation,
+        no_cache=no_cache,
+    )
