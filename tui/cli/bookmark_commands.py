@@ -155,10 +155,16 @@ def remove(file: StateFile[Bookmarks], ids: tuple[str, ...]) -> int:
 
 @bookmarks.command()
 @click.option("--format", "format_", type=click.Choice(sorted(FORMATS)), required=True,
-              help="md, bibtex, json or csv")  # fmt: skip
+              help="what to write")  # fmt: skip
 @click.option("-o", "--output", metavar="FILE", help="write here instead of stdout")
 @click.option("--force", is_flag=True, help="overwrite FILE without asking")
-@click.option("--sort", type=SORT, default="date", show_default=True)
+@click.option(
+    "--sort",
+    type=SORT,
+    default="date",
+    show_default=True,
+    help="by the paper's day or by when bookmarked",
+)
 @click.pass_obj
 def export(
     file: StateFile[Bookmarks], format_: str, output: str | None, force: bool, sort: str
