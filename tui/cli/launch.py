@@ -6,12 +6,10 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from parsers import discover
 from tui.cli.arguments import (
     ISO_DATE,
     PROG,
@@ -23,32 +21,14 @@ from tui.cli.arguments import (
 )
 from tui.cli.command_line import Command
 from tui.cli.output import safe
-from tui.settings.config import Config, LoadedConfig, load_config
+from tui.settings.config import LoadedConfig, load_config
+from tui.settings.default_archive import default_paths
 from tui.settings.locations import DEMO_ARCHIVE, Locations
 from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.environment import terminal_problem
 
 if TYPE_CHECKING:
     from tui.app import PaperdeckApp
-
-
-def default_paths(locations: Locations, config: Config | None = None) -> list[str]:
-    """What to read when no PATH is given.
-
-    The configured ``archive`` and the data directory when it holds digests (every synced
-    source is in it, under ``sources/``); with neither, nothing when sources are
-    configured but not synced yet, else the demo archive. The data directory itself is
-    the path (not each source in it), so the reader's remembered position, keyed on its
-    paths, survives syncs and new sources.
-    """
-    config = config or Config()
-    existing = [str(Path(p).expanduser()) for p in config.archive]
-    existing = [p for p in existing if os.path.exists(p)]
-    if locations.data.is_dir() and discover([str(locations.data)])[0]:
-        return [*existing, str(locations.data)]
-    if existing:
-        return existing
-    return [] if config.source else [str(DEMO_ARCHIVE)]
 
 
 def usable_locations(data_dir: str | None = None) -> Locations:
@@ -130,9 +110,8 @@ def build_app(
         no_animation=no_animation,
         restore=start_date is None,
         cache=not no_cache,
+        default_archive=not paths,  # after a sync in the reader, new digests may be there
     )
-    if not paths:  # after a sync in the reader, the digests to open may be new ones
-        settings.default_paths = lambda: default_paths(locations, read_config(locations).config)
     from tui.app import PaperdeckApp
 
     chosen = paths or default_paths(locations, loaded.config)
