@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 from click.exceptions import NoArgsIsHelpError, NoSuchCommand
+from click.shell_completion import CompletionItem
 
 from tui.cli.arguments import PROG, fail
 from tui.cli.output import safe
@@ -139,6 +140,13 @@ class LazyGroup(Group):
             raise click.UsageError(
                 f"{word!r} is neither a command nor a file: did you mean {close[0]!r}?", ctx
             )
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        """The commands and options that fit, else files: the first word may be a PATH."""
+        found = super().shell_complete(ctx, incomplete)
+        if found or incomplete.startswith("-"):
+            return found
+        return [CompletionItem(incomplete, type="file")]
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         reader = self.get_command(ctx, DEFAULT)
