@@ -124,7 +124,8 @@ class LazyGroup(Group):
     def _opens_paths(self, ctx: click.Context, word: str) -> bool:
         """Whether ``word`` starts the default command's arguments (not a command, not
         ``--help`` or ``--version``); a mistyped command name is refused here."""
-        if word in self.lazy or word in self.commands or word in ("--version", *HELP_OPTIONS):
+        own_options = {name for param in self.get_params(ctx) for name in param.opts}
+        if word in self.lazy or word in self.commands or word in own_options:
             return False
         if not ctx.resilient_parsing:
             self._refuse_mistyped(ctx, word)
@@ -171,13 +172,13 @@ class LazyGroup(Group):
             command = self.get_command(ctx, name)
             if command is None or command.hidden:
                 continue
+            if not isinstance(command, click.Group) or command.invoke_without_command:
+                rows.append((name, command))  # a group that does something alone too
             if isinstance(command, click.Group):
                 for sub_name in command.list_commands(ctx):
                     sub = command.get_command(ctx, sub_name)
                     if sub is not None and not sub.hidden:
                         rows.append((f"{name} {sub_name}", sub))
-            else:
-                rows.append((name, command))
         lines = [
             (f"{PROG} {_synopsis(name, cmd, ctx)}", cmd.get_short_help_str()) for name, cmd in rows
         ]
