@@ -163,8 +163,10 @@ def reader(
     no_animation: bool,
     no_cache: bool,
 ) -> int:
-    """Read daily paper digests in the terminal: PATH… (files or directories), else your
-    digests, else a demo archive."""
+    """Read daily paper digests in the terminal.
+
+    PATH…: digest files or directories, read recursively (default: your digests and
+    synced sources, else a demo archive)."""
     return run_reader(
         list(paths),
         start_date=start_date,
