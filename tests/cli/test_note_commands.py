@@ -67,6 +67,7 @@ def test_note_edit_runs_the_users_editor(
     data: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     run(capfd, "note", "2507.01234", "first")
+    monkeypatch.setattr("tui.cli.note_commands.is_tty", lambda stream: True)  # a terminal
     seen = tmp_path / "seen"
     monkeypatch.setenv("EDITOR", editor_script(tmp_path, f'cp "$1" {seen}; echo added >> "$1"'))
     assert run(capfd, "note", "2507.01234", "--edit") == (0, "saved the note on 2507.01234\n", "")
@@ -138,8 +139,10 @@ def test_bookmarks_list_and_exports_carry_notes_and_tags(
 
 WORKER = """
 import os, sys
+import tui.cli.note_commands
 from tui.cli import main
 
+tui.cli.note_commands.is_tty = lambda stream: True  # the editor has a terminal to run in
 process, count, editor = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 os.environ["EDITOR"] = editor
 for i in range(count):
@@ -190,3 +193,23 @@ def test_eight_processes_editing_notes_and_tags_lose_nothing(tmp_path: Path) -> 
     print(f"\n{processes} processes × {count} CLI edits in {elapsed:.1f} s; "
           f"{len(appended)} concurrent edits of one note, {conflicts} conflict copies, "
           f"{copies} lines copied twice, {len(shared):,} characters; nothing lost")  # fmt: skip
+
+
+def test_an_impossible_arxiv_id_is_refused(data: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    for raw in ("9999.99999", "2513.01234", "2507.0123", "1412.12345", "hep-th/9913001"):
+        code, out, err = run(capfd, "note", raw, "text")
+        assert (code, out) == (2, "") and f"not an arXiv id or a kept paper: '{raw}'" in err
+        assert run(capfd, "bookmarks", "add", raw)[0] == 2
+    for raw in ("2507.01234", "0704.0001", "1412.1234", "hep-th/9901001"):
+        assert run(capfd, "note", raw, "text")[0] == 0, raw
+
+
+def test_note_edit_without_a_terminal_is_refused(
+    data: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started = tmp_path / "started"
+    monkeypatch.setenv("EDITOR", editor_script(tmp_path, f"touch {started}"))
+    code, out, err = run(capfd, "note", "2507.01234", "--edit")  # stdin: pytest's, no terminal
+    assert (code, out) == (2, "") and err.count("\n") == 1
+    assert "--edit needs a terminal" in err
+    assert not started.exists()

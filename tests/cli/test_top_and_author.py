@@ -54,7 +54,6 @@ def test_top_of_a_month_as_a_table_with_a_limit(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["top"], "one of the arguments --week --month is required"),
         (["top", "--week", "2025-W29", "--month", "2025-07"], "not allowed with"),
         (["top", "--week", "2025-W54"], "year 2025 has no week 54"),
         (["top", "--week", "29"], "not a week: use YYYY-Www"),
@@ -112,3 +111,26 @@ def test_an_unknown_author_has_no_papers(capfd: pytest.CaptureFixture[str]) -> N
     code, out, _ = run(capfd, "author", "Nobody", AUTHORS, "--json")
     assert code == 0
     assert json.loads(out)["count"] == 0
+
+
+def test_top_without_a_period_shows_the_newest_week_with_papers(
+    capfd: pytest.CaptureFixture[str], archive: Path
+) -> None:
+    code, out, _ = run(capfd, "top", str(archive))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "2025-W30 (2025-07-21 – 2025-07-27), the newest week with papers"
+    assert "Next week" in out and "Thu top" not in out
+    code, out, _ = run(capfd, "top", str(archive), "--json")
+    assert (code, json.loads(out)["period"], json.loads(out)["total"]) == (0, "2025-W30", 1)
+
+
+def test_top_of_a_period_without_papers_says_so(
+    capfd: pytest.CaptureFixture[str], archive: Path
+) -> None:
+    code, out, err = run(capfd, "top", "--week", "2025-W31", str(archive))
+    assert (code, out) == (1, "")
+    assert err == "paperdeck: no papers in 2025-W31 (2025-07-28 – 2025-08-03)\n"
+    code, out, err = run(capfd, "top", "--month", "2025-06", str(archive), "--json")
+    assert (code, err) == (1, "")
+    assert json.loads(out)["total"] == 0 and json.loads(out)["papers"] == []

@@ -9,6 +9,7 @@ import pytest
 
 from tests.screens.helpers import list_titles, wait_loaded, wait_search, write_digest
 from tui.app import PaperdeckApp
+from tui.settings.config import Config
 from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.textual_compat import notifications
 from tui.widgets.detail_pane import DetailPane
@@ -81,7 +82,7 @@ async def test_search_and_bookmark_jumps_mark_only_the_paper_opened(archive: Pat
 async def test_mark_read_modes(
     archive: Path, mode: str, after_tab: set[str], after_bracket: set[str], after_enter: set[str]
 ) -> None:
-    settings = ReaderSettings(mark_read=mode)
+    settings = ReaderSettings(Config(mark_read=mode))
     app = PaperdeckApp([str(archive)], settings=settings)
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)

@@ -24,6 +24,7 @@ from tui.screens.note_editor import NoteEditor
 from tui.screens.search import SearchScreen
 from tui.screens.tag_editor import TagEditor
 from tui.search.query import parse_query
+from tui.settings.config import Config
 from tui.settings.reader_settings import ReaderSettings
 
 WIDE = (160, 40)
@@ -151,7 +152,9 @@ async def test_help_and_the_screenshot_notice_show_their_brackets(archive: Path)
 
 
 async def test_a_remapped_key_that_looks_like_markup_is_shown_as_written(archive: Path) -> None:
-    settings = ReaderSettings(keys={"day.older": "[/x],[b]", "app.help": "[@click=app.quit]"})
+    settings = ReaderSettings(
+        Config(keys={"day.older": "[/x],[b]", "app.help": "[@click=app.quit]"})
+    )
     app = PaperdeckApp([str(archive)], settings=settings)
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)

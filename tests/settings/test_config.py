@@ -35,7 +35,7 @@ def test_a_good_config() -> None:
         archive=["~/papers"], theme="nord", ascii=True, animations=False, mark_read="open",
         keys={"day.older": "h", "day.newer": "l"},
     )  # fmt: skip
-    assert ReaderSettings.combine(loaded.config, []).mark_read == "open"
+    assert ReaderSettings.combine(loaded.config, []).config.mark_read == "open"
 
 
 @pytest.mark.parametrize(

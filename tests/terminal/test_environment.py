@@ -10,6 +10,7 @@ import pytest
 
 from tests.screens.helpers import DEMO, wait_loaded
 from tui.app import PaperdeckApp
+from tui.settings.config import Config
 from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.environment import external_programs_allowed, remote_session, terminal_problem
 
@@ -76,7 +77,7 @@ async def test_the_palette_offers_screenshots_only_where_programs_may_run(
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    app = PaperdeckApp([DEMO], settings=ReaderSettings(allow_external_programs=allow))
+    app = PaperdeckApp([DEMO], settings=ReaderSettings(Config(allow_external_programs=allow)))
     async with app.run_test() as pilot:
         await wait_loaded(pilot)
         titles = {command.title for command in app.get_system_commands(app.screen)}

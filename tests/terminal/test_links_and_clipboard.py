@@ -16,6 +16,7 @@ from tests.screens.helpers import wait_loaded, write_digest
 from tui.app import PaperdeckApp
 from tui.archive.links import abs_url
 from tui.screens.requests import OpenLinkRequested
+from tui.settings.config import Config
 from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.clipboard import osc52, passthrough_sequences
 from tui.terminal.environment import in_ssh_session, link_action
@@ -139,7 +140,9 @@ async def test_o_over_ssh_runs_browser_when_config_allows_programs(
 ) -> None:
     monkeypatch.setenv("BROWSER", "w3m")
     monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 51000 10.0.0.2 22")
-    app = PaperdeckApp([str(archive)], settings=ReaderSettings(allow_external_programs=True))
+    app = PaperdeckApp(
+        [str(archive)], settings=ReaderSettings(Config(allow_external_programs=True))
+    )
     async with app.run_test() as pilot:
         await wait_loaded(pilot)
         seen = record(app, monkeypatch)

@@ -61,7 +61,7 @@ class Continuity:
 
     def apply_theme(self) -> None:
         """The theme of config.toml, else the one last chosen; remember each choice."""
-        app, pinned, remembered = self.app, self.settings.theme, self.user_state.theme
+        app, pinned, remembered = self.app, self.settings.config.theme, self.user_state.theme
         if pinned in app.available_themes:
             app.theme = pinned
         elif remembered in app.available_themes:
@@ -69,7 +69,7 @@ class Continuity:
         app.theme_changed_signal.subscribe(app, self._theme_changed)
 
     def _theme_changed(self, theme: Theme) -> None:
-        if self.settings.theme is None:  # a theme set in config.toml is not overridden
+        if self.settings.config.theme is None:  # a theme set in config.toml is not overridden
             self.user_state.remember_theme(theme.name)
 
     # -- signals: SIGHUP (a dropped connection) and SIGTERM -----------------------------

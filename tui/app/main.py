@@ -60,6 +60,8 @@ from tui.screens.requests import (
 )
 from tui.screens.services import ReaderServices
 from tui.search.service import ArchiveSearch
+from tui.settings.config import load_config
+from tui.settings.default_archive import default_paths
 from tui.settings.locations import Locations
 from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.glyphs import Glyphs
@@ -114,8 +116,8 @@ class PaperdeckApp(App[None]):
         self.glyphs: Glyphs = Glyphs.pick(self.settings.ascii)
         if not self.settings.animations:
             self.animation_level = "none"
-        if self.settings.keys:
-            self.set_keymap(self.settings.keys)
+        if self.settings.config.keys:
+            self.set_keymap(self.settings.config.keys)
         self.jobs = Jobs(lambda group, exc: self._from_thread(JobFailed(group, exc)))
         self.cache, self.cache_problem = open_cache(paths, self.locations, self.settings.cache)
         self.store = ArchiveStore(self.cache)
@@ -136,8 +138,8 @@ class PaperdeckApp(App[None]):
             self.marking,
             self.glyphs,
             self.marks_changed_signal,
-            self.settings.mark_read,
-            external_programs=self.settings.allow_external_programs,
+            self.settings.config.mark_read,
+            external_programs=self.settings.config.allow_external_programs,
         )
         self.demo = demo  # the demo archive, opened because the user has none
         self.archive_key = archive_key(paths)
@@ -149,7 +151,7 @@ class PaperdeckApp(App[None]):
         self.loaded = False  # every file has been read
         self.loader = self._loader(self.start_date)
         self.requests = ScreenRequests(
-            self, self.reader, self.store, self.settings.allow_external_programs
+            self, self.reader, self.store, self.settings.config.allow_external_programs
         )
         self.search_path = SearchPath(self, self.archive_search, self.search_ready_signal)
         self.continuity = Continuity(
@@ -408,12 +410,16 @@ class PaperdeckApp(App[None]):
             severity="information" if message.ok else "error",
             timeout=8 if message.ok else 20,
         )
-        defaults = self.settings.default_paths
-        paths = defaults() if defaults is not None else None
+        paths = self._default_paths() if self.settings.default_archive else None
         if paths is not None and paths != self.paths:
             self.switch_archive(paths)  # the first sync: from the demo to your digests
         elif not self.jobs.busy("load", "refresh"):
             self.jobs.start("refresh", self.loader.refresh)
+
+    def _default_paths(self) -> list[str]:
+        """What a reader opened without PATH reads now (a sync may have made it new)."""
+        config = load_config(self.locations.config_file).config  # re-read: it may have changed
+        return default_paths(self.locations, config)
 
     # -- actions and the palette -----------------------------------------------------
 

@@ -63,7 +63,7 @@ class ArchiveSync:
             self.post(SyncReport(progress_line(progress)))
 
         results = sync_sources(
-            sources_to_sync(self.settings.sources),
+            sources_to_sync(self.settings.config.source),
             self.locations.sources,
             report=report,
             cancelled=cancelled,

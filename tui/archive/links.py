@@ -14,9 +14,22 @@ _ARXIV_ID = re.compile(
 
 
 def parse_arxiv_id(text: str) -> str | None:
-    """The versionless arXiv id in ``2507.01234``, ``arXiv:2507.01234v2`` or an arXiv link."""
+    """The versionless arXiv id in ``2507.01234``, ``arXiv:2507.01234v2`` or an arXiv link
+    (old-style ids too: ``hep-th/9901001``); None for text that is not one, or for an id
+    arXiv cannot have given."""
     match = _ARXIV_ID.fullmatch(text.strip())
-    return match.group(1) if match else None
+    return match.group(1) if match and _possible(match.group(1)) else None
+
+
+def _possible(arxiv_id: str) -> bool:
+    """Whether arXiv can have given ``arxiv_id``: its YYMM has a month 01–12, and a new-style
+    number has 4 digits from April 2007 (0704) to 2014, 5 digits from 2015 (1501)."""
+    if "/" in arxiv_id:  # archive/YYMMNNN, 1991 to March 2007
+        return 1 <= int(arxiv_id[-5:-3]) <= 12
+    yymm, number = arxiv_id.split(".")
+    if not 1 <= int(yymm[2:]) <= 12:
+        return False
+    return "0704" <= yymm <= "1412" if len(number) == 4 else yymm >= "1501"
 
 
 def abs_url_for(arxiv_id: str) -> str:

@@ -1,22 +1,21 @@
-"""Argument parsers whose errors are one line and exit code 2."""
+"""What commands share about their arguments: one-line errors, value types, common options."""
 
 from __future__ import annotations
 
-import argparse
+import os
 import sys
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import NoReturn
+from typing import Any, NoReturn, TypeVar
+
+import click
 
 from tui.cli.output import safe
 
 PROG = "paperdeck"
+NO_CACHE_HELP = "parse every file now; read and write no parse cache"
 
-
-class ArgumentParser(argparse.ArgumentParser):
-    """An argparse parser that reports a bad argument in one line, with exit code 2."""
-
-    def error(self, message: str) -> NoReturn:
-        fail(f"{message} (see '{self.prog} --help')")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def fail(message: str) -> NoReturn:
@@ -25,16 +24,54 @@ def fail(message: str) -> NoReturn:
     raise SystemExit(2)
 
 
-def iso_date(text: str) -> date:
-    """An argparse type for YYYY-MM-DD dates."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid date {text!r}: use YYYY-MM-DD") from None
+def require_paths(paths: Sequence[str]) -> None:
+    """Exit with a one-line error (code 2) when a path does not exist."""
+    for path in paths:
+        if not os.path.lexists(path):
+            fail(f"no such file or directory: {safe(path)!r}")
 
 
-def positive(text: str) -> int:
-    """An argparse type for whole numbers of at least 1."""
-    if not (text.isascii() and text.isdigit()) or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"invalid number {text!r}: use a whole number from 1")
-    return int(text)
+class IsoDate(click.ParamType):
+    """A YYYY-MM-DD date."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"invalid date {value!r}: use YYYY-MM-DD", param, ctx)
+
+
+class Positive(click.ParamType):
+    """A whole number of at least 1."""
+
+    name = "number"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        if not (value.isascii() and value.isdigit()) or int(value) < 1:
+            self.fail(f"invalid number {value!r}: use a whole number from 1", param, ctx)
+        return int(value)
+
+
+ISO_DATE = IsoDate()
+POSITIVE = Positive()
+
+
+# Digest files or directories (the shell completes them as files); click arguments carry no
+# help text, so each command's docstring says what they default to.
+paths_argument = click.argument("paths", nargs=-1, metavar="[PATH...]", type=click.Path())
+
+
+def data_dir_option(
+    help: str = "where digests and bookmarks live ($PAPERDECK_DATA_DIR)",
+) -> Callable[[F], F]:
+    return click.option("--data-dir", metavar="DIR", type=click.Path(), help=help)
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="print JSON")
+no_cache_option = click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)

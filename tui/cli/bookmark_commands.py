@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import click
+
 from tui.archive.links import parse_arxiv_id
-from tui.cli.arguments import PROG, ArgumentParser, fail
+from tui.cli.arguments import PROG, data_dir_option, fail
+from tui.cli.command_line import Group
 from tui.cli.launch import usable_locations
 from tui.cli.output import safe, write
 from tui.fileio import WriteRefused, write_atomic
@@ -19,44 +22,15 @@ from tui.userdata.export import FORMATS
 from tui.userdata.state_file import StateFile, StateFileError
 
 
-def parser() -> ArgumentParser:
-    top = ArgumentParser(
-        prog=f"{PROG} bookmarks",
-        description="List, add, remove and export bookmarks (shared with the reader).",
-    )
-    top.add_argument("--data-dir", metavar="DIR", help="where bookmarks live ($PAPERDECK_DATA_DIR)")
-    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    listing = commands.add_parser("list", help="every bookmark, newest first")
-    listing.add_argument("--sort", choices=["added", "date"], default="added",
-                         help="by when bookmarked (default) or by the paper's day")  # fmt: skip
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    adding = commands.add_parser("add", help="bookmark papers by arXiv id")
-    adding.add_argument("ids", nargs="+", metavar="ID", help="arXiv id (or link)")
-    removing = commands.add_parser("remove", help="remove stars (notes and tags stay)")
-    removing.add_argument("ids", nargs="+", metavar="ID", help="arXiv id or identity from list")
-    export = commands.add_parser("export", help="write bookmarks as md, bibtex, json or csv")
-    export.add_argument("--format", choices=sorted(FORMATS), required=True)
-    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    export.add_argument("--force", action="store_true", help="overwrite FILE without asking")
-    export.add_argument("--sort", choices=["added", "date"], default="date")
-    for sub in (listing, adding, removing, export):
-        sub.error = top.error  # type: ignore[method-assign]
-    return top
-
-
-def _file(args: argparse.Namespace) -> StateFile[Bookmarks]:
-    return bm.bookmarks_file(usable_locations(args.data_dir).data)
-
-
 def _warn_moved(file: StateFile[Bookmarks]) -> None:
     for moved in file.moved:
         print(f"{PROG}: warning: {safe(moved.message())}", file=sys.stderr)
 
 
-def _list(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
-    items = sorted_bookmarks(file.read().bookmarks, args.sort)
+def _list(file: StateFile[Bookmarks], sort: str, as_json: bool) -> int:
+    items = sorted_bookmarks(file.read().bookmarks, sort)
     _warn_moved(file)
-    if args.json:
+    if as_json:
         write(FORMATS["json"](items))
         return 0
     lines = []
@@ -74,9 +48,9 @@ def _list(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
     return 0
 
 
-def _add(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
+def _add(file: StateFile[Bookmarks], raw_ids: tuple[str, ...]) -> int:
     ids = []
-    for raw in args.ids:
+    for raw in raw_ids:
         arxiv_id = parse_arxiv_id(raw)
         if arxiv_id is None:
             fail(f"not an arXiv id: {safe(raw)!r} (e.g. 2507.01234)")
@@ -90,8 +64,8 @@ def _add(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
     return 0
 
 
-def _remove(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
-    ids = [parse_arxiv_id(raw) or raw.strip() for raw in args.ids]
+def _remove(file: StateFile[Bookmarks], raw_ids: tuple[str, ...]) -> int:
+    ids = [parse_arxiv_id(raw) or raw.strip() for raw in raw_ids]
     before = {pid for pid, kept in file.read().bookmarks.items() if kept.starred}
     file.apply(bm.remove(pid) for pid in ids)
     _warn_moved(file)
@@ -109,19 +83,21 @@ def _confirm_overwrite(path: Path) -> bool:
     return answer.strip().lower() in {"y", "yes"}
 
 
-def _export(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
-    items = sorted_bookmarks(file.read().bookmarks, args.sort)
+def _export(
+    file: StateFile[Bookmarks], format: str, output: str | None, force: bool, sort: str
+) -> int:
+    items = sorted_bookmarks(file.read().bookmarks, sort)
     _warn_moved(file)
-    text = FORMATS[args.format](items)
-    if args.output is None:
+    text = FORMATS[format](items)
+    if output is None:
         write(text)
         return 0
-    path = Path(args.output)
+    path = Path(output)
     if path.is_dir():
         fail(f"{safe(str(path))!r} is a directory")
     if not path.parent.is_dir():
         fail(f"no such directory: {safe(str(path.parent))!r}")
-    if os.path.lexists(path) and not args.force and not _confirm_overwrite(path):
+    if os.path.lexists(path) and not force and not _confirm_overwrite(path):
         fail(f"{safe(str(path))!r} exists; pass --force to overwrite it")
     written = write_atomic(path, text.encode("utf-8"), private=False)
     through = f" (through the link {path})" if written != path else ""
@@ -130,12 +106,68 @@ def _export(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
     return 0
 
 
-def run_bookmarks(argv: list[str]) -> int:
-    args = parser().parse_args(argv)
-    file = _file(args)
-    command = {"list": _list, "add": _add, "remove": _remove, "export": _export}[args.command]
+def _run(command: Callable[[], int]) -> int:
     try:
-        return command(args, file)
+        return command()
     except (StateFileError, WriteRefused, OSError) as exc:
         print(f"{PROG}: error: {safe(str(exc))}", file=sys.stderr)
         return 1
+
+
+@click.group(cls=Group)
+@data_dir_option("where bookmarks live ($PAPERDECK_DATA_DIR)")
+@click.pass_context
+def bookmarks(ctx: click.Context, data_dir: str | None) -> None:
+    """List, add, remove and export bookmarks (shared with the reader)."""
+    ctx.obj = bm.bookmarks_file(usable_locations(data_dir).data)
+
+
+SORT = click.Choice(["added", "date"])
+
+
+@bookmarks.command("list")
+@click.option("--sort", type=SORT, default="added", show_default=True,
+              help="by when bookmarked or by the paper's day")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+@click.pass_obj
+def list_(file: StateFile[Bookmarks], sort: str, as_json: bool) -> int:
+    """Every bookmark, newest first."""
+    return _run(lambda: _list(file, sort, as_json))
+
+
+@bookmarks.command()
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@click.pass_obj
+def add(file: StateFile[Bookmarks], ids: tuple[str, ...]) -> int:
+    """Bookmark papers by arXiv id or link."""
+    return _run(lambda: _add(file, ids))
+
+
+@bookmarks.command()
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@click.pass_obj
+def remove(file: StateFile[Bookmarks], ids: tuple[str, ...]) -> int:
+    """Remove stars (notes and tags stay).
+
+    ID: an arXiv id or link, or the identity bookmarks list shows."""
+    return _run(lambda: _remove(file, ids))
+
+
+@bookmarks.command()
+@click.option("--format", "format_", type=click.Choice(sorted(FORMATS)), required=True,
+              help="what to write")  # fmt: skip
+@click.option("-o", "--output", metavar="FILE", help="write here instead of stdout")
+@click.option("--force", is_flag=True, help="overwrite FILE without asking")
+@click.option(
+    "--sort",
+    type=SORT,
+    default="date",
+    show_default=True,
+    help="by the paper's day or by when bookmarked",
+)
+@click.pass_obj
+def export(
+    file: StateFile[Bookmarks], format_: str, output: str | None, force: bool, sort: str
+) -> int:
+    """Write bookmarks: md, bibtex, json, csv."""
+    return _run(lambda: _export(file, format_, output, force, sort))

@@ -14,8 +14,6 @@ from tui.cli.arguments import PROG
 from tui.cli.output import safe
 from tui.settings.locations import Locations
 
-NO_CACHE_HELP = "parse every file now; read and write no parse cache"
-
 
 def _warn(problem: CacheUnusable) -> None:
     print(f"{PROG}: warning: {safe(str(problem))}; reading without it", file=sys.stderr)

@@ -4,24 +4,34 @@ from __future__ import annotations
 
 import sys
 
-from tui.cli.arguments import PROG, ArgumentParser
+import click
+
+from tui.cli.command_line import Group
 from tui.cli.launch import read_config, usable_locations
 from tui.cli.output import safe, write
 from tui.settings.sources import SourceConfig
 
 
-def run_config(argv: list[str]) -> int:
-    parser = ArgumentParser(prog=f"{PROG} config", description="The configuration file.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("path", help="print where config.toml is (it may not exist yet)")
-    commands.add_parser("check", help="check config.toml; exit 1 when something is wrong")
-    for sub in commands.choices.values():
-        sub.error = parser.error  # type: ignore[method-assign]
-    args = parser.parse_args(argv)
+@click.group(cls=Group)
+def config() -> None:
+    """The configuration file, config.toml."""
+
+
+@config.command()
+def path() -> int:
+    """Where config.toml is.
+
+    It may not exist yet."""
+    write(f"{safe(str(usable_locations().config_file))}\n")
+    return 0
+
+
+@config.command()
+def check() -> int:
+    """Check config.toml.
+
+    Exit code 1 when something is wrong."""
     locations = usable_locations()
-    if args.command == "path":
-        write(f"{safe(str(locations.config_file))}\n")
-        return 0
     loaded = read_config(locations)
     for problem in loaded.problems:
         print(safe(problem), file=sys.stderr)

@@ -7,24 +7,20 @@ writes one day at a time, so its memory does not grow with the archive.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+import click
+
 from parsers import LoadResult, Paper, Problem
 from tui.archive.cache.reading import all_days, figures, file_problems
-from tui.cli.arguments import fail
+from tui.cli.arguments import data_dir_option, no_cache_option, paths_argument, require_paths
 from tui.cli.cached import fresh_cache
+from tui.cli.command_line import Command
+from tui.cli.launch import chosen_archive
 from tui.cli.output import safe, write
 from tui.settings.locations import Locations
-
-
-def require_paths(paths: list[str]) -> None:
-    """Exit with a one-line error (code 2) when a path does not exist."""
-    for path in paths:
-        if not os.path.lexists(path):
-            fail(f"no such file or directory: {safe(path)!r}")
 
 
 def _digest(day: date | None, papers: list[Paper]) -> dict[str, Any]:
@@ -97,3 +93,28 @@ def run_check(paths: list[str], locations: Locations, no_cache: bool = False) ->
     )
     write("\n".join(lines) + "\n")
     return 1 if errors else 0
+
+
+@click.command(cls=Command)
+@paths_argument
+@data_dir_option("where your digests live")
+@no_cache_option
+def dump(paths: tuple[str, ...], data_dir: str | None, no_cache: bool) -> int:
+    """Print the parsed digests as JSON.
+
+    PATH…: digest files or directories (default: your digests and synced sources)."""
+    chosen, locations = chosen_archive(paths, data_dir)
+    return run_dump(chosen, locations, no_cache)
+
+
+@click.command(cls=Command)
+@paths_argument
+@data_dir_option("where your digests live")
+@no_cache_option
+def check(paths: tuple[str, ...], data_dir: str | None, no_cache: bool) -> int:
+    """List problems in digest files.
+
+    Exit code 1 when any is an error. PATH…: digest files or directories (default: your
+    digests and synced sources)."""
+    chosen, locations = chosen_archive(paths, data_dir)
+    return run_check(chosen, locations, no_cache)

@@ -4,40 +4,31 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from parsers import discover
-from tui.cli.arguments import fail
-from tui.cli.digest_commands import require_paths
+import click
+
+from tui.cli.arguments import (
+    ISO_DATE,
+    PROG,
+    data_dir_option,
+    fail,
+    no_cache_option,
+    paths_argument,
+    require_paths,
+)
+from tui.cli.command_line import Command
 from tui.cli.output import safe
-from tui.settings.config import Config, LoadedConfig, load_config
+from tui.settings.config import LoadedConfig, load_config
+from tui.settings.default_archive import default_paths
 from tui.settings.locations import DEMO_ARCHIVE, Locations
 from tui.settings.reader_settings import ReaderSettings
 from tui.terminal.environment import terminal_problem
 
 if TYPE_CHECKING:
     from tui.app import PaperdeckApp
-
-
-def default_paths(locations: Locations, config: Config | None = None) -> list[str]:
-    """What to read when no PATH is given.
-
-    The configured ``archive`` and the data directory when it holds digests (every synced
-    source is in it, under ``sources/``); with neither, nothing when sources are
-    configured but not synced yet, else the demo archive. The data directory itself is
-    the path (not each source in it), so the reader's remembered position, keyed on its
-    paths, survives syncs and new sources.
-    """
-    config = config or Config()
-    existing = [str(Path(p).expanduser()) for p in config.archive]
-    existing = [p for p in existing if os.path.exists(p)]
-    if locations.data.is_dir() and discover([str(locations.data)])[0]:
-        return [*existing, str(locations.data)]
-    if existing:
-        return existing
-    return [] if config.source else [str(DEMO_ARCHIVE)]
 
 
 def usable_locations(data_dir: str | None = None) -> Locations:
@@ -49,18 +40,27 @@ def usable_locations(data_dir: str | None = None) -> Locations:
     return locations
 
 
+def chosen_archive(paths: Sequence[str], data_dir: str | None) -> tuple[list[str], Locations]:
+    """What a command reads (PATH…, else ``default_paths``) and the locations to use; a
+    missing path or an unusable directory exits with a one-line error (code 2)."""
+    locations = usable_locations(data_dir)
+    require_paths(paths)
+    return list(paths) or default_paths(locations, read_config(locations).config), locations
+
+
 def require_terminal() -> None:
     """Exit with a one-line error (code 2) unless the reader has a terminal to run in.
 
     Without one (``ssh host somecommand``, a pipe, a cron job) the reader could neither
     draw nor read keys, and would wait for ever.
     """
-    problem = terminal_problem(_is_tty(sys.stdin), _is_tty(sys.stdout), os.environ)
+    problem = terminal_problem(is_tty(sys.stdin), is_tty(sys.stdout), os.environ)
     if problem is not None:
         fail(problem)
 
 
-def _is_tty(stream: TextIO | None) -> bool:
+def is_tty(stream: TextIO | None) -> bool:
+    """Whether ``stream`` is a terminal (False for a closed or detached one)."""
     try:
         return stream is not None and stream.isatty()
     except (OSError, ValueError):  # closed or detached
@@ -110,9 +110,8 @@ def build_app(
         no_animation=no_animation,
         restore=start_date is None,
         cache=not no_cache,
+        default_archive=not paths,  # after a sync in the reader, new digests may be there
     )
-    if not paths:  # after a sync in the reader, the digests to open may be new ones
-        settings.default_paths = lambda: default_paths(locations, read_config(locations).config)
     from tui.app import PaperdeckApp
 
     chosen = paths or default_paths(locations, loaded.config)
@@ -144,3 +143,35 @@ def run_reader(
     app.guard_shutdown()
     app.run()
     return app.return_code or 0
+
+
+@click.command(PROG, cls=Command)
+@paths_argument
+@click.option(
+    "--date", "start_date", type=ISO_DATE, metavar="YYYY-MM-DD",
+    help="open on this day (or the nearest)",
+)  # fmt: skip
+@data_dir_option()
+@click.option("--ascii", is_flag=True, help="ASCII stand-ins for symbols fonts may lack")
+@click.option("--no-animation", is_flag=True, help="no animations (the default over SSH)")
+@no_cache_option
+def reader(
+    paths: tuple[str, ...],
+    start_date: date | None,
+    data_dir: str | None,
+    ascii: bool,
+    no_animation: bool,
+    no_cache: bool,
+) -> int:
+    """Read daily paper digests in the terminal.
+
+    PATH…: digest files or directories, read recursively (default: your digests and
+    synced sources, else a demo archive)."""
+    return run_reader(
+        list(paths),
+        start_date=start_date,
+        data_dir=data_dir,
+        ascii=ascii,
+        no_animation=no_animation,
+        no_cache=no_cache,
+    )

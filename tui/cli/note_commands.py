@@ -7,7 +7,6 @@ once the reader loads a digest holding it.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -15,10 +14,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import NoReturn
 
+import click
+
 from tui.archive.links import parse_arxiv_id
 from tui.archive.text import clean_tag
-from tui.cli.arguments import PROG, ArgumentParser, fail
-from tui.cli.launch import read_config, usable_locations
+from tui.cli.arguments import PROG, data_dir_option, fail
+from tui.cli.command_line import Command, WordsCommand
+from tui.cli.launch import is_tty, read_config, usable_locations
 from tui.cli.output import safe, write
 from tui.fileio import WriteRefused
 from tui.terminal.environment import external_programs_allowed
@@ -27,8 +29,6 @@ from tui.userdata import annotations as an
 from tui.userdata.bookmarks import Bookmark, Bookmarks, bookmarks_file
 from tui.userdata.cleaning import MAX_NOTE_CHARS, clean_note
 from tui.userdata.state_file import StateFile, StateFileError
-
-ID_HELP = "arXiv id or link (or the identity `bookmarks list` shows)"
 
 
 def _paper(raw: str, file: StateFile[Bookmarks]) -> tuple[str, Bookmark | None]:
@@ -46,25 +46,12 @@ def _warn_moved(file: StateFile[Bookmarks]) -> None:
         print(f"{PROG}: warning: {safe(moved.message())}", file=sys.stderr)
 
 
-def _note_parser() -> ArgumentParser:
-    parser = ArgumentParser(
-        prog=f"{PROG} note",
-        description="Show, set, edit or remove the note on a paper (shared with the reader). "
-        "An empty TEXT removes the note; TEXT - reads it from standard input.",
-    )
-    parser.add_argument("id", metavar="ID", help=ID_HELP)
-    parser.add_argument(
-        "text", nargs="*", default=[], metavar="TEXT", help="the note (words joined)"
-    )
-    parser.add_argument("--edit", action="store_true", help="edit it in $VISUAL or $EDITOR")
-    parser.add_argument("--clear", action="store_true", help="remove the note")
-    parser.add_argument("--data-dir", metavar="DIR", help="where bookmarks live")
-    return parser
-
-
-def _edited(args: argparse.Namespace, pid: str, base: str | None) -> str | None:
-    """The note as the user left it in their editor; exits 1 when that cannot be."""
-    config = read_config(usable_locations(args.data_dir)).config
+def _edited(data_dir: str | None, pid: str, base: str | None) -> str | None:
+    """The note as the user left it in their editor; exits 1 when that cannot be, 2
+    without a terminal for it (a pipe, cron: the editor would wait for keys for ever)."""
+    if not is_tty(sys.stdin):
+        fail("--edit needs a terminal: give the note as TEXT, or TEXT - to read it from stdin")
+    config = read_config(usable_locations(data_dir)).config
     if not external_programs_allowed(os.environ, config.allow_external_programs):
         _error("no editor runs in this SSH session (allow_external_programs in config.toml)")
     command = editor_command(os.environ)
@@ -81,28 +68,35 @@ def _error(message: str) -> NoReturn:
     raise SystemExit(1)
 
 
-def _note(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
-    if sum((bool(args.text), args.edit, args.clear)) > 1:
+def _note(
+    file: StateFile[Bookmarks],
+    raw_id: str,
+    words: tuple[str, ...],
+    edit: bool,
+    clear: bool,
+    data_dir: str | None,
+) -> int:
+    if sum((bool(words), edit, clear)) > 1:
         fail("give TEXT, --edit or --clear: one of them")
-    pid, snapshot = _paper(args.id, file)
+    pid, snapshot = _paper(raw_id, file)
     kept = file.read().bookmarks.get(pid)
     base = kept.note if kept is not None else None
-    if not (args.text or args.edit or args.clear):
+    if not (words or edit or clear):
         _warn_moved(file)
         if base is None:
             _error(f"no note on {pid}")
         write(f"{base}\n")
         return 0
-    if args.clear and base is None:
+    if clear and base is None:
         _error(f"no note on {pid}")
-    if args.edit:
-        text = _edited(args, pid, base)
-    elif args.text == ["-"]:
+    if edit:
+        text = _edited(data_dir, pid, base)
+    elif words == ("-",):
         text = sys.stdin.read(MAX_NOTE_CHARS + 1)
         if len(text) > MAX_NOTE_CHARS:
             _error(f"a note holds at most {MAX_NOTE_CHARS:,} characters; nothing saved")
     else:
-        text = None if args.clear else " ".join(args.text)
+        text = None if clear else " ".join(words)
     if clean_note(text) == base:
         write(f"the note on {pid} is unchanged\n")
         return 0
@@ -114,27 +108,12 @@ def _note(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
     return 0
 
 
-def _tag_parser() -> ArgumentParser:
-    return ArgumentParser(
-        prog=f"{PROG} tag",
-        description="Add (+TAG) and remove (-TAG) tags of a paper; with no change, list them.",
-    )
-
-
-def _tag(argv: list[str]) -> int:
-    parser = _tag_parser()
-    parser.add_argument("id", metavar="ID", help=ID_HELP)
-    parser.add_argument(
-        "changes", nargs="*", default=[], metavar="+TAG|-TAG", help="a tag to add or remove"
-    )
-    parser.add_argument("--data-dir", metavar="DIR", help="where bookmarks live")
-    options, rest = _options_first(argv)
-    args = parser.parse_args([*options, "--", *rest] if rest else options)
-    file = bookmarks_file(usable_locations(args.data_dir).data)
-    pid, snapshot = _paper(args.id, file)
+def _tag(raw_id: str, changes: tuple[str, ...], data_dir: str | None) -> int:
+    file = bookmarks_file(usable_locations(data_dir).data)
+    pid, snapshot = _paper(raw_id, file)
     add: list[str] = []
     remove: list[str] = []
-    for change in args.changes:
+    for change in changes:
         tag = clean_tag(change[1:])
         if change[:1] not in ("+", "-") or tag is None:
             fail(f"{safe(change)!r}: give +TAG to add a tag or -TAG to remove one")
@@ -151,33 +130,12 @@ def _tag(argv: list[str]) -> int:
     return 1 if missing else 0
 
 
-def _options_first(argv: list[str]) -> tuple[list[str], list[str]]:
-    """Options apart from the rest, so that ``-TAG`` is a tag to remove, not an option."""
-    options: list[str] = []
-    rest: list[str] = []
-    words = iter(argv)
-    for word in words:
-        if word in ("-h", "--help") or word.startswith("--data-dir="):
-            options.append(word)
-        elif word == "--data-dir":
-            options += [word, next(words, "")]
-        elif word == "--":
-            rest += list(words)
-        else:
-            rest.append(word)
-    return options, rest
-
-
-def _tags(argv: list[str]) -> int:
-    parser = ArgumentParser(prog=f"{PROG} tags", description="Every tag in use and its count.")
-    parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--data-dir", metavar="DIR", help="where bookmarks live")
-    args = parser.parse_args(argv)
-    file = bookmarks_file(usable_locations(args.data_dir).data)
+def _tags(as_json: bool, data_dir: str | None) -> int:
+    file = bookmarks_file(usable_locations(data_dir).data)
     counts = an.tag_counts(file.read().bookmarks.values())
     _warn_moved(file)
     ordered = an.tags_by_use(counts)
-    if args.json:
+    if as_json:
         data = [{"tag": tag, "count": counts[tag]} for tag in ordered]
         write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return 0
@@ -186,18 +144,40 @@ def _tags(argv: list[str]) -> int:
     return 0
 
 
-def run_note(argv: list[str]) -> int:
-    args = _note_parser().parse_args(argv)
-    file = bookmarks_file(usable_locations(args.data_dir).data)
-    return _safely(lambda: _note(args, file))
+@click.command(cls=Command)
+@click.argument("raw_id", metavar="ID")
+@click.argument("words", nargs=-1, metavar="[TEXT...]")
+@click.option("--edit", is_flag=True, help="edit it in $VISUAL or $EDITOR")
+@click.option("--clear", is_flag=True, help="remove the note")
+@data_dir_option("where bookmarks live")
+def note(raw_id: str, words: tuple[str, ...], edit: bool, clear: bool, data_dir: str | None) -> int:
+    """Show, set, edit or remove a note.
+
+    The note on a paper, shared with the reader. ID: an arXiv id or link, or the identity
+    bookmarks list shows. TEXT: the note (words joined); an empty TEXT removes the note,
+    TEXT - reads it from standard input. Words that start with - go after --."""
+    file = bookmarks_file(usable_locations(data_dir).data)
+    return _safely(lambda: _note(file, raw_id, words, edit, clear, data_dir))
 
 
-def run_tag(argv: list[str]) -> int:
-    return _safely(lambda: _tag(argv))
+@click.command(cls=WordsCommand)
+@click.argument("raw_id", metavar="ID")
+@click.argument("changes", nargs=-1, metavar="[+TAG|-TAG...]")
+@data_dir_option("where bookmarks live")
+def tag(raw_id: str, changes: tuple[str, ...], data_dir: str | None) -> int:
+    """Add or remove tags of a paper.
+
+    +TAG adds a tag, -TAG removes one; with neither, the paper's tags are listed. ID: an
+    arXiv id or link, or the identity bookmarks list shows."""
+    return _safely(lambda: _tag(raw_id, changes, data_dir))
 
 
-def run_tags(argv: list[str]) -> int:
-    return _safely(lambda: _tags(argv))
+@click.command(cls=Command)
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+@data_dir_option("where bookmarks live")
+def tags(as_json: bool, data_dir: str | None) -> int:
+    """Every tag in use and its count."""
+    return _safely(lambda: _tags(as_json, data_dir))
 
 
 def _safely(command: Callable[[], int]) -> int:

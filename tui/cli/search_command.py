@@ -6,14 +6,22 @@ import json
 import sys
 from typing import Any
 
+import click
 from rich.text import Text
 
 from tui.archive.cache.reading import figures
 from tui.archive.entry import Entry
-from tui.cli.arguments import PROG, ArgumentParser, fail
-from tui.cli.cached import NO_CACHE_HELP, fresh_cache
-from tui.cli.digest_commands import require_paths
-from tui.cli.launch import default_paths, read_config, usable_locations
+from tui.cli.arguments import (
+    PROG,
+    data_dir_option,
+    fail,
+    json_option,
+    no_cache_option,
+    paths_argument,
+)
+from tui.cli.cached import fresh_cache
+from tui.cli.command_line import WordsCommand
+from tui.cli.launch import chosen_archive
 from tui.cli.output import safe, write
 from tui.cli.paper_table import add_paper, paper_record, paper_table, table_text
 from tui.search.fts import search_cache
@@ -47,25 +55,6 @@ def saved_marks(locations: Locations) -> SetMarks:
     return marks
 
 
-def parser() -> ArgumentParser:
-    command = ArgumentParser(
-        prog=f"{PROG} search",
-        description="Search every day of an archive, as the reader's / does.",
-        epilog="QUERY language: words, \"a phrase\", -word, author:NAME, votes:>=20, "
-        "date:2025-01, date:2025-01-01..2025-03-31, is:bookmarked, is:unread, tag:NAME, "
-        "has:note, has:tag, note:WORD",
-    )  # fmt: skip
-    command.add_argument("query", metavar="QUERY", help="what to look for (quote it)")
-    command.add_argument(
-        "paths", nargs="*", default=[], metavar="PATH", help="digests (default: yours)"
-    )
-    command.add_argument("--json", action="store_true", help="print JSON")
-    command.add_argument("--limit", type=int, default=50, help="results to print (0: all)")
-    command.add_argument("--data-dir", metavar="DIR", help="where bookmarks live")
-    command.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
-    return command
-
-
 def _hit_json(entry: Entry, in_title: bool) -> dict[str, Any]:
     return {**paper_record(entry.day, entry.paper, entry.pid), "in_title": in_title}
 
@@ -84,51 +73,55 @@ def _table(result: SearchResult) -> str:
     return table_text(table, [f"{total:,} result{'' if total == 1 else 's'}{more}"])
 
 
-OPTIONS_WITH_VALUES = {"--limit", "--data-dir"}
-FLAGS = {"-h", "--help", "--json", "--no-cache"}
+QUERY_HELP = (
+    'QUERY language: words, "a phrase", -word, author:NAME, votes:>=20, date:2025-01, '
+    "date:2025-01-01..2025-03-31, is:bookmarked, is:unread, tag:NAME, has:note, has:tag, "
+    "note:WORD"
+)
 
 
-def _query_first(argv: list[str]) -> list[str]:
-    """Options first, then ``--`` and the rest: so ``-survey`` is query text, not an option."""
-    options: list[str] = []
-    rest: list[str] = []
-    words = iter(argv)
-    for word in words:
-        name = word.split("=", 1)[0]
-        if word in ("-h", "--help", "--json", "--no-cache") or (
-            name in OPTIONS_WITH_VALUES and "=" in word
-        ):
-            options.append(word)
-        elif word in OPTIONS_WITH_VALUES:
-            options += [word, next(words, "")]
-        elif word == "--":
-            rest += list(words)
-        else:
-            rest.append(word)
-    return [*options, "--", *rest] if rest else options
+@click.command(cls=WordsCommand, epilog=QUERY_HELP)
+@click.argument("query", required=False, metavar="QUERY")
+@paths_argument
+@json_option
+@click.option(
+    "--limit",
+    type=int,
+    metavar="N",
+    default=50,
+    show_default=True,
+    help="results to print (0: all)",
+)
+@data_dir_option("where your digests and bookmarks live")
+@no_cache_option
+def search(
+    query: str | None,
+    paths: tuple[str, ...],
+    as_json: bool,
+    limit: int,
+    data_dir: str | None,
+    no_cache: bool,
+) -> int:
+    """Search every day, best first.
 
-
-def run_search(argv: list[str]) -> int:
-    words = _query_first(argv)
-    if "--" not in words and not {"-h", "--help"} & set(words):
+    As the reader's / does. QUERY: what to look for (quote it); PATH…: default: your
+    digests."""
+    if query is None:
         fail("a QUERY is needed, e.g. paperdeck search 'kv cache' (see 'paperdeck search --help')")
-    args = parser().parse_args(words)
     try:
-        query = parse_query(args.query)
+        parsed = parse_query(query)
     except QueryError as exc:
         fail(f"bad query: {safe(str(exc))}")
-    if args.limit < 0:
+    if limit < 0:
         fail("--limit must be 0 or more")
-    locations = usable_locations(args.data_dir)
-    require_paths(args.paths)
-    paths = args.paths or default_paths(locations, read_config(locations).config)
-    with fresh_cache(paths, locations, args.no_cache) as (cache, _):
+    chosen, locations = chosen_archive(paths, data_dir)
+    with fresh_cache(chosen, locations, no_cache) as (cache, _):
         connection = cache.connection()
-        limit = args.limit or figures(connection).papers or 1
-        result = search_cache(connection, query, saved_marks(locations), limit=limit)
-    if args.json:
+        limit = limit or figures(connection).papers or 1
+        result = search_cache(connection, parsed, saved_marks(locations), limit=limit)
+    if as_json:
         document = {
-            "query": args.query,
+            "query": query,
             "total": result.total,
             "results": [_hit_json(hit.entry, hit.in_title) for hit in result.hits],
         }

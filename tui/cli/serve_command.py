@@ -14,9 +14,11 @@ import secrets
 import shlex
 import sys
 
+import click
+
 from parsers import is_web_link
-from tui.cli.arguments import PROG, ArgumentParser, fail, positive
-from tui.cli.digest_commands import require_paths
+from tui.cli.arguments import POSITIVE, PROG, fail, paths_argument, require_paths
+from tui.cli.command_line import Command
 from tui.cli.output import safe
 from tui.settings.config import load_config
 from tui.settings.locations import Locations
@@ -63,38 +65,39 @@ def max_sessions(given: int | None) -> int:
     return loaded.config.max_sessions
 
 
-def run_serve(argv: list[str]) -> int:
-    parser = ArgumentParser(
-        prog=f"{PROG} serve",
-        description="Serve the reader to web browsers (each browser tab runs its own reader).",
-    )
-    parser.add_argument(
-        "paths", nargs="*", default=[], metavar="PATH", help="digests (default: yours)"
-    )
-    parser.add_argument(
-        "--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})"
-    )
-    parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    parser.add_argument(
-        "--public-url",
-        metavar="URL",
-        help="the address browsers use, behind a reverse proxy (e.g. https://papers.example.org)",
-    )
-    parser.add_argument(
-        "--max-sessions",
-        type=positive,
-        metavar="N",
-        help="readers (browser tabs) at once (default: max_sessions in config.toml, else 4)",
-    )
-    parser.add_argument(
-        "--no-token",
-        action="store_true",
-        help="ask for no token: only behind a reverse proxy that authenticates",
-    )
-    args = parser.parse_args(argv)
-    require_paths(args.paths)
-    if args.public_url is not None and not is_web_link(args.public_url):
-        fail(f"--public-url {safe(args.public_url)!r} is not an http(s) address")
+@click.command(cls=Command)
+@paths_argument
+@click.option("--host", default=DEFAULT_HOST, show_default=True, help="address to listen on")
+@click.option("--port", type=int, default=8000, show_default=True, help="port")
+@click.option(
+    "--public-url",
+    metavar="URL",
+    help="the address browsers use, behind a reverse proxy (e.g. https://papers.example.org)",
+)
+@click.option(
+    "--max-sessions",
+    "sessions",
+    type=POSITIVE,
+    metavar="N",
+    help="readers (browser tabs) at once (default: max_sessions in config.toml, else 4)",
+)
+@click.option("--no-token", is_flag=True,
+              help="ask for no token: only behind a reverse proxy that authenticates")  # fmt: skip
+def serve(
+    paths: tuple[str, ...],
+    host: str,
+    port: int,
+    public_url: str | None,
+    sessions: int | None,
+    no_token: bool,
+) -> int:
+    """The reader in web browsers.
+
+    Listens on 127.0.0.1; each browser tab runs its own reader. Needs the serve extra.
+    PATH…: default: your digests."""
+    require_paths(paths)
+    if public_url is not None and not is_web_link(public_url):
+        fail(f"--public-url {safe(public_url)!r} is not an http(s) address")
     try:
         import textual_serve.server  # noqa: F401 - the serve extra
     except ImportError:
@@ -102,26 +105,26 @@ def run_serve(argv: list[str]) -> int:
              "'paperdeck[serve]')")  # fmt: skip
     from tui.cli.serve_guard import Guard, GuardedServer
 
-    if not only_this_machine(args.host):
-        print(wide_bind_warning(args.host), file=sys.stderr)
-    if args.no_token:
+    if not only_this_machine(host):
+        print(wide_bind_warning(host), file=sys.stderr)
+    if no_token:
         print(NO_TOKEN_WARNING, file=sys.stderr)
-    token = None if args.no_token else secrets.token_urlsafe(32)
+    token = None if no_token else secrets.token_urlsafe(32)
     guard = Guard.for_server(
         token,
-        args.host,
-        args.port,
-        loopback=only_this_machine(args.host),
-        public_url=args.public_url,
-        max_sessions=max_sessions(args.max_sessions),
+        host,
+        port,
+        loopback=only_this_machine(host),
+        public_url=public_url,
+        max_sessions=max_sessions(sessions),
     )
     server = GuardedServer(
-        serve_command(args.paths),
+        serve_command(list(paths)),
         guard,
-        host=args.host,
-        port=args.port,
+        host=host,
+        port=port,
         title=PAGE_TITLE,
-        public_url=args.public_url,
+        public_url=public_url,
     )
     server.serve()
     return 0

@@ -15,13 +15,17 @@ import json
 import signal
 import sys
 import threading
-from argparse import ArgumentTypeError, Namespace
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
+from typing import Any
 
-from tui.cli.arguments import PROG, ArgumentParser, fail, iso_date
+import click
+
+from tui.cli.arguments import ISO_DATE, PROG, data_dir_option, fail, json_option
+from tui.cli.command_line import Command, run
 from tui.cli.launch import read_config, usable_locations
 from tui.cli.output import safe, write
 from tui.cli.sync_display import display_for
@@ -30,62 +34,53 @@ from tui.sync import SourceResult, SyncOptions, sources_to_sync, sync_source, sy
 from tui.sync.engine import LOCK_WAIT
 
 
-def parser() -> ArgumentParser:
-    command = ArgumentParser(
-        prog=f"{PROG} sync",
-        description="Fetch digests into the data directory (sources/<name>/): every "
-        "[[source]] of config.toml, or the Hugging Face daily papers of the last 30 days "
-        "when none is configured.",
-    )
-    command.add_argument("--git", metavar="URL", help="sync this git repository of digests")
-    command.add_argument("--name", help="with --git: the folder under sources/ (default: "
-                         "the repository's name)")  # fmt: skip
-    command.add_argument("--hf", action="store_true", help="sync the daily papers API")
-    command.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD",
-                         help="with --hf: the first day (default: 30 days ago)")  # fmt: skip
-    command.add_argument("--until", type=iso_date, metavar="YYYY-MM-DD",
-                         help="with --hf: the last day (default: today, UTC)")  # fmt: skip
-    command.add_argument("--api", metavar="URL", help="with --hf: the API address")
-    command.add_argument("--lock-wait", type=seconds, metavar="SECONDS",
-                         help="how long to wait while another sync of a source runs "
-                         f"(default: {LOCK_WAIT:g})")  # fmt: skip
-    command.add_argument("--json", action="store_true", help="print a JSON summary")
-    command.add_argument("--data-dir", metavar="DIR", help="where digests live")
-    return command
+class Seconds(click.ParamType):
+    """A number of seconds, 0 or more."""
+
+    name = "seconds"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        try:
+            seconds = float(value)
+        except ValueError:
+            seconds = -1.0
+        if not 0 <= seconds < float("inf"):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        return seconds
 
 
-def seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0 <= value < float("inf"):
-        raise ArgumentTypeError(f"{text!r} is not a number of seconds")
-    return value
-
-
-def _requested(args: Namespace) -> list[SourceConfig] | None:
+def _requested(
+    git: str | None,
+    name: str | None,
+    hf: bool,
+    since: date | None,
+    until: date | None,
+    api: str | None,
+) -> list[SourceConfig] | None:
     """The one source the arguments name, or None to sync the configured ones."""
-    if args.git is not None and args.hf:
+    if git is not None and hf:
         fail("--git and --hf do not go together: sync one, or neither for every source")
-    if args.name is not None and args.git is None:
+    if name is not None and git is None:
         fail("--name goes with --git URL")
-    hf_only = [flag for flag in ("since", "until", "api") if getattr(args, flag) is not None]
-    if hf_only and not args.hf:
+    given = {"since": since, "until": until, "api": api}
+    hf_only = [flag for flag, value in given.items() if value is not None]
+    if hf_only and not hf:
         fail(f"--{hf_only[0]} goes with --hf")
-    if args.since and args.until and args.since > args.until:
-        fail(f"--since {args.since} is after --until {args.until}")
-    if args.git is not None:
-        if not args.git.strip():
+    if since and until and since > until:
+        fail(f"--since {since} is after --until {until}")
+    if git is not None:
+        if not git.strip():
             fail("--git needs a repository URL")
-        name = args.name if args.name is not None else name_from_url(args.git)
+        name = name if name is not None else name_from_url(git)
         if problem := name_problem(name):
             fail(safe(f"--name: {problem}"))
-        return [SourceConfig(kind="git", url=args.git.strip(), name=name)]
-    if args.hf:
-        if args.api is not None and not args.api.startswith(("http://", "https://")):
-            fail(safe(f"--api {args.api!r} is not an http(s) address"))
-        return [SourceConfig(kind="hf", url=args.api, since=args.since)]
+        return [SourceConfig(kind="git", url=git.strip(), name=name)]
+    if hf:
+        if api is not None and not api.startswith(("http://", "https://")):
+            fail(safe(f"--api {api!r} is not an http(s) address"))
+        return [SourceConfig(kind="hf", url=api, since=since)]
     return None
 
 
@@ -93,10 +88,45 @@ def _summary_line(result: SourceResult) -> str:
     return safe(f"{result.name}: {result.message}")
 
 
-def run_sync(argv: list[str], options: SyncOptions | None = None) -> int:
-    args = parser().parse_args(argv)
-    requested = _requested(args)
-    locations = usable_locations(args.data_dir)
+@click.command(cls=Command)
+@click.option("--git", metavar="URL", help="sync this git repository of digests")
+@click.option(
+    "--name", help="with --git: the folder under sources/ (default: the repository's name)"
+)
+@click.option("--hf", is_flag=True, help="sync the daily papers API")
+@click.option("--since", type=ISO_DATE, metavar="YYYY-MM-DD",
+              help="with --hf: the first day (default: 30 days ago)")  # fmt: skip
+@click.option("--until", type=ISO_DATE, metavar="YYYY-MM-DD",
+              help="with --hf: the last day (default: today, UTC)")  # fmt: skip
+@click.option("--api", metavar="URL", help="with --hf: the API address")
+@click.option(
+    "--lock-wait",
+    type=Seconds(),
+    metavar="SECONDS",
+    help=f"how long to wait while another sync of a source runs (default: {LOCK_WAIT:g})",
+)
+@json_option
+@data_dir_option("where digests live")
+@click.pass_obj
+def sync(
+    options: SyncOptions | None,
+    git: str | None,
+    name: str | None,
+    hf: bool,
+    since: date | None,
+    until: date | None,
+    api: str | None,
+    lock_wait: float | None,
+    as_json: bool,
+    data_dir: str | None,
+) -> int:
+    """Fetch digests from your sources.
+
+    Into the data directory (sources/<name>/): every [[source]] of config.toml, or the
+    Hugging Face daily papers of the last 30 days when none is configured. Exit code 1
+    when a source failed (the others still synced)."""
+    requested = _requested(git, name, hf, since, until, api)
+    locations = usable_locations(data_dir)
     if requested is None:
         loaded = read_config(locations)
         for problem in loaded.problems:
@@ -104,9 +134,9 @@ def run_sync(argv: list[str], options: SyncOptions | None = None) -> int:
         sources = sources_to_sync(loaded.config.source)
     else:
         sources = requested
-    options = replace(options or SyncOptions(), until=args.until)
-    if args.lock_wait is not None:
-        options = replace(options, lock_wait=args.lock_wait)
+    options = replace(options or SyncOptions(), until=until)
+    if lock_wait is not None:
+        options = replace(options, lock_wait=lock_wait)
     root = locations.sources
     results = []
     with _signals_stop_the_sync() as stopped_by, display_for(sys.stderr) as display:
@@ -114,7 +144,7 @@ def run_sync(argv: list[str], options: SyncOptions | None = None) -> int:
             result = sync_source(source, root, display.report, stopped_by.is_set, options)
             display.finished(result)
             results.append(result)
-    if args.json:
+    if as_json:
         document = {
             "ok": all(result.ok for result in results),
             "sources": [result.to_json() for result in results],
@@ -132,6 +162,11 @@ def run_sync(argv: list[str], options: SyncOptions | None = None) -> int:
     if requested is None:
         _mention_unconfigured(root, {source.source_name for source in sources})
     return 0 if all(result.ok for result in results) else 1
+
+
+def run_sync(argv: list[str], options: SyncOptions | None = None) -> int:
+    """``paperdeck sync ARGV`` with these options for the engine (tests shorten its waits)."""
+    return run(sync, argv, f"{PROG} sync", obj=options)
 
 
 class _StoppedBy:

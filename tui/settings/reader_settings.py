@@ -1,31 +1,27 @@
-"""How the reader looks and behaves this run: config file and command line combined."""
+"""How the reader looks and behaves this run: config.toml as read, and this session's flags."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from tui.settings.config import Config, MarkRead
-from tui.settings.sources import SourceConfig
+from tui.settings.config import Config
 from tui.terminal.environment import in_ssh_session
 
 
 @dataclass
 class ReaderSettings:
-    """Settings the app starts with."""
+    """What the app starts with: ``config`` (config.toml, the one copy of its settings)
+    and what this session decided on top of it."""
 
-    ascii: bool = False
-    animations: bool = True
-    theme: str | None = None  # set in config.toml: wins over the theme last chosen
-    keys: dict[str, str] = field(default_factory=dict)
-    mark_read: MarkRead = "shown"  # "open", "shown" or "manual" (see Config.mark_read)
+    config: Config = field(default_factory=Config)
     problems: list[str] = field(default_factory=list)  # what was wrong in config.toml
+    ascii: bool = False  # --ascii or ascii = true: ASCII stand-ins for symbols
+    animations: bool = True  # config.toml's, else off over SSH; --no-animation: off
     restore: bool = True  # reopen where the reader was last time
     cache: bool = True  # keep parse results in the cache directory (--no-cache: don't)
-    allow_external_programs: bool = False  # $EDITOR/$BROWSER over SSH and in the browser mode
-    sources: list[SourceConfig] = field(default_factory=list)  # what `R` syncs
-    default_paths: Callable[[], list[str]] | None = None  # set when no PATH was given
+    default_archive: bool = False  # no PATH given: after a sync, reopen what is there now
 
     @classmethod
     def combine(
@@ -37,18 +33,16 @@ class ReaderSettings:
         no_animation: bool = False,
         restore: bool = True,
         cache: bool = True,
+        default_archive: bool = False,
         env: Mapping[str, str] = os.environ,
     ) -> ReaderSettings:
         animations = config.animations if config.animations is not None else not in_ssh_session(env)
         return cls(
+            config=config,
+            problems=list(problems),
             ascii=ascii or config.ascii,
             animations=animations and not no_animation,
-            theme=config.theme,
-            keys=dict(config.keys),
-            mark_read=config.mark_read,
-            problems=list(problems),
             restore=restore,
             cache=cache,
-            allow_external_programs=config.allow_external_programs,
-            sources=list(config.source),
+            default_archive=default_archive,
         )

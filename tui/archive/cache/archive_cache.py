@@ -108,6 +108,8 @@ class ArchiveCache:
             raise
         self._adopt(first)
         if cache_dir is not None:
+            with suppress(sqlite3.Error):  # only for cache info; the cache works without
+                writing.remember_paths(first, paths)
             with suppress(OSError):
                 os.utime(self.path)  # used now: the least recently used are forgotten first
             forget_old(cache_dir, keep=self.path)

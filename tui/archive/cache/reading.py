@@ -109,6 +109,12 @@ def day_counts(connection: sqlite3.Connection) -> dict[date | None, int]:
     }
 
 
+def newest_day(connection: sqlite3.Connection) -> date | None:
+    """The newest day the cache holds papers of (None: no dated paper)."""
+    (day,) = connection.execute("SELECT max(day) FROM papers WHERE day IS NOT NULL").fetchone()
+    return day_from_text(day) if day is not None else None
+
+
 @dataclass(frozen=True)
 class PaperRow:
     """A merged paper's header and where its body is."""

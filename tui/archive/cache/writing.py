@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import zlib
 from collections.abc import Iterable
@@ -46,6 +47,23 @@ class FileStat:
     size: int
     mtime_ns: int
     rank: int  # its place in the order files are read (merges keep that order)
+
+
+def remember_paths(connection: sqlite3.Connection, paths: list[str]) -> None:
+    """Keep the archive's paths (resolved, as its key is made) in the cache, so that
+    ``paperdeck cache info`` can say which archive a cache file belongs to."""
+    text = json.dumps(sorted(os.path.realpath(path) for path in paths), ensure_ascii=False)
+    if archive_paths(connection) != json.loads(text):
+        with write_transaction(connection):
+            connection.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('paths', ?)", (text,)
+            )
+
+
+def archive_paths(connection: sqlite3.Connection) -> list[str] | None:
+    """The archive's paths as :func:`remember_paths` kept them (None: not kept)."""
+    row = connection.execute("SELECT value FROM meta WHERE key = 'paths'").fetchone()
+    return list(json.loads(row[0])) if row else None
 
 
 def store_results(
