@@ -160,7 +160,7 @@ class PaperdeckApp(App[None]):
             lambda: self.reader.last_position,
             lambda: self.archive_key,
         )
-        self.syncing = ArchiveSync(self.jobs, self.settings, self.locations, self._from_thread)
+        self.syncing = ArchiveSync(self.jobs, self.locations, self._from_thread)
 
     def notify(
         self,

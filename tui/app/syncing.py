@@ -15,8 +15,8 @@ from textual.message import Message
 
 from tui.app.jobs import Jobs
 from tui.app.messages import SyncFinished, SyncReport
+from tui.settings.config import load_config
 from tui.settings.locations import Locations
-from tui.settings.reader_settings import ReaderSettings
 
 if TYPE_CHECKING:
     from tui.sync import SyncProgress
@@ -40,12 +40,10 @@ class ArchiveSync:
     def __init__(
         self,
         jobs: Jobs,
-        settings: ReaderSettings,
         locations: Locations,
         post: Callable[[Message], None],
     ) -> None:
         self.jobs = jobs
-        self.settings = settings
         self.locations = locations
         self.post = post  # from the job's thread
 
@@ -62,8 +60,9 @@ class ArchiveSync:
         def report(progress: SyncProgress) -> None:
             self.post(SyncReport(progress_line(progress)))
 
+        configured = load_config(self.locations.config_file).config.source  # as it is now
         results = sync_sources(
-            sources_to_sync(self.settings.sources),
+            sources_to_sync(configured, self.locations.sources),
             self.locations.sources,
             report=report,
             cancelled=cancelled,

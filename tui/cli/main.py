@@ -11,7 +11,9 @@ from tui.cli.cached import NO_CACHE_HELP
 from tui.cli.digest_commands import run_check, run_dump
 
 COMMANDS_HELP = """commands (for scripts and pipes):
-  paperdeck sync [--git URL | --hf]      fetch digests (config.toml's [[source]] tables)
+  paperdeck sync [--git URL | --hf]      fetch digests (every source synced before, and
+                                         config.toml's [[source]] tables)
+  paperdeck sources [--json]             the sources a sync syncs (also: remove NAME)
   paperdeck dump [PATH...]               print the parsed digests as JSON
   paperdeck check [PATH...]              list problems in digest files; exit 1 on errors
   paperdeck bookmarks list               list bookmarks (also: add ID..., remove ID...)
@@ -151,6 +153,12 @@ def _sync(argv: list[str]) -> int:
     return run_sync(argv)
 
 
+def _sources(argv: list[str]) -> int:
+    from tui.cli.sources_command import run_sources
+
+    return run_sources(argv)
+
+
 def _config(argv: list[str]) -> int:
     from tui.cli.config_command import run_config
 
@@ -171,6 +179,7 @@ def _serve(argv: list[str]) -> int:
 
 SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {
     "sync": _sync,
+    "sources": _sources,
     "config": _config,
     "cache": _cache,
     "serve": _serve,

@@ -1,6 +1,7 @@
 """``paperdeck sync``: fetch digests from the configured sources, a repository or the API.
 
-    paperdeck sync                                   every [[source]] in config.toml
+    paperdeck sync                                   every source synced before and every
+                                                     [[source]] in config.toml
     paperdeck sync --git URL [--name NAME]           one repository of Markdown digests
     paperdeck sync --hf [--since D] [--until D] [--api URL]
     … [--json] [--data-dir DIR]
@@ -34,8 +35,8 @@ def parser() -> ArgumentParser:
     command = ArgumentParser(
         prog=f"{PROG} sync",
         description="Fetch digests into the data directory (sources/<name>/): every "
-        "[[source]] of config.toml, or the Hugging Face daily papers of the last 30 days "
-        "when none is configured.",
+        "source synced before and every [[source]] of config.toml, or the Hugging Face "
+        "daily papers of the last 30 days when there is none.",
     )
     command.add_argument("--git", metavar="URL", help="sync this git repository of digests")
     command.add_argument("--name", help="with --git: the folder under sources/ (default: "
@@ -101,7 +102,7 @@ def run_sync(argv: list[str], options: SyncOptions | None = None) -> int:
         loaded = read_config(locations)
         for problem in loaded.problems:
             print(f"{PROG}: warning: {safe(problem)}", file=sys.stderr)
-        sources = sources_to_sync(loaded.config.source)
+        sources = sources_to_sync(loaded.config.source, locations.sources)
     else:
         sources = requested
     options = replace(options or SyncOptions(), until=args.until)
@@ -173,7 +174,8 @@ def _mention_unconfigured(root: Path, synced: set[str]) -> None:
     others = [folder.name for folder in synced_folders(root) if folder.name not in synced]
     if others:
         print(
-            f"{PROG}: note: not synced (no [[source]] names them): {', '.join(others)}; "
+            f"{PROG}: note: not synced (neither remembered nor in config.toml): "
+            f"{', '.join(others)}; "
             "they are still read",
             file=sys.stderr,
         )

@@ -7,7 +7,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from tui.settings.config import Config, MarkRead
-from tui.settings.sources import SourceConfig
 from tui.terminal.environment import in_ssh_session
 
 
@@ -24,7 +23,6 @@ class ReaderSettings:
     restore: bool = True  # reopen where the reader was last time
     cache: bool = True  # keep parse results in the cache directory (--no-cache: don't)
     allow_external_programs: bool = False  # $EDITOR/$BROWSER over SSH and in the browser mode
-    sources: list[SourceConfig] = field(default_factory=list)  # what `R` syncs
     default_paths: Callable[[], list[str]] | None = None  # set when no PATH was given
 
     @classmethod
@@ -50,5 +48,4 @@ class ReaderSettings:
             restore=restore,
             cache=cache,
             allow_external_programs=config.allow_external_programs,
-            sources=list(config.source),
         )
