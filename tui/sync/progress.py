@@ -82,3 +82,8 @@ class SourceResult:
 
 class SyncError(Exception):
     """A source could not be synced; the message is one line for the user."""
+
+
+def cannot_reach(host: str) -> str:
+    """What a sync says when ``host``'s name does not resolve or no network leads to it."""
+    return f"cannot reach {host} — offline?"
