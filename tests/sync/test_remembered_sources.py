@@ -116,3 +116,16 @@ async def test_r_syncs_a_remembered_source_and_rereads_config_toml(
         await wait_for_day(app, date(2025, 7, 20), pilot)  # the configured one
         status = app.reader.query_one("#status-line")
         await wait_until(pilot, lambda: not status.display, "the end of the sync")
+
+
+def test_an_unreadable_sources_file_is_moved_aside_and_said(
+    capfd: pytest.CaptureFixture[str], upstream: Upstream
+) -> None:
+    data = Locations.resolve().data
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "sources.json").write_text('{"sources": {"team": ')  # cut short
+    code, out, err = command(capfd, "sources", "--json")
+    assert code == 0 and json.loads(out) == {"sources": []}
+    assert err.startswith("paperdeck: warning: sources.json could not be read (not valid JSON")
+    [kept] = data.glob("sources.json.unreadable-*")
+    assert kept.read_text() == '{"sources": {"team": '

@@ -110,11 +110,12 @@ class ArchiveSync:
             self.post(SyncReport(progress_line(progress)))
 
         configured = load_config(self.locations.config_file).config.source  # as it is now
+        problems: list[str] = []
         results = sync_sources(
-            sources_to_sync(configured, self.locations.sources),
+            sources_to_sync(configured, self.locations.sources, problems),
             self.locations.sources,
             report=report,
             cancelled=cancelled,
         )
-        lines = [f"{result.name}: {result.message}" for result in results]
+        lines = [*problems, *(f"{result.name}: {result.message}" for result in results)]
         self.post(SyncFinished(lines, all(result.ok for result in results)))

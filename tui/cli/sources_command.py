@@ -41,11 +41,15 @@ def _configured(locations: Locations) -> dict[str, tuple[str, str]]:
 
 
 def _remembered(locations: Locations) -> dict[str, RememberedSource]:
+    registry = registry_for(locations.sources)
     try:
-        return registry_for(locations.sources).read()
+        return registry.read()
     except StateFileError as exc:
         print(f"{PROG}: error: {safe(str(exc))}", file=sys.stderr)
         raise SystemExit(1) from None
+    finally:
+        for moved in registry.file.moved:
+            print(f"{PROG}: warning: {safe(moved.message())}", file=sys.stderr)
 
 
 def source_rows(locations: Locations) -> list[dict[str, Any]]:

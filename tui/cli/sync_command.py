@@ -100,9 +100,9 @@ def run_sync(argv: list[str], options: SyncOptions | None = None) -> int:
     locations = usable_locations(args.data_dir)
     if requested is None:
         loaded = read_config(locations)
+        sources = sources_to_sync(loaded.config.source, locations.sources, loaded.problems)
         for problem in loaded.problems:
             print(f"{PROG}: warning: {safe(problem)}", file=sys.stderr)
-        sources = sources_to_sync(loaded.config.source, locations.sources)
     else:
         sources = requested
     options = replace(options or SyncOptions(), until=args.until)

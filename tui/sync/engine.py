@@ -49,11 +49,12 @@ class SyncOptions:
 
 
 def sources_to_sync(
-    configured: Sequence[SourceConfig], root: Path | None = None
+    configured: Sequence[SourceConfig], root: Path | None = None, problems: list[str] | None = None
 ) -> list[SourceConfig]:
     """Every configured source and every source synced into ``root`` before (config.toml
-    wins on a name both give), or the daily papers feed when there is none."""
-    remembered = remembered_sources(root) if root is not None else []
+    wins on a name both give), or the daily papers feed when there is none. What kept the
+    remembered sources from being read goes to ``problems``."""
+    remembered = remembered_sources(root, problems) if root is not None else []
     return merged(configured, remembered) or [SourceConfig(kind="hf")]
 
 

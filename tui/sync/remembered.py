@@ -27,12 +27,18 @@ def as_config(name: str, remembered: RememberedSource) -> SourceConfig:
     )
 
 
-def remembered_sources(root: Path) -> list[SourceConfig]:
-    """The sources synced into ``root`` before (none when the registry cannot be read)."""
+def remembered_sources(root: Path, problems: list[str] | None = None) -> list[SourceConfig]:
+    """The sources synced into ``root`` before; a registry that cannot be read (none then)
+    or was moved aside is said in ``problems``."""
+    problems = problems if problems is not None else []
+    registry = registry_for(root)
     try:
-        remembered = registry_for(root).read()
-    except StateFileError:
+        remembered = registry.read()
+    except StateFileError as exc:
+        problems.append(f"{exc}; remembered sources are not synced")
         return []
+    finally:
+        problems.extend(moved.message() for moved in registry.file.moved)
     sources = []
     for name, entry in remembered.items():
         try:
