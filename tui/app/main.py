@@ -207,8 +207,8 @@ class PaperdeckApp(App[None]):
         self.load_in_background()
 
     def show_archive_facts(self) -> None:
-        """ "demo" in the list's title while the demo archive shows; when the reader reads
-        your synced digests, how long ago they synced."""
+        """The list's title says "demo" while the demo archive shows; reading your synced
+        digests, the paper pane says how long ago they synced."""
         synced = ""
         if self.settings.default_paths is not None and not self.demo:
             synced = last_synced(self.locations, datetime.now(UTC))

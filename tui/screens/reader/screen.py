@@ -156,8 +156,9 @@ class ReaderScreen(Screen[None]):
     def show_archive_facts(self, tag: str, last_sync: str) -> None:
         """``tag`` first in the list's title ("demo"), ``last_sync`` under the detail pane
         ("synced 5 min ago"); "" shows nothing."""
-        self.paper_list.archive_tag = tag
-        self.paper_list.update_titles()
+        if tag != self.paper_list.archive_tag:
+            self.paper_list.archive_tag = tag
+            self.paper_list.update_titles()
         self.detail.border_subtitle = literal(last_sync)
 
     def show_status(self, text: str) -> None:
