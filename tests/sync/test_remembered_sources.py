@@ -129,3 +129,22 @@ def test_an_unreadable_sources_file_is_moved_aside_and_said(
     assert err.startswith("paperdeck: warning: sources.json could not be read (not valid JSON")
     [kept] = data.glob("sources.json.unreadable-*")
     assert kept.read_text() == '{"sources": {"team": '
+
+
+def test_a_folder_synced_before_sources_were_remembered_is_taken_up_until_removed(
+    capfd: pytest.CaptureFixture[str], upstream: Upstream
+) -> None:
+    command(capfd, "sync", "--git", upstream.url, "--name", "team")
+    (Locations.resolve().data / "sources.json").unlink()  # as an older paperdeck left it
+    _, out, _ = command(capfd, "sources", "--json")
+    [row] = json.loads(out)["sources"]
+    assert (row["name"], row["address"], row["last_sync"]) == ("team", upstream.url, None)
+    code, out, err = command(capfd, "sync")
+    assert code == 0 and out.startswith("team: up to date at "), err
+    _, out, _ = command(capfd, "sources", "--json")
+    assert json.loads(out)["sources"][0]["last_sync"] is not None  # remembered now
+    command(capfd, "sources", "remove", "team")
+    _, out, err = command(capfd, "sync")  # the daily papers (unreachable here), not team
+    lines = [*out.splitlines(), *err.splitlines()]
+    assert not any(line.startswith(("team:", "paperdeck: sync: team:")) for line in lines)
+    assert "not synced (neither remembered nor in config.toml): team; they are still read" in err

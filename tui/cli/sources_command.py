@@ -24,7 +24,7 @@ from tui.fileio.locking import LockNotTaken, exclusive_when_free
 from tui.settings.locations import Locations
 from tui.settings.sources import name_problem
 from tui.sync.engine import lock_path
-from tui.sync.remembered import registry_for
+from tui.sync.remembered import earlier_syncs, registry_for
 from tui.userdata.state_file import StateFileError
 from tui.userdata.synced_sources import RememberedSource
 
@@ -41,15 +41,22 @@ def _configured(locations: Locations) -> dict[str, tuple[str, str]]:
 
 
 def _remembered(locations: Locations) -> dict[str, RememberedSource]:
+    """The remembered sources, then the folders synced before sources were remembered
+    (when, and what they hold, unknown)."""
     registry = registry_for(locations.sources)
     try:
-        return registry.read()
+        state = registry.state()
     except StateFileError as exc:
         print(f"{PROG}: error: {safe(str(exc))}", file=sys.stderr)
         raise SystemExit(1) from None
     finally:
         for moved in registry.file.moved:
             print(f"{PROG}: warning: {safe(moved.message())}", file=sys.stderr)
+    earlier = earlier_syncs(locations.sources, {*state.sources, *state.forgotten})
+    return state.sources | {
+        source.source_name: RememberedSource(kind=source.kind, address=source.address)
+        for source in earlier
+    }
 
 
 def source_rows(locations: Locations) -> list[dict[str, Any]]:
@@ -77,9 +84,9 @@ def source_rows(locations: Locations) -> list[dict[str, Any]]:
     return rows
 
 
-def _when(iso: str | None) -> str:
+def _when(iso: str | None, folder: Path) -> str:
     if iso is None:
-        return "never"
+        return "-" if folder.is_dir() else "never"  # synced before sources were remembered
     return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
@@ -102,7 +109,8 @@ def list_sources(data_dir: str | None = None, as_json: bool = False) -> int:
         return 0
     table = [("NAME", "KIND", "LAST SYNC", "DAYS", "PAPERS", "ADDRESS")]
     table += [
-        (row["name"], row["kind"], _when(row["last_sync"]), _count(row["days"]),
+        (row["name"], row["kind"], _when(row["last_sync"], locations.sources / row["name"]),
+         _count(row["days"]),
          _count(row["papers"]), row["address"])
         for row in rows
     ]  # fmt: skip

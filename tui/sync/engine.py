@@ -58,14 +58,6 @@ def sources_to_sync(
     return merged(configured, remembered) or [SourceConfig(kind="hf")]
 
 
-def synced_folders(root: Path) -> list[Path]:
-    """The folders under ``sources/`` that a sync has filled, in name order."""
-    try:
-        return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
-    except OSError:
-        return []
-
-
 def _run(
     source: SourceConfig,
     root: Path,

@@ -9,8 +9,10 @@ from pathlib import Path
 from parsers import DigestIndex, discover
 from parsers.loader import parse_files
 from tui.fileio import WriteRefused
-from tui.settings.sources import SourceConfig
-from tui.sync.progress import SourceResult
+from tui.settings.sources import DEFAULT_HF_NAME, SourceConfig, name_problem
+from tui.sync.git_command import run_git
+from tui.sync.git_source import STORE
+from tui.sync.progress import SourceResult, SyncError
 from tui.userdata.state_file import StateFileError
 from tui.userdata.synced_sources import RememberedSource, SourceRegistry
 
@@ -28,24 +30,51 @@ def as_config(name: str, remembered: RememberedSource) -> SourceConfig:
 
 
 def remembered_sources(root: Path, problems: list[str] | None = None) -> list[SourceConfig]:
-    """The sources synced into ``root`` before; a registry that cannot be read (none then)
-    or was moved aside is said in ``problems``."""
+    """The sources synced into ``root`` before: the remembered ones, then the folders a sync
+    filled before sources were remembered. A registry that cannot be read (none then) or
+    was moved aside is said in ``problems``."""
     problems = problems if problems is not None else []
     registry = registry_for(root)
     try:
-        remembered = registry.read()
+        state = registry.state()
     except StateFileError as exc:
         problems.append(f"{exc}; remembered sources are not synced")
         return []
     finally:
         problems.extend(moved.message() for moved in registry.file.moved)
     sources = []
-    for name, entry in remembered.items():
+    for name, entry in state.sources.items():
         try:
             sources.append(as_config(name, entry))
         except ValueError:  # edited by hand into something no [[source]] could be
             continue
-    return sources
+    return sources + earlier_syncs(root, {*state.sources, *state.forgotten})
+
+
+def synced_folders(root: Path) -> list[Path]:
+    """The folders under ``sources/`` that a sync has filled, in name order."""
+    try:
+        return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        return []
+
+
+def earlier_syncs(root: Path, known: set[str]) -> list[SourceConfig]:
+    """Folders of ``root`` that a sync filled before sources were remembered, and not
+    ``known``: each git source (its repository named in its store) and the daily papers."""
+    found = []
+    folders = synced_folders(root)
+    for folder in (f for f in folders if f.name not in known and name_problem(f.name) is None):
+        if (folder / STORE).is_dir():
+            try:
+                url = run_git(folder / STORE, ["config", "--get", "remote.origin.url"], check=False)
+            except SyncError:  # git is not installed: the sync would say so anyway
+                continue
+            if url.strip():
+                found.append(SourceConfig(kind="git", url=url.strip(), name=folder.name))
+        elif folder.name == DEFAULT_HF_NAME and any(folder.glob("????-??-??.json")):
+            found.append(SourceConfig(kind="hf"))
+    return found
 
 
 def merged(

@@ -43,6 +43,9 @@ class SyncedSources(VersionedState):
     CURRENT_VERSION = 1
 
     sources: dict[str, RememberedSource] = Field(default_factory=dict)
+    forgotten: list[str] = Field(default_factory=list)
+    """Names ``paperdeck sources remove`` forgot whose folders stayed: not taken up again
+    as folders synced before sources were remembered."""
 
 
 class SourceRegistry:
@@ -54,6 +57,10 @@ class SourceRegistry:
     def read(self) -> dict[str, RememberedSource]:
         """The remembered sources, by name, in the order they were first synced."""
         return dict(self.file.read().sources)
+
+    def state(self) -> SyncedSources:
+        """Everything the file holds: the remembered sources and the names forgotten."""
+        return self.file.read()
 
     def synced(
         self,
@@ -70,19 +77,20 @@ class SourceRegistry:
                 entry.days = old.days if entry.days is None else entry.days
                 entry.papers = old.papers if entry.papers is None else entry.papers
             state.sources[name] = entry
+            state.forgotten = [other for other in state.forgotten if other != name]
 
         self.file.apply([change])
         return entry
 
     def forget(self, name: str) -> RememberedSource | None:
-        """Forget ``name``; returns what was remembered, or None when it was not."""
+        """Forget ``name`` (and note it as forgotten); returns what was remembered, or None
+        when it was not."""
         forgotten: list[RememberedSource] = []
 
         def change(state: SyncedSources) -> None:
             if name in state.sources:
                 forgotten.append(state.sources.pop(name))
+            state.forgotten = [*(n for n in state.forgotten if n != name), name]
 
-        if name not in self.read():
-            return None
         self.file.apply([change])
         return forgotten[0] if forgotten else None
