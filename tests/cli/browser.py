@@ -64,6 +64,8 @@ class Chromium:
         self.tab: aiohttp.ClientWebSocketResponse | None = None
         self.port = 0
         self.sent = 0
+        self.requested: list[str] = []
+        """Every address the page asked for (documents, scripts, fonts, websockets…)."""
 
     async def __aenter__(self) -> Chromium:
         self.profile.mkdir(parents=True)
@@ -116,12 +118,20 @@ class Chromium:
         await self.tab.send_str(json.dumps({"id": self.sent, "method": method, "params": params}))
         while True:
             message = json.loads(await self.tab.receive_str(timeout=30))
+            self._note_request(message)
             if message.get("id") == self.sent:
                 if "error" in message:
                     raise RuntimeError(f"{method}: {message['error']}")
                 return dict(message["result"])
 
+    def _note_request(self, event: dict[str, Any]) -> None:
+        if event.get("method") == "Network.requestWillBeSent":
+            self.requested.append(event["params"]["request"]["url"])
+        elif event.get("method") == "Network.webSocketCreated":
+            self.requested.append(event["params"]["url"])
+
     async def open(self, url: str) -> None:
+        await self.send("Network.enable")  # from now on, every request is noted
         await self.send("Page.enable")
         await self.send("Page.addScriptToEvaluateOnNewDocument", source=CATCH_TERMINAL)
         await self.send("Page.navigate", url=url)

@@ -10,14 +10,17 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import signal
 import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import suppress
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import aiohttp
 import pytest
+import textual_serve
 
 from tests.cli.served import (
     Served,
@@ -31,7 +34,7 @@ from tests.cli.served import (
 from tests.screens.helpers import write_digest
 from tests.tmux import wait_until
 from tui.cli.serve_command import max_sessions
-from tui.cli.serve_guard import Guard, origin_of
+from tui.cli.serve_guard import PAGE_TEMPLATE, Guard, origin_of, own_fonts
 
 pytestmark = pytest.mark.system
 
@@ -112,6 +115,27 @@ async def test_the_page_carries_the_token_to_its_websocket_and_a_cookie(
     async with http.get(f"{served.origin}/") as again:  # the cookie remembers the token
         assert again.status == 200
     assert "warning" not in served.output()
+
+
+async def test_the_page_needs_nothing_from_another_host(
+    served: Served, http: aiohttp.ClientSession
+) -> None:
+    async with http.get(served.announced_url()) as answer:
+        page = await answer.text()
+    addresses = re.findall(r"(?:https?|wss?)://[^\s\"')]+", page)
+    assert addresses  # the script, the stylesheet, the font, the websocket
+    hosts = {urlsplit(address).netloc for address in addresses if "w3.org" not in address}
+    assert hosts == {f"127.0.0.1:{served.port}"}  # (an SVG's xmlns names no place to go)
+    font = re.search(r'url\("([^"]+RobotoMono-VariableFont_wght\.ttf)"\)', page)
+    assert font is not None, "the font comes from the server"
+    async with http.get(font.group(1)) as answer:
+        assert answer.status == 200 and len(await answer.read()) > 10_000
+
+
+def test_textual_serves_page_still_has_the_font_link_replaced() -> None:
+    template = Path(textual_serve.__file__).parent / "templates" / PAGE_TEMPLATE
+    page = own_fonts(template.read_text(encoding="utf-8"), "/static/")
+    assert "fonts.googleapis.com" not in page and "/static/fonts/RobotoMono" in page
 
 
 async def test_readers_over_the_cap_are_refused_with_a_message(

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import aiohttp
 import pytest
@@ -47,6 +48,10 @@ async def test_the_reader_in_a_browser_changes_day_and_bookmarks(
             assert await browser.wait_for("Bookmarked: Day 16 first"), await browser.screen()
             bookmarks = Path(os.environ["PAPERDECK_DATA_DIR"]) / "bookmarks.json"
             assert "2507.16001" in json.loads(bookmarks.read_text())["bookmarks"]
+            # the page asked no host but the server for anything (fonts included)
+            hosts = {urlsplit(url).netloc for url in browser.requested if "://" in url}
+            assert hosts == {f"127.0.0.1:{served.port}"}, browser.requested
+            assert any(url.endswith(".ttf") for url in browser.requested)
         # the tab is gone with the browser: its reader ends too
         assert wait_until(lambda: not readers_below(served.process.pid), 10)
         assert "warning" not in served.output()  # 127.0.0.1 by default

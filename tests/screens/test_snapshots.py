@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,24 @@ def test_paper_of_two_sources(snap_compare, size: tuple[int, int]) -> None:  # t
 
     app = PaperdeckApp([str(TWO_SOURCES)])
     assert snap_compare(app, terminal_size=size, run_before=show)
+
+
+def test_demo_archive_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """As a new user first sees it: the demo's note, and "demo" leading the list's title."""
+    app = PaperdeckApp([DEMO], demo=True)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=loaded)
+
+
+def test_synced_digests_say_when_they_synced_120x40(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime, timedelta
+
+    from tui.cli.launch import build_app
+    from tui.settings.locations import Locations
+    from tui.userdata.synced_sources import RememberedSource, SourceRegistry
+
+    data = Locations.resolve().data
+    shutil.copytree(DEMO, data / "sources" / "team")
+    synced = RememberedSource(kind="git", address="https://example.org/team.git", days=5)
+    when = datetime.now(UTC) - timedelta(hours=2, minutes=5)
+    SourceRegistry(data).synced("team", synced, when)
+    assert snap_compare(build_app([]), terminal_size=(120, 40), run_before=loaded)

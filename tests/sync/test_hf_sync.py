@@ -145,11 +145,11 @@ def test_a_client_error_stops_at_once(tmp_path: Path, api: FakeApi) -> None:
     assert len(api.seen) == 1
 
 
-def test_offline_is_one_clear_line(tmp_path: Path) -> None:
+def test_a_closed_port_is_one_clear_line(tmp_path: Path) -> None:
     closed = SourceConfig(kind="hf", url="http://127.0.0.1:9/api", since=date(2025, 7, 14))
     result = sync_source(closed, tmp_path, options=until("2025-07-14"))
     assert not result.ok
-    assert result.message.startswith("cannot connect: ")
+    assert result.message.startswith("cannot connect to 127.0.0.1: ")
     assert "\n" not in result.message and "gave up after 2 tries" in result.message
 
 

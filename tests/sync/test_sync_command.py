@@ -116,8 +116,12 @@ def test_one_repository_from_the_command_line(
     assert code == 0, err
     assert out.startswith("upstream: cloned at ")  # named after the repository
     assert "upstream: fetching" in err  # plain progress lines: stderr is not a terminal
-    code, _, err = sync(capfd)  # nothing configured: the daily papers, and a note
-    assert "not synced (no [[source]] names them): upstream; they are still read" in err
+    upstream.add_day("2025-07-15")
+    code, out, err = sync(capfd)  # nothing configured: the source synced before
+    assert code == 0, err
+    assert out.startswith("upstream: updated ") and out.count("\n") == 1
+    assert out.rstrip().endswith("(1 new day)")
+    assert api.seen == []  # not the daily papers: there is a source already
 
 
 def test_with_nothing_configured_the_daily_papers_of_30_days(

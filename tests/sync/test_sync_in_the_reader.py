@@ -13,12 +13,18 @@ from tests.waiting import wait_until
 from tui.app import PaperdeckApp
 from tui.cli.launch import build_app
 from tui.settings.locations import Locations
+from tui.terminal.textual_compat import notifications
 
 
 def configure(url: str) -> None:
     config = Locations.resolve().config_file
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text(f'[[source]]\nkind = "git"\nurl = "{url}"\nname = "team"\n')
+
+
+def said(app: PaperdeckApp) -> list[str]:
+    """Every notification the app holds, as ``title: message``."""
+    return [f"{n.title}: {n.message}" for n in notifications(app)]
 
 
 async def wait_for_day(app: PaperdeckApp, day: date, pilot: Pilot[None]) -> None:
@@ -65,3 +71,6 @@ async def test_a_change_made_by_another_process_is_noticed(tmp_path: Path) -> No
         app._check_archive()  # what the minute timer runs
         await wait_for_day(app, date(2025, 7, 15), pilot)
         assert app.reader.day == date(2025, 7, 14)  # the reader does not jump
+        news = "New days: 1 new day: U opens the newest unread paper"
+        await wait_until(pilot, lambda: news in said(app), "the new day announced")
+        assert app.reader.detail.border_subtitle == ""  # a PATH given: no sync to speak of

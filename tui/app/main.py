@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from contextlib import suppress
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -42,13 +42,13 @@ from tui.app.messages import (
 from tui.app.palette import help_sections, palette_commands
 from tui.app.requests import ScreenRequests, refuse_link
 from tui.app.search_path import SearchPath
-from tui.app.syncing import ArchiveSync
+from tui.app.syncing import ArchiveSync, NewDays, last_synced, new_days_line
 from tui.archive.cache import ArchiveCache, CacheUnusable, wants_persistent_cache
 from tui.archive.cache.reading import arxiv_papers
 from tui.archive.identity import archive_key
 from tui.archive.loading import ArchiveLoader, CacheFailed, DaysRead, LoadFinished
 from tui.archive.store import ArchiveStore
-from tui.screens.help import HelpScreen
+from tui.screens.help import HelpScreen, key_rows
 from tui.screens.reader.screen import DayShown, DayWanted, ReaderScreen
 from tui.screens.requests import (
     CopyRequested,
@@ -162,7 +162,8 @@ class PaperdeckApp(App[None]):
             lambda: self.reader.last_position,
             lambda: self.archive_key,
         )
-        self.syncing = ArchiveSync(self.jobs, self.settings, self.locations, self._from_thread)
+        self.syncing = ArchiveSync(self.jobs, self.locations, self._from_thread)
+        self.new_days = NewDays()
 
     def notify(
         self,
@@ -203,8 +204,17 @@ class PaperdeckApp(App[None]):
         # The newest day is read before the first frame, so that the first frame shows it;
         # everything else is read in the background once that frame is up.
         self.push_screen(self.reader)
+        self.call_after_refresh(self.show_archive_facts)
         self.loader.load_first()
         self.load_in_background()
+
+    def show_archive_facts(self) -> None:
+        """The list's title says "demo" while the demo archive shows; reading your synced
+        digests, the paper pane says how long ago they synced."""
+        synced = ""
+        if self.settings.default_archive and not self.demo:
+            synced = last_synced(self.locations, datetime.now(UTC))
+        self.reader.show_archive_facts("demo" if self.demo else "", synced)
 
     def _loader(self, prefer: date | None) -> ArchiveLoader:
         cache = self.cache
@@ -320,6 +330,10 @@ class PaperdeckApp(App[None]):
         self.search_ready_signal.publish(None)
         self.reader.loading_finished()
         self.fill_in_bookmarks()
+        if count := self.new_days.checked(self.store.days()):
+            rows = key_rows(self, self.reader)
+            keys = next((row.keys for row in rows if row.binding_id == "unread.newest"), "")
+            self.notify(new_days_line(count, keys), title="New days", timeout=10)
         problems = self.store.problems
         if problems and finished.first:
             errors = sum(p.severity == "error" for p in problems)
@@ -390,8 +404,14 @@ class PaperdeckApp(App[None]):
 
     def _check_archive(self) -> None:
         """The files are checked again (a cron sync or any edit shows up on its own)."""
+        self.show_archive_facts()  # "synced 5 min ago" moves on
         if self.loaded and not self.jobs.busy("load", "refresh", "sync"):
-            self.jobs.start("refresh", self.loader.refresh)
+            self.refresh_archive()
+
+    def refresh_archive(self) -> None:
+        """Check the archive's files again in the background; new days are announced."""
+        self.new_days.checking(self.store.days())
+        self.jobs.start("refresh", self.loader.refresh)
 
     def action_sync_archive(self) -> None:
         if not self.syncing.start():
@@ -412,9 +432,11 @@ class PaperdeckApp(App[None]):
         )
         paths = self._default_paths() if self.settings.default_archive else None
         if paths is not None and paths != self.paths:
+            self.demo = False
             self.switch_archive(paths)  # the first sync: from the demo to your digests
         elif not self.jobs.busy("load", "refresh"):
-            self.jobs.start("refresh", self.loader.refresh)
+            self.refresh_archive()
+        self.show_archive_facts()
 
     def _default_paths(self) -> list[str]:
         """What a reader opened without PATH reads now (a sync may have made it new)."""

@@ -15,6 +15,7 @@ from tui.cli.command_line import LazyGroup, run
 
 COMMANDS = {
     "sync": "tui.cli.sync_command:sync",
+    "sources": "tui.cli.sources_command:sources",
     "dump": "tui.cli.digest_commands:dump",
     "check": "tui.cli.digest_commands:check",
     "search": "tui.cli.search_command:search",

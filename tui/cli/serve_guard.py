@@ -12,12 +12,15 @@ most ``max_sessions`` run at once, and the page says so when that many are open.
 This is textual-serve 1.1's :class:`Server` with its public handlers overridden
 (``handle_index``, ``handle_websocket``, ``on_startup``) and one private method extended:
 ``_make_app`` gains the route ``/ws/{token}``. The token goes in the path because the
-page's script appends ``?width=…&height=…`` to the websocket address it is given.
+page's script appends ``?width=…&height=…`` to the websocket address it is given. The page
+needs nothing from any other host: its font comes from this server (:func:`own_fonts`).
 """
 
 from __future__ import annotations
 
 import hmac
+import html
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -35,6 +38,27 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",  # no other site shows the page in a frame
     "Cache-Control": "no-store",
 }
+
+
+# textual-serve's page loads its font from Google's font service: every reader would tell
+# that host who reads, and offline the page waits for it. The font ships with textual-serve
+# (static/fonts/), so the page takes it from this server instead.
+OUTSIDE_FONTS = re.compile(r"<link\b[^>]*\bhref=\"https?://fonts\.googleapis\.com/[^\"]*\"[^>]*>")
+FONT_FACES = """<style>
+      @font-face {{
+        font-family: "Roboto Mono"; font-style: normal; font-weight: 100 700;
+        src: url("{static}fonts/RobotoMono-VariableFont_wght.ttf") format("truetype");
+      }}
+      @font-face {{
+        font-family: "Roboto Mono"; font-style: italic; font-weight: 100 700;
+        src: url("{static}fonts/RobotoMono-Italic-VariableFont_wght.ttf") format("truetype");
+      }}
+    </style>"""
+
+
+def own_fonts(page: str, static: str) -> str:
+    """``page`` with its font taken from this server's ``static`` folder, not from Google."""
+    return OUTSIDE_FONTS.sub(lambda _: FONT_FACES.format(static=html.escape(static)), page)
 
 
 def origin_of(url: str) -> str:
@@ -137,15 +161,16 @@ class GuardedServer(Server):
             )
         if self.sessions >= self.guard.max_sessions:
             return web.Response(status=503, text=f"{self.full()}\n", headers=SECURITY_HEADERS)
-        static = request.app.router["static"].url_for(filename="/")
+        static_path = request.app.router["static"].url_for(filename="/")
+        static = f"{self.public_url}{static_path}".rstrip("/") + "/"
         context = {
             "font_size": to_int(request.query.get("fontsize", "16"), 16),
             "app_websocket_url": self.websocket_url(),
-            "config": {"static": {"url": f"{self.public_url}{static}".rstrip("/") + "/"}},
+            "config": {"static": {"url": static}},
             "application": {"name": self.title},
         }
-        response = aiohttp_jinja2.render_template(PAGE_TEMPLATE, request, context)
-        response.headers.update(SECURITY_HEADERS)
+        page = own_fonts(aiohttp_jinja2.render_string(PAGE_TEMPLATE, request, context), static)
+        response = web.Response(text=page, content_type="text/html", headers=SECURITY_HEADERS)
         if self.guard.token is not None:
             response.set_cookie(self.cookie, self.guard.token, httponly=True, samesite="Strict")
         return response

@@ -1,6 +1,7 @@
 """``paperdeck sync``: fetch digests from the configured sources, a repository or the API.
 
-    paperdeck sync                                   every [[source]] in config.toml
+    paperdeck sync                                   every source synced before and every
+                                                     [[source]] in config.toml
     paperdeck sync --git URL [--name NAME]           one repository of Markdown digests
     paperdeck sync --hf [--since D] [--until D] [--api URL]
     … [--json] [--data-dir DIR]
@@ -122,16 +123,16 @@ def sync(
 ) -> int:
     """Fetch digests from your sources.
 
-    Into the data directory (sources/<name>/): every [[source]] of config.toml, or the
-    Hugging Face daily papers of the last 30 days when none is configured. Exit code 1
-    when a source failed (the others still synced)."""
+    Into the data directory (sources/<name>/): every source synced before and every
+    [[source]] of config.toml, or the Hugging Face daily papers of the last 30 days when
+    there is none. Exit code 1 when a source failed (the others still synced)."""
     requested = _requested(git, name, hf, since, until, api)
     locations = usable_locations(data_dir)
     if requested is None:
         loaded = read_config(locations)
+        sources = sources_to_sync(loaded.config.source, locations.sources, loaded.problems)
         for problem in loaded.problems:
             print(f"{PROG}: warning: {safe(problem)}", file=sys.stderr)
-        sources = sources_to_sync(loaded.config.source)
     else:
         sources = requested
     options = replace(options or SyncOptions(), until=until)
@@ -208,7 +209,8 @@ def _mention_unconfigured(root: Path, synced: set[str]) -> None:
     others = [folder.name for folder in synced_folders(root) if folder.name not in synced]
     if others:
         print(
-            f"{PROG}: note: not synced (no [[source]] names them): {', '.join(others)}; "
+            f"{PROG}: note: not synced (neither remembered nor in config.toml): "
+            f"{', '.join(others)}; "
             "they are still read",
             file=sys.stderr,
         )

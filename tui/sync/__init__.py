@@ -7,9 +7,10 @@ written so that a reader open on it never sees a half-written file or a half-upd
 """
 
 from tui.sync.checkout_limit import GitPolicy
-from tui.sync.engine import SyncOptions, sources_to_sync, sync_source, sync_sources, synced_folders
+from tui.sync.engine import SyncOptions, sources_to_sync, sync_source, sync_sources
 from tui.sync.http_client import HttpPolicy
 from tui.sync.progress import SourceResult, SyncProgress
+from tui.sync.remembered import synced_folders
 
 __all__ = [
     "GitPolicy",

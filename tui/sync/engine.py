@@ -28,6 +28,7 @@ from tui.sync.progress import (
     never_cancelled,
     no_report,
 )
+from tui.sync.remembered import merged, remember, remembered_sources
 
 LOCK_WAIT = 600.0
 
@@ -47,17 +48,14 @@ class SyncOptions:
     git: GitPolicy = field(default_factory=GitPolicy)
 
 
-def sources_to_sync(configured: Sequence[SourceConfig]) -> list[SourceConfig]:
-    """The configured sources, or the daily papers feed when none is configured."""
-    return list(configured) or [SourceConfig(kind="hf")]
-
-
-def synced_folders(root: Path) -> list[Path]:
-    """The folders under ``sources/`` that a sync has filled, in name order."""
-    try:
-        return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
-    except OSError:
-        return []
+def sources_to_sync(
+    configured: Sequence[SourceConfig], root: Path | None = None, problems: list[str] | None = None
+) -> list[SourceConfig]:
+    """Every configured source and every source synced into ``root`` before (config.toml
+    wins on a name both give), or the daily papers feed when there is none. What kept the
+    remembered sources from being read goes to ``problems``."""
+    remembered = remembered_sources(root, problems) if root is not None else []
+    return merged(configured, remembered) or [SourceConfig(kind="hf")]
 
 
 def _run(
@@ -97,7 +95,12 @@ def sync_source(
     try:
         path = lock_path(root, name)
         with exclusive_when_free(path, waiting, cancelled, options.lock_wait) as lock:
-            return _run(source, root, report, cancelled, options, lock.fd)
+            result = _run(source, root, report, cancelled, options, lock.fd)
+            if result.ok:
+                result.new_days = remember(source, result, root)
+                if result.new_days:
+                    result.message += f" ({plural(result.new_days, 'new day')})"
+            return result
     except LockNotTaken as exc:
         if exc.cancelled:
             message = "cancelled while another sync of this source was running"
@@ -120,6 +123,11 @@ def lock_path(root: Path, name: str) -> Path:
     an open reader, say). A ``git`` a sync starts inherits it, so that one left running by a
     sync that was killed still holds it, and the next sync waits for it to finish."""
     return root / f".{name}.lock"
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 new day``, ``2 new days``."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def duration(seconds: float) -> str:

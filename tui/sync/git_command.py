@@ -19,7 +19,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from parsers.decoding import strip_controls
-from tui.sync.progress import Cancelled, SyncError
+from tui.sync.progress import Cancelled, SyncError, cannot_reach
 
 # "Receiving objects:  45% (450/1000), 1.2 MiB | 3 MiB/s" (and "remote: Counting …")
 _PROGRESS = re.compile(r"(?:remote: )?([A-Z][a-z]+(?: [a-z]+)*):\s+\d+% \((\d+)/(\d+)\)")
@@ -60,6 +60,20 @@ def _environment(index: Path | None) -> dict[str, str]:
     if index is not None:
         env["GIT_INDEX_FILE"] = str(index)
     return env
+
+
+# How git (through curl or ssh) says that a host's name does not resolve, or that no
+# network leads to it.
+_UNREACHABLE = re.compile(
+    r"Could not resolve (?:host|hostname|proxy):? ([^\s:']+)"
+    r"|Failed to connect to ([^\s:']+) port \d+.*(?:Network is unreachable|No route to host)"
+)
+
+
+def unreachable_host(stderr: str) -> str | None:
+    """The host git could not reach (its name did not resolve, no network), or None."""
+    found = _UNREACHABLE.search(stderr)
+    return strip_controls(found.group(1) or found.group(2)) if found else None
 
 
 def failure_line(stderr: str) -> str:
@@ -123,6 +137,8 @@ def run_git(
     if stopper.stopped:
         raise SyncError("cancelled")
     if process.returncode != 0 and check:
+        if host := unreachable_host(errors):
+            raise SyncError(cannot_reach(host))
         raise SyncError(f"git: {failure_line(errors)}")
     if process.returncode != 0:
         return ""

@@ -15,8 +15,10 @@ body must keep arriving at ``min_rate``, and a cancel ends it at once.
 from __future__ import annotations
 
 import email.utils
+import errno
 import http.client
 import random
+import socket
 import ssl
 import threading
 import time
@@ -29,7 +31,7 @@ from datetime import UTC
 from importlib.metadata import PackageNotFoundError, version
 
 from tui.sync.http_request import MAX_BODY_BYTES, BackgroundGet, RedirectRefused, http_opener
-from tui.sync.progress import Cancelled, SyncError
+from tui.sync.progress import Cancelled, SyncError, cannot_reach
 
 SLICE = 0.1
 """Seconds between two looks at a running request (cancelled, deadline, rate)."""
@@ -161,7 +163,7 @@ class HttpClient:
         finally:
             running.stop()
         if running.error is not None:
-            _raise_for(running.error)
+            _raise_for(running.error, urllib.parse.urlsplit(url).hostname or url)
         if running.received > MAX_BODY_BYTES:
             raise SyncError(f"the answer is larger than {MAX_BODY_BYTES // 2**20} MiB")
         return running.body
@@ -192,8 +194,13 @@ class HttpClient:
                 mark = (now, running.received)
 
 
-def _raise_for(error: BaseException) -> None:
-    """The :class:`SyncError` or :class:`RetryableError` for what a request raised."""
+# No route at all: trying again a moment later would only make the user wait.
+_NO_NETWORK = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN}
+
+
+def _raise_for(error: BaseException, host: str) -> None:
+    """The :class:`SyncError` or :class:`RetryableError` for what a request to ``host``
+    raised."""
     if isinstance(error, RedirectRefused):
         raise SyncError(str(error.reason)) from None
     if isinstance(error, urllib.error.HTTPError):
@@ -208,8 +215,12 @@ def _raise_for(error: BaseException) -> None:
             raise SyncError(f"certificate check failed: {error.reason.verify_message}") from None
         if isinstance(error.reason, TimeoutError):
             raise RetryableError("no answer in time") from None
+        if isinstance(error.reason, socket.gaierror) or (
+            isinstance(error.reason, OSError) and error.reason.errno in _NO_NETWORK
+        ):
+            raise SyncError(cannot_reach(host)) from None
         raise RetryableError(
-            f"cannot connect: {_reason(error.reason)}", attempts=FEW_ATTEMPTS
+            f"cannot connect to {host}: {_reason(error.reason)}", attempts=FEW_ATTEMPTS
         ) from None
     if isinstance(error, OSError | http.client.HTTPException):  # reset or cut mid-answer
         raise RetryableError(f"connection lost: {_reason(error)}") from None

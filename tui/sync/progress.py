@@ -61,6 +61,8 @@ class SourceResult:
     """git: the commit now on disk."""
     days: int = 0
     """hf: the days fetched in this sync (complete days are skipped)."""
+    new_days: int | None = None
+    """Days its folder holds now that it did not before the sync (None: not known)."""
 
     def to_json(self) -> dict[str, Any]:
         """The summary ``paperdeck sync --json`` prints for this source."""
@@ -80,3 +82,8 @@ class SourceResult:
 
 class SyncError(Exception):
     """A source could not be synced; the message is one line for the user."""
+
+
+def cannot_reach(host: str) -> str:
+    """What a sync says when ``host``'s name does not resolve or no network leads to it."""
+    return f"cannot reach {host} — offline?"

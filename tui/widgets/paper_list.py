@@ -58,6 +58,7 @@ class PaperList(LineList):
         self.order_label = ""
         self.every_id: list[str] | None = None  # every paper listed, when a filter hides some
         self.notes: list[str] = []  # said after the order in the title (filter, search)
+        self.archive_tag = ""  # said first in the title: "demo" while the demo archive shows
         self.loading = False  # files of what is listed are still being read
         self.row_days = False  # each row shows its paper's day (a week, a month, an author)
         self.day_format = "%m-%d"  # how each row's day reads (the year, across years)
@@ -98,7 +99,7 @@ class PaperList(LineList):
         """
         ids = self.ids if self.every_id is None else self.every_id
         unread = sum(map(self.marks.unread, ids))
-        parts = [self.label, f"{unread:,}/{len(ids):,} unread", self.order_label]
+        parts = [self.archive_tag, self.label, f"{unread:,}/{len(ids):,} unread", self.order_label]
         title = " · ".join(part for part in [*parts, *self.notes] if part)
         room = self.size.width - TITLE_FRAME
         if not self.notes or self.size.width == 0 or cell_len(title) <= room:

@@ -37,6 +37,14 @@ READER_BINDINGS: list[BindingType] = [
         id="unread.previous",
     ),
     Binding(
+        "U",
+        "newest_unread",
+        "Newest unread",
+        show=False,
+        tooltip="Newest unread paper",
+        id="unread.newest",
+    ),
+    Binding(
         "space",
         "read_on",
         "Read on",

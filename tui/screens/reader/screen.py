@@ -154,6 +154,14 @@ class ReaderScreen(Screen[None]):
         if event.widget is self.detail and self.services.mark_read == "shown":
             self.mark_shown_read()
 
+    def show_archive_facts(self, tag: str, last_sync: str) -> None:
+        """``tag`` first in the list's title ("demo"), ``last_sync`` under the detail pane
+        ("synced 5 min ago"); "" shows nothing."""
+        if tag != self.paper_list.archive_tag:
+            self.paper_list.archive_tag = tag
+            self.paper_list.update_titles()
+        self.detail.border_subtitle = literal(last_sync)
+
     def show_status(self, text: str) -> None:
         """Work in progress (a sync) on the status line; "" hides it."""
         with suppress(NoMatches):
@@ -520,6 +528,14 @@ class ReaderScreen(Screen[None]):
     def action_next_unread(self, forward: bool = True) -> None:
         """Open the next (or previous) unread paper: this listing, then other days."""
         found = self.state.next_unread(forward, self.cursor, not self.detail.has_focus)
+        if isinstance(found, str):
+            self.notify(found, timeout=3)
+        else:
+            self.open_paper(found.day, found.pid)
+
+    def action_newest_unread(self) -> None:
+        """Open the newest unread paper: the first unread one of the newest day with one."""
+        found = self.state.newest_unread()
         if isinstance(found, str):
             self.notify(found, timeout=3)
         else:

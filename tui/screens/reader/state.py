@@ -202,6 +202,20 @@ class ReaderState:
         later = "" if self.store.complete else " (more days are still being read)"
         return f"No unread paper {where}{later}."
 
+    def newest_unread(self) -> Place | str:
+        """The first unread paper of the newest day with one, in the order shown; or what to
+        say when there is none."""
+        newest = self.store.newest_day
+        if newest is not None:
+            loading = self.store.is_loading(newest)
+            ids = [] if loading else [e.pid for e in self.store.entries(newest, self.order)]
+            places = unread_places(self.store, newest, ids, -1, self.order, self.unread)
+            place = next((p for p in places if self._kept(p, None)), None)
+            if place is not None:
+                return place
+        later = "" if self.store.complete else " (more days are still being read)"
+        return f"No unread paper in any day{later}."
+
     def unread(self, pid: str) -> bool:
         return not self.marks.is_read(pid)
 
