@@ -38,13 +38,13 @@ _PARTICLES = (
 )  # fmt: skip
 
 
-def _is_hangul(word: str) -> bool:
+def is_hangul(word: str) -> bool:
     return any("\uac00" <= char <= "\ud7a3" for char in word)
 
 
 def stem(word: str) -> str:
     """``word`` without a trailing Korean particle (English words stay as they are)."""
-    if not _is_hangul(word):
+    if not is_hangul(word):
         return word
     for particle in _PARTICLES:
         if word.endswith(particle) and len(word) - len(particle) >= 2:
@@ -52,10 +52,11 @@ def stem(word: str) -> str:
     return word
 
 
-def _kept(word: str) -> bool:
+def is_keyword(word: str) -> bool:
+    """True for a word that can say what a text is about: no stop word, number or letter."""
     if word.isdigit() or len(word) < 2:
         return False
-    if _is_hangul(word):
+    if is_hangul(word):
         return word not in KOREAN_STOP_WORDS
     return len(word) >= 3 and word not in ENGLISH_STOP_WORDS
 
@@ -67,4 +68,4 @@ def top_keywords(titles: Iterable[str], limit: int = 12) -> list[tuple[str, int]
     for title in titles:
         counts.update({stem(word) for word in tokens(normalize(title))} - {""})
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))  # ties: A to Z
-    return [(word, n) for word, n in ranked if _kept(word)][:limit]
+    return [(word, n) for word, n in ranked if is_keyword(word)][:limit]

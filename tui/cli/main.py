@@ -22,6 +22,7 @@ COMMANDS_HELP = """commands (for scripts and pipes):
   paperdeck search QUERY [PATH...] [--json]   search every day, best first
   paperdeck top --week YYYY-Www | --month YYYY-MM [PATH...]   a week's or month's best
   paperdeck author NAME [PATH...] [--json]    every paper of an author, newest first
+  paperdeck related ID [PATH...] [--top N]    the papers most like a paper
   paperdeck config path | check          where config.toml is; check it
   paperdeck cache info | clear           what the parse cache holds; empty it
   paperdeck serve [PATH...] [--port N]   the reader in web browsers, on 127.0.0.1 (serve extra)
@@ -145,6 +146,12 @@ def _author(argv: list[str]) -> int:
     return run_author(argv)
 
 
+def _related(argv: list[str]) -> int:
+    from tui.cli.related_command import run_related
+
+    return run_related(argv)
+
+
 def _sync(argv: list[str]) -> int:
     from tui.cli.sync_command import run_sync
 
@@ -183,6 +190,7 @@ SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {
     "search": _search,
     "top": _top,
     "author": _author,
+    "related": _related,
 }
 
 
