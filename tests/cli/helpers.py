@@ -44,16 +44,3 @@ def run_process(
         stdin=subprocess.DEVNULL,
         check=False,
     )
-
-
-def write_papers(path: Path, day: str, papers: list[tuple[str, str, int, str, str]]) -> Path:
-    """A markdown digest of ``(arxiv_id, title, votes, "Author, Author", summary)`` papers."""
-    blocks = [f"## Daily Papers ({day})\n"]
-    for arxiv_id, title, votes, authors, summary in papers:
-        blocks.append(
-            f"### [{title}](https://arxiv.org/abs/{arxiv_id})\n\nVote: {votes}\n\n"
-            f"Authors: {authors}\n\n- ***What's New***: {summary}\n"
-        )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(blocks), encoding="utf-8")
-    return path

@@ -7,31 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import run, write_papers
+from tests.cli.helpers import run
+from tests.screens.helpers import write_moe_archive
 
 
 @pytest.fixture
 def archive(tmp_path: Path) -> Path:
-    write_papers(tmp_path / "2025-07-14.md", "2025-07-14", [
-        ("2507.00001", "Sparse Mixture of Experts Routing", 50, "Ann Lee, Bo Kim",
-         "A gating router sends tokens to sparse experts."),
-        ("2507.00002", "Balancing Mixture of Experts Routers", 20, "Cy Park",
-         "A gating router sends tokens to sparse experts, balanced."),
-        ("2507.00003", "Video Diffusion", 30, "Ann Lee", "Denoising frames."),
-    ])  # fmt: skip
-    write_papers(tmp_path / "2025-07-15.md", "2025-07-15", [
-        ("2507.00001", "Sparse Mixture of Experts Routing", 4, "Ann Lee, Bo Kim",
-         "A gating router sends tokens to sparse experts."),
-        ("2507.00004", "Expert Routing", 9, "Dee Roe, ann lee", "Routing tokens among experts."),
-        ("2507.00005", "Speech Codes", 7, "Eve Fox", "Discrete audio for dialogue."),
-    ])  # fmt: skip
-    others = ["Robot Grasping", "Protein Folding", "Weather Forecasts", "Chess Engines",
-              "Music Generation", "Code Review", "Legal Documents", "Satellite Images"]  # fmt: skip
-    write_papers(tmp_path / "2025-07-16.md", "2025-07-16", [
-        (f"2507.{number:05d}", title, 5, "Gus Hay", f"{title} with a new dataset.")
-        for number, title in enumerate(others, 10)
-    ])  # fmt: skip
-    return tmp_path
+    return write_moe_archive(tmp_path)
 
 
 def test_json_lists_the_related_papers_best_first_never_the_paper(

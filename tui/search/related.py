@@ -2,14 +2,16 @@
 
 No model, no network: the paper's title and summary, normalised and split as the full-text
 index holds them (:mod:`tui.archive.text`), give its words, stop words dropped in English
-and Korean and Korean particles cut (모델을 → 모델, searched as the prefix ``모델*``). Each
-word weighs what the paper uses it (title words twice) times how rare it is in the
-archive (its inverse document frequency, read from the index's own vocabulary); the
+and Korean (and Korean predicates, 제안합니다) and Korean particles cut (모델을 → 모델,
+searched as the prefix ``모델*``). A
+word's weight is how often the paper uses it (title words twice) times how rare it is in
+the archive (its inverse document frequency, read from the index's own vocabulary); the
 :data:`TOP_TERMS` heaviest make one full-text query over titles and summaries, ranked by
 BM25 (SQLite's ``bm25()``, titles counting twice). Of the :data:`CANDIDATES` best by
-text, each author shared with the paper raises the score by half (three count at most).
-The paper itself and its other copies (the same identity or arXiv id on other days) are
-never among the answers, and a paper listed on several days is answered once.
+text, each author shared with the paper raises the score by half (three count at most);
+papers scoring under a fifth of the best are left out. The paper itself and its other
+copies (the same identity or arXiv id on other days) are never among the answers, and a
+paper listed on several days is answered once.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ CANDIDATES = 200
 TITLE_WEIGHT = 2
 AUTHOR_BOOST = 0.5
 MAX_SHARED = 3
+MIN_SHARE = 0.2
+"""A paper scoring less than this share of the best one is left out: a word or two in
+common is not a likeness."""
 MAX_WORD_CHARS = 64
 VOCABULARY = "temp.related_vocabulary"
 
@@ -102,7 +107,8 @@ def related_papers(connection: sqlite3.Connection, ident: str, top: int = 10) ->
         if kept is None or (score, -row.key) > (kept.score, -kept.row.key):
             best[row.pid] = RelatedPaper(row, score, shared)
     ranked = sorted(best.values(), key=lambda found: (-found.score, found.row.key))
-    return Related(paper, ranked[:top], _shown(terms))
+    floor = ranked[0].score * MIN_SHARE if ranked else 0.0
+    return Related(paper, [found for found in ranked[:top] if found.score >= floor], _shown(terms))
 
 
 def _shared(names: list[str], theirs: set[str]) -> list[str]:
@@ -125,7 +131,7 @@ def _words(title: str, text: str) -> Counter[str]:
     for part, weight in ((title, TITLE_WEIGHT), (text, 1)):
         for word in tokens(normalize(part)):
             word = stem(word)
-            if len(word) <= MAX_WORD_CHARS and is_keyword(word):
+            if len(word) <= MAX_WORD_CHARS and is_keyword(word) and not word.endswith("니다"):
                 counts[word] += weight
     return counts
 
