@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
 from tui.archive.links import parse_arxiv_id
 from tui.cli.arguments import PROG, ArgumentParser, fail
 from tui.cli.launch import usable_locations
 from tui.cli.output import safe, write
-from tui.fileio import WriteRefused, write_atomic
+from tui.cli.output_file import write_output_file
+from tui.fileio import WriteRefused
 from tui.userdata import bookmarks as bm
 from tui.userdata.bookmarks import Bookmark, Bookmarks, sorted_bookmarks
 from tui.userdata.export import FORMATS
@@ -102,13 +101,6 @@ def _remove(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
     return 1 if missing else 0
 
 
-def _confirm_overwrite(path: Path) -> bool:
-    if not sys.stdin.isatty():
-        return False
-    answer = input(f"{safe(str(path))} exists. Overwrite it? [y/N] ")
-    return answer.strip().lower() in {"y", "yes"}
-
-
 def _export(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
     items = sorted_bookmarks(file.read().bookmarks, args.sort)
     _warn_moved(file)
@@ -116,17 +108,9 @@ def _export(args: argparse.Namespace, file: StateFile[Bookmarks]) -> int:
     if args.output is None:
         write(text)
         return 0
-    path = Path(args.output)
-    if path.is_dir():
-        fail(f"{safe(str(path))!r} is a directory")
-    if not path.parent.is_dir():
-        fail(f"no such directory: {safe(str(path.parent))!r}")
-    if os.path.lexists(path) and not args.force and not _confirm_overwrite(path):
-        fail(f"{safe(str(path))!r} exists; pass --force to overwrite it")
-    written = write_atomic(path, text.encode("utf-8"), private=False)
-    through = f" (through the link {path})" if written != path else ""
+    written = write_output_file(args.output, text, args.force)
     noun = "bookmark" if len(items) == 1 else "bookmarks"
-    print(safe(f"wrote {len(items)} {noun} to {written}{through}"), file=sys.stderr)
+    print(safe(f"wrote {len(items)} {noun} to {written}"), file=sys.stderr)
     return 0
 
 

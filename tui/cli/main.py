@@ -23,6 +23,8 @@ COMMANDS_HELP = """commands (for scripts and pipes):
   paperdeck top --week YYYY-Www | --month YYYY-MM [PATH...]   a week's or month's best
   paperdeck author NAME [PATH...] [--json]    every paper of an author, newest first
   paperdeck related ID [PATH...] [--top N]    the papers most like a paper
+  paperdeck brief --day D | --week W | --month M | --bookmarks [-o FILE]
+                                         a Markdown brief of the best-voted papers
   paperdeck config path | check          where config.toml is; check it
   paperdeck cache info | clear           what the parse cache holds; empty it
   paperdeck serve [PATH...] [--port N]   the reader in web browsers, on 127.0.0.1 (serve extra)
@@ -152,6 +154,12 @@ def _related(argv: list[str]) -> int:
     return run_related(argv)
 
 
+def _brief(argv: list[str]) -> int:
+    from tui.cli.brief_command import run_brief
+
+    return run_brief(argv)
+
+
 def _sync(argv: list[str]) -> int:
     from tui.cli.sync_command import run_sync
 
@@ -191,6 +199,7 @@ SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {
     "top": _top,
     "author": _author,
     "related": _related,
+    "brief": _brief,
 }
 
 
