@@ -29,6 +29,7 @@ KOREAN_STOP_WORDS = frozenset(
     """
     및 또는 그리고 위한 위해 통한 통해 대한 대해 관한 기반 기반의 있는 없는 하는 되는 이를 이 그 저
     것 수 등 더 새로운 방법 연구 제안 대규모 활용 사용 이용 중심 향한 가능한
+    우리 어떤 이러한 또한 다양한 것으로 주로 특히 매우 가장 함께 다른 모든 같은 여러 논문 본 이번
     """.split()
 )
 
@@ -46,9 +47,9 @@ def stem(word: str) -> str:
     """``word`` without a trailing Korean particle (English words stay as they are)."""
     if not is_hangul(word):
         return word
-    for particle in _PARTICLES:
-        if word.endswith(particle) and len(word) - len(particle) >= 2:
-            return word[: -len(particle)]
+    for particle in _PARTICLES:  # the longest first: 것으로 ends in 으로, not in 로
+        if word.endswith(particle):
+            return word[: -len(particle)] if len(word) - len(particle) >= 2 else word
     return word
 
 
