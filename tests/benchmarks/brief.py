@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from tests.benchmarks.archive import generate_archive
+from tests.benchmarks.archive import add_archive_options, run_on_archive
 from tui.archive.cache import ArchiveCache
 from tui.archive.loading import update_cache
-from tui.archive.periods import PeriodKind, period_of
+from tui.archive.periods import Period, PeriodKind, period_of
 from tui.search.brief import brief_markdown, period_brief
 from tui.search.fts import search_cache
 from tui.search.marks import SetMarks
@@ -49,7 +48,7 @@ def run(archive: Path, cache_dir: Path, runs: int) -> None:
     for kind in (PeriodKind.WEEK, PeriodKind.MONTH):
         period = period_of(NEWEST, kind)
 
-        def brief(period=period) -> str:  # type: ignore[no-untyped-def]
+        def brief(period: Period = period) -> str:
             papers, total = period_brief(connection, period, {}, 10)
             return brief_markdown(period.label, papers, total)
 
@@ -61,18 +60,8 @@ def run(archive: Path, cache_dir: Path, runs: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--days", type=int, default=3650)
-    parser.add_argument("--papers", type=int, default=30)
-    parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--archive", type=Path, help="an archive to use instead of a new one")
-    parser.add_argument("--cache-dir", type=Path, help="keep the cache here (default: temp)")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="paperdeck-brief-") as tmp:
-        archive = args.archive
-        if archive is None:
-            archive = Path(tmp) / "archive"
-            generate_archive(archive, args.days, args.papers)
-        run(archive, args.cache_dir or Path(tmp) / "cache", args.runs)
+    add_archive_options(parser)
+    run_on_archive(parser.parse_args(), run)
 
 
 if __name__ == "__main__":

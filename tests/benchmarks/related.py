@@ -17,11 +17,10 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import tempfile
 import time
 from pathlib import Path
 
-from tests.benchmarks.archive import generate_archive
+from tests.benchmarks.archive import add_archive_options, run_on_archive
 from tui.archive.cache import ArchiveCache
 from tui.archive.cache.reading import body
 from tui.archive.loading import update_cache
@@ -81,18 +80,8 @@ def run(archive: Path, cache_dir: Path, runs: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--days", type=int, default=3650)
-    parser.add_argument("--papers", type=int, default=30)
-    parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--archive", type=Path, help="an archive to use instead of a new one")
-    parser.add_argument("--cache-dir", type=Path, help="keep the cache here (default: temp)")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="paperdeck-related-") as tmp:
-        archive = args.archive
-        if archive is None:
-            archive = Path(tmp) / "archive"
-            generate_archive(archive, args.days, args.papers)
-        run(archive, args.cache_dir or Path(tmp) / "cache", args.runs)
+    add_archive_options(parser)
+    run_on_archive(parser.parse_args(), run)
 
 
 if __name__ == "__main__":
