@@ -50,7 +50,7 @@ def test_a_week_best_voted_first_each_paper_once_linked_with_votes_authors_and_s
 
 
 def test_a_title_cannot_break_its_link(capfd: pytest.CaptureFixture[str], archive: Path) -> None:
-    code, out, _ = run(capfd, "brief", "--day", "2025-07-14", str(archive))
+    code, out, _ = run(capfd, "brief", "--day", "2025-07-14", str(archive), "--no-cache")
     assert code == 0
     assert out.startswith("# Brief: day 2025-07-14\n\n2 papers, most votes first.\n")
     escaped = r"Tricky \[Title\](http://evil.example) \*bold\* \`code\`"

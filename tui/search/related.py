@@ -10,8 +10,9 @@ the archive (its inverse document frequency, read from the index's own vocabular
 BM25 (SQLite's ``bm25()``, titles counting twice). Of the :data:`CANDIDATES` best by
 text, each author shared with the paper raises the score by half (three count at most);
 papers scoring under a fifth of the best are left out. The paper itself and its other
-copies (the same identity or arXiv id on other days) are never among the answers, and a
-paper listed on several days is answered once.
+copies (the same identity or arXiv id on other days, or the same title: a copy whose
+digest gave no arXiv link) are never among the answers, and a paper listed on several
+days is answered once.
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ def related_papers(connection: sqlite3.Connection, ident: str, top: int = 10) ->
     if not terms or top < 1:
         return Related(paper, [], _shown(terms))
     own = {row.pid for row in copies} | {row.paper.arxiv_id for row in copies} - {None}
+    titles = {" ".join(tokens(normalize(row.paper.title))) for row in copies}
     scored = _text_scores(connection, terms, CANDIDATES + len(copies))
     rows = papers_by_key(connection, [key for key, _ in scored])
     theirs = {author_key(name) for name in paper.paper.authors if name.strip()}
@@ -100,6 +102,8 @@ def related_papers(connection: sqlite3.Connection, ident: str, top: int = 10) ->
     for key, text_score in scored:
         row = rows.get(key)
         if row is None or row.pid in own or row.paper.arxiv_id in own:
+            continue
+        if " ".join(tokens(normalize(row.paper.title))) in titles:  # a copy without its id
             continue
         shared = _shared(row.paper.authors, theirs)
         score = text_score * (1 + AUTHOR_BOOST * min(len(shared), MAX_SHARED))
