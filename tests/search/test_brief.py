@@ -25,4 +25,4 @@ def test_a_summary_without_sentence_ends_is_cut_at_a_word() -> None:
 def test_control_characters_and_line_breaks_never_reach_the_markdown() -> None:
     assert summary_of([Section(heading=None, items=["a\x1b[31mred\x07 b"])]) == "ared b"
     assert markdown_text("one\ntwo\u2028[x]\x1b[2J") == r"one two \[x\]"
-    assert markdown_url("https://e.org/a (b)") == "https://e.org/a%20%28b%29"
+    assert markdown_url("https://e.org/a (b)\x1b") == "https://e.org/a%20%28b%29%1B"

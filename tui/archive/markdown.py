@@ -10,7 +10,7 @@ from parsers.decoding import strip_controls
 
 LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _MARKUP = re.compile(r"([\\`*_\[\]<>])")
-_URL_UNSAFE = re.compile(r"[()<>\\\s]")
+_URL_UNSAFE = re.compile(r"[()<>\\\s\x00-\x1f\x7f-\x9f]")
 
 
 def markdown_text(text: str) -> str:
@@ -20,6 +20,7 @@ def markdown_text(text: str) -> str:
 
 
 def markdown_url(url: str) -> str:
-    """``url`` with parentheses, angle brackets, backslashes and spaces percent-encoded:
-    the same address to a browser, and it cannot close the link it is written in."""
+    """``url`` with parentheses, angle brackets, backslashes, spaces and control characters
+    percent-encoded: the same address to a browser, and it cannot close the link it is
+    written in nor drive a terminal."""
     return _URL_UNSAFE.sub(lambda match: quote(match.group(0), safe=""), url)
