@@ -73,6 +73,16 @@ async def _merged_80x24(pilot: Pilot[None]) -> None:
     await pilot.press("enter", "pagedown")  # where the digest's sections end, the feed's begin
 
 
+async def _related(pilot: Pilot[None]) -> None:
+    from tests.waiting import wait_until
+    from tui.screens.related import RelatedScreen
+
+    await pilot.press("j", "L")  # more like the second paper
+    screen = pilot.app.screen
+    assert isinstance(screen, RelatedScreen)
+    await wait_until(pilot, lambda: bool(screen.paper_list.entries), "the related papers")
+
+
 VIEWS: list[tuple[str, tuple[int, int], Steps]] = [
     ("main", (120, 40), _nothing),
     ("detail", (120, 40), _detail),
@@ -91,6 +101,8 @@ VIEWS: list[tuple[str, tuple[int, int], Steps]] = [
     ("search-snippets-80x24", (80, 24), _search),
     ("two-sources", (120, 40), _merged),
     ("two-sources-80x24", (80, 24), _merged_80x24),
+    ("related", (120, 40), _related),
+    ("related-80x24", (80, 24), _related),
 ]
 AUTHOR_VIEWS = {"author", "author-80x24", "trends", "trends-80x24"}
 """Shot on the archive of tests/fixtures/authors, where authors write several papers."""

@@ -12,7 +12,7 @@ import argparse
 import os
 import random
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
@@ -181,3 +181,22 @@ def isolated_user_dirs() -> Iterator[Path]:
                     os.environ.pop(name, None)
                 else:
                     os.environ[name] = value
+
+
+def add_archive_options(parser: argparse.ArgumentParser, runs: int = 15) -> None:
+    """``--days``, ``--papers``, ``--runs``, ``--archive DIR`` and ``--cache-dir DIR``."""
+    parser.add_argument("--days", type=int, default=3650)
+    parser.add_argument("--papers", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=runs)
+    parser.add_argument("--archive", type=Path, help="an archive to use instead of a new one")
+    parser.add_argument("--cache-dir", type=Path, help="keep the cache here (default: temp)")
+
+
+def run_on_archive(args: argparse.Namespace, run: Callable[[Path, Path, int], None]) -> None:
+    """``run(archive, cache_dir, runs)`` on ``--archive`` or a new synthetic one."""
+    with tempfile.TemporaryDirectory(prefix="paperdeck-bench-") as tmp:
+        archive = args.archive
+        if archive is None:
+            archive = Path(tmp) / "archive"
+            generate_archive(archive, args.days, args.papers)
+        run(archive, args.cache_dir or Path(tmp) / "cache", args.runs)

@@ -48,6 +48,45 @@ def write_digest(path: Path, day: str, papers: list[tuple[str, int | None]]) -> 
     return path
 
 
+def write_papers(path: Path, day: str, papers: list[tuple[str, str, int, str, str]]) -> Path:
+    """A markdown digest of ``(arxiv_id, title, votes, "Author, Author", summary)`` papers."""
+    blocks = [f"## Daily Papers ({day})\n"]
+    for arxiv_id, title, votes, authors, summary in papers:
+        blocks.append(
+            f"### [{title}](https://arxiv.org/abs/{arxiv_id})\n\nVote: {votes}\n\n"
+            f"Authors: {authors}\n\n- ***What's New***: {summary}\n"
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(blocks), encoding="utf-8")
+    return path
+
+
+def write_moe_archive(root: Path) -> Path:
+    """Three days of papers whose related papers are known: 2507.00001 (listed twice) is
+    about sparse mixtures of experts, like 2507.00002 (most words in common) and 2507.00004
+    (fewer, and an author shared); the rest share no word with it."""
+    write_papers(root / "2025-07-14.md", "2025-07-14", [
+        ("2507.00001", "Sparse Mixture of Experts Routing", 50, "Ann Lee, Bo Kim",
+         "A gating router sends tokens to sparse experts."),
+        ("2507.00002", "Balancing Mixture of Experts Routers", 20, "Cy Park",
+         "A gating router sends tokens to sparse experts, balanced."),
+        ("2507.00003", "Video Diffusion", 30, "Ann Lee", "Denoising frames."),
+    ])  # fmt: skip
+    write_papers(root / "2025-07-15.md", "2025-07-15", [
+        ("2507.00001", "Sparse Mixture of Experts Routing", 4, "Ann Lee, Bo Kim",
+         "A gating router sends tokens to sparse experts."),
+        ("2507.00004", "Expert Routing", 9, "Dee Roe, ann lee", "Routing tokens among experts."),
+        ("2507.00005", "Speech Codes", 7, "Eve Fox", "Discrete audio for dialogue."),
+    ])  # fmt: skip
+    others = ["Robot Grasping", "Protein Folding", "Weather Forecasts", "Chess Engines",
+              "Music Generation", "Code Review", "Legal Documents", "Satellite Images"]  # fmt: skip
+    write_papers(root / "2025-07-16.md", "2025-07-16", [
+        (f"2507.{number:05d}", title, 5, "Gus Hay", f"{title} with a new dataset.")
+        for number, title in enumerate(others, 10)
+    ])  # fmt: skip
+    return root
+
+
 def widget_text(widget: Widget) -> str:
     """What ``widget`` shows, as plain text lines (its whole content, not only the view)."""
     width, height = widget.size.width, max(widget.virtual_size.height, widget.size.height)

@@ -164,3 +164,18 @@ def test_synced_digests_say_when_they_synced_120x40(snap_compare) -> None:  # ty
     when = datetime.now(UTC) - timedelta(hours=2, minutes=5)
     SourceRegistry(data).synced("team", synced, when)
     assert snap_compare(build_app([]), terminal_size=(120, 40), run_before=loaded)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_related_papers(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    from tests.waiting import wait_until
+    from tui.screens.related import RelatedScreen
+
+    async def related(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("L")
+        screen = pilot.app.screen
+        assert isinstance(screen, RelatedScreen)
+        await wait_until(pilot, lambda: bool(screen.paper_list.entries), "the related papers")
+
+    assert snap_compare(PaperdeckApp([DEMO]), terminal_size=size, run_before=related)

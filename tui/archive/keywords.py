@@ -36,6 +36,7 @@ KOREAN_STOP_WORDS = frozenset(
     """
     및 또는 그리고 위한 위해 통한 통해 대한 대해 관한 기반 기반의 있는 없는 하는 되는 이를 이 그 저
     것 수 등 더 새로운 방법 연구 제안 대규모 활용 사용 이용 중심 향한 가능한
+    우리 어떤 이러한 또한 다양한 것으로 주로 특히 매우 가장 함께 다른 모든 같은 여러 논문 본 이번
     """.split()
 )
 
@@ -80,24 +81,25 @@ def singular(word: str, known: Container[str]) -> str:
     return word
 
 
-def _is_hangul(word: str) -> bool:
+def is_hangul(word: str) -> bool:
     return any("\uac00" <= char <= "\ud7a3" for char in word)
 
 
 def stem(word: str) -> str:
     """``word`` without a trailing Korean particle (English words stay as they are)."""
-    if not _is_hangul(word):
+    if not is_hangul(word):
         return word
-    for particle in _PARTICLES:
-        if word.endswith(particle) and len(word) - len(particle) >= 2:
-            return word[: -len(particle)]
+    for particle in _PARTICLES:  # the longest first: 것으로 ends in 으로, not in 로
+        if word.endswith(particle):
+            return word[: -len(particle)] if len(word) - len(particle) >= 2 else word
     return word
 
 
-def _kept(word: str) -> bool:
+def is_keyword(word: str) -> bool:
+    """True for a word that can say what a text is about: no stop word, number or letter."""
     if word.isdigit() or len(word) < 2:
         return False
-    if _is_hangul(word):
+    if is_hangul(word):
         return word not in KOREAN_STOP_WORDS
     return len(word) >= 3 and word not in ENGLISH_STOP_WORDS
 
@@ -111,4 +113,4 @@ def top_keywords(titles: Iterable[str], limit: int = 12) -> list[tuple[str, int]
     for title_words in words:
         counts.update({singular(word, known) for word in title_words})
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))  # ties: A to Z
-    return [(word, n) for word, n in ranked if _kept(word)][:limit]
+    return [(word, n) for word, n in ranked if is_keyword(word)][:limit]

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
 import click
 
@@ -15,7 +13,8 @@ from tui.cli.arguments import PROG, data_dir_option, fail
 from tui.cli.command_line import Group
 from tui.cli.launch import usable_locations
 from tui.cli.output import safe, write
-from tui.fileio import WriteRefused, write_atomic
+from tui.cli.output_file import write_output_file
+from tui.fileio import WriteRefused
 from tui.userdata import bookmarks as bm
 from tui.userdata.bookmarks import Bookmark, Bookmarks, sorted_bookmarks
 from tui.userdata.export import FORMATS
@@ -76,13 +75,6 @@ def _remove(file: StateFile[Bookmarks], raw_ids: tuple[str, ...]) -> int:
     return 1 if missing else 0
 
 
-def _confirm_overwrite(path: Path) -> bool:
-    if not sys.stdin.isatty():
-        return False
-    answer = input(f"{safe(str(path))} exists. Overwrite it? [y/N] ")
-    return answer.strip().lower() in {"y", "yes"}
-
-
 def _export(
     file: StateFile[Bookmarks], format: str, output: str | None, force: bool, sort: str
 ) -> int:
@@ -92,17 +84,9 @@ def _export(
     if output is None:
         write(text)
         return 0
-    path = Path(output)
-    if path.is_dir():
-        fail(f"{safe(str(path))!r} is a directory")
-    if not path.parent.is_dir():
-        fail(f"no such directory: {safe(str(path.parent))!r}")
-    if os.path.lexists(path) and not force and not _confirm_overwrite(path):
-        fail(f"{safe(str(path))!r} exists; pass --force to overwrite it")
-    written = write_atomic(path, text.encode("utf-8"), private=False)
-    through = f" (through the link {path})" if written != path else ""
+    written = write_output_file(output, text, force)
     noun = "bookmark" if len(items) == 1 else "bookmarks"
-    print(safe(f"wrote {len(items)} {noun} to {written}{through}"), file=sys.stderr)
+    print(safe(f"wrote {len(items)} {noun} to {written}"), file=sys.stderr)
     return 0
 
 

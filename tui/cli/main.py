@@ -21,6 +21,8 @@ COMMANDS = {
     "search": "tui.cli.search_command:search",
     "top": "tui.cli.period_commands:top",
     "author": "tui.cli.period_commands:author",
+    "related": "tui.cli.related_command:related",
+    "brief": "tui.cli.brief_command:brief",
     "bookmarks": "tui.cli.bookmark_commands:bookmarks",
     "note": "tui.cli.note_commands:note",
     "tag": "tui.cli.note_commands:tag",

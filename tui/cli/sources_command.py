@@ -191,7 +191,8 @@ def sources(ctx: click.Context, as_json: bool, data_dir: str | None) -> int | No
 @click.option("--delete", is_flag=True, help="also delete its folder under sources/")
 @data_dir_option("where digests live")
 def remove(name: str, delete: bool, data_dir: str | None) -> int:
-    """Forget a source: a plain paperdeck sync no longer syncs it.
+    """Forget a source (its files stay).
 
-    Its files stay (the reader still reads them) unless --delete."""
+    A plain paperdeck sync no longer syncs it; its files stay (the reader still reads
+    them) unless --delete."""
     return remove_source(name, data_dir, delete)

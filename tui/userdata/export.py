@@ -17,6 +17,7 @@ from itertools import count, groupby, product
 from string import ascii_lowercase
 from urllib.parse import quote
 
+from tui.archive.markdown import LINE_BREAK, markdown_text, markdown_url
 from tui.userdata.bookmarks import Bookmark
 
 _BIBTEX_SPECIAL = {
@@ -37,8 +38,6 @@ _MATH = re.compile(r"\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d)")
 """TeX math as Pandoc reads it: ``$L_2$`` (no space inside the dollars, no digit after)."""
 _AND = re.compile(r"\sand\s", re.IGNORECASE)
 _BIBTEX_URL_UNSAFE = re.compile(r"[{}\\\s]")
-_MARKDOWN_URL_UNSAFE = re.compile(r"[()<>\\\s]")
-_LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 DERIVED_NOTE = "title derived from the abstract"
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
@@ -147,11 +146,6 @@ def to_bibtex(bookmarks: list[Bookmark]) -> str:
     return "\n".join(entries)
 
 
-def _markdown_text(text: str) -> str:
-    """``text`` on one line of Markdown, its markup characters escaped."""
-    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", _LINE_BREAK.sub(" ", text))
-
-
 def _markdown_code(text: str) -> str:
     """``text`` as a code span: fenced by more backticks than it holds in a row."""
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
@@ -168,11 +162,11 @@ def to_markdown(bookmarks: list[Bookmark]) -> str:
     for day, group in groupby(ordered, key=lambda b: b.date):
         lines += [f"## {day.isoformat() if day else 'Undated'}", ""]
         for bookmark in group:
-            title = _with_math(bookmark.export_title, _markdown_text)
-            url = _url_text(bookmark.url or "", _MARKDOWN_URL_UNSAFE)
+            title = _with_math(bookmark.export_title, markdown_text)
+            url = markdown_url(bookmark.url or "")
             entry = f"[{title}]({url})" if url else title
             if bookmark.authors:
-                entry += f" — {_markdown_text(', '.join(bookmark.authors))}"
+                entry += f" — {markdown_text(', '.join(bookmark.authors))}"
             if bookmark.votes is not None:
                 entry += f" ({bookmark.votes} votes)"
             if bookmark.title_derived:
@@ -190,7 +184,7 @@ def _markdown_mine(bookmark: Bookmark) -> list[str]:
     if bookmark.tags:
         lines.append("  Tags: " + " ".join(_markdown_code(f"#{tag}") for tag in bookmark.tags))
     if bookmark.note is not None:
-        note = _LINE_BREAK.split(bookmark.note)
+        note = LINE_BREAK.split(bookmark.note)
         lines += [""] + [f"  > {line}".rstrip() for line in note] + [""]
     return lines
 

@@ -14,6 +14,14 @@ READER_BINDINGS: list[BindingType] = [
         "A", "pick_author", "Authors", tooltip="An author's page", show=False, id="author.pick"
     ),
     Binding(
+        "L",
+        "show_related",
+        "More like this",
+        tooltip="More like this: related papers",
+        show=False,
+        id="paper.related",
+    ),
+    Binding(
         "T", "show_trends", "Trends", tooltip="Trends of the period", show=False, id="trends.show"
     ),
     Binding("d", "goto_date", "Date", tooltip="Go to date", show=False, id="day.goto"),

@@ -646,7 +646,7 @@ class ReaderScreen(Screen[None]):
     def action_more(self) -> None:
         self.detail.show_more()
 
-    # -- beyond the day: authors and trends ----------------------------------------------
+    # -- beyond the day: authors, related papers and trends ------------------------------
 
     def action_pick_author(self) -> None:
         """List the selected paper's authors; the one chosen opens their page."""
@@ -668,6 +668,15 @@ class ReaderScreen(Screen[None]):
             from tui.screens.authors import AuthorScreen
 
             self.app.push_screen(AuthorScreen(self.services, name))
+
+    def action_show_related(self) -> None:
+        """The papers most like the selected one, across the archive."""
+        entry = self.current
+        if entry is None:
+            return
+        from tui.screens.related import RelatedScreen
+
+        self.app.push_screen(RelatedScreen(self.services, entry))
 
     def action_show_trends(self) -> None:
         """Trends of the week or month shown; of the whole archive when showing days."""
