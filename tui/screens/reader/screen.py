@@ -33,6 +33,7 @@ from tui.screens.annotating import Target, edit_note, edit_tags
 from tui.screens.date_prompt import DatePrompt
 from tui.screens.problems import ProblemsScreen
 from tui.screens.reader.bindings import READER_BINDINGS
+from tui.screens.reader.panes import DetailColumn, ListColumn
 from tui.screens.reader.state import ReaderState, Shown
 from tui.screens.requests import CopyRequested, OpenLinkRequested, ResultsRequested
 from tui.screens.services import ReaderServices, so_far
@@ -103,10 +104,11 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield DateSidebar(id="sidebar")
             with Vertical(id="reading"):
-                with Vertical(id="list-column"):
+                with ListColumn(id="list-column"):
                     yield DayFilter()
                     yield PaperList(id="papers")
-                yield DetailPane(id="detail")
+                with DetailColumn(id="detail-column"):
+                    yield DetailPane(id="detail")
         yield StatusLine(id="status-line")
         yield KeyFooter()
 
@@ -233,6 +235,11 @@ class ReaderScreen(Screen[None]):
         if listing.loading:
             self.post_message(DayWanted(listing.wanted))
         paper_list.loading = listing.loading
+        paper_list.hidden_text = (
+            "No unread papers here: H shows the read ones too."
+            if self.state.unread_only and self.state.filter is None
+            else "No papers match the filter."
+        )
         with paper_list.prevent(PaperList.Highlighted):
             paper_list.show(
                 listing.entries,
@@ -595,6 +602,17 @@ class ReaderScreen(Screen[None]):
         self.state.order = self.state.order.next()
         self.show_again()
         self.notify(f"Papers {self.state.order.label}.", timeout=2)
+
+    def action_toggle_hide_read(self) -> None:
+        """Hide the read papers from the list, or show them again; the paper under the
+        cursor stays either way."""
+        state = self.state
+        state.unread_only = not state.unread_only
+        self.show_again()
+        if state.unread_only:
+            self.notify("Unread papers only (H shows the read ones again).", timeout=2)
+        else:
+            self.notify("Every paper, read or not.", timeout=2)
 
     def action_filter_day(self) -> None:
         self.day_filter.open()

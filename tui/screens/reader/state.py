@@ -57,6 +57,7 @@ class ReaderState:
         self.period_kind = PeriodKind.DAY  # what the sidebar lists (w cycles)
         self.filter: Query | None = None
         self.pinned = False  # the filter stays on when the scope changes
+        self.unread_only = False  # read papers are hidden (H)
         self.result_note: tuple[str, str] | None = None  # (paper id, "search … n/m")
         self.navigated = False  # the user moved: the loader must not move them again
         self.shown_first = False
@@ -102,7 +103,15 @@ class ReaderState:
         if ending:
             self.drop_filter()
         before = self.period
-        self.listing = list_scope(self.store, scope, self.order, self.filter, self.marks)
+        self.listing = list_scope(
+            self.store,
+            scope,
+            self.order,
+            self.filter,
+            self.marks,
+            unread_only=self.unread_only,
+            keep=keep,
+        )
         now = self.period
         kind_changed = (before is None) != (now is None) or (
             before is not None and now is not None and before.kind is not now.kind
@@ -134,6 +143,8 @@ class ReaderState:
             shown, total = len(listing.entries), len(listing.every_id or [])
             pinned = " (pinned)" if self.pinned else ""
             notes.append(f"filter {quoted(self.filter.text)}{pinned}: {shown:,} of {total:,}")
+        if self.unread_only:
+            notes.append("unread only")
         if self.on_result(cursor):
             assert self.result_note is not None
             notes.append(self.result_note[1])
@@ -248,6 +259,7 @@ class ReaderState:
             self.order = PaperOrder(position.order)
         with suppress(ValueError):
             self.period_kind = PeriodKind(position.period)
+        self.unread_only = position.unread_only
 
     def restore_arrived(self, arrived: date | None) -> Position | None:
         """The saved position, once its day has ``arrived`` and is the one shown."""
@@ -270,6 +282,7 @@ class ReaderState:
             scroll=scroll,
             order=self.order.value,
             period=self.period_kind.value if self.period is not None else "day",
+            unread_only=self.unread_only,
         )
 
     def start_over(self) -> None:

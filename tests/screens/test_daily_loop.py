@@ -1,0 +1,147 @@
+"""The daily loop's keys: read papers hidden, the footer by pane, the detail on the whole
+screen, escape back where you came from, typing into the search box."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.screens.helpers import wait_loaded, wait_palette, write_digest
+from tests.waiting import wait_until
+from tui.app import PaperdeckApp
+from tui.cli.launch import build_app
+from tui.terminal.textual_compat import footer_keys
+
+NARROW = (80, 24)
+WIDE = (120, 40)
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    root = tmp_path / "archive"
+    write_digest(root / "2025/07/16.md", "2025-07-16", [("Old A", 5), ("Old B", 9)])
+    write_digest(
+        root / "2025/07/17.md", "2025-07-17", [("New A", 30), ("New B", 20), ("New C", 10)]
+    )
+    return root
+
+
+def titles(app: PaperdeckApp) -> list[str]:
+    return [e.paper.title for e in app.reader.paper_list.entries]
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    for _ in range(5):
+        await pilot.pause()
+
+
+# -- H: unread only ----------------------------------------------------------------------
+
+
+async def test_H_hides_the_read_papers_and_the_title_says_so(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter", "escape")  # "New A" is read
+        await pilot.press("j")  # the cursor on "New B"
+        await pilot.press("H")
+        assert titles(app) == ["New B", "New C"]
+        assert "unread only" in str(app.reader.paper_list.border_title)
+        await pilot.press("left_square_bracket")  # another day: still unread only
+        assert titles(app) == ["Old B", "Old A"]
+        await pilot.press("enter", "escape", "right_square_bracket")
+        assert titles(app) == ["New B", "New C"]
+        await pilot.press("H")
+        assert titles(app) == ["New A", "New B", "New C"]
+        assert "unread only" not in str(app.reader.paper_list.border_title)
+
+
+async def test_the_paper_being_read_stays_listed_until_the_list_is_made_again(
+    archive: Path,
+) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("H", "enter")  # "New A" read, still shown
+        assert titles(app) == ["New A", "New B", "New C"]
+        assert app.reader.detail.paper.title == "New A"  # type: ignore[union-attr]
+        await pilot.press("escape", "j", "H", "H")
+        assert titles(app) == ["New B", "New C"]
+
+
+async def test_unread_only_says_why_the_list_is_empty(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("m", "left_square_bracket", "H", "right_square_bracket")
+        assert titles(app) == []
+        assert "H shows the read ones" in app.reader.paper_list.empty_text
+
+
+async def test_H_is_in_the_footer_with_the_list_focused_and_in_the_palette(
+    archive: Path,
+) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await settle(pilot)
+        assert "H" in footer_keys(app.reader)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"unread only")
+        await wait_palette(pilot, "Unread only")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.reader.state.unread_only, "H from the palette")
+
+
+async def test_unread_only_is_remembered_with_the_position(archive: Path) -> None:
+    app = build_app([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("H")
+        await pilot.press("q")
+    again = build_app([str(archive)])
+    async with again.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        assert again.reader.state.unread_only
+        assert again.reader.day == date(2025, 7, 17)
+        assert "unread only" in str(again.reader.paper_list.border_title)
+
+
+# -- the footer follows the focused pane -------------------------------------------------
+
+
+async def test_the_footer_shows_the_keys_of_the_focused_pane_first(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=NARROW) as pilot:
+        await wait_loaded(pilot)
+        await settle(pilot)
+        assert footer_keys(app.reader)[:5] == ["enter", "n", "N", "m", "H"]
+        assert "space" not in footer_keys(app.reader)
+        await pilot.press("tab")  # the detail
+        await wait_until(pilot, lambda: app.reader.detail.has_focus, "the detail focused")
+        await settle(pilot)
+        assert footer_keys(app.reader)[:3] == ["space", "n", "N"]
+        assert {"m", "H", "enter"}.isdisjoint(footer_keys(app.reader))
+        await pilot.press("t")  # the days
+        await wait_until(pilot, lambda: app.reader.sidebar.has_focus, "the days focused")
+        await settle(pilot)
+        keys = footer_keys(app.reader)
+        assert keys[0] == "enter"
+        assert {"n", "N", "m", "H", "space"}.isdisjoint(keys)
+
+
+async def test_a_remapped_key_moves_in_the_footer_too(archive: Path) -> None:
+    from tui.settings.reader_settings import ReaderSettings
+
+    app = PaperdeckApp([str(archive)], settings=ReaderSettings(keys={"unread.next": "v"}))
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("tab")
+        await wait_until(pilot, lambda: app.reader.detail.has_focus, "the detail focused")
+        await settle(pilot)
+        keys = footer_keys(app.reader)
+        assert "v" in keys
+        assert "n" not in keys
