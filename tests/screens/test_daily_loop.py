@@ -145,3 +145,27 @@ async def test_a_remapped_key_moves_in_the_footer_too(archive: Path) -> None:
         keys = footer_keys(app.reader)
         assert "v" in keys
         assert "n" not in keys
+
+
+# -- typing in the search results --------------------------------------------------------
+
+
+async def test_typing_in_the_results_goes_to_the_search_box(archive: Path) -> None:
+    from tests.screens.helpers import wait_search
+    from tui.screens.search import SearchScreen
+
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"new")
+        await wait_search(pilot, "new")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press("down", "j")  # j still moves in the results
+        assert screen.results.has_focus
+        assert screen.results.current.entry.paper.title == "New B"  # type: ignore[union-attr]
+        await pilot.press("space", "q", "B")  # q does not quit here, B opens no bookmarks
+        assert app.screen is screen
+        assert screen.search_input.has_focus
+        assert screen.search_input.value == "new qB"
+        await wait_search(pilot, "new qB")

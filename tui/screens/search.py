@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.signal import Signal
 from textual.timer import Timer
 from textual.widgets import Input, Label
+from textual.widgets.input import Selection
 from textual.worker import get_current_worker
 
 from tui.screens.search_paging import ResultPaging, Searcher
@@ -29,6 +30,8 @@ from tui.widgets.literal import literal
 from tui.widgets.search_results import SearchResults, SnippetSource
 
 DEBOUNCE_SECONDS = 0.15
+KEPT_IN_RESULTS = {"question_mark"}
+"""Printable keys that keep their meaning in the results (help); the others are typed."""
 TYPE_TO_SEARCH = "Type to search titles, authors and summaries of every day."
 QUERY_HELP = (
     'words  "a phrase"  -exclude  author:kim  votes:>=20  date:2025-01  '
@@ -75,7 +78,14 @@ class SearchScreen(ResultPaging):
         return self.query_one("#search-input", Input)
 
     def compose(self) -> ComposeResult:
-        yield Input(value=self.initial, placeholder="Search every day…", id="search-input")
+        # The box selects its text when focused from here (``focus_box``), not when a key
+        # typed in the results brings the focus to it.
+        yield Input(
+            value=self.initial,
+            placeholder="Search every day…",
+            id="search-input",
+            select_on_focus=False,
+        )
         yield Label(literal(QUERY_HELP), id="search-status")
         yield SearchResults()
         yield KeyFooter()
@@ -84,7 +94,7 @@ class SearchScreen(ResultPaging):
         self.results.border_title = literal("Results")
         self.results.snippets = self.snippets
         self.results.empty_text = TYPE_TO_SEARCH
-        self.search_input.focus()
+        self.focus_box()
         self.ready.subscribe(self, self._index_complete)
         self.watch(self.results, "cursor", self._cursor_moved, init=False)
         if self.initial:
@@ -96,7 +106,7 @@ class SearchScreen(ResultPaging):
             self.results.cursor = self.results.row_of(self.opened)
             self.results.focus()
         else:
-            self.search_input.focus()
+            self.focus_box()
 
     def _index_complete(self, _: None) -> None:
         """Every paper is indexed now: results shown from part of it are searched again."""
@@ -125,10 +135,33 @@ class SearchScreen(ResultPaging):
         self.run_search(event.value)
 
     def on_key(self, event: Key) -> None:
-        first = self.results.first_hit_row
-        if event.key == "up" and self.results.has_focus and self.results.cursor == first:
-            self.search_input.focus()
+        results = self.results
+        if not results.has_focus:
+            return
+        if event.key == "up" and results.cursor == results.first_hit_row:
+            self.focus_box()
             event.stop()
+        elif self._types_into_box(event):
+            box = self.search_input
+            box.focus()
+            box.cursor_position = len(box.value)
+            box.insert_text_at_cursor(event.character or "")
+            event.stop()
+            event.prevent_default()
+
+    def focus_box(self) -> None:
+        """Focus the search box with its text selected: typing replaces it."""
+        box = self.search_input
+        box.focus()
+        box.selection = Selection(0, len(box.value))
+
+    def _types_into_box(self, event: Key) -> bool:
+        """Whether a key pressed in the results is typing: a printable character that
+        the results list does not bind (``j``/``k``/``g``/``G`` still move) and not help."""
+        if not event.is_printable or not event.character or event.key in KEPT_IN_RESULTS:
+            return False
+        bound = self.active_bindings.get(event.key)
+        return bound is None or bound.node is not self.results
 
     def action_to_results(self) -> None:
         if self.results.hits:
@@ -148,7 +181,7 @@ class SearchScreen(ResultPaging):
         """Search for ``text`` now, as if typed into the box."""
         with self.search_input.prevent(Input.Changed):
             self.search_input.value = text
-        self.search_input.focus()
+        self.focus_box()
         self.run_search(text)
 
     def run_search(self, text: str) -> None:
