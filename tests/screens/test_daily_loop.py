@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from tests.conftest import FIXTURES
 from tests.screens.helpers import wait_loaded, wait_palette, write_digest
 from tests.waiting import wait_until
 from tui.app import PaperdeckApp
 from tui.cli.launch import build_app
 from tui.terminal.textual_compat import footer_keys
 
+AUTHORS = str(FIXTURES / "authors")
 NARROW = (80, 24)
 WIDE = (120, 40)
 
@@ -169,3 +171,62 @@ async def test_typing_in_the_results_goes_to_the_search_box(archive: Path) -> No
         assert screen.search_input.has_focus
         assert screen.search_input.value == "new qB"
         await wait_search(pilot, "new qB")
+
+
+# -- escape goes back where you came from ------------------------------------------------
+
+
+async def test_escape_from_a_keywords_paper_goes_back_through_its_results_to_trends() -> None:
+    from tests.screens.helpers import wait_search
+    from tui.screens.search import SearchScreen
+    from tui.screens.trends import TrendsScreen
+    from tui.widgets.name_list import NameList
+
+    app = PaperdeckApp([AUTHORS])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("T")
+        trends = app.screen
+        assert isinstance(trends, TrendsScreen)
+        keywords = trends.query_one("#trend-keywords", NameList)
+        await wait_until(pilot, lambda: bool(keywords.items), "the trends counted")
+        await pilot.press("j")  # the second keyword
+        word = keywords.items[1].name
+        await pilot.press("enter")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        await wait_search(pilot, word)
+        await pilot.press("down", "enter")  # the first result opens in the reader
+        assert app.screen is app.reader
+        opened = app.reader.detail.paper
+        await pilot.press("escape")
+        assert app.screen is search
+        assert search.results.has_focus
+        await pilot.press("escape")
+        assert app.screen is trends
+        assert keywords.cursor == 1  # as it was left
+        await pilot.press("escape")
+        assert app.screen is app.reader
+        assert app.reader.detail.paper is opened
+
+
+async def test_escape_from_an_authors_paper_goes_back_to_the_author_page() -> None:
+    from tui.screens.authors import AuthorScreen
+
+    app = PaperdeckApp([AUTHORS])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("A", "enter")
+        page = app.screen
+        assert isinstance(page, AuthorScreen)
+        await pilot.press("j", "enter")
+        assert app.screen is app.reader
+        assert app.reader.detail.has_focus
+        await pilot.press("escape")
+        assert app.screen is page
+        assert page.paper_list.cursor == 1
+        await pilot.press("escape")
+        assert app.screen is app.reader
+        await pilot.press("escape")  # now a pane back, as always
+        assert app.screen is app.reader
+        assert app.reader.paper_list.has_focus

@@ -48,10 +48,8 @@ class SearchPath:
             screen.resume(at_results)
 
     def search_for(self, text: str) -> None:
-        """Back to the reader, then search for ``text`` (a keyword of the trends)."""
-        app = self.app
-        while len(app.screen_stack) > 2:
-            app.pop_screen()
+        """Search for ``text`` (a keyword of the trends) over the screen it came from, so
+        that ``escape`` goes back there."""
         screen = self._screen()
         screen.initial = text
         self.show()

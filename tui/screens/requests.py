@@ -41,6 +41,11 @@ class ResultsRequested(Message):
 
 
 @dataclass
+class ReturnRequested(Message):
+    """Back to the screens the paper shown was opened from (trends, an author, results)."""
+
+
+@dataclass
 class OpenBookmarkRequested(Message):
     """Back to the reader, showing a bookmarked paper (if its day is loaded)."""
 

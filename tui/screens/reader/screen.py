@@ -35,7 +35,12 @@ from tui.screens.problems import ProblemsScreen
 from tui.screens.reader.bindings import READER_BINDINGS
 from tui.screens.reader.panes import DetailColumn, ListColumn
 from tui.screens.reader.state import ReaderState, Shown
-from tui.screens.requests import CopyRequested, OpenLinkRequested, ResultsRequested
+from tui.screens.requests import (
+    CopyRequested,
+    OpenLinkRequested,
+    ResultsRequested,
+    ReturnRequested,
+)
 from tui.screens.services import ReaderServices, so_far
 from tui.userdata.bookmarks import Bookmark
 from tui.userdata.export import to_bibtex
@@ -464,7 +469,12 @@ class ReaderScreen(Screen[None]):
         panes[(index + step) % len(panes)].focus()
 
     def action_back(self) -> None:
-        """Back to the search results on the result opened; else clear a filter; else a pane."""
+        """Back to the screens the paper was opened from (trends, an author, the results);
+        else clear a filter; else a pane."""
+        if self.state.returns(self.cursor):
+            self.state.return_to = None  # once: back here, escape is a pane back again
+            self.post_message(ReturnRequested())
+            return
         if self.state.on_result(self.cursor):
             self.post_message(ResultsRequested())
             return
@@ -496,13 +506,17 @@ class ReaderScreen(Screen[None]):
 
     # -- reading on ----------------------------------------------------------------------
 
-    def open_paper(self, day: date | None, pid: str, note: str = "") -> None:
+    def open_paper(
+        self, day: date | None, pid: str, note: str = "", *, returns: bool = False
+    ) -> None:
         """Show the paper ``pid`` of ``day`` with the detail pane focused: it is opened.
 
         ``note`` (a search result's place, say) is shown in the list's title while the
-        paper stays under the cursor.
+        paper stays under the cursor. ``returns``: it was opened from another screen, and
+        ``escape`` on it goes back there.
         """
         self.state.result_note = (pid, note) if note else None
+        self.state.return_to = pid if returns else None
         self.show_at(day, pid, passing=True)  # in its week or month when they are listed
         if self.state.filter is not None and self.paper_list.index_of(pid) is None:
             self.day_filter.close()

@@ -59,6 +59,7 @@ class ReaderState:
         self.pinned = False  # the filter stays on when the scope changes
         self.unread_only = False  # read papers are hidden (H)
         self.result_note: tuple[str, str] | None = None  # (paper id, "search … n/m")
+        self.return_to: str | None = None  # the paper opened from another screen (escape)
         self.navigated = False  # the user moved: the loader must not move them again
         self.shown_first = False
         self.restoring: Position | None = None  # where to reopen, once its day arrives
@@ -149,6 +150,12 @@ class ReaderState:
             assert self.result_note is not None
             notes.append(self.result_note[1])
         return notes
+
+    def returns(self, cursor: int) -> bool:
+        """Whether the paper on row ``cursor`` was opened from another screen (``escape``
+        goes back there)."""
+        entry = self.entry(cursor)
+        return entry is not None and entry.pid == self.return_to
 
     def on_result(self, cursor: int) -> bool:
         """Whether the paper on row ``cursor`` is the search result last opened."""
