@@ -230,3 +230,31 @@ async def test_escape_from_an_authors_paper_goes_back_to_the_author_page() -> No
         await pilot.press("escape")  # now a pane back, as always
         assert app.screen is app.reader
         assert app.reader.paper_list.has_focus
+
+
+# -- Z: the paper on the whole screen ----------------------------------------------------
+
+
+async def test_Z_gives_the_detail_the_whole_screen_and_back(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=NARROW) as pilot:
+        await wait_loaded(pilot)
+        reader = app.reader
+        before = reader.detail.region.height
+        await pilot.press("Z")
+        await wait_until(pilot, lambda: reader.maximized is reader.detail, "the detail maximized")
+        await settle(pilot)
+        assert not reader.paper_list.display or reader.paper_list.region.height == 0
+        assert reader.detail.has_focus
+        assert reader.detail.region.height == 24 - 1  # all but the footer
+        assert reader.detail.region.height > before
+        await pilot.press("j", "Z")
+        await wait_until(pilot, lambda: reader.maximized is None, "the panes back")
+        await settle(pilot)
+        assert reader.detail.region.height == before
+        assert reader.paper_list.has_focus  # where the focus was
+        await pilot.press("enter", "Z", "escape")  # escape restores the panes too
+        await wait_until(pilot, lambda: reader.maximized is None, "the panes back on escape")
+        await settle(pilot)
+        assert reader.detail.has_focus
+        assert reader.detail.region.height == before

@@ -129,3 +129,23 @@ def test_paper_with_tags_and_a_note(snap_compare, size: tuple[int, int]) -> None
         await pilot.pause()
 
     assert snap_compare(PaperdeckApp([DEMO]), terminal_size=size, run_before=show)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_detail_on_the_whole_screen(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def full(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("j", "Z")
+        await pilot.pause()
+
+    assert snap_compare(PaperdeckApp([DEMO]), terminal_size=size, run_before=full)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_unread_only(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def hide_read(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("j", "j", "enter", "escape", "k", "u", "H")  # two read, one kept
+        await pilot.pause()
+
+    assert snap_compare(PaperdeckApp([DEMO]), terminal_size=size, run_before=hide_read)

@@ -49,6 +49,14 @@ READER_BINDINGS: list[BindingType] = [
         tooltip="Page down; at the end, next unread",
         id="detail.read_on",
     ),
+    Binding(
+        "Z",
+        "toggle_full_detail",
+        "Full screen",
+        show=False,
+        tooltip="The paper on the whole screen / back",
+        id="detail.full_screen",
+    ),
     Binding("pagedown", "page_detail(1)", "Page down", show=False, id="detail.page_down"),
     Binding("pageup", "page_detail(-1)", "Page up", show=False, id="detail.page_up"),
     Binding(

@@ -78,6 +78,7 @@ class ReaderScreen(Screen[None]):
     """Every key of the reader acts here, on the reader's state."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
+    ALLOW_IN_MAXIMIZED_VIEW = "Footer, StatusLine"  # the detail on the whole screen (Z)
 
     def __init__(self, services: ReaderServices) -> None:
         super().__init__()
@@ -86,6 +87,7 @@ class ReaderScreen(Screen[None]):
         self.state = ReaderState(services.store, services.user_state)
         self.sidebar_open: bool | None = None  # None: decided by the width
         self._last_position: Position | None = None
+        self._focus_before_full: Widget | None = None  # the pane focused before Z
 
     # -- the panes ---------------------------------------------------------------------
 
@@ -462,7 +464,27 @@ class ReaderScreen(Screen[None]):
             self.notify(f"No papers on {target}; showing {day}, the nearest day.", timeout=4)
         self.show_at(day)
 
+    def action_toggle_full_detail(self) -> None:
+        """The paper on the whole screen, or the panes back as they were (``escape`` too)."""
+        if self.maximized is not None:
+            self.minimize()
+            return
+        self._focus_before_full = self.focused
+        self.maximize(self.detail, container=False)
+        self.detail.focus()
+
+    def watch_maximized(self, maximized: Widget | None) -> None:
+        """The panes are back: the focus goes back where it was before the full screen."""
+        if maximized is not None:
+            return
+        before, self._focus_before_full = self._focus_before_full, None
+        if before is not None and before in self.panes():
+            before.focus()
+
     def action_cycle_pane(self, step: int) -> None:
+        if self.maximized is not None:  # the other panes come back, the focus moves on
+            self._focus_before_full = None
+            self.minimize()
         panes = self.panes()
         focused = self.focused
         index = panes.index(focused) if focused in panes else 0
