@@ -14,7 +14,7 @@ from tests.screens.helpers import wait_loaded, wait_palette, write_digest
 from tests.waiting import wait_until
 from tui.app import PaperdeckApp
 from tui.cli.launch import build_app
-from tui.terminal.textual_compat import footer_keys
+from tui.terminal.textual_compat import footer_keys, notifications
 
 AUTHORS = str(FIXTURES / "authors")
 NARROW = (80, 24)
@@ -258,3 +258,93 @@ async def test_Z_gives_the_detail_the_whole_screen_and_back(archive: Path) -> No
         await settle(pilot)
         assert reader.detail.has_focus
         assert reader.detail.region.height == before
+
+
+# -- search history and saved searches ---------------------------------------------------
+
+
+async def test_up_and_down_in_the_search_box_recall_the_queries_searched(
+    archive: Path,
+) -> None:
+    from tests.screens.helpers import wait_search
+    from tui.screens.search import SearchScreen
+
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"old", "enter")  # enter opens the first result
+        await wait_until(pilot, lambda: app.screen is app.reader, "the result opened")
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        box = screen.search_input
+        await pilot.press(*"new b", "enter")  # the box's text is selected: typing replaces it
+        await wait_until(pilot, lambda: app.screen is app.reader, "the result opened")
+        assert app.user_state.search_history() == ["new b", "old"]
+        await pilot.press("slash", *"ne")
+        await pilot.press("up")
+        assert box.value == "new b"
+        await pilot.press("up")
+        assert box.value == "old"
+        await wait_search(pilot, "old")  # each recalled query is searched
+        await pilot.press("up")  # the oldest: stays
+        assert box.value == "old"
+        await pilot.press("down", "down")
+        assert box.value == "ne"  # back to the text typed
+        assert box.has_focus
+        await pilot.press("down")  # not recalling: down goes to the results
+        await wait_until(pilot, lambda: screen.results.has_focus, "the results focused")
+    again = PaperdeckApp([str(archive)])
+    async with again.run_test(size=WIDE) as pilot:  # kept across runs
+        await wait_loaded(pilot)
+        await pilot.press("slash", "up")
+        assert again.screen.search_input.value == "new b"  # type: ignore[attr-defined]
+
+
+async def test_ctrl_s_saves_the_search_under_a_name_shown_in_saved_and_the_palette(
+    archive: Path,
+) -> None:
+    from tests.screens.helpers import wait_search
+    from tui.screens.name_prompt import NamePrompt
+    from tui.screens.search import SearchScreen
+
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=NARROW) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        assert not screen.saved_list.display  # nothing saved yet
+        await pilot.press(*"old", "ctrl+s")
+        assert isinstance(app.screen, NamePrompt)
+        await pilot.press("backspace", "enter")  # no name: said, not saved
+        assert isinstance(app.screen, NamePrompt)
+        await pilot.press(*"olds", "enter")  # the name's text was selected: replaced
+        await wait_until(pilot, lambda: app.screen is screen, "the prompt closed")
+        assert app.user_state.saved_searches() == {"olds": "old"}
+        assert screen.saved_list.display
+        assert [item.name for item in screen.saved_list.items] == ["olds"]
+        assert screen.search_input.has_focus  # back from the prompt
+        await pilot.press("home", "shift+end", *"new")
+        await wait_search(pilot, "new")
+        screen.saved_list.focus()
+        await pilot.press("enter")  # a saved search runs from the Saved section
+        await wait_search(pilot, "old")
+        assert screen.search_input.value == "old"
+        await pilot.press("escape")
+        assert app.screen is app.reader
+        await pilot.press("ctrl+p", *"saved search olds")
+        await wait_palette(pilot, "Saved search: olds")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is screen, "the saved search from the palette")
+        await wait_search(pilot, "old")
+
+
+async def test_saving_an_empty_search_says_so(archive: Path) -> None:
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash", "ctrl+s")
+        await settle(pilot)
+        assert app.user_state.saved_searches() == {}
+        assert any("Nothing to save" in n.message for n in notifications(app))

@@ -154,7 +154,9 @@ class PaperdeckApp(App[None]):
         self.requests = ScreenRequests(
             self, self.reader, self.store, self.settings.allow_external_programs, self.trail
         )
-        self.search_path = SearchPath(self, self.archive_search, self.search_ready_signal)
+        self.search_path = SearchPath(
+            self, self.archive_search, self.search_ready_signal, self.user_state
+        )
         self.continuity = Continuity(
             self,
             self.user_state,

@@ -16,6 +16,7 @@ from tui.cli.digest_commands import require_paths
 from tui.cli.launch import default_paths, read_config, usable_locations
 from tui.cli.output import safe, write
 from tui.cli.paper_table import add_paper, paper_record, paper_table, table_text
+from tui.cli.saved_search import saved_query
 from tui.search.fts import search_cache
 from tui.search.highlight import match_spans
 from tui.search.marks import SetMarks
@@ -55,7 +56,10 @@ def parser() -> ArgumentParser:
         "date:2025-01, date:2025-01-01..2025-03-31, is:bookmarked, is:unread, tag:NAME, "
         "has:note, has:tag, note:WORD",
     )  # fmt: skip
-    command.add_argument("query", metavar="QUERY", help="what to look for (quote it)")
+    command.add_argument("query", metavar="QUERY", nargs="?", help="what to look for (quote it)")
+    command.add_argument(
+        "--saved", metavar="NAME", help="run the search saved as NAME (then no QUERY)"
+    )
     command.add_argument(
         "paths", nargs="*", default=[], metavar="PATH", help="digests (default: yours)"
     )
@@ -84,7 +88,7 @@ def _table(result: SearchResult) -> str:
     return table_text(table, [f"{total:,} result{'' if total == 1 else 's'}{more}"])
 
 
-OPTIONS_WITH_VALUES = {"--limit", "--data-dir"}
+OPTIONS_WITH_VALUES = {"--limit", "--data-dir", "--saved"}
 FLAGS = {"-h", "--help", "--json", "--no-cache"}
 
 
@@ -110,16 +114,21 @@ def _query_first(argv: list[str]) -> list[str]:
 
 def run_search(argv: list[str]) -> int:
     words = _query_first(argv)
-    if "--" not in words and not {"-h", "--help"} & set(words):
+    saved = any(word.split("=", 1)[0] == "--saved" for word in words)
+    if "--" not in words and not saved and not {"-h", "--help"} & set(words):
         fail("a QUERY is needed, e.g. paperdeck search 'kv cache' (see 'paperdeck search --help')")
     args = parser().parse_args(words)
+    if args.saved is not None and args.query is not None:  # with --saved, every word is a PATH
+        args.paths, args.query = [args.query, *args.paths], None
+    if args.limit < 0:
+        fail("--limit must be 0 or more")
+    locations = usable_locations(args.data_dir)
+    if args.saved is not None:
+        args.query = saved_query(locations, args.saved)
     try:
         query = parse_query(args.query)
     except QueryError as exc:
         fail(f"bad query: {safe(str(exc))}")
-    if args.limit < 0:
-        fail("--limit must be 0 or more")
-    locations = usable_locations(args.data_dir)
     require_paths(args.paths)
     paths = args.paths or default_paths(locations, read_config(locations).config)
     with fresh_cache(paths, locations, args.no_cache) as (cache, _):

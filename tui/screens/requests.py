@@ -54,6 +54,6 @@ class OpenBookmarkRequested(Message):
 
 @dataclass
 class SearchRequested(Message):
-    """Back to the reader and search for ``text`` (a keyword of the trends, say)."""
+    """Search for ``text`` (a keyword of the trends, a saved search) over the screen shown."""
 
     text: str

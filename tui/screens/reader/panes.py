@@ -24,9 +24,9 @@ LIST_KEYS: list[BindingType] = [
 
 DETAIL_KEYS: list[BindingType] = [
     Binding("space", "screen.read_on", "Read on", id="detail.read_on"),
-    Binding("Z", "screen.toggle_full_detail", "Full screen", id="detail.full_screen"),
     Binding("n", "screen.next_unread", "Next unread", group=UNREAD, id="unread.next"),
     Binding("N", "screen.next_unread(False)", "Previous", group=UNREAD, id="unread.previous"),
+    Binding("Z", "screen.toggle_full_detail", "Full screen", id="detail.full_screen"),
 ]
 
 
