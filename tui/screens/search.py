@@ -43,7 +43,8 @@ QUERY_HELP = (
 
 
 def _shortened(query: str, most: int = 40) -> str:
-    return query if len(query) <= most else f"{query[: most - 1]}…"
+    """A saved query as its row shows it: at most ``most`` cells, controls removed."""
+    return literal(query).truncate(most, ellipsis=True).plain
 
 
 class SearchScreen(ResultPaging):
@@ -84,6 +85,7 @@ class SearchScreen(ResultPaging):
         self.search = search
         self.memory = memory  # the history and saved searches (none: nothing is kept)
         self.recall = Recall()
+        self._saved: list[str] = []  # the saved queries, as the Saved section lists them
         self.snippets = snippets  # where each result shown matched (read for rows drawn)
         self.ready = ready  # published once the index holds every paper
         self.initial = initial
@@ -144,15 +146,17 @@ class SearchScreen(ResultPaging):
     def show_saved(self) -> None:
         """The saved searches, under the results (hidden while there are none)."""
         saved = self.memory.saved_searches() if self.memory is not None else {}
-        items = [NamedFigure(name, _shortened(query)) for name, query in saved.items()]
-        self.saved_list.show(items)
-        self.saved_list.display = bool(items)
+        self._saved = list(saved.values())  # the queries, row by row
+        self.saved_list.show(
+            [NamedFigure(literal(name).plain, _shortened(query)) for name, query in saved.items()]
+        )
+        self.saved_list.display = bool(saved)
 
     @on(NameList.Opened, "#saved-searches")
     def _saved_opened(self, event: NameList.Opened) -> None:
-        saved = self.memory.saved_searches() if self.memory is not None else {}
-        if event.name in saved:
-            self.search_for(saved[event.name])
+        row = self.saved_list.cursor
+        if 0 <= row < len(self._saved):
+            self.search_for(self._saved[row])
 
     def action_recall(self, older: bool) -> None:
         """↑: the query searched before; ↓: the next one (then what was being typed)."""
@@ -266,6 +270,7 @@ class SearchScreen(ResultPaging):
         """Search for ``text`` now, as if typed into the box."""
         with self.search_input.prevent(Input.Changed):
             self.search_input.value = text
+        self.recall = Recall()  # a walk through the history ends here
         self.focus_box()
         self.run_search(text)
 
