@@ -166,6 +166,11 @@ async def test_typing_in_the_results_goes_to_the_search_box(archive: Path) -> No
         await pilot.press("down", "j")  # j still moves in the results
         assert screen.results.has_focus
         assert screen.results.current.entry.paper.title == "New B"  # type: ignore[union-attr]
+        await pilot.press("slash")  # / goes back to the box, its text selected
+        assert screen.search_input.has_focus
+        assert screen.search_input.selected_text == "new"
+        await pilot.press("down")
+        assert screen.results.has_focus
         await pilot.press("space", "q", "B")  # q does not quit here, B opens no bookmarks
         assert app.screen is screen
         assert screen.search_input.has_focus

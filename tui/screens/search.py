@@ -33,8 +33,9 @@ from tui.widgets.name_list import NamedFigure, NameList
 from tui.widgets.search_results import SearchResults, SnippetSource
 
 DEBOUNCE_SECONDS = 0.15
-KEPT_IN_RESULTS = {"question_mark"}
-"""Printable keys that keep their meaning in the results (help); the others are typed."""
+KEPT_IN_RESULTS = {"question_mark", "slash"}
+"""Printable keys that keep their meaning in the results (help, and ``/`` back to the box
+with its text selected); the others are typed into the box."""
 TYPE_TO_SEARCH = "Type to search titles, authors and summaries of every day."
 QUERY_HELP = (
     'words  "a phrase"  -exclude  author:kim  votes:>=20  date:2025-01  '
@@ -244,7 +245,7 @@ class SearchScreen(ResultPaging):
 
     def _types_into_box(self, event: Key) -> bool:
         """Whether a key pressed in the results is typing: a printable character that
-        the results list does not bind (``j``/``k``/``g``/``G`` still move) and not help."""
+        the results list does not bind (``j``/``k``/``g``/``G`` still move), nor ``?``/``/``."""
         if not event.is_printable or not event.character or event.key in KEPT_IN_RESULTS:
             return False
         bound = self.active_bindings.get(event.key)
