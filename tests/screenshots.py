@@ -46,6 +46,10 @@ async def _notes(pilot: Pilot[None]) -> None:
     await pilot.press("j", "enter", "G")
 
 
+async def _full(pilot: Pilot[None]) -> None:
+    await pilot.press("j", "Z")
+
+
 async def _search(pilot: Pilot[None]) -> None:
     await pilot.press("slash", *"모델")
     await pilot.pause(1.0)
@@ -88,6 +92,7 @@ VIEWS: list[tuple[str, tuple[int, int], Steps]] = [
     ("detail", (120, 40), _detail),
     ("help", (120, 40), _help),
     ("narrow-80x24", (80, 24), _nothing),
+    ("full-80x24", (80, 24), _full),
     ("bookmarks", (100, 24), _bookmarks),
     ("search", (100, 24), _search),
     ("ascii-80x24", (80, 24), _nothing),

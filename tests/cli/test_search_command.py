@@ -102,3 +102,18 @@ def test_notes_tags_and_stars_as_saved_are_searched(capfd: pytest.CaptureFixture
         assert code == 0 and [r["id"] for r in json.loads(out)["results"]] == [pid], query
     code, out, _ = run(capfd, "search", "is:bookmarked", str(SEEDS), "--json")
     assert json.loads(out)["total"] == 0  # a note keeps the paper, it does not star it
+
+
+def test_a_saved_search_runs_by_its_name(capfd: pytest.CaptureFixture[str]) -> None:
+    from tui.settings.locations import Locations
+    from tui.userdata.searches import save_search, searches_file
+
+    searches_file(Locations.resolve().data).apply([save_search("moe", "mixture votes:>=80")])
+    code, out, _ = run(capfd, "search", "--saved", "moe", str(SEEDS), "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert document["query"] == "mixture votes:>=80"
+    assert document["total"] >= 1
+    code, out, err = run(capfd, "search", "--saved", "nope", str(SEEDS))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "no saved search named 'nope'" in err

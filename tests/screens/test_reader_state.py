@@ -121,3 +121,28 @@ def test_a_saved_position_is_restored_once_its_day_arrives(state: ReaderState) -
     position = state.position(index, scroll=7)
     assert position is not None
     assert (position.day, position.paper, position.period) == (D15, pid, "week")
+
+
+def test_unread_only_lists_the_unread_and_the_paper_kept_and_is_saved(
+    state: ReaderState,
+) -> None:
+    state.archive_changed(None, None)
+    state.show(D14)
+    assert titles(state) == ["Models A", "Agents A"]
+    marks = state.marks
+    assert isinstance(marks, SetMarks)
+    marks.read.update(entry.pid for entry in state.listing.entries)  # type: ignore[union-attr]
+    state.unread_only = True
+    state.show(D14)
+    assert titles(state) == []
+    assert "unread only" in state.list_notes(0)
+    kept = state.store.entries(D14)[0].pid
+    state.show(D14, keep=kept)  # the paper being read stays
+    assert [entry.pid for entry in state.listing.entries] == [kept]  # type: ignore[union-attr]
+    state.show(D16)
+    assert titles(state) == ["Agents C", "Models C"]  # nothing read there
+    position = state.position(0, 0)
+    assert position is not None and position.unread_only
+    again = ReaderState(state.store, SetMarks())
+    again.restore_to(position)
+    assert again.unread_only

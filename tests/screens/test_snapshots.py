@@ -179,3 +179,49 @@ def test_related_papers(snap_compare, size: tuple[int, int]) -> None:  # type: i
         await wait_until(pilot, lambda: bool(screen.paper_list.entries), "the related papers")
 
     assert snap_compare(PaperdeckApp([DEMO]), terminal_size=size, run_before=related)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_detail_on_the_whole_screen(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def full(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("j", "Z")
+        await pilot.pause()
+
+    assert snap_compare(PaperdeckApp([DEMO]), terminal_size=size, run_before=full)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_unread_only(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def hide_read(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("j", "j", "enter", "escape", "k", "u", "H")  # two read, one kept
+        await pilot.pause()
+
+    assert snap_compare(PaperdeckApp([DEMO]), terminal_size=size, run_before=hide_read)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_search_with_saved_searches(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    from tui.settings.locations import Locations
+    from tui.userdata.searches import save_search, searches_file
+
+    searches_file(Locations.resolve().data).apply(
+        [save_search("video", "video -survey"), save_search("strong", "모델 votes:>=50")]
+    )
+
+    async def search(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"모델")
+        await wait_search(pilot, "모델")
+
+    assert snap_compare(PaperdeckApp([DEMO]), terminal_size=size, run_before=search)
+
+
+def test_saving_a_search(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def save(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"모델", "ctrl+s")
+        await pilot.pause()
+
+    assert snap_compare(PaperdeckApp([DEMO]), terminal_size=(80, 24), run_before=save)

@@ -43,6 +43,7 @@ from tui.app.palette import help_sections, palette_commands
 from tui.app.requests import ScreenRequests, refuse_link
 from tui.app.search_path import SearchPath
 from tui.app.syncing import ArchiveSync, NewDays, last_synced, new_days_line
+from tui.app.trail import BackTrail
 from tui.archive.cache import ArchiveCache, CacheUnusable, wants_persistent_cache
 from tui.archive.cache.reading import arxiv_papers
 from tui.archive.identity import archive_key
@@ -56,6 +57,7 @@ from tui.screens.requests import (
     OpenLinkRequested,
     OpenPaperRequested,
     ResultsRequested,
+    ReturnRequested,
     SearchRequested,
 )
 from tui.screens.services import ReaderServices
@@ -150,10 +152,13 @@ class PaperdeckApp(App[None]):
             self.reader.restore_to(restored)
         self.loaded = False  # every file has been read
         self.loader = self._loader(self.start_date)
+        self.trail = BackTrail(self, self.reader)
         self.requests = ScreenRequests(
-            self, self.reader, self.store, self.settings.config.allow_external_programs
+            self, self.reader, self.store, self.settings.config.allow_external_programs, self.trail
         )
-        self.search_path = SearchPath(self, self.archive_search, self.search_ready_signal)
+        self.search_path = SearchPath(
+            self, self.archive_search, self.search_ready_signal, self.user_state
+        )
         self.continuity = Continuity(
             self,
             self.user_state,
@@ -389,13 +394,19 @@ class PaperdeckApp(App[None]):
         self.requests.open_link(message.url, message.what)
 
     def on_open_paper_requested(self, message: OpenPaperRequested) -> None:
-        self.requests.open_paper(message.day, message.pid, message.note)
+        stepping = self.search_path.screen if self.screen is self.reader else None
+        self.requests.open_paper(message.day, message.pid, message.note, stepping)
 
     def on_open_bookmark_requested(self, message: OpenBookmarkRequested) -> None:
         self.requests.open_bookmark(message.bookmark)
 
     def on_results_requested(self, message: ResultsRequested) -> None:
         self.search_path.show(at_results=True)
+
+    def on_return_requested(self, message: ReturnRequested) -> None:
+        top = self.trail.back()
+        if top is not None and top is self.search_path.screen:
+            self.search_path.show(at_results=True)
 
     def on_search_requested(self, message: SearchRequested) -> None:
         self.search_path.search_for(message.text)

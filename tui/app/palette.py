@@ -21,6 +21,7 @@ from textual.screen import Screen
 
 from tui.screens.help import key_rows
 from tui.screens.reader.screen import ReaderScreen
+from tui.screens.requests import SearchRequested
 from tui.terminal.environment import external_programs_allowed
 from tui.widgets.day_filter import DayFilter
 from tui.widgets.literal import literal_markup
@@ -92,6 +93,12 @@ def palette_commands(
             "Trends of the whole archive",
             "Papers, votes, keywords and authors of every day",
             lambda: reader.show_trends(None),
+        )
+    for name, query in reader.services.user_state.saved_searches().items():
+        yield SystemCommand(
+            literal_markup(f"Saved search: {name}"),
+            literal_markup(query),
+            partial(app.post_message, SearchRequested(query)),
         )
     yield SystemCommand("Change theme", "Pick a colour theme (remembered)", app.action_change_theme)
     hidden = REPLACED

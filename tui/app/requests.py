@@ -14,6 +14,7 @@ from typing import Any
 from textual.app import App
 
 from parsers import is_web_link, not_a_web_link
+from tui.app.trail import BackTrail
 from tui.archive.store import ArchiveStore
 from tui.screens.reader.screen import ReaderScreen
 from tui.terminal.clipboard import copy_for_user
@@ -30,10 +31,16 @@ class ScreenRequests:
     """Clipboard, browser and going back to the reader: what only the app can do."""
 
     def __init__(
-        self, app: App[Any], reader: ReaderScreen, store: ArchiveStore, external_programs: bool
+        self,
+        app: App[Any],
+        reader: ReaderScreen,
+        store: ArchiveStore,
+        external_programs: bool,
+        trail: BackTrail,
     ) -> None:
         self.app = app
         self.reader = reader
+        self.trail = trail  # the screens left for the reader, brought back by escape
         self.store = store
         self.external_programs = external_programs  # config.toml's allow_external_programs
 
@@ -66,9 +73,11 @@ class ScreenRequests:
             return
         self.open_paper(bookmark.date, bookmark.id)
 
-    def open_paper(self, day: date | None, pid: str, note: str = "") -> None:
-        """Back to the reader (whatever screens are open) showing paper ``pid`` of ``day``."""
-        app = self.app
-        while app.screen is not self.reader and len(app.screen_stack) > 1:
-            app.pop_screen()
-        self.reader.open_paper(day, pid, note)
+    def open_paper(
+        self, day: date | None, pid: str, note: str = "", stepping_from: Any = None
+    ) -> None:
+        """Back to the reader (the screens left kept as the trail back) showing paper
+        ``pid`` of ``day``; ``stepping_from``: the search screen, when a result is stepped
+        to from the reader (its trail stays)."""
+        returns = self.trail.leave(stepping_from)
+        self.reader.open_paper(day, pid, note, returns=returns)

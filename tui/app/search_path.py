@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.signal import Signal
 
+from tui.screens.search_memory import SearchMemory
 from tui.search.service import ArchiveSearch
 
 if TYPE_CHECKING:
@@ -21,9 +22,12 @@ if TYPE_CHECKING:
 class SearchPath:
     """Keeps the search screen alive between visits; steps through its results."""
 
-    def __init__(self, app: App[Any], search: ArchiveSearch, ready: Signal[None]) -> None:
+    def __init__(
+        self, app: App[Any], search: ArchiveSearch, ready: Signal[None], memory: SearchMemory
+    ) -> None:
         self.app = app
         self.search = search
+        self.memory = memory  # the query history and saved searches
         self.ready = ready  # published once every paper is in the index
         self.screen: SearchScreen | None = None  # made at the first search
 
@@ -32,7 +36,9 @@ class SearchPath:
             from tui.screens.search import SearchScreen
 
             search = self.search
-            self.screen = SearchScreen(search.search, self.ready, snippets=search.snippet)
+            self.screen = SearchScreen(
+                search.search, self.ready, snippets=search.snippet, memory=self.memory
+            )
             self.app.install_screen(self.screen, name="search")
         return self.screen
 
@@ -48,10 +54,8 @@ class SearchPath:
             screen.resume(at_results)
 
     def search_for(self, text: str) -> None:
-        """Back to the reader, then search for ``text`` (a keyword of the trends)."""
-        app = self.app
-        while len(app.screen_stack) > 2:
-            app.pop_screen()
+        """Search for ``text`` (a keyword of the trends) over the screen it came from, so
+        that ``escape`` goes back there."""
         screen = self._screen()
         screen.initial = text
         self.show()

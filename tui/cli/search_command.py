@@ -21,9 +21,10 @@ from tui.cli.arguments import (
 )
 from tui.cli.cached import fresh_cache
 from tui.cli.command_line import WordsCommand
-from tui.cli.launch import chosen_archive
+from tui.cli.launch import chosen_archive, usable_locations
 from tui.cli.output import safe, write
 from tui.cli.paper_table import add_paper, paper_record, paper_table, table_text
+from tui.cli.saved_search import saved_query
 from tui.search.fts import search_cache
 from tui.search.highlight import match_spans
 from tui.search.marks import SetMarks
@@ -83,6 +84,7 @@ QUERY_HELP = (
 @click.command(cls=WordsCommand, epilog=QUERY_HELP)
 @click.argument("query", required=False, metavar="QUERY")
 @paths_argument
+@click.option("--saved", metavar="NAME", help="run the search saved as NAME (then no QUERY)")
 @json_option
 @click.option(
     "--limit",
@@ -97,6 +99,7 @@ QUERY_HELP = (
 def search(
     query: str | None,
     paths: tuple[str, ...],
+    saved: str | None,
     as_json: bool,
     limit: int,
     data_dir: str | None,
@@ -105,7 +108,11 @@ def search(
     """Search every day, best first.
 
     As the reader's / does. QUERY: what to look for (quote it); PATH…: default: your
-    digests."""
+    digests. With --saved NAME, the search saved under NAME (every word is then a PATH)."""
+    if saved is not None:
+        if query is not None:
+            paths = (query, *paths)
+        query = saved_query(usable_locations(data_dir), saved)
     if query is None:
         fail("a QUERY is needed, e.g. paperdeck search 'kv cache' (see 'paperdeck search --help')")
     try:

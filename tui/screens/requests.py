@@ -41,6 +41,11 @@ class ResultsRequested(Message):
 
 
 @dataclass
+class ReturnRequested(Message):
+    """Back to the screens the paper shown was opened from (trends, an author, results)."""
+
+
+@dataclass
 class OpenBookmarkRequested(Message):
     """Back to the reader, showing a bookmarked paper (if its day is loaded)."""
 
@@ -49,6 +54,6 @@ class OpenBookmarkRequested(Message):
 
 @dataclass
 class SearchRequested(Message):
-    """Back to the reader and search for ``text`` (a keyword of the trends, say)."""
+    """Search for ``text`` (a keyword of the trends, a saved search) over the screen shown."""
 
     text: str

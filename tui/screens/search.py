@@ -19,16 +19,23 @@ from textual.message import Message
 from textual.signal import Signal
 from textual.timer import Timer
 from textual.widgets import Input, Label
+from textual.widgets.input import Selection
 from textual.worker import get_current_worker
 
+from tui.screens.search_memory import Recall, SearchMemory
 from tui.screens.search_paging import ResultPaging, Searcher
 from tui.search.matching import SearchCancelled, SearchResult
 from tui.search.query import Query, QueryError, parse_query
+from tui.userdata.searches import MAX_NAME
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.literal import literal
+from tui.widgets.name_list import NamedFigure, NameList
 from tui.widgets.search_results import SearchResults, SnippetSource
 
 DEBOUNCE_SECONDS = 0.15
+KEPT_IN_RESULTS = {"question_mark", "slash"}
+"""Printable keys that keep their meaning in the results (help, and ``/`` back to the box
+with its text selected); the others are typed into the box."""
 TYPE_TO_SEARCH = "Type to search titles, authors and summaries of every day."
 QUERY_HELP = (
     'words  "a phrase"  -exclude  author:kim  votes:>=20  date:2025-01  '
@@ -36,13 +43,27 @@ QUERY_HELP = (
 )
 
 
+def _shortened(query: str, most: int = 40) -> str:
+    """A saved query as its row shows it: at most ``most`` cells, controls removed."""
+    return literal(query).truncate(most, ellipsis=True).plain
+
+
 class SearchScreen(ResultPaging):
     """Opened with ``/``; ``escape`` returns to where you were."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="search.close"),
-        Binding("down", "to_results", "Results", show=False, id="search.results"),
+        Binding("up", "recall(True)", "Older search", show=False, id="search.older"),
+        Binding(
+            "down",
+            "to_results",
+            "Newer search / results",
+            show=False,
+            tooltip="Newer search (while recalling), else the results",
+            id="search.results",
+        ),
         Binding("ctrl+g", "toggle_grouped", "Group by day", id="search.group"),
+        Binding("ctrl+s", "save_search", "Save", tooltip="Save this search", id="search.save"),
     ]
 
     @dataclass
@@ -59,9 +80,13 @@ class SearchScreen(ResultPaging):
         ready: Signal[None],
         initial: str = "",
         snippets: SnippetSource | None = None,
+        memory: SearchMemory | None = None,
     ) -> None:
         super().__init__()
         self.search = search
+        self.memory = memory  # the history and saved searches (none: nothing is kept)
+        self.recall = Recall()
+        self._saved: list[str] = []  # the saved queries, as the Saved section lists them
         self.snippets = snippets  # where each result shown matched (read for rows drawn)
         self.ready = ready  # published once the index holds every paper
         self.initial = initial
@@ -75,16 +100,28 @@ class SearchScreen(ResultPaging):
         return self.query_one("#search-input", Input)
 
     def compose(self) -> ComposeResult:
-        yield Input(value=self.initial, placeholder="Search every day…", id="search-input")
+        # The box selects its text when focused from here (``focus_box``), not when a key
+        # typed in the results brings the focus to it.
+        yield Input(
+            value=self.initial,
+            placeholder="Search every day…",
+            id="search-input",
+            select_on_focus=False,
+        )
         yield Label(literal(QUERY_HELP), id="search-status")
         yield SearchResults()
+        yield NameList(id="saved-searches")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.results.border_title = literal("Results")
         self.results.snippets = self.snippets
         self.results.empty_text = TYPE_TO_SEARCH
-        self.search_input.focus()
+        saved = self.saved_list
+        saved.border_title = literal("Saved")
+        saved.border_subtitle = literal("enter: search")
+        self.show_saved()
+        self.focus_box()
         self.ready.subscribe(self, self._index_complete)
         self.watch(self.results, "cursor", self._cursor_moved, init=False)
         if self.initial:
@@ -96,15 +133,74 @@ class SearchScreen(ResultPaging):
             self.results.cursor = self.results.row_of(self.opened)
             self.results.focus()
         else:
-            self.search_input.focus()
+            self.focus_box()
 
     def _index_complete(self, _: None) -> None:
         """Every paper is indexed now: results shown from part of it are searched again."""
         if self._partial and self._timer is None:
             self.run_search(self.search_input.value)
 
+    @property
+    def saved_list(self) -> NameList:
+        return self.query_one("#saved-searches", NameList)
+
+    def show_saved(self) -> None:
+        """The saved searches, under the results (hidden while there are none)."""
+        saved = self.memory.saved_searches() if self.memory is not None else {}
+        self._saved = list(saved.values())  # the queries, row by row
+        self.saved_list.show(
+            [NamedFigure(literal(name).plain, _shortened(query)) for name, query in saved.items()]
+        )
+        self.saved_list.display = bool(saved)
+
+    @on(NameList.Opened, "#saved-searches")
+    def _saved_opened(self, event: NameList.Opened) -> None:
+        row = self.saved_list.cursor
+        if 0 <= row < len(self._saved):
+            self.search_for(self._saved[row])
+
+    def action_recall(self, older: bool) -> None:
+        """↑: the query searched before; ↓: the next one (then what was being typed)."""
+        if self.memory is None:
+            return
+        box = self.search_input
+        text = self.recall.step(self.memory.search_history(), box.value, older)
+        if text is not None:
+            box.value = text
+            box.cursor_position = len(text)
+
+    def remember(self) -> None:
+        """The query searched goes into the history (on enter, or a result opened)."""
+        shown = self.results.search_query
+        text = shown.text if shown is not None else self.search_input.value
+        if self.memory is not None and text.strip():
+            self.memory.remember_query(text)
+
+    def action_save_search(self) -> None:
+        text = self.search_input.value.strip()
+        if not text:
+            self.notify("Nothing to save: type a search first.", timeout=3)
+            return
+        from tui.screens.name_prompt import NamePrompt
+
+        def save(name: str | None) -> None:
+            if name and self.memory is not None:
+                replaced = name in self.memory.saved_searches()
+                self.memory.save_search(name, text)
+                self.show_saved()
+                verb = "Replaced" if replaced else "Saved"
+                self.notify(f"{verb} the search {name!r}: {text}", timeout=4)
+
+        prompt = NamePrompt("Save this search as", text[:MAX_NAME].strip())
+        self.app.push_screen(prompt, save)
+
+    def _open(self, index: int) -> None:
+        self.remember()
+        super()._open(index)
+
     @on(Input.Changed, "#search-input")
     def _typed(self, event: Input.Changed) -> None:
+        self.recall.typed_over(event.value)
         if self._timer is not None:
             self._timer.stop()
         self.workers.cancel_group(self, "search")  # its answer is for text no longer there
@@ -114,6 +210,8 @@ class SearchScreen(ResultPaging):
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
+        if self.memory is not None:
+            self.memory.remember_query(event.value)
         shown = self.results.search_query
         if self._timer is None and shown is not None and shown.text == event.value:
             if (hit := self.results.current) is not None:
@@ -125,13 +223,38 @@ class SearchScreen(ResultPaging):
         self.run_search(event.value)
 
     def on_key(self, event: Key) -> None:
-        first = self.results.first_hit_row
-        if event.key == "up" and self.results.has_focus and self.results.cursor == first:
-            self.search_input.focus()
+        results = self.results
+        if not results.has_focus:
+            return
+        if event.key == "up" and results.cursor == results.first_hit_row:
+            self.focus_box()
             event.stop()
+        elif self._types_into_box(event):
+            box = self.search_input
+            box.focus()
+            box.cursor_position = len(box.value)
+            box.insert_text_at_cursor(event.character or "")
+            event.stop()
+            event.prevent_default()
+
+    def focus_box(self) -> None:
+        """Focus the search box with its text selected: typing replaces it."""
+        box = self.search_input
+        box.focus()
+        box.selection = Selection(0, len(box.value))
+
+    def _types_into_box(self, event: Key) -> bool:
+        """Whether a key pressed in the results is typing: a printable character that
+        the results list does not bind (``j``/``k``/``g``/``G`` still move), nor ``?``/``/``."""
+        if not event.is_printable or not event.character or event.key in KEPT_IN_RESULTS:
+            return False
+        bound = self.active_bindings.get(event.key)
+        return bound is None or bound.node is not self.results
 
     def action_to_results(self) -> None:
-        if self.results.hits:
+        if self.recall.browsing:
+            self.action_recall(False)
+        elif self.results.hits:
             self.results.focus()
 
     def action_toggle_grouped(self) -> None:
@@ -159,7 +282,8 @@ class SearchScreen(ResultPaging):
         """Search for ``text`` now, as if typed into the box."""
         with self.search_input.prevent(Input.Changed):
             self.search_input.value = text
-        self.search_input.focus()
+        self.recall = Recall()  # a walk through the history ends here
+        self.focus_box()
         self.run_search(text)
 
     def run_search(self, text: str) -> None:

@@ -29,6 +29,8 @@ class Position(BaseModel):
     """The paper list's order: votes, title or file."""
     period: str = "day"
     """What the sidebar lists: days, weeks or months (``day`` is the paper's own day)."""
+    unread_only: bool = False
+    """Read papers are hidden from the list (``H``)."""
     saved_at: UtcDateTime = Field(default_factory=now_utc)
     """When this position was saved (the oldest archives are forgotten first)."""
 

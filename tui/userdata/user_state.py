@@ -21,6 +21,7 @@ from parsers import Paper
 from tui.userdata import annotations as an
 from tui.userdata import bookmarks as bm
 from tui.userdata import reading as rd
+from tui.userdata import searches as sr
 from tui.userdata import session as ss
 from tui.userdata.bookmarks import Bookmark
 from tui.userdata.save_retry import SaveRetry
@@ -68,6 +69,7 @@ class UserState:
         self._bookmarks = _Tracked(bm.bookmarks_file(data_dir), _shown_marks)
         self._reading = _Tracked(rd.reading_file(data_dir), lambda s: frozenset(s.read))
         self._session = _Tracked(ss.session_file(state_dir or data_dir))
+        self._searches = _Tracked(sr.searches_file(data_dir))
         self.on_change = on_change
         self.on_error = on_error  # once, when saving starts to fail
         self.on_recovered = on_recovered  # once, when every change is saved again
@@ -126,7 +128,7 @@ class UserState:
     @property
     def moved_aside(self) -> list[MovedAside]:
         """Files found unreadable at start and moved aside (to tell the user)."""
-        return self._bookmarks.file.moved + self._reading.file.moved + self._session.file.moved
+        return [moved for tracked in self._files for moved in tracked.file.moved]
 
     @property
     def unreadable(self) -> list[str]:
@@ -139,6 +141,14 @@ class UserState:
     @property
     def theme(self) -> str | None:
         return self._session.state.theme
+
+    def search_history(self) -> list[str]:
+        """The last queries searched, newest first."""
+        return list(self._searches.state.history)
+
+    def saved_searches(self) -> dict[str, str]:
+        """The saved searches: the query by its name."""
+        return dict(self._searches.state.saved)
 
     # -- changing it -----------------------------------------------------------------
 
@@ -189,6 +199,14 @@ class UserState:
         if self._session.state.theme != theme:
             self._change(self._session, ss.remember_theme(theme))
 
+    def remember_query(self, text: str) -> None:
+        history = self._searches.state.history
+        if text.strip() and (not history or history[0] != text.strip()):
+            self._change(self._searches, sr.remember_query(text))
+
+    def save_search(self, name: str, text: str) -> None:
+        self._change(self._searches, sr.save_search(name, text))
+
     def _change(self, tracked: _Tracked[Any], change: Change[Any]) -> None:
         with self._lock:
             change(tracked.state)
@@ -229,7 +247,7 @@ class UserState:
 
     @property
     def _files(self) -> tuple[_Tracked[Any], ...]:
-        return (self._bookmarks, self._reading, self._session)
+        return (self._bookmarks, self._reading, self._session, self._searches)
 
     def _has_pending(self) -> bool:
         return any(tracked.pending for tracked in self._files)

@@ -57,6 +57,7 @@ class PaperList(LineList):
         self.label = ""  # the border's name for what is listed: a day, a week, an author
         self.order_label = ""
         self.every_id: list[str] | None = None  # every paper listed, when a filter hides some
+        self.hidden_text = "No papers match the filter."  # said when the filter hides them all
         self.notes: list[str] = []  # said after the order in the title (filter, search)
         self.archive_tag = ""  # said first in the title: "demo" while the demo archive shows
         self.loading = False  # files of what is listed are still being read
@@ -110,7 +111,7 @@ class PaperList(LineList):
         self.empty_text = (
             "Reading this day…"
             if self.loading
-            else "No papers match the filter."
+            else self.hidden_text
             if self.every_id is not None
             else "No papers."
         )

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+DAYS = Binding.Group("Day", compact=True)
+
+# fmt: off
 READER_BINDINGS: list[BindingType] = [
-    Binding("left_square_bracket", "older_day", "Older", tooltip="Older day", id="day.older"),
-    Binding("right_square_bracket", "newer_day", "Newer", tooltip="Newer day", id="day.newer"),
+    Binding("left_square_bracket", "older_day", "Older", tooltip="Older day", group=DAYS,
+            id="day.older"),
+    Binding("right_square_bracket", "newer_day", "Newer", tooltip="Newer day", group=DAYS,
+            id="day.newer"),
     Binding(
         "w", "cycle_period", "Weeks", tooltip="Days → weeks → months", show=False, id="period.cycle"
     ),
@@ -60,6 +65,14 @@ READER_BINDINGS: list[BindingType] = [
         tooltip="Page down; at the end, next unread",
         id="detail.read_on",
     ),
+    Binding(
+        "Z",
+        "toggle_full_detail",
+        "Full screen",
+        show=False,
+        tooltip="The paper on the whole screen / back",
+        id="detail.full_screen",
+    ),
     Binding("pagedown", "page_detail(1)", "Page down", show=False, id="detail.page_down"),
     Binding("pageup", "page_detail(-1)", "Page up", show=False, id="detail.page_up"),
     Binding(
@@ -77,6 +90,14 @@ READER_BINDINGS: list[BindingType] = [
     Binding("a", "toggle_authors", "All authors", show=False, id="detail.authors"),
     Binding("x", "more", "More of long items", show=False, id="detail.more"),
     Binding("s", "cycle_order", "Sort", show=False, id="order.cycle"),
+    Binding(
+        "H",
+        "toggle_hide_read",
+        "Unread only",
+        show=False,
+        tooltip="Unread only: hide / show the read papers",
+        id="list.hide_read",
+    ),
     Binding("f", "filter_day", "Filter", show=False, tooltip="Filter this day", id="filter.day"),
     Binding(
         "F",
@@ -90,3 +111,4 @@ READER_BINDINGS: list[BindingType] = [
     Binding("exclamation_mark", "show_problems", "Problems", show=False, id="problems.show"),
     Binding("ctrl+c,super+c", "screen.copy_text", "Copy selected text", show=False, id="text.copy"),
 ]
+# fmt: on

@@ -27,7 +27,8 @@ class Listing:
     entries: list[Entry]
     """The papers shown, in order."""
     every_id: list[str] | None
-    """Every paper of the scope while a filter hides some (the title counts their unread)."""
+    """Every paper of the scope while a filter or ``unread_only`` hides some (the title
+    counts their unread)."""
     loading: bool
     """Files of the scope are still being read: ``wanted`` is the day to read next."""
     wanted: date | None = None
@@ -69,14 +70,23 @@ def list_scope(
     order: PaperOrder,
     query: Query | None = None,
     marks: Marks | None = None,
+    *,
+    unread_only: bool = False,
+    keep: str | None = None,
 ) -> Listing:
     """The papers of ``scope`` in ``order``, those that ``query`` matches when one is given
-    (it sees each paper's sections and the reader's ``marks``)."""
+    (it sees each paper's sections and the reader's ``marks``); with ``unread_only``, the
+    unread ones and paper ``keep`` (the one being read stays while it is read)."""
     entries = store.entries(scope, order)
     every_id: list[str] | None = None
-    if query is not None:
+    if query is not None or unread_only:
         assert marks is not None, "a filter needs the reader's marks"
         every_id = [entry.pid for entry in entries]
+    if unread_only:
+        assert marks is not None
+        entries = [e for e in entries if e.pid == keep or not marks.is_read(e.pid)]
+    if query is not None:
+        assert marks is not None
         entries = [e for e in entries if paper_matches(query, store.with_body(e), marks)]
     if isinstance(scope, Period):
         wanted = store.period_loading(scope)

@@ -33,8 +33,14 @@ from tui.screens.annotating import Target, edit_note, edit_tags
 from tui.screens.date_prompt import DatePrompt
 from tui.screens.problems import ProblemsScreen
 from tui.screens.reader.bindings import READER_BINDINGS
+from tui.screens.reader.panes import DetailColumn, ListColumn
 from tui.screens.reader.state import ReaderState, Shown
-from tui.screens.requests import CopyRequested, OpenLinkRequested, ResultsRequested
+from tui.screens.requests import (
+    CopyRequested,
+    OpenLinkRequested,
+    ResultsRequested,
+    ReturnRequested,
+)
 from tui.screens.services import ReaderServices, so_far
 from tui.userdata.bookmarks import Bookmark
 from tui.userdata.export import to_bibtex
@@ -72,6 +78,7 @@ class ReaderScreen(Screen[None]):
     """Every key of the reader acts here, on the reader's state."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
+    ALLOW_IN_MAXIMIZED_VIEW = "Footer, StatusLine"  # the detail on the whole screen (Z)
 
     def __init__(self, services: ReaderServices) -> None:
         super().__init__()
@@ -81,6 +88,7 @@ class ReaderScreen(Screen[None]):
         self.sidebar_open: bool | None = None  # None: decided by the width
         self._last_position: Position | None = None
         self._loaded = False  # the sidebar's footer counts its rows once loading ends
+        self._focus_before_full: Widget | None = None  # the pane focused before Z
 
     # -- the panes ---------------------------------------------------------------------
 
@@ -104,10 +112,11 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield DateSidebar(id="sidebar")
             with Vertical(id="reading"):
-                with Vertical(id="list-column"):
+                with ListColumn(id="list-column"):
                     yield DayFilter()
                     yield PaperList(id="papers")
-                yield DetailPane(id="detail")
+                with DetailColumn(id="detail-column"):
+                    yield DetailPane(id="detail")
         yield StatusLine(id="status-line")
         yield KeyFooter()
 
@@ -242,6 +251,11 @@ class ReaderScreen(Screen[None]):
         if listing.loading:
             self.post_message(DayWanted(listing.wanted))
         paper_list.loading = listing.loading
+        paper_list.hidden_text = (
+            "No unread papers here: H shows the read ones too."
+            if self.state.unread_only and self.state.filter is None
+            else "No papers match the filter."
+        )
         with paper_list.prevent(PaperList.Highlighted):
             paper_list.show(
                 listing.entries,
@@ -470,14 +484,39 @@ class ReaderScreen(Screen[None]):
             self.notify(f"No papers on {target}; showing {day}, the nearest day.", timeout=4)
         self.show_at(day)
 
+    def action_toggle_full_detail(self) -> None:
+        """The paper on the whole screen, or the panes back as they were (``escape`` too)."""
+        if self.maximized is not None:
+            self.minimize()
+            return
+        self._focus_before_full = self.focused
+        self.maximize(self.detail, container=False)
+        self.detail.focus()
+
+    def watch_maximized(self, maximized: Widget | None) -> None:
+        """The panes are back: the focus goes back where it was before the full screen."""
+        if maximized is not None:
+            return
+        before, self._focus_before_full = self._focus_before_full, None
+        if before is not None and before in self.panes():
+            before.focus()
+
     def action_cycle_pane(self, step: int) -> None:
+        if self.maximized is not None:  # the other panes come back, the focus moves on
+            self._focus_before_full = None
+            self.minimize()
         panes = self.panes()
         focused = self.focused
         index = panes.index(focused) if focused in panes else 0
         panes[(index + step) % len(panes)].focus()
 
     def action_back(self) -> None:
-        """Back to the search results on the result opened; else clear a filter; else a pane."""
+        """Back to the screens the paper was opened from (trends, an author, the results);
+        else clear a filter; else a pane."""
+        if self.state.returns(self.cursor):
+            self.state.return_to = None  # once: back here, escape is a pane back again
+            self.post_message(ReturnRequested())
+            return
         if self.state.on_result(self.cursor):
             self.post_message(ResultsRequested())
             return
@@ -509,13 +548,17 @@ class ReaderScreen(Screen[None]):
 
     # -- reading on ----------------------------------------------------------------------
 
-    def open_paper(self, day: date | None, pid: str, note: str = "") -> None:
+    def open_paper(
+        self, day: date | None, pid: str, note: str = "", *, returns: bool = False
+    ) -> None:
         """Show the paper ``pid`` of ``day`` with the detail pane focused: it is opened.
 
         ``note`` (a search result's place, say) is shown in the list's title while the
-        paper stays under the cursor.
+        paper stays under the cursor. ``returns``: it was opened from another screen, and
+        ``escape`` on it goes back there.
         """
         self.state.result_note = (pid, note) if note else None
+        self.state.return_to = pid if returns else None
         self.show_at(day, pid, passing=True)  # in its week or month when they are listed
         if self.state.filter is not None and self.paper_list.index_of(pid) is None:
             self.day_filter.close()
@@ -623,6 +666,17 @@ class ReaderScreen(Screen[None]):
         self.state.order = self.state.order.next()
         self.show_again()
         self.notify(f"Papers {self.state.order.label}.", timeout=2)
+
+    def action_toggle_hide_read(self) -> None:
+        """Hide the read papers from the list, or show them again; the paper under the
+        cursor stays either way."""
+        state = self.state
+        state.unread_only = not state.unread_only
+        self.show_again()
+        if state.unread_only:
+            self.notify("Unread papers only (H shows the read ones again).", timeout=2)
+        else:
+            self.notify("Every paper, read or not.", timeout=2)
 
     def action_filter_day(self) -> None:
         self.day_filter.open()

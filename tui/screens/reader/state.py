@@ -57,7 +57,9 @@ class ReaderState:
         self.period_kind = PeriodKind.DAY  # what the sidebar lists (w cycles)
         self.filter: Query | None = None
         self.pinned = False  # the filter stays on when the scope changes
+        self.unread_only = False  # read papers are hidden (H)
         self.result_note: tuple[str, str] | None = None  # (paper id, "search … n/m")
+        self.return_to: str | None = None  # the paper opened from another screen (escape)
         self.navigated = False  # the user moved: the loader must not move them again
         self.shown_first = False
         self.restoring: Position | None = None  # where to reopen, once its day arrives
@@ -102,7 +104,15 @@ class ReaderState:
         if ending:
             self.drop_filter()
         before = self.period
-        self.listing = list_scope(self.store, scope, self.order, self.filter, self.marks)
+        self.listing = list_scope(
+            self.store,
+            scope,
+            self.order,
+            self.filter,
+            self.marks,
+            unread_only=self.unread_only,
+            keep=keep,
+        )
         now = self.period
         kind_changed = (before is None) != (now is None) or (
             before is not None and now is not None and before.kind is not now.kind
@@ -137,7 +147,15 @@ class ReaderState:
             shown, total = len(listing.entries), len(listing.every_id or [])
             pinned = " (pinned)" if self.pinned else ""
             notes.append(f"filter {quoted(self.filter.text)}{pinned}: {shown:,} of {total:,}")
+        if self.unread_only:
+            notes.append("unread only")
         return notes
+
+    def returns(self, cursor: int) -> bool:
+        """Whether the paper on row ``cursor`` was opened from another screen (``escape``
+        goes back there)."""
+        entry = self.entry(cursor)
+        return entry is not None and entry.pid == self.return_to
 
     def on_result(self, cursor: int) -> bool:
         """Whether the paper on row ``cursor`` is the search result last opened."""
@@ -262,6 +280,7 @@ class ReaderState:
             self.order = PaperOrder(position.order)
         with suppress(ValueError):
             self.period_kind = PeriodKind(position.period)
+        self.unread_only = position.unread_only
 
     def restore_arrived(self, arrived: date | None) -> Position | None:
         """The saved position, once its day has ``arrived`` and is the one shown."""
@@ -284,6 +303,7 @@ class ReaderState:
             scroll=scroll,
             order=self.order.value,
             period=self.period_kind.value if self.period is not None else "day",
+            unread_only=self.unread_only,
         )
 
     def start_over(self) -> None:
