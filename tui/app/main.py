@@ -55,6 +55,7 @@ from tui.screens.requests import (
     OpenBookmarkRequested,
     OpenLinkRequested,
     OpenPaperRequested,
+    OpenPdfRequested,
     ResultsRequested,
     SearchRequested,
 )
@@ -151,7 +152,7 @@ class PaperdeckApp(App[None]):
         self.loaded = False  # every file has been read
         self.loader = self._loader(self.start_date)
         self.requests = ScreenRequests(
-            self, self.reader, self.store, self.settings.config.allow_external_programs
+            self, self.reader, self.store, self.settings.config, self.locations.data
         )
         self.search_path = SearchPath(self, self.archive_search, self.search_ready_signal)
         self.continuity = Continuity(
@@ -387,6 +388,9 @@ class PaperdeckApp(App[None]):
 
     def on_open_link_requested(self, message: OpenLinkRequested) -> None:
         self.requests.open_link(message.url, message.what)
+
+    def on_open_pdf_requested(self, message: OpenPdfRequested) -> None:
+        self.requests.open_pdf(message.arxiv_id)
 
     def on_open_paper_requested(self, message: OpenPaperRequested) -> None:
         self.requests.open_paper(message.day, message.pid, message.note)

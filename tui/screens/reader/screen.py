@@ -34,7 +34,12 @@ from tui.screens.date_prompt import DatePrompt
 from tui.screens.problems import ProblemsScreen
 from tui.screens.reader.bindings import READER_BINDINGS
 from tui.screens.reader.state import ReaderState, Shown
-from tui.screens.requests import CopyRequested, OpenLinkRequested, ResultsRequested
+from tui.screens.requests import (
+    CopyRequested,
+    OpenLinkRequested,
+    OpenPdfRequested,
+    ResultsRequested,
+)
 from tui.screens.services import ReaderServices, so_far
 from tui.userdata.bookmarks import Bookmark
 from tui.userdata.export import to_bibtex
@@ -615,8 +620,9 @@ class ReaderScreen(Screen[None]):
             self.post_message(OpenLinkRequested(url, "paper"))
 
     def action_open_pdf(self) -> None:
-        if url := self._url(pdf=True):
-            self.post_message(OpenLinkRequested(url, "PDF"))
+        entry = self.current
+        if self._url(pdf=True) and entry is not None and entry.paper.arxiv_id:  # else: said why
+            self.post_message(OpenPdfRequested(entry.paper.arxiv_id))
 
     def action_cycle_order(self) -> None:
         """Votes → title → file order → votes; the paper under the cursor stays."""
