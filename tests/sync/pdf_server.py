@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ class FakeArxiv:
     ignore_range: bool = False
     announce_size: bool = True
     redirect: str | None = None
+    pace: float = 0.0
+    """Seconds between two 4 KiB pieces of a body (0: all at once)."""
     port: int = 0
 
     @property
@@ -70,7 +73,11 @@ class FakeArxiv:
                     rest = rest[: arxiv.cuts.pop(0)]
                     self.close_connection = True
                 with suppress(OSError):  # the client gave up
-                    self.wfile.write(rest)
+                    step = 4096 if arxiv.pace else len(rest) or 1
+                    for start in range(0, len(rest), step):
+                        self.wfile.write(rest[start : start + step])
+                        self.wfile.flush()
+                        time.sleep(arxiv.pace)
 
             def log_message(self, format: str, *args: object) -> None:
                 return None

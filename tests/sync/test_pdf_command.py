@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.sync.pdf_server import FakeArxiv, a_pdf
+from tests.waiting import poll_until
 from tui.cli import main
 from tui.settings.locations import Locations
 
@@ -86,3 +90,30 @@ def test_an_answer_that_is_no_pdf_is_one_line_and_exit_1(
     assert captured.out == "" and captured.err.count("\n") == 1
     assert "2507.01234: the answer is not a PDF; nothing saved" in captured.err
     assert not (Locations.resolve().data / "pdfs" / "2507.01234.pdf").exists()
+
+
+def test_ctrl_c_keeps_the_part_and_the_next_run_goes_on(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    body = a_pdf(2 * 2**20)
+    pdfs = Locations.resolve().data / "pdfs"
+    part = pdfs / "2507.01234.pdf.part"
+    with FakeArxiv(pdfs={"2507.01234": body}, pace=0.02).running() as arxiv:
+        command = subprocess.Popen(
+            [sys.executable, "-m", "tui", "pdf", "2507.01234", "--download", "--api", arxiv.url],
+            cwd=Path(__file__).resolve().parents[2],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        poll_until(lambda: part.exists() and part.stat().st_size > 0, "the download began")
+        command.send_signal(signal.SIGINT)
+        out, err = command.communicate(timeout=60)
+        assert command.returncode == 130, err
+        assert "Traceback" not in err and out == ""
+        kept = part.stat().st_size
+        assert 0 < kept < len(body) and not (pdfs / "2507.01234.pdf").exists()
+        arxiv.pace = 0
+        assert main(["pdf", "2507.01234", "--download", "--api", arxiv.url]) == 0
+    assert (pdfs / "2507.01234.pdf").read_bytes() == body and not part.exists()
+    assert arxiv.ranges[-1] == f"bytes={kept}-"
