@@ -104,6 +104,8 @@ def test_completion_completes_commands_subcommands_and_options() -> None:
     assert "plain,--limit" in complete("bash", "paperdeck search --li").splitlines()
     assert "bookmarks" in complete("zsh", "paperdeck book").splitlines()
     assert "plain,bash" in complete("bash", "paperdeck completion ").splitlines()
+    assert complete("bash", "paperdeck --theme gru").splitlines() == ["plain,gruvbox"]
+    assert "plain,--download" in complete("bash", "paperdeck pdf 2507.01234 --dow").splitlines()
     assert complete("bash", "paperdeck ./dig").splitlines() == ["file,./dig"]  # a PATH
     assert complete("bash", "paperdeck ./digests ").splitlines() == ["file,"]  # the reader's
 

@@ -136,9 +136,11 @@ async def test_the_footer_shows_the_keys_of_the_focused_pane_first(archive: Path
 
 
 async def test_a_remapped_key_moves_in_the_footer_too(archive: Path) -> None:
+    from tui.settings.config import Config
     from tui.settings.reader_settings import ReaderSettings
 
-    app = PaperdeckApp([str(archive)], settings=ReaderSettings(keys={"unread.next": "v"}))
+    settings = ReaderSettings(config=Config(keys={"unread.next": "v"}))
+    app = PaperdeckApp([str(archive)], settings=settings)
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         await pilot.press("tab")

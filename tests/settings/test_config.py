@@ -175,6 +175,52 @@ async def test_theme_is_remembered_and_a_configured_theme_wins(tmp_path: Path) -
         assert pinned.theme == "nord"
 
 
+async def test_theme_option_wins_for_the_session_and_a_later_choice_is_kept(
+    tmp_path: Path,
+) -> None:
+    """--theme > config.toml's theme > the last one chosen; a choice made in the reader is
+    remembered (and said to last only this session while config.toml names a theme)."""
+    write_digest(tmp_path / "2025/07/17.md", "2025-07-17", [("Paper", 1)])
+    write_config("theme = 'nord'\n")
+    app = build_app([str(tmp_path)], theme="dracula")
+    async with app.run_test() as pilot:
+        await wait_loaded(pilot)
+        assert app.theme == "dracula"
+    again = build_app([str(tmp_path)])
+    async with again.run_test() as pilot:
+        await wait_loaded(pilot)
+        assert again.theme == "nord"  # --theme was for its session alone
+        again.theme = "gruvbox"  # what the palette's "Change theme" does
+        await pilot.pause()
+        said = [n.message for n in notifications(again)]
+        assert any("theme = nord comes back at the next start" in m for m in said)
+    write_config("")
+    unpinned = build_app([str(tmp_path)])
+    async with unpinned.run_test() as pilot:
+        await wait_loaded(pilot)
+        assert unpinned.theme == "gruvbox"
+
+
+def test_theme_option_reaches_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tui.cli.launch as launch
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(launch, "run_reader", lambda paths, **kw: seen.update(kw) or 0)
+    assert main(["--theme", "gruvbox"]) == 0
+    assert seen["theme"] == "gruvbox"
+
+
+def test_an_unknown_theme_is_one_line_naming_the_themes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--theme", "no-such-theme"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "unknown theme 'no-such-theme'" in err
+    assert "gruvbox" in err and "nord" in err and "textual-dark" in err
+
+
 async def test_no_color_drops_colours_and_keeps_the_cursor_visible(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -60,17 +60,27 @@ class Continuity:
             self.user_state.remember_position(self.archive_key(), position)
 
     def apply_theme(self) -> None:
-        """The theme of config.toml, else the one last chosen; remember each choice."""
-        app, pinned, remembered = self.app, self.settings.config.theme, self.user_state.theme
-        if pinned in app.available_themes:
-            app.theme = pinned
-        elif remembered in app.available_themes:
-            app.theme = remembered
+        """``--theme``, else config.toml's ``theme``, else the one last chosen.
+
+        Each theme chosen afterwards (the palette's "Change theme") is remembered as the
+        last chosen; the one the start applies is not a choice and is not.
+        """
+        app, settings = self.app, self.settings
+        for theme in (settings.theme, settings.config.theme, self.user_state.theme):
+            if theme in app.available_themes:
+                app.theme = theme
+                break
         app.theme_changed_signal.subscribe(app, self._theme_changed)
 
     def _theme_changed(self, theme: Theme) -> None:
-        if self.settings.config.theme is None:  # a theme set in config.toml is not overridden
-            self.user_state.remember_theme(theme.name)
+        self.user_state.remember_theme(theme.name)
+        pinned = self.settings.config.theme
+        if pinned is not None and pinned != theme.name:
+            self.app.notify(
+                f"Theme {theme.name} for now: config.toml's theme = {pinned} "
+                "comes back at the next start.",
+                timeout=6,
+            )
 
     # -- signals: SIGHUP (a dropped connection) and SIGTERM -----------------------------
 

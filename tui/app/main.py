@@ -56,6 +56,7 @@ from tui.screens.requests import (
     OpenBookmarkRequested,
     OpenLinkRequested,
     OpenPaperRequested,
+    OpenPdfRequested,
     ResultsRequested,
     ReturnRequested,
     SearchRequested,
@@ -154,7 +155,7 @@ class PaperdeckApp(App[None]):
         self.loader = self._loader(self.start_date)
         self.trail = BackTrail(self, self.reader)
         self.requests = ScreenRequests(
-            self, self.reader, self.store, self.settings.config.allow_external_programs, self.trail
+            self, self.reader, self.store, self.settings.config, self.locations.data, self.trail
         )
         self.search_path = SearchPath(
             self, self.archive_search, self.search_ready_signal, self.user_state
@@ -392,6 +393,9 @@ class PaperdeckApp(App[None]):
 
     def on_open_link_requested(self, message: OpenLinkRequested) -> None:
         self.requests.open_link(message.url, message.what)
+
+    def on_open_pdf_requested(self, message: OpenPdfRequested) -> None:
+        self.requests.open_pdf(message.arxiv_id)
 
     def on_open_paper_requested(self, message: OpenPaperRequested) -> None:
         stepping = self.search_path.screen if self.screen is self.reader else None

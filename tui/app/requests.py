@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from textual.app import App
 
 from parsers import is_web_link, not_a_web_link
 from tui.app.trail import BackTrail
+from tui.archive.links import pdf_file_name, pdf_url_for
 from tui.archive.store import ArchiveStore
 from tui.screens.reader.screen import ReaderScreen
+from tui.settings.config import Config, pdf_folder
 from tui.terminal.clipboard import copy_for_user
-from tui.terminal.environment import link_action
+from tui.terminal.environment import external_programs_allowed, link_action, remote_session
+from tui.terminal.pdf_viewer import start_viewer, viewer_command
 from tui.userdata.bookmarks import Bookmark
 
 
@@ -35,14 +39,17 @@ class ScreenRequests:
         app: App[Any],
         reader: ReaderScreen,
         store: ArchiveStore,
-        external_programs: bool,
+        config: Config,
+        data: Path,
         trail: BackTrail,
     ) -> None:
         self.app = app
         self.reader = reader
         self.trail = trail  # the screens left for the reader, brought back by escape
         self.store = store
-        self.external_programs = external_programs  # config.toml's allow_external_programs
+        self.external_programs = config.allow_external_programs
+        self.pdf_viewer = viewer_command(config.pdf_viewer)
+        self.pdf_folder = pdf_folder(config, data)
 
     def copy(self, text: str, what: str, note: str = "") -> None:
         """Put ``text`` on the user's clipboard with OSC 52 (works over SSH)."""
@@ -61,6 +68,26 @@ class ScreenRequests:
             self.app.notify(f"Opening the {what} in your browser: {url}", timeout=4)
             return
         self.copy(url, f"{what} link", f" (not opened: {decision.reason})")
+
+    def open_pdf(self, arxiv_id: str) -> None:
+        """Open the PDF in config.toml's ``pdf_viewer`` (the downloaded file if there is
+        one) where programs may start; else as ``open_link`` does (a browser, or copied)."""
+        url = pdf_url_for(arxiv_id)
+        if self.pdf_viewer is None:
+            self.open_link(url, "PDF")
+            return
+        if not external_programs_allowed(os.environ, self.external_programs):
+            reason = f"{remote_session(os.environ)}: no programs are started"
+            self.copy(url, "PDF link", f" (not opened: {reason} (allow_external_programs))")
+            return
+        saved = self.pdf_folder / pdf_file_name(arxiv_id)
+        target = os.path.abspath(saved) if saved.is_file() else url
+        problem = start_viewer(self.pdf_viewer, target)
+        if problem is not None:
+            self.app.notify(problem, severity="error", timeout=8)
+            return
+        program = Path(self.pdf_viewer[0]).name
+        self.app.notify(f"Opening the PDF in {program}: {target}", timeout=4)
 
     def open_bookmark(self, bookmark: Bookmark) -> None:
         """Show a bookmarked paper in its day, detail pane focused."""

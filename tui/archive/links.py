@@ -55,3 +55,8 @@ def abs_url(paper: Paper) -> str | None:
 def pdf_url(paper: Paper) -> str | None:
     """The arXiv PDF, when the paper has an arXiv id."""
     return pdf_url_for(paper.arxiv_id) if paper.arxiv_id else None
+
+
+def pdf_file_name(arxiv_id: str) -> str:
+    """The file a downloaded PDF is saved as: ``2507.01234.pdf``, ``hep-th_9901001.pdf``."""
+    return f"{arxiv_id.replace('/', '_')}.pdf"

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any, NoReturn, TypeVar
 
 import click
+from click.shell_completion import CompletionItem
 
 from tui.cli.output import safe
 
@@ -58,8 +59,33 @@ class Positive(click.ParamType):
         return int(value)
 
 
+class ThemeName(click.ParamType):
+    """A built-in Textual theme, by name (``nord``, ``gruvbox`` …)."""
+
+    name = "theme"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        names = theme_names()
+        if value not in names:
+            self.fail(f"unknown theme {value!r}: use one of {', '.join(names)}", param, ctx)
+        return str(value)
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        return [CompletionItem(name) for name in theme_names() if name.startswith(incomplete)]
+
+
+def theme_names() -> list[str]:
+    """Every theme the reader has, sorted (imported only when a theme is named)."""
+    from textual.theme import BUILTIN_THEMES
+
+    return sorted(BUILTIN_THEMES)
+
+
 ISO_DATE = IsoDate()
 POSITIVE = Positive()
+THEME = ThemeName()
 
 
 # Digest files or directories (the shell completes them as files); click arguments carry no

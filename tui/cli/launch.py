@@ -13,6 +13,7 @@ import click
 from tui.cli.arguments import (
     ISO_DATE,
     PROG,
+    THEME,
     data_dir_option,
     fail,
     no_cache_option,
@@ -98,6 +99,7 @@ def build_app(
     ascii: bool = False,
     no_animation: bool = False,
     no_cache: bool = False,
+    theme: str | None = None,
 ) -> PaperdeckApp:
     """The app for these arguments; a bad argument exits with a one-line error (code 2)."""
     require_paths(paths)
@@ -111,6 +113,7 @@ def build_app(
         restore=start_date is None,
         cache=not no_cache,
         default_archive=not paths,  # after a sync in the reader, new digests may be there
+        theme=theme,
     )
     from tui.app import PaperdeckApp
 
@@ -132,13 +135,20 @@ def run_reader(
     ascii: bool = False,
     no_animation: bool = False,
     no_cache: bool = False,
+    theme: str | None = None,
 ) -> int:
     """Open the reader; returns the exit code."""
     require_paths(paths)
     usable_locations(data_dir)  # a bad argument or directory is named before the terminal
     require_terminal()
     app = build_app(
-        paths, start_date, data_dir, ascii=ascii, no_animation=no_animation, no_cache=no_cache
+        paths,
+        start_date,
+        data_dir,
+        ascii=ascii,
+        no_animation=no_animation,
+        no_cache=no_cache,
+        theme=theme,
     )
     app.guard_shutdown()
     app.run()
@@ -155,6 +165,10 @@ def run_reader(
 @click.option("--ascii", is_flag=True, help="ASCII stand-ins for symbols fonts may lack")
 @click.option("--no-animation", is_flag=True, help="no animations (the default over SSH)")
 @no_cache_option
+@click.option(
+    "--theme", type=THEME, metavar="NAME",
+    help="this session's colour theme (over config.toml's and the last one chosen)",
+)  # fmt: skip
 def reader(
     paths: tuple[str, ...],
     start_date: date | None,
@@ -162,6 +176,7 @@ def reader(
     ascii: bool,
     no_animation: bool,
     no_cache: bool,
+    theme: str | None,
 ) -> int:
     """Read daily paper digests in the terminal.
 
@@ -174,4 +189,5 @@ def reader(
         ascii=ascii,
         no_animation=no_animation,
         no_cache=no_cache,
+        theme=theme,
     )

@@ -23,6 +23,7 @@ COMMANDS = {
     "author": "tui.cli.period_commands:author",
     "related": "tui.cli.related_command:related",
     "brief": "tui.cli.brief_command:brief",
+    "pdf": "tui.cli.pdf_command:pdf",
     "bookmarks": "tui.cli.bookmark_commands:bookmarks",
     "note": "tui.cli.note_commands:note",
     "tag": "tui.cli.note_commands:tag",

@@ -27,6 +27,14 @@ class OpenLinkRequested(Message):
 
 
 @dataclass
+class OpenPdfRequested(Message):
+    """Open the PDF of ``arxiv_id``: in the PDF viewer (the downloaded file if there is
+    one), else as a link."""
+
+    arxiv_id: str
+
+
+@dataclass
 class OpenPaperRequested(Message):
     """Back to the reader, showing paper ``pid`` of ``day`` (``note``: say where it came from)."""
 

@@ -7,6 +7,9 @@
     allow_external_programs = false   # $EDITOR/$BROWSER over SSH and in the browser mode
     mark_read = "shown"               # when a paper counts as read: "open", "shown", "manual"
     max_sessions = 4                  # paperdeck serve: readers (browser tabs) at once
+    pdf_viewer = "zathura --fork"     # opens a PDF (its path or link appended); else the browser
+    pdf_dir = "~/papers/pdf"          # paperdeck pdf --download: where (default: <data>/pdfs)
+    pdf_max_mib = 100                 # paperdeck pdf --download: the largest PDF taken
 
     [keys]                            # remap keys by binding id (see the help screen)
     "day.older" = "h"
@@ -62,6 +65,13 @@ class Config(BaseModel):
     """When a paper counts as read: opened; opened or shown in the focused detail; never."""
     max_sessions: int = Field(4, ge=1)
     """``paperdeck serve``: how many readers (browser tabs) may run at once."""
+    pdf_viewer: str | None = None
+    """The command that opens a PDF, the PDF's path (or its link) appended as one argument;
+    unset: the browser opens the link."""
+    pdf_dir: str | None = None
+    """Where ``paperdeck pdf --download`` saves PDFs; unset: ``pdfs`` in the data directory."""
+    pdf_max_mib: int = Field(100, ge=1)
+    """The largest PDF ``paperdeck pdf --download`` takes, in MiB."""
     keys: dict[str, str] = Field(default_factory=dict)
     """Binding id → key(s), e.g. ``"day.older" = "h"`` or ``"app.quit" = "q,ctrl+q"``."""
     source: list[SourceConfig] = Field(default_factory=list)
@@ -71,6 +81,11 @@ class Config(BaseModel):
     @classmethod
     def _one_or_many(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
+
+
+def pdf_folder(config: Config, data: Path) -> Path:
+    """Where downloaded PDFs go: ``pdf_dir`` of config.toml, else ``pdfs`` in ``data``."""
+    return Path(config.pdf_dir).expanduser() if config.pdf_dir else data / "pdfs"
 
 
 @dataclass

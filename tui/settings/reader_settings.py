@@ -22,6 +22,7 @@ class ReaderSettings:
     restore: bool = True  # reopen where the reader was last time
     cache: bool = True  # keep parse results in the cache directory (--no-cache: don't)
     default_archive: bool = False  # no PATH given: after a sync, reopen what is there now
+    theme: str | None = None  # --theme: this session's theme, over config.toml's
 
     @classmethod
     def combine(
@@ -34,6 +35,7 @@ class ReaderSettings:
         restore: bool = True,
         cache: bool = True,
         default_archive: bool = False,
+        theme: str | None = None,
         env: Mapping[str, str] = os.environ,
     ) -> ReaderSettings:
         animations = config.animations if config.animations is not None else not in_ssh_session(env)
@@ -45,4 +47,5 @@ class ReaderSettings:
             restore=restore,
             cache=cache,
             default_archive=default_archive,
+            theme=theme,
         )

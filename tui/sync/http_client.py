@@ -25,12 +25,19 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC
 from importlib.metadata import PackageNotFoundError, version
+from typing import Protocol, TypeVar
 
-from tui.sync.http_request import MAX_BODY_BYTES, BackgroundGet, RedirectRefused, http_opener
+from tui.sync.http_request import (
+    MAX_BODY_BYTES,
+    BackgroundGet,
+    BodySink,
+    RedirectRefused,
+    http_opener,
+)
 from tui.sync.progress import Cancelled, SyncError, cannot_reach
 
 SLICE = 0.1
@@ -73,6 +80,23 @@ class HttpPolicy:
 
 
 FEW_ATTEMPTS = 2  # no connection at all, or a server too slow: one retry is enough
+T = TypeVar("T")
+
+
+class Resumable(BodySink, Protocol):
+    """A download into a file that a later try (or run) goes on with."""
+
+    def request_headers(self) -> Mapping[str, str]:
+        """The headers of the next try (``Range`` from what the file holds)."""
+
+    def restart(self) -> None:
+        """Throw away what the file holds: the server cannot go on from it."""
+
+    def check_whole(self) -> None:
+        """Raise :class:`RetryableError` when the answer ended before the size it announced."""
+
+    def close(self) -> None:
+        """The try is over (done or not): close the file."""
 
 
 class RetryableError(Exception):
@@ -83,6 +107,10 @@ class RetryableError(Exception):
         self.wait = wait
         self.attempts = attempts
         """Tries worth making for this kind of failure (0: the policy's)."""
+
+
+class RangeNotSatisfiable(Exception):
+    """HTTP 416: the file to go on with does not fit what the server has."""
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -119,12 +147,32 @@ class HttpClient:
 
     def get(self, url: str) -> bytes:
         """The body of a 200 answer; :class:`SyncError` after the retries are spent."""
+        return self._retrying(lambda: self._get_once(url))
+
+    def download(self, url: str, target: Resumable, limit: int) -> None:
+        """Stream ``url``'s body into ``target``, each retry going on where the last one
+        stopped (``Range``); :class:`SyncError` after the retries are spent."""
+
+        def once() -> None:
+            try:
+                self._get_once(url, target.request_headers(), target, limit)
+                target.check_whole()
+            except RangeNotSatisfiable:
+                target.restart()
+                raise RetryableError("the server cannot go on from the part downloaded") from None
+            finally:
+                target.close()
+
+        self._retrying(once)
+
+    def _retrying(self, once: Callable[[], T]) -> T:
+        """``once()``, tried again with backoff while it raises :class:`RetryableError`."""
         policy = self.policy
         delay = policy.backoff
         for attempt in range(1, policy.attempts + 1):
             self._pace()
             try:
-                return self._get_once(url)
+                return once()
             except RetryableError as exc:
                 if attempt >= (exc.attempts or policy.attempts):
                     raise SyncError(f"{exc} (gave up after {attempt} tries)") from None
@@ -151,21 +199,30 @@ class HttpClient:
                 raise SyncError("cancelled")
             time.sleep(min(left, SLICE))
 
-    def _get_once(self, url: str) -> bytes:
-        request = urllib.request.Request(
-            url, headers={"User-Agent": self._agent, "Accept": "application/json"}
-        )
-        running = BackgroundGet(self._opener, request, self.policy.timeout)
+    def _get_once(
+        self,
+        url: str,
+        headers: Mapping[str, str] | None = None,
+        sink: BodySink | None = None,
+        limit: int = MAX_BODY_BYTES,
+    ) -> bytes:
+        sent = {"User-Agent": self._agent, "Accept": "application/json", **(headers or {})}
+        request = urllib.request.Request(url, headers=sent)
+        running = BackgroundGet(self._opener, request, self.policy.timeout, sink, limit)
         worker = threading.Thread(target=running.run, name="paperdeck-http", daemon=True)
         worker.start()
         try:
             self._watch(running)
         finally:
             running.stop()
-        if running.error is not None:
-            _raise_for(running.error, urllib.parse.urlsplit(url).hostname or url)
-        if running.received > MAX_BODY_BYTES:
-            raise SyncError(f"the answer is larger than {MAX_BODY_BYTES // 2**20} MiB")
+            running.done.wait(1.0)  # a sink's last write is over before its file closes
+        error = running.error
+        if isinstance(error, urllib.error.HTTPError) and error.code == 416 and sink is not None:
+            raise RangeNotSatisfiable()
+        if error is not None:
+            _raise_for(error, urllib.parse.urlsplit(url).hostname or url)
+        if running.received > limit:
+            raise SyncError(f"the answer is larger than {limit // 2**20} MiB")
         return running.body
 
     def _watch(self, running: BackgroundGet) -> None:

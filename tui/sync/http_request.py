@@ -20,7 +20,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from contextlib import suppress
-from typing import IO
+from email.message import Message
+from typing import IO, Protocol
 
 MAX_BODY_BYTES = 32 * 1024 * 1024
 MAX_REDIRECTS = 5
@@ -59,6 +60,16 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return super().http_error_302(req, fp, code, msg, headers)
 
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
+class BodySink(Protocol):
+    """Where an answer's body goes instead of memory (a download's file)."""
+
+    def begin(self, status: int, headers: Message) -> None:
+        """The answer's status and headers are in; raise to refuse the body."""
+
+    def write(self, chunk: bytes) -> None:
+        """The next piece of the body; raise to stop."""
 
 
 _running = threading.local()  # the BackgroundGet a worker thread runs
@@ -112,10 +123,13 @@ class BackgroundGet:
     """One GET, run by :meth:`run` in a worker thread: its body, or what it raised."""
 
     def __init__(self, opener: urllib.request.OpenerDirector, request: urllib.request.Request,
-                 timeout: float) -> None:  # fmt: skip
+                 timeout: float, sink: BodySink | None = None,
+                 limit: int = MAX_BODY_BYTES) -> None:  # fmt: skip
         self._opener = opener
         self._request = request
         self._timeout = timeout
+        self._sink = sink
+        self._limit = limit
         self.done = threading.Event()
         self.body = b""
         self.error: BaseException | None = None
@@ -149,12 +163,17 @@ class BackgroundGet:
         try:
             with self._opener.open(self._request, timeout=self._timeout) as response:
                 self.body_began = time.monotonic()
+                if self._sink is not None:
+                    self._sink.begin(response.status, response.headers)
                 chunks = []
-                while self.received <= MAX_BODY_BYTES and not self._stopped:
+                while self.received <= self._limit and not self._stopped:
                     chunk = response.read1(_CHUNK)
                     if not chunk:
                         break
-                    chunks.append(chunk)
+                    if self._sink is not None:
+                        self._sink.write(chunk)
+                    else:
+                        chunks.append(chunk)
                     self.received += len(chunk)
                 self.body = b"".join(chunks)
         except BaseException as exc:  # handed to the watching thread

@@ -38,6 +38,7 @@ from tui.screens.reader.state import ReaderState, Shown
 from tui.screens.requests import (
     CopyRequested,
     OpenLinkRequested,
+    OpenPdfRequested,
     ResultsRequested,
     ReturnRequested,
 )
@@ -658,8 +659,9 @@ class ReaderScreen(Screen[None]):
             self.post_message(OpenLinkRequested(url, "paper"))
 
     def action_open_pdf(self) -> None:
-        if url := self._url(pdf=True):
-            self.post_message(OpenLinkRequested(url, "PDF"))
+        entry = self.current
+        if self._url(pdf=True) and entry is not None and entry.paper.arxiv_id:  # else: said why
+            self.post_message(OpenPdfRequested(entry.paper.arxiv_id))
 
     def action_cycle_order(self) -> None:
         """Votes → title → file order → votes; the paper under the cursor stays."""
