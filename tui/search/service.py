@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 
 from tui.archive.cache import ArchiveCache, CacheClosed
 from tui.archive.cache.reading import body
@@ -57,5 +58,5 @@ class ArchiveSearch:
         paper = hit.entry.paper
         if not paper.sections and hit.body is not None:
             sections = body(self.cache.connection(), hit.body)
-            paper = paper.model_copy(update={"sections": sections})
+            paper = replace(paper, sections=sections)
         return find_snippet(paper, query, self.marks.note_of(hit.entry.pid))

@@ -6,7 +6,7 @@ import os
 import sqlite3
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -241,7 +241,7 @@ def all_days(connection: sqlite3.Connection) -> Iterator[tuple[date | None, list
         rows = day_papers(connection, day)
         yield (
             day,
-            [row.paper.model_copy(update={"sections": body(connection, row.body)}) for row in rows],
+            [replace(row.paper, sections=body(connection, row.body)) for row in rows],
         )
 
 
