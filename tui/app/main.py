@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.driver import Driver
@@ -72,6 +73,8 @@ POSITION_SAVE_SECONDS = 2.0
 WATCH_SECONDS = 60.0  # the archive's files are checked again this often
 STOP_SECONDS = 1.0  # how long a quit waits for background jobs before it goes on without them
 QUITS = ("app.quit", "app.quit_now")
+ANSWERED_FIRST = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
+"""What the user does that the reader answers before it reads on."""
 DEMO_NOTE = (
     "Five days of made-up papers that ship with paperdeck, to try it on. To read your own "
     "digests, run: paperdeck PATH… (files or folders). To fetch the Hugging Face daily "
@@ -203,6 +206,11 @@ class PaperdeckApp(App[None]):
         self.push_screen(self.reader)
         self.loader.load_first()
         self.load_in_background()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, ANSWERED_FIRST):
+            self.loader.make_way()  # the loader waits while the reader answers the user
+        await super().on_event(event)
 
     def _loader(self, prefer: date | None) -> ArchiveLoader:
         cache = self.cache
