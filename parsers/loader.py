@@ -11,7 +11,7 @@ from parsers.decoding import decode
 from parsers.discovery import SourceFile, discover
 from parsers.formats import read_any
 from parsers.merge import DigestIndex, shared_ids
-from parsers.models import Digest, LoadResult, Problem, RawDigest
+from parsers.models import Digest, LoadResult, Problem, RawDigest, digest_from_raw
 from parsers.regular_files import UnusableFile, read_regular_file
 from parsers.sources import source_name
 
@@ -36,7 +36,7 @@ class RawFileResult:
     problems: list[Problem] = field(default_factory=list)
 
     def validated(self) -> FileResult:
-        digests = [Digest.model_validate(digest) for digest in self.digests]
+        digests = [digest_from_raw(digest) for digest in self.digests]
         return FileResult(self.source, digests, self.problems)
 
 

@@ -11,7 +11,7 @@ from parsers.markdown.body import read_body_line
 from parsers.markdown.canonical import read_canonical
 from parsers.markdown.draft import Draft, PaperFields
 from parsers.markdown.syntax import DAY_WORDS, LONG_LINE, is_bare_date, split_link
-from parsers.models import Digest, Problem, RawDigest, Severity
+from parsers.models import Digest, Problem, RawDigest, Severity, digest_from_raw
 from parsers.paper_fields import arxiv_id_from_url, clean_title
 from parsers.web_links import is_web_link, not_a_web_link
 
@@ -197,4 +197,4 @@ def parse_markdown_digest(
 ) -> tuple[list[Digest], list[Problem]]:
     """Read a markdown digest into one :class:`Digest` per day header, in file order."""
     raw, problems = read_markdown_digest(text, path, fallback_date)
-    return [Digest.model_validate(digest) for digest in raw], problems
+    return [digest_from_raw(digest) for digest in raw], problems

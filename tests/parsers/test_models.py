@@ -1,50 +1,60 @@
-"""The models build their validators on first use, safely from many threads at once."""
+"""The records the parsers give: built from the parsers' plain data, written out as JSON."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
-from pathlib import Path
+from datetime import date
 
-ROOT = Path(__file__).resolve().parents[2]
-
-FIRST_USE_IN_THREADS = textwrap.dedent(
-    """
-    from concurrent.futures import ThreadPoolExecutor
-
-    from parsers.models import Digest, LoadResult, Paper, Problem, Section
-
-    models = (Digest, LoadResult, Paper, Problem, Section)
-    deferred = [model for model in models if not model.__pydantic_complete__]
-    raw = {
-        "date": "2025-07-01",
-        "sources": ["a.md"],
-        "papers": [{"title": f"T{i}", "votes": i, "authors": ["A"],
-                    "sections": [{"heading": "What's New", "items": ["x"]}]} for i in range(20)],
-    }
-
-    def validate(_: int) -> tuple[int, str]:
-        digest = Digest.model_validate(raw)
-        problem = Problem.model_validate({"path": "a.md", "message": "m"})
-        return len(digest.papers), type(digest.papers[0].sections[0]).__name__ + problem.severity
-
-    with ThreadPoolExecutor(16) as pool:
-        results = set(pool.map(validate, range(64)))
-    print(len(deferred), sorted(results))
-    """
+from parsers.models import (
+    Paper,
+    Problem,
+    Section,
+    digest_from_raw,
+    problem_from_json,
 )
 
+RAW = {
+    "date": date(2025, 7, 1),
+    "sources": ["a.md"],
+    "papers": [
+        {
+            "title": "T",
+            "url": "https://arxiv.org/abs/2507.00001",
+            "arxiv_id": "2507.00001",
+            "votes": 3,
+            "authors": ["A", "B"],
+            "sections": [{"heading": "What's New", "items": ["x"]}],
+            "line": 12,  # what a parser kept for itself is not a field
+        },
+        {"title": "Derived", "title_derived": True},
+    ],
+}
 
-def test_models_build_once_from_many_threads() -> None:
-    """Imported without building, then first validated by 16 threads together."""
-    done = subprocess.run(
-        [sys.executable, "-c", FIRST_USE_IN_THREADS],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+
+def test_a_digest_is_built_from_the_parsers_plain_data() -> None:
+    digest = digest_from_raw(RAW)
+    assert digest.date == date(2025, 7, 1) and digest.sources == ["a.md"]
+    first, second = digest.papers
+    assert first == Paper(
+        title="T",
+        url="https://arxiv.org/abs/2507.00001",
+        arxiv_id="2507.00001",
+        votes=3,
+        authors=["A", "B"],
+        sections=[Section(heading="What's New", items=["x"])],
     )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split(maxsplit=1) == ["5", "[(20, 'Sectionwarning')]\n"]
+    assert second == Paper(title="Derived", title_derived=True)
+    assert first.authors is not RAW["papers"][0]["authors"]  # type: ignore[index]
+
+
+def test_json_keys_and_their_order_are_the_dumps_contract() -> None:
+    paper = digest_from_raw(RAW).papers[0]
+    assert list(paper.as_json()) == [
+        "title", "title_derived", "url", "arxiv_id", "votes", "authors", "thumbnail", "video",
+        "sections",
+    ]  # fmt: skip
+    sections = [{"heading": "What's New", "items": ["x"], "source": None}]
+    assert paper.as_json()["sections"] == sections
+    problem = Problem(path="a.md", line=2, severity="error", message="m")
+    assert list(problem.as_json()) == ["path", "line", "severity", "message"]
+    assert problem_from_json(problem.as_json()) == problem
+    assert str(problem) == "a.md:2: error: m"

@@ -10,6 +10,7 @@ from textual.widget import Widget
 
 from tests.waiting import DEADLINE, wait_until
 from tui.app import PaperdeckApp
+from tui.screens.search import SearchScreen
 from tui.settings.locations import DEMO_ARCHIVE
 from tui.widgets.name_list import NameList
 
@@ -24,14 +25,31 @@ async def wait_loaded(pilot: Pilot[None], timeout: float = DEADLINE) -> None:
 
 
 async def wait_search(pilot: Pilot[None], query: str) -> None:
-    """Wait until the search screen shows the results of ``query``."""
+    """Wait until the search screen shows the results of ``query``, with the snippets of
+    the rows in view (they are read in a worker)."""
     screen = pilot.app.screen
 
     def shown() -> bool:
-        search = screen.results.search_query  # type: ignore[attr-defined]
-        return search is not None and search.text == query and not screen.workers
+        results = screen.results  # type: ignore[attr-defined]
+        search = results.search_query
+        return (
+            search is not None
+            and search.text == query
+            and not screen.workers
+            and not results.snippets_pending
+        )
 
     await wait_until(pilot, shown, f"the results of {query!r}")
+
+
+async def searched(pilot: Pilot[None], text: str) -> SearchScreen:
+    """Wait for the archive, search for ``text`` and wait for the results."""
+    await wait_loaded(pilot)
+    await pilot.press("slash", *text)
+    await wait_search(pilot, text)
+    screen = pilot.app.screen
+    assert isinstance(screen, SearchScreen)
+    return screen
 
 
 def write_digest(path: Path, day: str, papers: list[tuple[str, int | None]]) -> Path:

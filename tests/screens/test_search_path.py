@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList
 from textual.geometry import Region
-from textual.pilot import Pilot
 
 from tests.screens.helpers import (
     list_titles,
+    searched,
     wait_loaded,
     wait_palette,
     wait_search,
@@ -20,7 +20,6 @@ from tests.screens.helpers import (
 )
 from tests.waiting import DEADLINE, wait_until
 from tui.app import PaperdeckApp
-from tui.screens.search import SearchScreen
 from tui.search.matching import DEFAULT_LIMIT, SearchResult
 from tui.terminal.textual_compat import notifications
 from tui.widgets.detail_pane import DetailPane
@@ -34,16 +33,6 @@ def archive(tmp_path: Path) -> Path:
     write_digest(tmp_path / "2025-07-16.md", "2025-07-16", [("Cache Mid", 50), ("Vision", 9)])
     write_digest(tmp_path / "2025-07-17.md", "2025-07-17", [("Cache New", 30), ("Agents", 3)])
     return tmp_path
-
-
-async def searched(pilot: Pilot[None], text: str) -> SearchScreen:
-    """Wait for the archive, search for ``text`` and wait for the results."""
-    await wait_loaded(pilot)
-    await pilot.press("slash", *text)
-    await wait_search(pilot, text)
-    screen = pilot.app.screen
-    assert isinstance(screen, SearchScreen)
-    return screen
 
 
 def shown(app: PaperdeckApp) -> tuple[date | None, str]:

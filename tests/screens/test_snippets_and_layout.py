@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -9,9 +10,9 @@ from rich.cells import cell_len
 from textual.widget import Widget
 from textual.widgets import Label
 
-from tests.screens.helpers import wait_loaded, wait_search, widget_text
+from tests.screens.helpers import searched, wait_loaded, widget_text
 from tui.app import PaperdeckApp
-from tui.screens.search import SearchScreen
+from tui.search.service import ArchiveSearch
 from tui.widgets.detail_pane import DetailPane
 
 WIDE = (120, 40)
@@ -53,11 +54,7 @@ def archive(tmp_path: Path) -> Path:
 async def test_each_result_says_where_it_matched_with_the_match_lit(archive: Path) -> None:
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("slash", *"cache")
-        await wait_search(pilot, "cache")
-        screen = app.screen
-        assert isinstance(screen, SearchScreen)
+        screen = await searched(pilot, "cache")
         shown = lines(screen.results)
         title_row = next(i for i, line in enumerate(shown) if "Plain Title" in line)
         # the markup-like text of the digest stays literal
@@ -73,14 +70,29 @@ async def test_each_result_says_where_it_matched_with_the_match_lit(archive: Pat
         assert "cache" in lit  # the match is highlighted in the snippet
 
 
+async def test_snippets_are_read_in_a_worker_never_while_drawing(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readers: list[int] = []
+    read = ArchiveSearch.snippet
+
+    def spy(self: ArchiveSearch, *args):  # type: ignore[no-untyped-def]
+        readers.append(threading.get_ident())
+        return read(self, *args)
+
+    monkeypatch.setattr(ArchiveSearch, "snippet", spy)
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await searched(pilot, "cache")
+        assert "authors: Cache Person" in lines(screen.results)
+        assert len(readers) == 3  # each result's body once, none on the UI thread
+        assert threading.get_ident() not in readers
+
+
 async def test_ctrl_g_groups_results_by_day_and_enter_opens_the_paper(archive: Path) -> None:
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("slash", *"cache")
-        await wait_search(pilot, "cache")
-        screen = app.screen
-        assert isinstance(screen, SearchScreen)
+        screen = await searched(pilot, "cache")
         status = screen.query_one("#search-status", Label)
         assert str(status.render()).startswith("best first")
         await pilot.press("ctrl+g")

@@ -26,7 +26,7 @@ def cache_of(entries: list[Entry]) -> ArchiveCache:
         name = f"/digests/{day or 'undated'}.md"
         source = SourceFile(path=name, explicit=False, path_date=day)
         stat = FileStat(source, str(Path(name)), 1, 1, rank)
-        papers = [entry.paper.model_dump() for entry in group]
+        papers = [entry.paper.as_json() for entry in group]
         digest = {"date": day, "sources": [name], "papers": papers}
         results.append((stat, RawFileResult(source, [digest], [])))
     store_results(cache.connection(), results, index_now=True)

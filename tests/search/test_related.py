@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -39,8 +40,8 @@ MOE = paper(
 )
 PAPERS = [
     (MON, MOE),
-    (TUE, MOE.model_copy(update={"votes": 3})),  # the same paper listed again a day later
-    (WED, MOE.model_copy(update={"url": None, "arxiv_id": None, "title": MOE.title.upper()})),
+    (TUE, replace(MOE, votes=3)),  # the same paper listed again a day later
+    (WED, replace(MOE, url=None, arxiv_id=None, title=MOE.title.upper())),
     (MON, paper(2, "Load Balancing for Mixture of Experts Routers",
                 "The gating router of sparse experts collapses; balancing losses fix it.",
                 ["Cy Park"])),

@@ -12,8 +12,8 @@ from tui.search.snippets import Snippet, find_snippet, window
 
 
 def paper(title: str, authors: list[str], items: dict[str | None, list[str]]) -> Paper:
-    sections = [Section.model_construct(heading=h, items=list(v)) for h, v in items.items()]
-    return Paper.model_construct(title=title, authors=authors, sections=sections)
+    sections = [Section(heading=h, items=list(v)) for h, v in items.items()]
+    return Paper(title=title, authors=authors, sections=sections)
 
 
 PAPER = paper(

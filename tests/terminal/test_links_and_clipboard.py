@@ -228,13 +228,13 @@ async def test_the_opener_refuses_what_is_not_a_web_link_and_says_why(
 def test_a_paper_link_that_is_no_web_address_is_no_link() -> None:
     """c, o, the detail pane and bookmarks take a paper's link from abs_url."""
     for link in HOSTILE_LINKS:
-        paper = Paper.model_construct(title="Hostile", url=link, arxiv_id=None)
+        paper = Paper(title="Hostile", url=link, arxiv_id=None)
         assert abs_url(paper) is None
-    assert abs_url(Paper.model_construct(title="Web", url=URL, arxiv_id=None)) == URL
+    assert abs_url(Paper(title="Web", url=URL, arxiv_id=None)) == URL
 
 
 def test_the_detail_pane_links_web_addresses_only() -> None:
-    paper = Paper.model_construct(
+    paper = Paper(
         title="Hostile", title_derived=False, url="javascript:alert(1)", arxiv_id=None,
         votes=None, authors=[], thumbnail="file:///etc/passwd",
         video="https://example.org/v.mp4", sections=[],
@@ -253,7 +253,7 @@ def test_the_feeds_labelled_links_are_hyperlinks_and_other_text_is_not() -> None
         Section(heading="Links", items=["GitHub: https://github.com/a/b", "Notes: file:///x"]),
         Section(heading="Abstract", items=["Plain text: https://example.org inside a sentence"]),
     ]
-    paper = Paper.model_construct(
+    paper = Paper(
         title="Links", title_derived=False, url=None, arxiv_id=None, votes=None, authors=[],
         thumbnail=None, video=None, sections=sections,
     )  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def test_fill_in_completes_a_bare_bookmark_only(tmp_path: Path) -> None:
     state = UserState(tmp_path)
     state.add_bookmark(Bookmark.bare("2507.00001", datetime(2025, 1, 2)))
     state.fill_in("2507.00001", PAPER, date(2025, 7, 17))
-    state.fill_in("2507.00001", PAPER.model_copy(update={"title": "Other"}), None)
+    state.fill_in("2507.00001", replace(PAPER, title="Other"), None)
     assert state.flush()
     kept = bookmarks_file(tmp_path).read().bookmarks["2507.00001"]
     assert (kept.title, kept.bookmarked_at) == ("A Paper", datetime(2025, 1, 2, tzinfo=UTC))

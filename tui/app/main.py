@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.driver import Driver
@@ -77,6 +78,8 @@ POSITION_SAVE_SECONDS = 2.0
 WATCH_SECONDS = 60.0  # the archive's files are checked again this often
 STOP_SECONDS = 1.0  # how long a quit waits for background jobs before it goes on without them
 QUITS = ("app.quit", "app.quit_now")
+ANSWERED_FIRST = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
+"""What the user does that the reader answers before it reads on."""
 DEMO_NOTE = (
     "Five days of made-up papers that ship with paperdeck, to try it on. To read your own "
     "digests, run: paperdeck PATH… (files or folders). To fetch the Hugging Face daily "
@@ -221,6 +224,11 @@ class PaperdeckApp(App[None]):
         if self.settings.default_archive and not self.demo:
             synced = last_synced(self.locations, datetime.now(UTC))
         self.reader.show_archive_facts("demo" if self.demo else "", synced)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, ANSWERED_FIRST):
+            self.loader.make_way()  # the loader waits while the reader answers the user
+        await super().on_event(event)
 
     def _loader(self, prefer: date | None) -> ArchiveLoader:
         cache = self.cache

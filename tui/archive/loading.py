@@ -11,6 +11,7 @@ asks for jumps the queue); last, new papers go into the search index. The reader
 from __future__ import annotations
 
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ from tui.archive.cache.writing import FileStat
 FIRST_BATCH_BYTES = 2 * 1024 * 1024
 BATCH_FILES = 32
 FIRST_SCREEN_POLL = 0.05
+MAKE_WAY_SECONDS = 0.15  # after a key, the loader's next piece of work waits this long
 
 
 # -- what the loader reports ---------------------------------------------------------------
@@ -186,6 +188,26 @@ class ArchiveLoader:
         self.first_screen = threading.Event()  # set once the first day is on screen
         self.queue = ReadQueue([])
         self._plan: LoadPlan | None = None
+        self._quiet_until = 0.0  # time.monotonic(): the loader waits until then
+
+    def make_way(self, seconds: float = MAKE_WAY_SECONDS) -> None:
+        """A key was pressed: start no file and no index batch for ``seconds``, so that the
+        key's answer has the interpreter to itself (Python runs one thread at a time, and
+        the loader's work is Python). From any thread."""
+        self._quiet_until = max(self._quiet_until, time.monotonic() + seconds)
+
+    def _polite(self, cancelled: Callable[[], bool]) -> Callable[[], bool]:
+        """``cancelled``, asked between two pieces of work (no transaction open), after
+        waiting while the reader answers keys: one wait at most per piece, so that keys
+        pressed without end slow the loading down but never stop it."""
+
+        def check() -> bool:
+            until = self._quiet_until
+            while not cancelled() and (left := until - time.monotonic()) > 0:
+                time.sleep(min(left, FIRST_SCREEN_POLL))
+            return cancelled()
+
+        return check
 
     def load_first(self) -> None:
         """Make the first screen possible (call before it): from the cache, else the files."""
@@ -209,6 +231,7 @@ class ArchiveLoader:
         while not self.first_screen.wait(FIRST_SCREEN_POLL):  # let the first screen draw
             if cancelled():
                 return
+        cancelled = self._polite(cancelled)
         with self.cache.borrowed(), self._failures():
             if self._plan is None:  # the first screen came from the cache: check files now
                 self._plan = self._replan()
@@ -217,6 +240,7 @@ class ArchiveLoader:
     def refresh(self, cancelled: Callable[[], bool]) -> None:
         """Check the files again (a sync, a cron job, an edit) and read what changed (in a
         background thread)."""
+        cancelled = self._polite(cancelled)
         with self.cache.borrowed(), self._failures():
             self._read(self._replan(), cancelled, first=False)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from parsers import Problem
@@ -213,7 +213,7 @@ class ArchiveStore(ArchiveFigures):
         if entry.body is None:
             return entry
         sections = body(self.cache.connection(), entry.body)
-        return Entry(entry.day, entry.paper.model_copy(update={"sections": sections}), entry.pid)
+        return Entry(entry.day, replace(entry.paper, sections=sections), entry.pid)
 
     # -- weeks and months --------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from tui.settings.locations import Locations
 def _digest(day: date | None, papers: list[Paper]) -> dict[str, Any]:
     return {
         "date": day.isoformat() if day else None,
-        "papers": [paper.model_dump(mode="json") for paper in papers],
+        "papers": [paper.as_json() for paper in papers],
     }
 
 
@@ -34,7 +34,7 @@ def dump_document(result: LoadResult) -> dict[str, Any]:
     """The JSON document ``paperdeck dump`` prints (keys are a public contract)."""
     return {
         "digests": [_digest(digest.date, digest.papers) for digest in result.digests],
-        "problems": [problem.model_dump(mode="json") for problem in result.problems],
+        "problems": [problem.as_json() for problem in result.problems],
     }
 
 
@@ -55,7 +55,7 @@ def dump_chunks(
     yield '\n  ],\n  "problems": [' if not first else '],\n  "problems": ['
     first = True
     for problem in problems:
-        yield ("\n    " if first else ",\n    ") + _indented(problem.model_dump(mode="json"), 2)
+        yield ("\n    " if first else ",\n    ") + _indented(problem.as_json(), 2)
         first = False
     yield "\n  ]\n}\n" if not first else "]\n}\n"
 

@@ -8,6 +8,7 @@ result comes back here with the cursor on it. Results come a page at a time
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -24,13 +25,17 @@ from textual.worker import get_current_worker
 
 from tui.screens.search_memory import Recall, SearchMemory
 from tui.screens.search_paging import ResultPaging, Searcher
-from tui.search.matching import SearchCancelled, SearchResult
+from tui.search.matching import SearchCancelled, SearchHit, SearchResult
 from tui.search.query import Query, QueryError, parse_query
+from tui.search.snippets import Snippet
 from tui.userdata.searches import MAX_NAME
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.literal import literal
 from tui.widgets.name_list import NamedFigure, NameList
-from tui.widgets.search_results import SearchResults, SnippetSource
+from tui.widgets.search_results import SearchResults
+
+SnippetSource = Callable[[SearchHit, Query], Snippet | None]
+"""Where a result matched outside its title; reads the paper's body (from any thread)."""
 
 DEBOUNCE_SECONDS = 0.15
 KEPT_IN_RESULTS = {"question_mark", "slash"}
@@ -74,6 +79,13 @@ class SearchScreen(ResultPaging):
         generation: int
         indexed: bool
 
+    @dataclass
+    class SnippetsFound(Message):
+        """Snippets of the results drawn, by result number (for the results' ``generation``)."""
+
+        snippets: dict[int, Snippet | None]
+        generation: int
+
     def __init__(
         self,
         search: Searcher,
@@ -115,7 +127,6 @@ class SearchScreen(ResultPaging):
 
     def on_mount(self) -> None:
         self.results.border_title = literal("Results")
-        self.results.snippets = self.snippets
         self.results.empty_text = TYPE_TO_SEARCH
         saved = self.saved_list
         saved.border_title = literal("Saved")
@@ -319,6 +330,27 @@ class SearchScreen(ResultPaging):
             return
         if not worker.is_cancelled:
             self.post_message(self.Found(result, generation, indexed))
+
+    def on_search_results_snippets_wanted(self, message: SearchResults.SnippetsWanted) -> None:
+        message.stop()
+        if self.snippets is None:
+            self.results.add_snippets(dict.fromkeys(message.hits), message.generation)
+        else:
+            self._fetch_snippets(self.snippets, message)
+
+    @work(thread=True, group="snippets")
+    def _fetch_snippets(self, source: SnippetSource, wanted: SearchResults.SnippetsWanted) -> None:
+        """Read the snippets off the UI thread (the source reads the papers' bodies)."""
+        worker = get_current_worker()
+        found: dict[int, Snippet | None] = {}
+        for number, hit in wanted.hits.items():
+            if worker.is_cancelled:
+                return
+            found[number] = source(hit, wanted.query)
+        self.post_message(self.SnippetsFound(found, wanted.generation))
+
+    def on_search_screen_snippets_found(self, message: SnippetsFound) -> None:
+        self.results.add_snippets(message.snippets, message.generation)
 
     def on_search_screen_found(self, message: Found) -> None:
         if message.generation != self._generation:

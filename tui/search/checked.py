@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from parsers import Paper
 from tui.archive.cache.reading import PaperRow, keys_of_pids, papers_by_key, stored_texts
@@ -60,11 +61,11 @@ class _Checker:
         if not self.excluded and paper_matches(self.query, header, self.marks):
             return True  # settled by the title and authors
         sections = sections_of_text(raw) if raw else []
-        full = Entry(row.day, row.paper.model_copy(update={"sections": sections}), row.pid)
+        full = Entry(row.day, replace(row.paper, sections=sections), row.pid)
         return paper_matches(self.query, full, self.marks)
 
     def in_title(self, title: str) -> bool:
-        paper = Paper.model_construct(title=title, authors=[], sections=[])
+        paper = Paper(title=title, authors=[], sections=[])
         return title_matches(self.query, Entry(None, paper, ""))
 
 

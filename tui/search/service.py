@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 
 from tui.archive.cache import ArchiveCache, CacheClosed
 from tui.archive.cache.reading import body
@@ -53,9 +54,14 @@ class ArchiveSearch:
         return result, ready
 
     def snippet(self, hit: SearchHit, query: Query) -> Snippet | None:
-        """Where ``hit`` matched ``query`` outside its title (its body read from the cache)."""
+        """Where ``hit`` matched ``query`` outside its title (its body read from the cache;
+        from any thread). None when the reader is closing."""
         paper = hit.entry.paper
         if not paper.sections and hit.body is not None:
-            sections = body(self.cache.connection(), hit.body)
-            paper = paper.model_copy(update={"sections": sections})
+            try:
+                with self.cache.borrowed():
+                    sections = body(self.cache.connection(), hit.body)
+            except CacheClosed:
+                return None
+            paper = replace(paper, sections=sections)
         return find_snippet(paper, query, self.marks.note_of(hit.entry.pid))

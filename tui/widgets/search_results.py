@@ -1,14 +1,15 @@
 """Search results, two lines each: day, votes and the title with the matching words lit;
 below it, where else it matched (authors, or the summary section) with the match lit.
 
-Snippets are asked for (``snippets``) only for the rows drawn, so a search of 500 results
-reads the bodies of the dozen on screen. ``grouped`` puts the results under their days,
-newest first, each day's best first.
+Snippets are asked for only for the rows drawn, so a search of 500 results reads the
+bodies of the dozen on screen; the list never reads them itself (drawing never waits on the
+disk): it posts :class:`SearchResults.SnippetsWanted`, draws the row empty, and draws it
+again when :meth:`SearchResults.add_snippets` brings them. ``grouped`` puts the results
+under their days, newest first, each day's best first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -21,7 +22,6 @@ from tui.search.query import Query
 from tui.search.snippets import Snippet, window
 from tui.widgets.line_list import LineList
 
-SnippetSource = Callable[[SearchHit, Query], Snippet | None]
 INDENT = "                 "  # under the title: past the day and votes columns
 
 
@@ -38,19 +38,30 @@ class SearchResults(LineList):
     class Opened(Message):
         hit: SearchHit
 
+    @dataclass
+    class SnippetsWanted(Message):
+        """Rows drawn without their snippets: ``hits`` by number, for ``generation``."""
+
+        hits: dict[int, SearchHit]
+        query: Query
+        generation: int
+
     def __init__(self) -> None:
         super().__init__(id="search-results")
         self.hits: list[SearchHit] = []
         self.search_query: Query | None = None
-        self.snippets: SnippetSource | None = None
         self.grouped = False
         self._rows: list[_Row] = []
-        self._snippet_cache: dict[int, Snippet | None] = {}
+        self._snippets: dict[int, Snippet | None] = {}  # by hit number
+        self._asked: set[int] = set()  # hit numbers asked for, not come yet
+        self._wanted: dict[int, SearchHit] = {}  # drawn without a snippet, not asked yet
+        self.generation = 0  # of the hits shown: snippets for older ones are dropped
 
     def show(self, hits: list[SearchHit], query: Query) -> None:
         self.hits = hits
         self.search_query = query
-        self._snippet_cache = {}
+        self.generation += 1
+        self._snippets, self._asked, self._wanted = {}, set(), {}
         self._layout()
         self.scroll_to(y=0, animate=False, immediate=True)
         self.rows_changed(0)
@@ -146,15 +157,39 @@ class SearchResults(LineList):
         muted = self.part_style("line-list--muted")
         return Content.assemble((day, muted), " ", (votes, muted), "  ", highlighted)
 
-    def _snippet(self, index: int) -> Snippet | None:
-        if index not in self._snippet_cache:
-            source, query = self.snippets, self.search_query
-            found = source(self.hits[index], query) if source and query else None
-            self._snippet_cache[index] = found
-        return self._snippet_cache[index]
+    def add_snippets(self, found: dict[int, Snippet | None], generation: int) -> None:
+        """Snippets that were asked for (dropped when other results are shown since)."""
+        if generation != self.generation:
+            return
+        self._snippets.update(found)
+        self._asked.difference_update(found)
+        for row, shown in enumerate(self._rows):
+            if shown.kind == "snippet" and shown.hit in found:
+                self.restyle_row(row)
+
+    @property
+    def snippets_pending(self) -> bool:
+        """Whether a snippet row in view still waits for its snippet."""
+        top = self.scroll_offset.y
+        return any(
+            row.kind == "snippet" and row.hit not in self._snippets
+            for row in self._rows[top : top + self.scrollable_content_region.height]
+        )
+
+    def _ask_snippets(self) -> None:
+        wanted, self._wanted = self._wanted, {}
+        if wanted and self.search_query is not None:
+            self._asked.update(wanted)
+            self.post_message(self.SnippetsWanted(wanted, self.search_query, self.generation))
 
     def _snippet_row(self, index: int, width: int) -> Content:
-        snippet = self._snippet(index)
+        if index not in self._snippets:
+            if index not in self._asked and index not in self._wanted:
+                if not self._wanted:  # the first of this frame: ask once it is drawn
+                    self.call_later(self._ask_snippets)
+                self._wanted[index] = self.hits[index]
+            return Content("")
+        snippet = self._snippets[index]
         if snippet is None:
             return Content("")
         muted = self.part_style("line-list--muted")

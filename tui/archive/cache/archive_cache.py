@@ -22,7 +22,6 @@ from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
 
-from parsers.loader import read_file_raw
 from tui.archive.cache import reading, writing
 from tui.archive.cache.indexing import index_pending
 from tui.archive.cache.reading import Freshness
@@ -243,6 +242,8 @@ class ArchiveCache:
     ) -> set[date | None] | None:
         """Parse ``stats`` and store them (one transaction); returns the days changed, or
         None when ``cancelled`` stopped it before it stored anything."""
+        from parsers.loader import read_file_raw  # a warm start reads no file: no parser
+
         results = []
         for stat in stats:
             if cancelled():

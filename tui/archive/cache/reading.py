@@ -7,7 +7,7 @@ import os
 import sqlite3
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -188,7 +188,7 @@ def stored_texts(
             found.append((key, title, authors, _text(blob)))
         else:
             sections = body(connection, body_refs(file_id, ordinal, more))
-            merged = {"sections": [section.model_dump() for section in sections]}
+            merged = {"sections": [asdict(section) for section in sections]}
             found.append((key, title, authors, json.dumps(merged, ensure_ascii=False)))
     return found
 
@@ -264,7 +264,7 @@ def all_days(connection: sqlite3.Connection) -> Iterator[tuple[date | None, list
         rows = day_papers(connection, day)
         yield (
             day,
-            [row.paper.model_copy(update={"sections": body(connection, row.body)}) for row in rows],
+            [replace(row.paper, sections=body(connection, row.body)) for row in rows],
         )
 
 

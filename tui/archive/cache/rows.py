@@ -124,9 +124,7 @@ def paper_json(fields: dict[str, Any]) -> bytes:
 
 def sections_from(raw: list[Any]) -> list[Section]:
     return [
-        Section.model_construct(
-            heading=s.get("heading"), items=list(s.get("items") or []), source=s.get("source")
-        )
+        Section(heading=s.get("heading"), items=list(s.get("items") or []), source=s.get("source"))
         for s in raw
         if isinstance(s, dict)
     ]
@@ -166,7 +164,7 @@ def sections_of_text(text: str) -> list[Section]:
 
 def head_from_row(row: tuple[Any, ...]) -> Paper:
     """A merged paper's header (no sections) from a ``papers`` row in HEAD_COLUMNS order."""
-    return Paper.model_construct(
+    return Paper(
         title=row[4],
         title_derived=bool(row[5]),
         url=row[6],

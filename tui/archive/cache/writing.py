@@ -16,10 +16,11 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from parsers import Problem, SourceFile
-from parsers.loader import MAX_FILE_BYTES, RawFileResult
 from parsers.merge import merge_paper, paper_key
+from parsers.models import problem_from_json
 from parsers.regular_files import UnusableFile, read_regular_file
 from tui.archive.cache.indexing import INDEXED_TEXT, PENDING, index_range, index_values
 from tui.archive.cache.rows import (
@@ -36,6 +37,9 @@ from tui.archive.cache.rows import (
 from tui.archive.cache.schema import write_transaction
 from tui.archive.identity import paper_id
 from tui.archive.text import author_key
+
+if TYPE_CHECKING:
+    from parsers.loader import RawFileResult
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,8 @@ def remove_files(connection: sqlite3.Connection, file_ids: list[int]) -> set[dat
 
 def file_digest(path: str) -> str:
     """SHA-1 of a file's bytes ("" when it cannot be read as a regular file)."""
+    from parsers.loader import MAX_FILE_BYTES  # the parsers load when a file is read, not before
+
     try:
         return hashlib.sha1(read_regular_file(path, MAX_FILE_BYTES)).hexdigest()
     except (OSError, UnusableFile):
@@ -174,7 +180,7 @@ def _replace_copies(
     fresh: dict[CopyRef, PaperRecord],
 ) -> None:
     connection.execute("DELETE FROM copies WHERE file_id = ?", (file_id,))
-    problems = json.dumps([p.model_dump(mode="json") for p in result.problems], ensure_ascii=False)
+    problems = json.dumps([p.as_json() for p in result.problems], ensure_ascii=False)
     connection.execute(
         "UPDATE files SET size = ?, mtime_ns = ?, rank = ?, problems = ?, digest = ? WHERE id = ?",
         (stat.size, stat.mtime_ns, stat.rank, problems, file_digest(stat.source.path), file_id),
@@ -280,4 +286,4 @@ def _day_clause(day: date | None) -> tuple[str, tuple[str, ...]]:
 
 def problems_of(text: str) -> list[Problem]:
     """The problems a ``files`` row records."""
-    return [Problem.model_validate(item) for item in json.loads(text)]
+    return [problem_from_json(item) for item in json.loads(text)]
