@@ -88,3 +88,20 @@ def test_a_file_from_a_newer_paperdeck_is_kept_aside_never_overwritten(
     ]
     assert state.close()
     assert sorted(p.read_bytes() for p in data.glob("bookmarks.json.unreadable-*")) == [newer] * 2
+
+
+def test_a_format_2_file_reads_as_it_is_and_saves_as_format_3_with_lists(data: Path) -> None:
+    kept = {"id": "2507.01234", "arxiv_id": "2507.01234", "bookmarked_at": "2025-07-17T10:00:00Z",
+            "starred": True, "tags": ["llm"], "note": "read"}  # fmt: skip
+    (data / "bookmarks.json").write_text(
+        json.dumps({"schema_version": 2, "bookmarks": {"2507.01234": kept}})
+    )
+    file = bookmarks_file(data)
+    state = file.read()
+    assert file.moved == [] and state.bookmarks["2507.01234"].lists == []
+    assert state.bookmarks["2507.01234"].tags == ["llm"]
+    file.apply([an.change_lists("2507.01234", ["Reading group"], [], None)])
+    saved = json.loads((data / "bookmarks.json").read_text())
+    assert saved["schema_version"] == 3
+    assert saved["bookmarks"]["2507.01234"]["lists"] == ["Reading group"]
+    assert saved["bookmarks"]["2507.01234"]["note"] == "read"

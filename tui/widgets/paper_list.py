@@ -174,7 +174,7 @@ class PaperList(LineList):
             title = fit(title, room)
         return Content.assemble(
             (votes, muted),
-            (self.glyphs.selected if chosen else " ", marker),
+            (self.glyphs.selected, marker) if chosen else " ",
             (bookmark, marker),
             (unread, marker),
             " ",

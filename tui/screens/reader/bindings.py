@@ -74,7 +74,7 @@ READER_BINDINGS: list[BindingType] = [
         "toggle_select",
         "Select",
         show=False,
-        tooltip="Select / unselect the paper (then b, #, +, u, c, C act on every selected one)",
+        tooltip="Select / unselect the paper: b # + u c C act on all",
         id="list.select",
     ),
     Binding(
@@ -82,7 +82,7 @@ READER_BINDINGS: list[BindingType] = [
         "select_all",
         "Select all",
         show=False,
-        tooltip="Select every paper listed; again: clear the selection",
+        tooltip="Select every paper listed (again: none)",
         id="list.select_all",
     ),
     Binding(
@@ -90,7 +90,7 @@ READER_BINDINGS: list[BindingType] = [
         "add_to_list",
         "Add to list",
         show=False,
-        tooltip="Add the paper (or the selected ones) to a reading list",
+        tooltip="Add to a reading list",
         id="list.add_to",
     ),
     Binding("z", "app.undo", "Undo", show=False, id="undo"),
