@@ -185,3 +185,29 @@ async def test_hash_on_a_selection_adds_and_removes_tags_on_every_paper(archive:
         assert app.user_state.tags_of(HIGH) == app.user_state.tags_of(LOW) == ["new"]
         await pilot.press("z")
         assert app.user_state.tags_of(HIGH) == app.user_state.tags_of(LOW) == ["shared"]
+
+
+async def test_an_authors_page_selects_and_acts_on_its_papers_too(archive: Path) -> None:
+    from tui.screens.authors import AuthorScreen
+
+    app = PaperdeckApp([str(archive)])
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("j", "A", "enter")  # New Low's author, who wrote Old One too
+        await wait_until(pilot, lambda: isinstance(app.screen, AuthorScreen), "the author")
+        page = app.screen
+        assert isinstance(page, AuthorScreen)
+        await pilot.press("V")
+        assert sorted(page.actions.selection.ids) == [OLD, LOW]
+        assert "2 selected" in str(page.paper_list.border_title)
+        await pilot.press("b", "plus", *"both", "enter")
+        assert sorted(app.user_state.bookmarked_ids()) == [OLD, LOW]
+        assert {b.id for b in app.user_state.list_papers("both")} == {OLD, LOW}
+        await pilot.press("z", "z")  # the list, then the bookmarks: each one step
+        assert app.user_state.bookmarked_ids() == [] and app.user_state.list_counts() == {}
+        await pilot.press("escape")  # clears the selection first
+        assert app.screen is page and not page.actions.selection
+        await pilot.press("b")  # the paper under the cursor alone
+        assert len(app.user_state.bookmarked_ids()) == 1
+        await pilot.press("escape")
+        assert app.screen is app.reader

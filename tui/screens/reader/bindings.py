@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+from tui.screens.paper_actions import SELECTION_BINDINGS
+
 READER_BINDINGS: list[BindingType] = [
     Binding("left_square_bracket", "older_day", "Older", tooltip="Older day", id="day.older"),
     Binding("right_square_bracket", "newer_day", "Newer", tooltip="Newer day", id="day.newer"),
@@ -69,30 +71,7 @@ READER_BINDINGS: list[BindingType] = [
     Binding("m", "mark_day_read", "Mark day read", show=False, id="read.mark_day"),
     Binding("e", "edit_note", "Edit note", show=False, id="note.edit"),
     Binding("number_sign", "edit_tags", "Edit tags", show=False, id="tags.edit"),
-    Binding(
-        "v",
-        "toggle_select",
-        "Select",
-        show=False,
-        tooltip="Select / unselect the paper: b # + u c C act on all",
-        id="list.select",
-    ),
-    Binding(
-        "V",
-        "select_all",
-        "Select all",
-        show=False,
-        tooltip="Select every paper listed (again: none)",
-        id="list.select_all",
-    ),
-    Binding(
-        "plus",
-        "add_to_list",
-        "Add to list",
-        show=False,
-        tooltip="Add to a reading list",
-        id="list.add_to",
-    ),
+    *SELECTION_BINDINGS,
     Binding("z", "app.undo", "Undo", show=False, id="undo"),
     Binding("c", "copy_link", "Copy link", show=False, id="link.copy"),
     Binding("C", "copy_citation", "Copy BibTeX", show=False, id="link.copy_bibtex"),

@@ -31,6 +31,7 @@ from tui.archive.periods import Period, PeriodKind
 from tui.archive.store import Scope
 from tui.screens.annotating import Target, edit_note, edit_tags
 from tui.screens.date_prompt import DatePrompt
+from tui.screens.paper_actions import PaperActions
 from tui.screens.problems import ProblemsScreen
 from tui.screens.reader.bindings import READER_BINDINGS
 from tui.screens.reader.state import ReaderState, Shown
@@ -82,7 +83,7 @@ class ReaderScreen(Screen[None]):
         self.sidebar_open: bool | None = None  # None: decided by the width
         self._last_position: Position | None = None
         self._loaded = False  # the sidebar's footer counts its rows once loading ends
-        self.selection = Selection()  # papers to act on at once (b, #, +, u, c, C)
+        self.actions = PaperActions(self, services, lambda: self.paper_list)
 
     # -- the panes ---------------------------------------------------------------------
 
@@ -482,8 +483,7 @@ class ReaderScreen(Screen[None]):
     def action_back(self) -> None:
         """Clear the selection; else back to the search results on the result opened; else
         clear a filter; else a pane."""
-        if self.selection:
-            self.clear_selection()
+        if self.actions.clear():
             return
         if self.state.on_result(self.cursor):
             self.post_message(ResultsRequested())
@@ -569,69 +569,19 @@ class ReaderScreen(Screen[None]):
 
     # -- the selection: several papers at once -----------------------------------------
 
-    def selection_changed(self) -> None:
-        self.paper_list.selection_label = self.selection.label
-        self.paper_list.restyle()
+    @property
+    def selection(self) -> Selection:
+        return self.actions.selection
 
-    def clear_selection(self) -> None:
-        self.selection.clear()
-        self.selection_changed()
-
-    def action_toggle_select(self) -> None:
-        if (entry := self.current) is not None:
-            self.selection.toggle(entry)
-            self.selection_changed()
-
-    def action_select_all(self) -> None:
-        """Select every paper listed; when each is selected already, clear the selection."""
-        self.selection.toggle_all(self.paper_list.entries)
-        self.selection_changed()
-
-    def _tell_batch(self, notice: Notice | None) -> None:
-        if notice is not None:
-            self._tell(notice)
-            self.services.marks_changed.publish(None)
-
-    def action_add_to_list(self) -> None:
-        """Add the paper under the cursor, or the selected ones, to a reading list."""
-        if self.selection:
-            papers, what = self.selection.snapshots(), self.selection.label
-        elif (target := self._target()) is not None and target.snapshot is not None:
-            papers, what = [target.snapshot], target.title
-        else:
-            return
-
-        def add(name: str | None) -> None:
-            if name is not None:
-                chosen = [(paper.id, paper) for paper in papers]
-                self._tell_batch(self.services.marking.add_to_list(name, chosen))
-
-        from tui.screens.list_picker import ListPicker
-
-        self.app.push_screen(ListPicker(what, self.services.user_state.list_counts()), add)
-
-    def _edit_selected_tags(self) -> None:
-        """Tags for every selected paper: the box starts with the tags they all carry;
-        what is typed is added to each, what is deleted taken off each."""
-        state, papers = self.services.user_state, self.selection.snapshots()
-        common = sorted(set.intersection(*(set(state.tags_of(p.id)) for p in papers)))
-
-        def save(tags: list[str] | None) -> None:
-            if tags is not None:
-                added = [tag for tag in tags if tag not in common]
-                removed = [tag for tag in common if tag not in tags]
-                marking = self.services.marking
-                self._tell_batch(marking.change_tags_many(papers, added, removed))
-
-        from tui.screens.tag_editor import TagEditor
-
-        self.app.push_screen(TagEditor(self.selection.label, common, state.tag_counts()), save)
+    def action_paper(self, name: str) -> None:
+        """``v``, ``V``, ``+``: see :class:`PaperActions`."""
+        self.actions.run(name)
 
     # -- the paper under the cursor (or the selection) ---------------------------------
 
     def action_toggle_bookmark(self) -> None:
         if self.selection:
-            self._tell_batch(self.services.marking.toggle_bookmarks(self.selection.snapshots()))
+            self.actions.toggle_bookmark()
             return
         if (entry := self.current) is not None:
             self._tell(self.services.marking.toggle_bookmark(entry.pid, entry.paper, entry.day))
@@ -639,7 +589,7 @@ class ReaderScreen(Screen[None]):
 
     def action_toggle_read(self) -> None:
         if self.selection:
-            self._tell_batch(self.services.marking.toggle_read_many(self.selection.ids))
+            self.actions.toggle_read()
             return
         if (entry := self.current) is not None:
             self.services.marking.toggle_read(entry.pid)
@@ -663,7 +613,7 @@ class ReaderScreen(Screen[None]):
 
     def action_edit_tags(self) -> None:
         if self.selection:
-            self._edit_selected_tags()
+            self.actions.edit_tags()
         elif target := self._target():
             edit_tags(self, self.services, target)
 
@@ -680,17 +630,14 @@ class ReaderScreen(Screen[None]):
 
     def action_copy_link(self) -> None:
         if self.selection:
-            urls = [url for e in self.selection.entries if (url := abs_url(e.paper)) is not None]
-            if urls:
-                self.post_message(CopyRequested("\n".join(urls), f"{len(urls)} links"))
+            self.actions.copy_link()
             return
         if url := self._url():
             self.post_message(CopyRequested(url, "link"))
 
     def action_copy_citation(self) -> None:
         if self.selection:
-            text = to_bibtex(self.selection.snapshots())
-            self.post_message(CopyRequested(text, f"BibTeX of {self.selection.label}"))
+            self.actions.copy_citation()
             return
         if (entry := self.current) is not None:
             snapshot = Bookmark.of(entry.pid, entry.paper, entry.day, datetime.now(UTC))
