@@ -68,8 +68,10 @@ async def test_plus_adds_the_paper_to_a_list_completing_its_name_and_z_undoes(
         assert app.screen is app.reader
         assert app.user_state.lists_of(HIGH) == ["Reading group"]
         assert said(app, "Added 1 paper to Reading group. Press z to undo.")
+        assert "Lists Reading group" in flat_text(app.reader.detail)
         await pilot.press("z")
         assert app.user_state.lists_of(HIGH) == []
+        assert "Lists" not in flat_text(app.reader.detail)
         assert HIGH not in app.user_state.bookmarks  # kept by the list only: gone with it
         assert app.user_state.close()
     kept = bookmarks_file(app.locations.data).read().bookmarks

@@ -318,11 +318,11 @@ class ReaderScreen(Screen[None]):
             self.paper_marks_changed(pid)
 
     def _mine(self, pid: str | None) -> Annotation | None:
-        """The reader's note and tags on paper ``pid``."""
+        """The reader's note, tags and lists on paper ``pid``."""
         if pid is None:
             return None
         state = self.services.user_state
-        return Annotation(state.note_of(pid), tuple(state.tags_of(pid)))
+        return Annotation(state.note_of(pid), tuple(state.tags_of(pid)), tuple(state.lists_of(pid)))
 
     def _day_counts(self, day: date | None) -> str:
         """The sidebar's figures for a day: bookmarks, then unread/total."""
