@@ -46,6 +46,10 @@ def test_add_show_and_count_lists(data: Path, capfd: pytest.CaptureFixture[str])
     ]
     kept = bookmarks_file(data).read().bookmarks
     assert kept["2507.01234"].lists == ["later", "Reading group"]
+    listed = run(capfd, "bookmarks", "list")[1].splitlines()
+    assert "  [list: later]  [list: Reading group]  (not starred)  (added " in next(
+        line for line in listed if line.startswith("2507.01234")
+    )
 
 
 def test_remove_drops_a_paper_kept_only_by_the_list(
