@@ -39,6 +39,8 @@ def test_add_show_and_count_lists(data: Path, capfd: pytest.CaptureFixture[str])
     assert (code, shown["name"], shown["count"]) == (0, "Reading group", 2)
     assert {p["id"] for p in shown["papers"]} == {"2507.01234", "2507.01235"}
     assert all(not p["starred"] and "Reading group" in p["lists"] for p in shown["papers"])
+    elsewhere = ["list", "--data-dir", str(data.parent / "other"), "Reading group"]
+    assert run(capfd, *elsewhere) == (1, "", "paperdeck: no list named 'Reading group'\n")
     code, out, _ = run(capfd, "list", "Reading group")
     assert code == 0 and [line.split()[0] for line in out.splitlines()] == [
         "2507.01235",
@@ -75,6 +77,7 @@ def test_remove_drops_a_paper_kept_only_by_the_list(
         (["list", "add", "  ", "2507.01234"], "a list needs a name"),
         (["list", "add", "todo"], "the following arguments are required: ID..."),
         (["list"], "the following arguments are required: NAME"),
+        (["list", "--data-dir", "elsewhere"], "the following arguments are required: NAME"),
         (["list", "todo", "extra"], "unrecognized arguments: extra"),
     ],
 )

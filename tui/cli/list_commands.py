@@ -17,7 +17,7 @@ import click
 
 from tui.archive.links import parse_arxiv_id
 from tui.cli.arguments import PROG, data_dir_option, fail
-from tui.cli.command_line import Command, Group
+from tui.cli.command_line import Command, Group, options_first
 from tui.cli.launch import usable_locations
 from tui.cli.output import safe, write
 from tui.fileio import WriteRefused
@@ -141,11 +141,17 @@ class ListGroup(Group):
         return [name for name, command in self.commands.items() if not command.hidden]
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args and not ctx.resilient_parsing:
+        words = options_first(args, self.get_params(ctx), ctx)
+        if "--" not in words and not ctx.resilient_parsing and not set(words) & {"-h", "--help"}:
             raise click.UsageError("the following arguments are required: NAME", ctx)
-        if args and args[0] not in self.list_commands(ctx) and not args[0].startswith("-"):
-            args = [SHOW, *args]
         return super().parse_args(ctx, args)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in self.list_commands(ctx):
+            return SHOW, self.commands[SHOW], args  # the word is the list's name
+        return super().resolve_command(ctx, args)
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         pieces = "NAME [--json] | add NAME ID... | remove NAME ID..."
