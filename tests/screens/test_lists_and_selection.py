@@ -213,3 +213,20 @@ async def test_an_authors_page_selects_and_acts_on_its_papers_too(archive: Path)
         assert len(app.user_state.bookmarked_ids()) == 1
         await pilot.press("escape")
         assert app.screen is app.reader
+
+
+def test_the_selection_keys_own_their_ids() -> None:
+    """``list.select`` is the selection's (the issue's name); opening a row is ``list.open``."""
+    from textual.binding import Binding
+
+    from tui.screens.reader.bindings import READER_BINDINGS
+    from tui.widgets.line_list import LineList
+
+    keys = {
+        b.id: b.key
+        for b in [*READER_BINDINGS, *LineList.BINDINGS]
+        if isinstance(b, Binding) and b.id in {"list.select", "list.select_all", "list.add_to",
+                                               "list.open"}
+    }  # fmt: skip
+    assert keys == {"list.select": "v", "list.select_all": "V", "list.add_to": "plus",
+                    "list.open": "enter"}  # fmt: skip
