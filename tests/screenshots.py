@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 
 from tests.benchmarks.archive import isolated_user_dirs
 from tests.conftest import FIXTURES, TWO_SOURCES
-from tests.screens.helpers import DEMO, seed_annotations, seed_bookmarks, wait_loaded
+from tests.screens.helpers import DEMO, seed_annotations, seed_bookmarks, seed_lists, wait_loaded
 from tui.app import PaperdeckApp
 from tui.settings.reader_settings import ReaderSettings
 
@@ -87,6 +87,14 @@ async def _related(pilot: Pilot[None]) -> None:
     await wait_until(pilot, lambda: bool(screen.paper_list.entries), "the related papers")
 
 
+async def _lists(pilot: Pilot[None]) -> None:
+    await pilot.press("l", "enter")
+
+
+async def _selection(pilot: Pilot[None]) -> None:
+    await pilot.press("v", "j", "j", "v", "j", "v", "j")
+
+
 VIEWS: list[tuple[str, tuple[int, int], Steps]] = [
     ("main", (120, 40), _nothing),
     ("detail", (120, 40), _detail),
@@ -108,6 +116,10 @@ VIEWS: list[tuple[str, tuple[int, int], Steps]] = [
     ("two-sources-80x24", (80, 24), _merged_80x24),
     ("related", (120, 40), _related),
     ("related-80x24", (80, 24), _related),
+    ("lists", (120, 40), _lists),
+    ("lists-80x24", (80, 24), _lists),
+    ("selection", (120, 40), _selection),
+    ("selection-80x24", (80, 24), _selection),
 ]
 AUTHOR_VIEWS = {"author", "author-80x24", "trends", "trends-80x24"}
 """Shot on the archive of tests/fixtures/authors, where authors write several papers."""
@@ -141,6 +153,8 @@ async def main(names: list[str]) -> None:
             seed_bookmarks()
             if name == "notes":
                 seed_annotations()  # only here: the other views show no notes or tags
+            if name.startswith("lists"):
+                seed_lists()
             print(await shoot(name, size, steps))
 
 

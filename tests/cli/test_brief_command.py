@@ -105,6 +105,23 @@ def test_bookmarks_best_first_with_a_period_and_one_the_archive_lacks(
     assert "1 paper, most votes first." in out and "Tricky" in out
 
 
+def test_a_reading_list_best_first_and_of_a_period(
+    capfd: pytest.CaptureFixture[str], archive: Path
+) -> None:
+    assert run(capfd, "list", "add", "Reading group", "2507.00002", "2508.00009")[0] == 0
+    assert run(capfd, "bookmarks", "add", "2601.00001")[0] == 0  # starred, not on the list
+    code, out, _ = run(capfd, "brief", "--list", "Reading group", str(archive))
+    assert code == 0
+    assert out.startswith("# Brief: list Reading group\n\n2 papers, most votes first.\n")
+    headings = [line for line in out.splitlines() if line.startswith("## ")]
+    assert headings[0] == "## 1. [August Paper](https://arxiv.org/abs/2508.00009)"
+    assert headings[1].startswith("## 2. [Tricky") and len(headings) == 2
+    code, out, _ = run(
+        capfd, "brief", "--list", "Reading group", "--month", "2025-07", str(archive)
+    )
+    assert code == 0 and out.startswith("# Brief: list Reading group of the month 2025-07")
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
@@ -112,6 +129,7 @@ def test_bookmarks_best_first_with_a_period_and_one_the_archive_lacks(
          "paperdeck: no papers in the week 2025-W31 (2025-07-28 – 2025-08-03)"),
         (["--day", "2025-07-15"], "paperdeck: no papers in the day 2025-07-15"),
         (["--bookmarks"], "paperdeck: no bookmarked papers"),
+        (["--list", "todo"], "paperdeck: no papers on the list 'todo'"),
     ],
 )  # fmt: skip
 def test_nothing_to_brief_is_one_line_and_exit_1(
@@ -124,8 +142,13 @@ def test_nothing_to_brief_is_one_line_and_exit_1(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        ([], "give one of --day, --week, --month or --bookmarks"),
+        ([], "give one of --day, --week, --month, --bookmarks or --list"),
         (["--week", "2025-W29", "--month", "2025-07"], "not allowed with"),
+        (
+            ["--bookmarks", "--list", "todo"],
+            "argument --list: not allowed with argument --bookmarks",
+        ),
+        (["--list", "add"], "argument --list: 'add' is a command of 'paperdeck list'"),
         (["--week", "29"], "not a week: use YYYY-Www"),
         (["--month", "2025-13"], "not a month: use YYYY-MM"),
         (["--day", "2025-02-30"], "invalid date '2025-02-30'"),

@@ -208,3 +208,26 @@ async def wait_trends(pilot: Pilot[None]) -> None:
         return bool(screen.query_one("#trend-keywords", NameList).items) and not screen.workers
 
     await wait_until(pilot, counted, "the trends counted")
+
+
+def seed_lists() -> None:
+    """Two reading lists of demo papers, made at fixed times: "Reading group" (three papers
+    of two days) and "video" (one), in the current data directory."""
+    from datetime import datetime
+
+    from parsers import load
+    from tui.settings.locations import Locations
+    from tui.userdata import annotations as an
+    from tui.userdata.bookmarks import Bookmark, bookmarks_file
+
+    by_day = {d.date.isoformat(): d for d in load([DEMO]).digests if d.date}
+    changes = []
+    group = "Reading group"
+    seeds = [("2025-07-17", 0, group), ("2025-07-17", 2, group), ("2025-07-15", 1, group),
+             ("2025-07-16", 0, "video")]  # fmt: skip
+    for day, index, name in seeds:
+        digest = by_day[day]
+        paper = digest.papers[index]
+        snapshot = Bookmark.of(paper.arxiv_id or "", paper, digest.date, datetime(2025, 7, 18, 9))
+        changes.append(an.change_lists(snapshot.id, [name], [], snapshot))
+    bookmarks_file(Locations.resolve().data).apply(changes)

@@ -225,3 +225,25 @@ def test_saving_a_search(snap_compare) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()
 
     assert snap_compare(PaperdeckApp([DEMO]), terminal_size=(80, 24), run_before=save)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_reading_lists(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    from tests.screens.helpers import seed_lists
+
+    seed_lists()
+
+    async def lists(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("l", "enter")
+
+    assert snap_compare(PaperdeckApp([DEMO]), terminal_size=size, run_before=lists)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_a_selection(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def select(pilot: Pilot[None]) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("v", "j", "j", "v", "j", "v", "j")
+
+    assert snap_compare(PaperdeckApp([DEMO]), terminal_size=size, run_before=select)

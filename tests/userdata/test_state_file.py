@@ -29,7 +29,7 @@ def test_missing_file_is_empty_and_first_write_creates_it(tmp_path: Path) -> Non
     assert file.read().bookmarks == {}
     file.apply([bm.add(bare("2507.00001"))])
     saved = json.loads((tmp_path / "data" / "bookmarks.json").read_text())
-    assert saved["schema_version"] == Bookmarks.CURRENT_VERSION == 2
+    assert saved["schema_version"] == Bookmarks.CURRENT_VERSION == 3
     assert list(saved["bookmarks"]) == ["2507.00001"]
     assert [p.name for p in (tmp_path / "data").iterdir() if p.name.endswith(".tmp")] == []
 

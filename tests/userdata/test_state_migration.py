@@ -1,4 +1,5 @@
-"""The bookmarks file's format 2 (notes and tags) read from format 1, and newer ones kept aside.
+"""The bookmarks file's format 3 (notes, tags, lists) read from formats 1 and 2, and newer ones
+kept aside.
 
 ``tests/fixtures/state-format-1`` holds files written by the release before notes and tags
 (commit 519c092): ``paperdeck bookmarks add`` of two arXiv ids, two bookmarks made in the
@@ -32,9 +33,9 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_a_format_1_file_reads_as_starred_bookmarks_and_saves_as_format_2(data: Path) -> None:
+def test_a_format_1_file_reads_as_starred_bookmarks_and_saves_as_format_3(data: Path) -> None:
     original = json.loads((FORMAT_1 / "bookmarks.json").read_text())
-    assert original["schema_version"] == 1 and Bookmarks.CURRENT_VERSION == 2
+    assert original["schema_version"] == 1 and Bookmarks.CURRENT_VERSION == 3
     file = bookmarks_file(data)
     state = file.read()
     assert file.moved == []
@@ -46,7 +47,7 @@ def test_a_format_1_file_reads_as_starred_bookmarks_and_saves_as_format_2(data: 
     assert (data / "bookmarks.json").read_bytes() == (FORMAT_1 / "bookmarks.json").read_bytes()
     file.apply([an.set_note("2507.17002", "migrated", None, None, datetime.now(UTC))])
     saved = json.loads((data / "bookmarks.json").read_text())
-    assert saved["schema_version"] == 2
+    assert saved["schema_version"] == 3
     assert saved["bookmarks"]["2507.17002"]["note"] == "migrated"
     assert all(b["starred"] for b in saved["bookmarks"].values())
     assert set(saved["bookmarks"]) == set(original["bookmarks"])
@@ -66,10 +67,10 @@ def test_the_reader_and_the_commands_use_a_format_1_file(
     assert code == 0 and err == ""
     assert [b["starred"] for b in json.loads(out)] == [True] * 4
     code, out, _ = run(capfd, "tag", "2507.17002", "+migrated")
-    assert code == 0 and json.loads((data / "bookmarks.json").read_text())["schema_version"] == 2
+    assert code == 0 and json.loads((data / "bookmarks.json").read_text())["schema_version"] == 3
 
 
-@pytest.mark.parametrize("version", [3, 99])
+@pytest.mark.parametrize("version", [4, 99])
 def test_a_file_from_a_newer_paperdeck_is_kept_aside_never_overwritten(
     data: Path, capfd: pytest.CaptureFixture[str], version: int
 ) -> None:
@@ -87,3 +88,20 @@ def test_a_file_from_a_newer_paperdeck_is_kept_aside_never_overwritten(
     ]
     assert state.close()
     assert sorted(p.read_bytes() for p in data.glob("bookmarks.json.unreadable-*")) == [newer] * 2
+
+
+def test_a_format_2_file_reads_as_it_is_and_saves_as_format_3_with_lists(data: Path) -> None:
+    kept = {"id": "2507.01234", "arxiv_id": "2507.01234", "bookmarked_at": "2025-07-17T10:00:00Z",
+            "starred": True, "tags": ["llm"], "note": "read"}  # fmt: skip
+    (data / "bookmarks.json").write_text(
+        json.dumps({"schema_version": 2, "bookmarks": {"2507.01234": kept}})
+    )
+    file = bookmarks_file(data)
+    state = file.read()
+    assert file.moved == [] and state.bookmarks["2507.01234"].lists == []
+    assert state.bookmarks["2507.01234"].tags == ["llm"]
+    file.apply([an.change_lists("2507.01234", ["Reading group"], [], None)])
+    saved = json.loads((data / "bookmarks.json").read_text())
+    assert saved["schema_version"] == 3
+    assert saved["bookmarks"]["2507.01234"]["lists"] == ["Reading group"]
+    assert saved["bookmarks"]["2507.01234"]["note"] == "read"

@@ -480,6 +480,12 @@ class PaperdeckApp(App[None]):
         if not isinstance(self.screen, BookmarksScreen):
             self.push_screen(BookmarksScreen(self.services))
 
+    def action_show_lists(self) -> None:
+        from tui.screens.lists import ListsScreen  # imported when first shown
+
+        if not isinstance(self.screen, ListsScreen):
+            self.push_screen(ListsScreen(self.services))
+
     def action_undo(self) -> None:
         notice = self.marking.undo()
         self.notify(notice.text, timeout=notice.timeout)

@@ -38,6 +38,7 @@ def _list(file: StateFile[Bookmarks], sort: str, as_json: bool) -> int:
         added = f"{bookmark.added_local:%Y-%m-%d %H:%M}"
         mine = "".join(f"  #{tag}" for tag in bookmark.tags)
         mine += "  [note]" if bookmark.note is not None else ""
+        mine += "".join(f"  [list: {name}]" for name in bookmark.lists)
         mine += "" if bookmark.starred else "  (not starred)"
         lines.append(
             safe(f"{bookmark.id:<18}  {day}  {bookmark.display_title}{mine}  (added {added})")

@@ -1,5 +1,5 @@
-"""``paperdeck brief --day D | --week YYYY-Www | --month YYYY-MM | --bookmarks``: a Markdown
-brief of the best-voted papers, to stdout or (``-o FILE``) a file written atomically.
+"""``paperdeck brief --day D | --week YYYY-Www | --month YYYY-MM | --bookmarks | --list NAME``:
+a Markdown brief of the best-voted papers, to stdout or (``-o FILE``) a file written atomically.
 
 Which papers and how they read is :mod:`tui.search.brief`; this module reads the archive's
 cache and the user's notes and bookmarks for it.
@@ -31,6 +31,7 @@ from tui.fileio import WriteRefused
 from tui.search.brief import DEFAULT_TOP, BriefPaper, brief_markdown, kept_brief, period_brief
 from tui.settings.locations import Locations
 from tui.userdata.bookmarks import Bookmark, bookmarks_file
+from tui.userdata.cleaning import clean_list_name, list_name_problem
 from tui.userdata.state_file import StateFileError
 
 
@@ -89,6 +90,8 @@ def _snapshot(bookmark: Bookmark) -> BriefPaper:
 @click.option("--week", metavar="YYYY-Www", help="an ISO week, e.g. 2025-W29")
 @click.option("--month", metavar="YYYY-MM", help="a month, e.g. 2025-07")
 @click.option("--bookmarks", is_flag=True, help="your bookmarks (of the period, if one is given)")
+@click.option("--list", "list_name", metavar="NAME",
+              help="the papers of a reading list (of the period, if one is given)")  # fmt: skip
 @click.option("--top", type=POSITIVE, default=DEFAULT_TOP, metavar="N",
               help=f"papers in the brief ({DEFAULT_TOP})")  # fmt: skip
 @click.option("-o", "--output", metavar="FILE", help="write here instead of stdout")
@@ -101,6 +104,7 @@ def brief(
     week: str | None,
     month: str | None,
     bookmarks: bool,
+    list_name: str | None,
     top: int,
     output: str | None,
     force: bool,
@@ -109,15 +113,16 @@ def brief(
 ) -> int:
     """A Markdown brief of the best-voted papers.
 
-    Of a day, a week or a month (or your bookmarks): linked titles, votes, first authors,
-    a sentence or two of each summary and your notes. Exit code 1 when it would hold no
-    paper. PATH…: default: your digests."""
+    Of a day, a week or a month (or your bookmarks, or a reading list): linked titles,
+    votes, first authors, a sentence or two of each summary and your notes. Exit code 1
+    when it would hold no paper. PATH…: default: your digests."""
     return write_brief(
         list(paths),
         day=day,
         week=week,
         month=month,
         bookmarks=bookmarks,
+        list_name=list_name,
         top=top,
         output=output,
         force=force,
@@ -133,6 +138,7 @@ def write_brief(
     week: str | None = None,
     month: str | None = None,
     bookmarks: bool = False,
+    list_name: str | None = None,
     top: int = DEFAULT_TOP,
     output: str | None = None,
     force: bool = False,
@@ -141,26 +147,35 @@ def write_brief(
 ) -> int:
     """Print (or write to ``output``) the brief; exit code 1 when it would hold no paper."""
     period = _period(day, week, month)
-    if period is None and not bookmarks:
-        fail("give one of --day, --week, --month or --bookmarks")
+    if bookmarks and list_name is not None:
+        fail("argument --list: not allowed with argument --bookmarks")
+    if list_name is not None:
+        list_name = clean_list_name(list_name)
+        if (problem := list_name_problem(list_name)) is not None:
+            fail(f"argument --list: {problem}")
+    if period is None and not bookmarks and list_name is None:
+        fail("give one of --day, --week, --month, --bookmarks or --list")
     chosen, locations = chosen_archive(paths, data_dir)
     kept = _kept(locations)
     notes = {b.id: b.note for b in kept if b.note is not None}
     with fresh_cache(chosen, locations, no_cache) as (cache, _):
         connection = cache.connection()
-        if bookmarks:
-            starred = [_snapshot(b) for b in kept if b.starred]
-            papers, total = kept_brief(connection, starred, notes, top, period)
+        if bookmarks or list_name is not None:
+            chosen_ones = [b for b in kept if (list_name in b.lists if list_name else b.starred)]
+            snapshots = [_snapshot(b) for b in chosen_ones]
+            papers, total = kept_brief(connection, snapshots, notes, top, period)
         else:
             assert period is not None
             papers, total = period_brief(connection, period, notes, top)
     scope = _scope(period)
     if not papers:
         what = "no bookmarked papers" if bookmarks else "no papers"
+        what = f"no papers on the list {list_name!r}" if list_name else what
         print(f"{PROG}: {what}{f' in the {scope}' if scope else ''}", file=sys.stderr)
         return 1
-    if bookmarks:
-        heading = f"Brief: bookmarks of the {scope}" if scope else "Brief: bookmarks"
+    if bookmarks or list_name:
+        kind = f"list {list_name}" if list_name else "bookmarks"
+        heading = f"Brief: {kind} of the {scope}" if scope else f"Brief: {kind}"
     else:
         heading = f"Brief: {scope}"
     text = brief_markdown(heading, papers, total)

@@ -28,6 +28,8 @@ COMMANDS = {
     "note": "tui.cli.note_commands:note",
     "tag": "tui.cli.note_commands:tag",
     "tags": "tui.cli.note_commands:tags",
+    "lists": "tui.cli.list_commands:lists",
+    "list": "tui.cli.list_commands:list_",
     "config": "tui.cli.config_command:config",
     "cache": "tui.cli.cache_command:cache",
     "serve": "tui.cli.serve_command:serve",

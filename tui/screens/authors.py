@@ -19,6 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Label
 
 from tui.archive.cache.authors import AuthorCount
+from tui.screens.paper_actions import PAPER_BINDINGS, PaperActions
 from tui.screens.requests import OpenPaperRequested
 from tui.screens.services import ReaderServices, reading_in_worker, so_far
 from tui.widgets.key_footer import KeyFooter
@@ -67,7 +68,8 @@ class AuthorScreen(Screen[None]):
     """One author's papers (enter opens one in its day) and co-authors (enter: their page)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back", id="author.close"),
+        Binding("escape", "back", "Back", id="author.close"),
+        *PAPER_BINDINGS,
     ]
 
     @dataclass
@@ -80,6 +82,7 @@ class AuthorScreen(Screen[None]):
         super().__init__()
         self.services = services
         self.page = services.store.author(name, together=False)  # co-authors: in a worker
+        self.actions = PaperActions(self, services, lambda: self.paper_list)
 
     @property
     def paper_list(self) -> PaperList:
@@ -106,7 +109,9 @@ class AuthorScreen(Screen[None]):
         papers.glyphs = self.services.glyphs
         papers.day_format = "%Y-%m-%d"
         papers.marks = PaperMarks(
-            bookmarked=state.is_bookmarked, unread=lambda pid: not state.is_read(pid)
+            bookmarked=state.is_bookmarked,
+            unread=lambda pid: not state.is_read(pid),
+            selected=self.actions.selection.__contains__,
         )
         papers.empty_text = "No papers of this author in the archive."
         papers.show(page.entries, label=page.name, order_label="newest first", row_days=True)
@@ -135,3 +140,13 @@ class AuthorScreen(Screen[None]):
     @on(NameList.Opened, "#coauthors")
     def _coauthor_opened(self, event: NameList.Opened) -> None:
         self.app.push_screen(AuthorScreen(self.services, event.name))
+
+    # -- the papers' keys (see PaperActions) ----------------------------------------------
+
+    def action_back(self) -> None:
+        """Clear the selection, else go back."""
+        if not self.actions.clear():
+            self.app.pop_screen()
+
+    def action_paper(self, name: str) -> None:
+        self.actions.run(name)

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Label
 
 from tui.archive.entry import Entry
+from tui.screens.paper_actions import PAPER_BINDINGS, PaperActions
 from tui.screens.requests import OpenPaperRequested
 from tui.screens.services import ReaderServices, reading_in_worker, so_far
 from tui.search.related import UnknownPaper, related_papers
@@ -33,7 +34,8 @@ class RelatedScreen(Screen[None]):
     """The papers most like ``entry``, most alike first (enter opens one in its day)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back", id="related.close"),
+        Binding("escape", "back", "Back", id="related.close"),
+        *PAPER_BINDINGS,
     ]
     AUTO_FOCUS = "#related-papers"
 
@@ -48,6 +50,7 @@ class RelatedScreen(Screen[None]):
         super().__init__()
         self.services = services
         self.entry = entry
+        self.actions = PaperActions(self, services, lambda: self.paper_list)
 
     @property
     def paper_list(self) -> PaperList:
@@ -66,7 +69,9 @@ class RelatedScreen(Screen[None]):
         papers.glyphs = self.services.glyphs
         papers.day_format = "%Y-%m-%d"
         papers.marks = PaperMarks(
-            bookmarked=state.is_bookmarked, unread=lambda pid: not state.is_read(pid)
+            bookmarked=state.is_bookmarked,
+            unread=lambda pid: not state.is_read(pid),
+            selected=self.actions.selection.__contains__,
         )
         papers.empty_text = "Looking for related papers…"
         papers.show([], label="Related", order_label="most alike first", row_days=True)
@@ -98,3 +103,13 @@ class RelatedScreen(Screen[None]):
     @on(PaperList.Opened)
     def _paper_opened(self, event: PaperList.Opened) -> None:
         self.post_message(OpenPaperRequested(event.entry.day, event.entry.pid))
+
+    # -- the papers' keys (see PaperActions) ----------------------------------------------
+
+    def action_back(self) -> None:
+        """Clear the selection, else go back."""
+        if not self.actions.clear():
+            self.app.pop_screen()
+
+    def action_paper(self, name: str) -> None:
+        self.actions.run(name)

@@ -15,6 +15,7 @@ class Glyphs:
     unread: str
     read: str
     note: str = "✎"
+    selected: str = "✓"
 
     @classmethod
     def pick(cls, ascii_only: bool) -> Glyphs:
@@ -22,4 +23,4 @@ class Glyphs:
 
 
 UNICODE = Glyphs(bullet="•", votes="▲", bookmark="★", unread="●", read=" ")
-ASCII = Glyphs(bullet="-", votes="^", bookmark="*", unread="+", read=" ", note="=")
+ASCII = Glyphs(bullet="-", votes="^", bookmark="*", unread="+", read=" ", note="=", selected=">")

@@ -1,4 +1,5 @@
-"""Notes and tags on kept papers, as changes applied to the bookmarks file under its lock.
+"""Notes, tags and reading lists on kept papers, as changes applied to the bookmarks file
+under its lock.
 
 A note change carries the text the editor started from (its *base*: what this session
 showed when the editor opened). Applied to the file as it is on disk:
@@ -10,7 +11,8 @@ showed when the editor opened). Applied to the file as it is on disk:
   copied, so nothing is lost and nothing doubles however often sessions cross);
 - clearing a note that another session changed meanwhile keeps the other session's text.
 
-Tag changes are additions and removals, so edits made in several sessions merge.
+Tag and list changes are additions and removals, so edits made in several sessions merge.
+A reading list is a name papers carry (as a tag is): it exists while a paper is on it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from tui.userdata.bookmarks import Bookmark, Bookmarks
-from tui.userdata.cleaning import clean_note, clean_tags
+from tui.userdata.cleaning import clean_list_names, clean_note, clean_tags
 from tui.userdata.state_file import Change
 
 CONFLICT_HEADER = "--- conflict copy: another session saved this{when} ---"
@@ -31,7 +33,7 @@ def _entry(state: Bookmarks, pid: str, snapshot: Bookmark | None) -> Bookmark | 
     entry = state.bookmarks.get(pid)
     if entry is None and snapshot is not None:
         entry = snapshot.model_copy(update={"starred": False, "tags": [], "note": None,
-                                            "note_saved_at": None})  # fmt: skip
+                                            "note_saved_at": None, "lists": []})  # fmt: skip
         state.bookmarks[pid] = entry
     return entry
 
@@ -106,6 +108,36 @@ def change_tags(
         _drop_if_unkept(state, pid)
 
     return change
+
+
+def change_lists(
+    pid: str, add: Iterable[str], remove: Iterable[str], snapshot: Bookmark | None
+) -> Change[Bookmarks]:
+    """Put ``pid`` on the lists ``add`` and take it off ``remove``; ``snapshot`` makes it
+    kept if it is not yet."""
+    added = set(clean_list_names(add))
+    removed = set(clean_list_names(remove)) - added
+
+    def change(state: Bookmarks) -> None:
+        entry = _entry(state, pid, snapshot if added else None)
+        if entry is None:
+            return
+        entry.lists = clean_list_names((set(entry.lists) - removed) | added)
+        _drop_if_unkept(state, pid)
+
+    return change
+
+
+def list_counts(bookmarks: Iterable[Bookmark]) -> Counter[str]:
+    """How many papers each reading list holds."""
+    return Counter(name for bookmark in bookmarks for name in bookmark.lists)
+
+
+def list_papers(bookmarks: Iterable[Bookmark], name: str) -> list[Bookmark]:
+    """The papers of the list ``name``, newest day first (undated last)."""
+    held = [bookmark for bookmark in bookmarks if name in bookmark.lists]
+    held.sort(key=lambda b: (b.date is not None, b.date, b.bookmarked_at), reverse=True)
+    return held
 
 
 def tag_counts(bookmarks: Iterable[Bookmark]) -> Counter[str]:

@@ -6,7 +6,9 @@ kept while it is starred (bookmarked), has a note or has a tag; notes and tags a
 changed by :mod:`tui.userdata.annotations`.
 
 Format 2 added ``starred``, ``tags``, ``note`` and ``note_saved_at``; a format 1 file (stars
-only) migrates with every bookmark starred.
+only) migrates with every bookmark starred. Format 3 added ``lists``, the reading lists a
+paper is on (a format 2 file reads as it is; an older paperdeck, which would drop the
+lists, moves a format 3 file aside instead).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from parsers import Paper, is_web_link
 from tui.archive.links import abs_url, abs_url_for
-from tui.userdata.cleaning import clean_note, clean_tags
+from tui.userdata.cleaning import clean_list_names, clean_note, clean_tags
 from tui.userdata.state_file import Change, StateFile, UtcDateTime, VersionedState
 
 BOOKMARKS_FILE = "bookmarks.json"
@@ -55,6 +57,8 @@ class Bookmark(BaseModel):
     """The reader's note: plain text, lines separated by newlines."""
     note_saved_at: UtcDateTime | None = None
     """When the note was last saved."""
+    lists: list[str] = Field(default_factory=list)
+    """The reading lists the paper is on, by name (see :func:`list_name_problem`), sorted."""
 
     @field_validator("url", mode="after")
     @classmethod
@@ -67,6 +71,11 @@ class Bookmark(BaseModel):
     @classmethod
     def _clean_tags(cls, tags: list[str]) -> list[str]:
         return clean_tags(tags)
+
+    @field_validator("lists", mode="after")
+    @classmethod
+    def _clean_lists(cls, lists: list[str]) -> list[str]:
+        return clean_list_names(lists)
 
     @field_validator("note", mode="after")
     @classmethod
@@ -94,8 +103,8 @@ class Bookmark(BaseModel):
 
     @property
     def kept(self) -> bool:
-        """Whether anything keeps the paper: a star, a note or a tag."""
-        return self.starred or bool(self.tags) or self.note is not None
+        """Whether anything keeps the paper: a star, a note, a tag or a reading list."""
+        return self.starred or bool(self.tags) or self.note is not None or bool(self.lists)
 
     @property
     def complete(self) -> bool:
@@ -119,9 +128,9 @@ class Bookmark(BaseModel):
 
 
 class Bookmarks(VersionedState):
-    """The bookmarks file: every kept paper (starred, noted or tagged)."""
+    """The bookmarks file: every kept paper (starred, noted, tagged or on a list)."""
 
-    CURRENT_VERSION: ClassVar[int] = 2
+    CURRENT_VERSION: ClassVar[int] = 3
 
     bookmarks: dict[str, Bookmark] = Field(default_factory=dict)
     """Kept papers by paper identity."""
@@ -177,7 +186,7 @@ def fill_in(pid: str, paper: Paper, day: Date | None) -> Change[Bookmarks]:
         kept = state.bookmarks.get(pid)
         if kept is not None and not kept.complete:
             mine = kept.model_dump(include={"bookmarked_at", "starred", "tags", "note",
-                                            "note_saved_at"})  # fmt: skip
+                                            "note_saved_at", "lists"})  # fmt: skip
             state.bookmarks[pid] = Bookmark.of(pid, paper, day, kept.bookmarked_at).model_copy(
                 update=mine
             )

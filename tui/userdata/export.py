@@ -1,8 +1,9 @@
 """Bookmarks as Markdown, BibTeX, JSON or CSV, with the reader's tags and notes.
 
 BibTeX carries tags as ``keywords`` and the note as ``annote`` (the field for a reader's
-annotation, which Zotero and JabRef import as a note); Markdown puts both under each
-paper; JSON and CSV have ``starred``, ``tags`` and ``note`` fields.
+annotation, which Zotero and JabRef import as a note), and each reading list as a keyword
+``list:NAME``; Markdown puts tags, lists and note under each paper; JSON and CSV have
+``starred``, ``tags``, ``lists`` and ``note`` fields (CSV: lists separated by ``; ``).
 """
 
 from __future__ import annotations
@@ -137,8 +138,9 @@ def to_bibtex(bookmarks: list[Bookmark]) -> str:
             fields.append(("url", "{" + _url_text(bookmark.url, _BIBTEX_URL_UNSAFE) + "}"))
         if bookmark.title_derived:
             fields.append(("note", "{" + DERIVED_NOTE + "}"))
-        if bookmark.tags:
-            fields.append(("keywords", "{" + _bibtex_text(", ".join(bookmark.tags)) + "}"))
+        keywords = [*bookmark.tags, *(f"list:{name}" for name in bookmark.lists)]
+        if keywords:
+            fields.append(("keywords", "{" + _bibtex_text(", ".join(keywords)) + "}"))
         if bookmark.note is not None:
             fields.append(("annote", "{" + _bibtex_text(bookmark.note) + "}"))
         body = ",\n".join(f"  {name} = {value}" for name, value in fields)
@@ -183,6 +185,8 @@ def _markdown_mine(bookmark: Bookmark) -> list[str]:
     lines = []
     if bookmark.tags:
         lines.append("  Tags: " + " ".join(_markdown_code(f"#{tag}") for tag in bookmark.tags))
+    if bookmark.lists:
+        lines.append("  Lists: " + ", ".join(markdown_text(name) for name in bookmark.lists))
     if bookmark.note is not None:
         note = LINE_BREAK.split(bookmark.note)
         lines += [""] + [f"  > {line}".rstrip() for line in note] + [""]
@@ -196,7 +200,7 @@ def to_json(bookmarks: list[Bookmark]) -> str:
 
 CSV_COLUMNS = [
     "id", "title", "url", "arxiv_id", "date", "votes", "authors", "bookmarked_at", "title_derived",
-    "starred", "tags", "note",
+    "starred", "tags", "note", "lists",
 ]  # fmt: skip
 
 
@@ -209,6 +213,7 @@ def to_csv(bookmarks: list[Bookmark]) -> str:
         data["authors"] = "; ".join(bookmark.authors)
         data["title_derived"] = "true" if bookmark.title_derived else "false"
         data["tags"] = " ".join(bookmark.tags)
+        data["lists"] = "; ".join(bookmark.lists)
         data["starred"] = "true" if bookmark.starred else "false"
         writer.writerow(
             ["" if data[column] is None else _cell(data[column]) for column in CSV_COLUMNS]

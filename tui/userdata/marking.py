@@ -1,5 +1,5 @@
-"""Marking papers from the reader: bookmarks, notes, tags and read marks, with undo for
-what removes.
+"""Marking papers from the reader: bookmarks, notes, tags, reading lists and read marks,
+with undo for what removes and for what a batch (several papers at once) does.
 
 Each change goes to :class:`~tui.userdata.user_state.UserState` at once; each answer is the
 sentence to tell the user, so that every screen says the same thing.
@@ -12,7 +12,7 @@ from datetime import date
 
 from parsers import Paper
 from tui.userdata.bookmarks import Bookmark
-from tui.userdata.cleaning import clean_note, clean_tags
+from tui.userdata.cleaning import clean_list_name, clean_note, clean_tags, list_name_problem
 from tui.userdata.undo import UNDO_SECONDS, UndoStack
 from tui.userdata.user_state import UserState
 
@@ -88,6 +88,105 @@ class Marking:
             return Notice(f"Removed {gone} from {title}. Press z to undo.", UNDO_SECONDS)
         return Notice(f"Tagged {title}: {' '.join(f'#{tag}' for tag in added)}")
 
+    def add_to_list(self, name: str, papers: list[tuple[str, Bookmark]]) -> Notice:
+        """Put ``papers`` (identity, snapshot) on the reading list ``name``; undoable as one
+        step."""
+        name = clean_list_name(name)
+        problem = list_name_problem(name)
+        if problem is not None:
+            return Notice(f"No list: {problem}.", warning=True)
+        state = self.user_state
+        new = [(pid, snap) for pid, snap in papers if name not in state.lists_of(pid)]
+        if not new:
+            return Notice(f"Already on {name}: {_papers(len(papers))}.")
+        for pid, snapshot in new:
+            state.change_lists(pid, [name], [], self._snapshot(pid, snapshot))
+
+        def undo() -> None:
+            for pid, _ in new:
+                state.change_lists(pid, [], [name], None)
+
+        self.undo_stack.push(f"adding {_papers(len(new))} to {name}", undo)
+        return Notice(f"Added {_papers(len(new))} to {name}. Press z to undo.", UNDO_SECONDS)
+
+    def remove_from_list(self, name: str, bookmark: Bookmark) -> Notice:
+        """Take the paper off the list ``name``; undoable."""
+        state = self.user_state
+        snapshot = bookmark.model_copy(deep=True)
+        state.change_lists(bookmark.id, [], [name], None)
+        self.undo_stack.push(
+            f"removal from {name}", lambda: state.change_lists(bookmark.id, [name], [], snapshot)
+        )
+        return Notice(f"Removed {bookmark.display_title} from {name}. Press z to undo.",
+                      UNDO_SECONDS)  # fmt: skip
+
+    # -- a batch: several papers at once, undone as one step ------------------------------
+
+    def toggle_bookmarks(self, papers: list[Bookmark]) -> Notice:
+        """Star every paper of ``papers`` (snapshots) when one is not starred, else remove
+        every star; undoable as one step."""
+        state = self.user_state
+        unstarred = [paper for paper in papers if not state.is_bookmarked(paper.id)]
+        if unstarred:
+            for paper in unstarred:
+                state.add_bookmark(paper)
+
+            def unstar() -> None:
+                for paper in unstarred:
+                    state.unbookmark(paper.id)
+
+            self.undo_stack.push(f"bookmarking {_papers(len(unstarred))}", unstar)
+            return Notice(f"Bookmarked {_papers(len(unstarred))}. Press z to undo.", UNDO_SECONDS)
+        kept = [state.bookmarks[paper.id].model_copy(deep=True) for paper in papers]
+        for paper in kept:
+            state.unbookmark(paper.id)
+
+        def star_again() -> None:
+            for paper in kept:
+                state.add_bookmark(paper)
+
+        self.undo_stack.push(f"removing {_papers(len(kept))} bookmarks", star_again)
+        return Notice(f"Removed {_papers(len(kept))} bookmarks. Press z to undo.", UNDO_SECONDS)
+
+    def toggle_read_many(self, ids: list[str]) -> Notice:
+        """Mark every paper read when one is unread, else every one unread; one undo step."""
+        state = self.user_state
+        before = {pid: state.read.get(pid) for pid in ids}
+        unread = [pid for pid, when in before.items() if when is None]
+        if unread:
+            state.mark_read(unread)
+            done = f"Marked {_papers(len(unread))} read"
+        else:
+            state.mark_unread(ids)
+            done = f"Marked {_papers(len(ids))} unread"
+        self.undo_stack.push(done[0].lower() + done[1:], lambda: state.restore_reading(before))
+        return Notice(f"{done}. Press z to undo.", UNDO_SECONDS)
+
+    def change_tags_many(
+        self, papers: list[Bookmark], added: list[str], removed: list[str]
+    ) -> Notice | None:
+        """Add ``added`` to every paper of ``papers`` and take ``removed`` off; one undo
+        step; None when nothing changes."""
+        added, removed = clean_tags(added), clean_tags(removed)
+        state = self.user_state
+        undo = []
+        for paper in papers:
+            had = set(state.tags_of(paper.id))
+            gets, loses = sorted(set(added) - had), sorted(set(removed) & had)
+            if gets or loses:
+                snapshot = self._snapshot(paper.id, paper)
+                state.change_tags(paper.id, gets, loses, snapshot)
+                undo.append((paper.id, loses, gets, snapshot))
+        if not undo:
+            return None
+
+        def restore() -> None:
+            for pid, back, away, snapshot in undo:
+                state.change_tags(pid, back, away, snapshot)
+
+        self.undo_stack.push(f"tags of {_papers(len(undo))}", restore)
+        return Notice(f"Changed the tags of {_papers(len(undo))}. Press z to undo.", UNDO_SECONDS)
+
     def _snapshot(self, pid: str, given: Bookmark | None) -> Bookmark | None:
         """What keeps the paper again on undo: ``given``, else its kept snapshot now."""
         kept = self.user_state.bookmarks.get(pid)
@@ -123,3 +222,7 @@ class Marking:
             return Notice("Nothing to undo.", 2)
         entry.undo()
         return Notice(f"Undone: {entry.description}")
+
+
+def _papers(count: int) -> str:
+    return f"{count} paper" if count == 1 else f"{count} papers"

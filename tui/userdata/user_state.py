@@ -122,6 +122,17 @@ class UserState:
     def tag_counts(self) -> Counter[str]:
         return an.tag_counts(list(self._bookmarks.state.bookmarks.values()))
 
+    def lists_of(self, pid: str) -> list[str]:
+        kept = self._bookmarks.state.bookmarks.get(pid)
+        return kept.lists if kept is not None else []
+
+    def list_counts(self) -> Counter[str]:
+        """Every reading list and how many papers it holds."""
+        return an.list_counts(list(self._bookmarks.state.bookmarks.values()))
+
+    def list_papers(self, name: str) -> list[Bookmark]:
+        return an.list_papers(list(self._bookmarks.state.bookmarks.values()), name)
+
     def read_ids(self) -> list[str]:
         return list(self._reading.state.read)
 
@@ -171,6 +182,11 @@ class UserState:
         self, pid: str, add: Iterable[str], remove: Iterable[str], snapshot: Bookmark | None
     ) -> None:
         self._change(self._bookmarks, an.change_tags(pid, add, remove, snapshot))
+
+    def change_lists(
+        self, pid: str, add: Iterable[str], remove: Iterable[str], snapshot: Bookmark | None
+    ) -> None:
+        self._change(self._bookmarks, an.change_lists(pid, add, remove, snapshot))
 
     def fill_in(self, pid: str, paper: Paper, day: date | None) -> None:
         self._change(self._bookmarks, bm.fill_in(pid, paper, day))
@@ -300,5 +316,7 @@ class UserState:
 
 
 def _shown_marks(state: bm.Bookmarks) -> Hashable:
-    """What the screens show of the bookmarks file: stars, notes and tags by paper."""
-    return frozenset((b.id, b.starred, b.note, tuple(b.tags)) for b in state.bookmarks.values())
+    """What the screens show of the bookmarks file: stars, notes, tags and lists by paper."""
+    return frozenset(
+        (b.id, b.starred, b.note, tuple(b.tags), tuple(b.lists)) for b in state.bookmarks.values()
+    )

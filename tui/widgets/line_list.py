@@ -32,7 +32,7 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("end,G", "last", "Last", show=False, id="list.last"),
         Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="list.half_down"),
         Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="list.half_up"),
-        Binding("enter", "select", "Open", id="list.select"),
+        Binding("enter", "select", "Open", id="list.open"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

@@ -21,7 +21,22 @@ class NamedFigure:
 
 
 class NameList(LineList):
-    """Names with figures; posts :class:`NameList.Opened` with the row's name on enter."""
+    """Names with figures; posts :class:`NameList.Opened` with the row's name on enter, and
+    :class:`NameList.Highlighted` as the cursor lands on a row."""
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to a name."""
+
+        name_list: NameList
+        name: str
+
+        @property
+        def control(self) -> NameList:
+            return self.name_list
+
+        def can_replace(self, message: Message) -> bool:  # only the latest position matters
+            return isinstance(message, type(self)) and message.name_list is self.name_list
 
     @dataclass
     class Opened(Message):
@@ -55,6 +70,9 @@ class NameList(LineList):
         room = max(1, width - cell_len(figure) - 2)
         name = fit(Content(item.name), room)
         return Content.assemble(" ", name, " ", (figure, self.part_style("line-list--muted")))
+
+    def cursor_moved(self, index: int) -> None:
+        self.post_message(self.Highlighted(self, self.items[index].name))
 
     def row_selected(self, index: int) -> None:
         self.post_message(self.Opened(self, self.items[index].name))

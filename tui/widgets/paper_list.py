@@ -1,4 +1,7 @@
-"""Papers, one row each: votes, markers, day and title, and the reader's note marker and tags."""
+"""Papers, one row each: votes, markers, day and title, and the reader's note marker and tags.
+
+A selected paper (to act on with others at once) is marked between its votes and its
+star, and its title is bold."""
 
 from __future__ import annotations
 
@@ -18,17 +21,19 @@ from tui.widgets.literal import literal
 
 VOTES_WIDTH = 4
 TITLE_FRAME = 6  # the corners and the spaces around a border title
-MARKS_WIDTH = VOTES_WIDTH + 4  # votes, a space, the bookmark and unread markers, a space
+MARKS_WIDTH = VOTES_WIDTH + 4  # votes, the selection, bookmark and unread markers, a space
 
 
 @dataclass(frozen=True)
 class PaperMarks:
-    """How the list learns which papers are bookmarked, unread, noted, tagged (by paper id)."""
+    """How the list learns which papers are bookmarked, unread, noted, tagged, selected
+    (by paper id)."""
 
     bookmarked: Callable[[str], bool] = lambda _id: False
     unread: Callable[[str], bool] = lambda _id: False
     noted: Callable[[str], bool] = lambda _id: False
     tags: Callable[[str], Sequence[str]] = lambda _id: ()
+    selected: Callable[[str], bool] = lambda _id: False
 
 
 class PaperList(LineList):
@@ -60,6 +65,7 @@ class PaperList(LineList):
         self.hidden_text = "No papers match the filter."  # said when the filter hides them all
         self.notes: list[str] = []  # said after the order in the title (filter, search)
         self.archive_tag = ""  # said first in the title: "demo" while the demo archive shows
+        self.selection_label = ""  # said after the label: "3 selected"
         self.loading = False  # files of what is listed are still being read
         self.row_days = False  # each row shows its paper's day (a week, a month, an author)
         self.day_format = "%m-%d"  # how each row's day reads (the year, across years)
@@ -100,7 +106,8 @@ class PaperList(LineList):
         """
         ids = self.ids if self.every_id is None else self.every_id
         unread = sum(map(self.marks.unread, ids))
-        parts = [self.archive_tag, self.label, f"{unread:,}/{len(ids):,} unread", self.order_label]
+        counts = f"{unread:,}/{len(ids):,} unread"
+        parts = [self.archive_tag, self.label, self.selection_label, counts, self.order_label]
         title = " · ".join(part for part in [*parts, *self.notes] if part)
         room = self.size.width - TITLE_FRAME
         if not self.notes or self.size.width == 0 or cell_len(title) <= room:
@@ -160,14 +167,15 @@ class PaperList(LineList):
         day = ""
         if self.row_days:
             day = f"{entry.day:{self.day_format}} " if entry.day else "undated "
-        title = Content(paper.title)
+        chosen = self.marks.selected(pid)
+        title = Content.styled(paper.title, "bold") if chosen else Content(paper.title)
         mine = self._mine(pid, width)
         if mine.cell_length:
             room = width - MARKS_WIDTH - len(day) - mine.cell_length
             title = fit(title, room)
         return Content.assemble(
             (votes, muted),
-            " ",
+            (self.glyphs.selected, marker) if chosen else " ",
             (bookmark, marker),
             (unread, marker),
             " ",

@@ -47,16 +47,23 @@ class DetailOptions:
 
 @dataclass(frozen=True)
 class Annotation:
-    """The reader's own words on a paper: a note and tags."""
+    """The reader's own words on a paper: a note, tags and the reading lists it is on."""
 
     note: str | None = None
     tags: tuple[str, ...] = ()
+    lists: tuple[str, ...] = ()
 
 
 def _tags_line(tags: tuple[str, ...], styles: DetailStyles) -> Text:
     line = Text("Tags  ", style=styles.muted)
     for number, tag in enumerate(tags):
         line.append(f"{'  ' if number else ''}#{tag}", style=styles.tag)
+    return line
+
+
+def _lists_line(names: tuple[str, ...], styles: DetailStyles) -> Text:
+    line = Text("Lists  ", style=styles.muted)
+    line.append(" · ".join(names), style=styles.tag)
     return line
 
 
@@ -145,6 +152,8 @@ def render_paper(
         parts.append(media)
     if mine is not None and mine.tags:
         parts.append(_tags_line(mine.tags, styles))
+    if mine is not None and mine.lists:
+        parts.append(_lists_line(mine.lists, styles))
     labelled = several_sources(paper.sections)
     for section in paper.sections:
         parts.append(Text(""))

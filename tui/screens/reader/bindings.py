@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+from tui.screens.paper_actions import SELECTION_BINDINGS
+
 DAYS = Binding.Group("Day", compact=True)
 
 # fmt: off
@@ -82,6 +84,7 @@ READER_BINDINGS: list[BindingType] = [
     Binding("m", "mark_day_read", "Mark day read", show=False, id="read.mark_day"),
     Binding("e", "edit_note", "Edit note", show=False, id="note.edit"),
     Binding("number_sign", "edit_tags", "Edit tags", show=False, id="tags.edit"),
+    *SELECTION_BINDINGS,
     Binding("z", "app.undo", "Undo", show=False, id="undo"),
     Binding("c", "copy_link", "Copy link", show=False, id="link.copy"),
     Binding("C", "copy_citation", "Copy BibTeX", show=False, id="link.copy_bibtex"),

@@ -31,6 +31,7 @@ from tui.archive.periods import Period, PeriodKind
 from tui.archive.store import Scope
 from tui.screens.annotating import Target, edit_note, edit_tags
 from tui.screens.date_prompt import DatePrompt
+from tui.screens.paper_actions import PaperActions
 from tui.screens.problems import ProblemsScreen
 from tui.screens.reader.bindings import READER_BINDINGS
 from tui.screens.reader.panes import DetailColumn, ListColumn
@@ -42,6 +43,7 @@ from tui.screens.requests import (
     ResultsRequested,
     ReturnRequested,
 )
+from tui.screens.selection import Selection
 from tui.screens.services import ReaderServices, so_far
 from tui.userdata.bookmarks import Bookmark
 from tui.userdata.export import to_bibtex
@@ -90,6 +92,7 @@ class ReaderScreen(Screen[None]):
         self._last_position: Position | None = None
         self._loaded = False  # the sidebar's footer counts its rows once loading ends
         self._focus_before_full: Widget | None = None  # the pane focused before Z
+        self.actions = PaperActions(self, services, lambda: self.paper_list)
 
     # -- the panes ---------------------------------------------------------------------
 
@@ -130,6 +133,7 @@ class ReaderScreen(Screen[None]):
             unread=lambda pid: not state.is_read(pid),
             noted=lambda pid: state.note_of(pid) is not None,
             tags=state.tags_of,
+            selected=self.selection.__contains__,
         )
         self.sidebar.counts = self._day_counts
         self.sidebar.border_title = literal("Days")
@@ -329,11 +333,11 @@ class ReaderScreen(Screen[None]):
             self.paper_marks_changed(pid)
 
     def _mine(self, pid: str | None) -> Annotation | None:
-        """The reader's note and tags on paper ``pid``."""
+        """The reader's note, tags and lists on paper ``pid``."""
         if pid is None:
             return None
         state = self.services.user_state
-        return Annotation(state.note_of(pid), tuple(state.tags_of(pid)))
+        return Annotation(state.note_of(pid), tuple(state.tags_of(pid)), tuple(state.lists_of(pid)))
 
     def _day_counts(self, day: date | None) -> str:
         """The sidebar's figures for a day: bookmarks, then unread/total."""
@@ -512,8 +516,10 @@ class ReaderScreen(Screen[None]):
         panes[(index + step) % len(panes)].focus()
 
     def action_back(self) -> None:
-        """Back to the screens the paper was opened from (trends, an author, the results);
-        else clear a filter; else a pane."""
+        """Clear the selection; else back to the screens the paper was opened from (trends,
+        an author, the results); else clear a filter; else a pane."""
+        if self.actions.clear():
+            return
         if self.state.returns(self.cursor):
             self.state.return_to = None  # once: back here, escape is a pane back again
             self.post_message(ReturnRequested())
@@ -604,12 +610,30 @@ class ReaderScreen(Screen[None]):
             markup=False,
         )
 
+    # -- the selection: several papers at once -----------------------------------------
+
+    @property
+    def selection(self) -> Selection:
+        return self.actions.selection
+
+    def action_paper(self, name: str) -> None:
+        """``v``, ``V``, ``+``: see :class:`PaperActions`."""
+        self.actions.run(name)
+
+    # -- the paper under the cursor (or the selection) ---------------------------------
+
     def action_toggle_bookmark(self) -> None:
+        if self.selection:
+            self.actions.toggle_bookmark()
+            return
         if (entry := self.current) is not None:
             self._tell(self.services.marking.toggle_bookmark(entry.pid, entry.paper, entry.day))
             self.paper_marks_changed(entry.pid)
 
     def action_toggle_read(self) -> None:
+        if self.selection:
+            self.actions.toggle_read()
+            return
         if (entry := self.current) is not None:
             self.services.marking.toggle_read(entry.pid)
             self.paper_marks_changed(entry.pid)
@@ -631,7 +655,9 @@ class ReaderScreen(Screen[None]):
             edit_note(self, self.services, target)
 
     def action_edit_tags(self) -> None:
-        if target := self._target():
+        if self.selection:
+            self.actions.edit_tags()
+        elif target := self._target():
             edit_tags(self, self.services, target)
 
     def _url(self, pdf: bool = False) -> str | None:
@@ -646,10 +672,16 @@ class ReaderScreen(Screen[None]):
         return url
 
     def action_copy_link(self) -> None:
+        if self.selection:
+            self.actions.copy_link()
+            return
         if url := self._url():
             self.post_message(CopyRequested(url, "link"))
 
     def action_copy_citation(self) -> None:
+        if self.selection:
+            self.actions.copy_citation()
+            return
         if (entry := self.current) is not None:
             snapshot = Bookmark.of(entry.pid, entry.paper, entry.day, datetime.now(UTC))
             self.post_message(CopyRequested(to_bibtex([snapshot]), "BibTeX"))
