@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def ctrl_c_reaches_it() -> None:
+    """For ``Popen(preexec_fn=…)``: the child takes SIGINT as a terminal's Ctrl-C, even when
+    the tests run where it is ignored (a job started in the background inherits SIG_IGN)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 SEEDS = FIXTURES / "seeds"
 TWO_SOURCES = FIXTURES / "two-sources"
 """2025-07-14 in the Korean digest's shape and in the Hugging Face feed, sharing a paper."""

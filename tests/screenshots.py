@@ -88,7 +88,7 @@ async def _related(pilot: Pilot[None]) -> None:
 
 
 async def _lists(pilot: Pilot[None]) -> None:
-    await pilot.press("l", "enter")
+    await pilot.press("ctrl+l", "enter")
 
 
 async def _selection(pilot: Pilot[None]) -> None:

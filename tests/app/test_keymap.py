@@ -124,7 +124,7 @@ async def test_the_bindings_found_for_each_screen_are_those_on_it(tmp_path: Path
         await wait_loaded(pilot)
         await check()
         for keys in (["slash"], ["B"], ["question_mark"], ["exclamation_mark"], ["d"],
-                     ["A"], ["A", "enter"], ["L"], ["T"], ["e"], ["number_sign"], ["l"],
+                     ["A"], ["A", "enter"], ["L"], ["T"], ["e"], ["number_sign"], ["ctrl+l"],
                      ["plus"], ["slash", "x", "ctrl+s"]):  # fmt: skip
             await pilot.press(*keys)
             await check()

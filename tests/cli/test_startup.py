@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import ctrl_c_reaches_it
 from tests.screens.helpers import wait_loaded, write_digest
 from tui.cli import main
 from tui.cli.launch import build_app
@@ -156,6 +157,7 @@ def test_ctrl_c_in_a_command_ends_it_without_a_traceback(tmp_path: Path) -> None
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=ctrl_c_reaches_it,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not marker.exists():

@@ -95,7 +95,7 @@ async def test_l_lists_the_lists_and_enter_opens_a_paper_in_its_day(archive: Pat
     app = PaperdeckApp([str(archive)])
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
-        await pilot.press("l")
+        await pilot.press("ctrl+l")
         screen = app.screen
         assert isinstance(screen, ListsScreen)
         names = screen.query_one(NameList)

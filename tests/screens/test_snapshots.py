@@ -235,7 +235,7 @@ def test_reading_lists(snap_compare, size: tuple[int, int]) -> None:  # type: ig
 
     async def lists(pilot: Pilot[None]) -> None:
         await wait_loaded(pilot)
-        await pilot.press("l", "enter")
+        await pilot.press("ctrl+l", "enter")
 
     assert snap_compare(PaperdeckApp([DEMO]), terminal_size=size, run_before=lists)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import ctrl_c_reaches_it
 from tests.sync.pdf_server import FakeArxiv, a_pdf
 from tests.waiting import poll_until
 from tui.cli import main
@@ -105,6 +106,7 @@ def test_ctrl_c_keeps_the_part_and_the_next_run_goes_on(
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            preexec_fn=ctrl_c_reaches_it,
         )
         poll_until(lambda: part.exists() and part.stat().st_size > 0, "the download began")
         command.send_signal(signal.SIGINT)

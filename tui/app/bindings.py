@@ -10,7 +10,7 @@ APP_BINDINGS: list[BindingType] = [
     Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.commands"),
     Binding("B", "show_bookmarks", "Marks", tooltip="All bookmarks", show=False,
             id="app.bookmarks"),
-    Binding("l", "show_lists", "Lists", tooltip="Reading lists", show=False, id="app.lists"),
+    Binding("ctrl+l", "show_lists", "Lists", tooltip="Reading lists", show=False, id="app.lists"),
     Binding("slash", "search", "Search", id="app.search"),
     Binding("R", "sync_archive", "Sync", tooltip="Sync digests", show=False,
             id="archive.sync"),
