@@ -25,7 +25,7 @@ from tui.screens.services import ReaderServices, reading_in_worker, so_far
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.literal import literal
 from tui.widgets.name_list import NamedFigure, NameList
-from tui.widgets.paper_list import PaperList, PaperMarks
+from tui.widgets.paper_list import PaperList
 
 
 def _papers(count: int) -> str:
@@ -104,15 +104,11 @@ class AuthorScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        page, state = self.page, self.services.user_state
+        page = self.page
         papers = self.paper_list
         papers.glyphs = self.services.glyphs
         papers.day_format = "%Y-%m-%d"
-        papers.marks = PaperMarks(
-            bookmarked=state.is_bookmarked,
-            unread=lambda pid: not state.is_read(pid),
-            selected=self.actions.selection.__contains__,
-        )
+        papers.marks = self.actions.marks()
         papers.empty_text = "No papers of this author in the archive."
         papers.show(page.entries, label=page.name, order_label="newest first", row_days=True)
         coauthors = self.query_one("#coauthors", NameList)

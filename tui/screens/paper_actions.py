@@ -10,6 +10,7 @@ step. The screens it opens (tags, list names) are imported when first used.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,7 +26,7 @@ from tui.screens.services import ReaderServices
 from tui.userdata.bookmarks import Bookmark
 from tui.userdata.export import to_bibtex
 from tui.userdata.marking import Notice
-from tui.widgets.paper_list import PaperList
+from tui.widgets.paper_list import PaperList, PaperMarks
 
 SELECTION_BINDINGS: list[BindingType] = [
     Binding("v", "paper('toggle_select')", "Select", show=False,
@@ -68,6 +69,19 @@ class PaperActions:
         self.services = services
         self.paper_list = paper_list
         self.selection = Selection()
+
+    def marks(self, with_annotations: bool = False) -> PaperMarks:
+        """How the list marks bookmarked, unread and selected papers (``with_annotations``:
+        noted and tagged ones too)."""
+        state = self.services.user_state
+        marks = PaperMarks(
+            bookmarked=state.is_bookmarked,
+            unread=lambda pid: not state.is_read(pid),
+            selected=self.selection.__contains__,
+        )
+        if not with_annotations:
+            return marks
+        return replace(marks, noted=lambda pid: state.note_of(pid) is not None, tags=state.tags_of)
 
     def run(self, name: str) -> None:
         """Do the action ``name`` of :data:`ACTIONS`."""

@@ -24,7 +24,7 @@ from tui.screens.services import ReaderServices, reading_in_worker, so_far
 from tui.search.related import UnknownPaper, related_papers
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.literal import literal
-from tui.widgets.paper_list import PaperList, PaperMarks
+from tui.widgets.paper_list import PaperList
 
 SHOWN = 20
 """Related papers the screen lists."""
@@ -64,15 +64,10 @@ class RelatedScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        state = self.services.user_state
         papers = self.paper_list
         papers.glyphs = self.services.glyphs
         papers.day_format = "%Y-%m-%d"
-        papers.marks = PaperMarks(
-            bookmarked=state.is_bookmarked,
-            unread=lambda pid: not state.is_read(pid),
-            selected=self.actions.selection.__contains__,
-        )
+        papers.marks = self.actions.marks()
         papers.empty_text = "Looking for related papers…"
         papers.show([], label="Related", order_label="most alike first", row_days=True)
         self.services.marks_changed.subscribe(self, lambda _: papers.restyle())

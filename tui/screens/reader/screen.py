@@ -54,7 +54,7 @@ from tui.widgets.day_filter import DayFilter
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.literal import literal
-from tui.widgets.paper_list import PaperList, PaperMarks
+from tui.widgets.paper_list import PaperList
 from tui.widgets.paper_render import Annotation
 from tui.widgets.status_line import StatusLine
 
@@ -127,14 +127,7 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         glyphs = self.services.glyphs
         self.paper_list.glyphs = self.detail.glyphs = glyphs
-        state = self.services.user_state
-        self.paper_list.marks = PaperMarks(
-            bookmarked=state.is_bookmarked,
-            unread=lambda pid: not state.is_read(pid),
-            noted=lambda pid: state.note_of(pid) is not None,
-            tags=state.tags_of,
-            selected=self.selection.__contains__,
-        )
+        self.paper_list.marks = self.actions.marks(with_annotations=True)
         self.sidebar.counts = self._day_counts
         self.sidebar.border_title = literal("Days")
         self.paper_list.border_title = literal("Loading…")
