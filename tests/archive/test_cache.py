@@ -217,3 +217,30 @@ def test_a_paper_of_two_sources_is_indexed_and_read_with_both(tmp_path: Path) ->
         json.dumps(dump_document(load(paths)), ensure_ascii=False, indent=2) + "\n"
     )
     cache.close()
+
+
+def _index_entries(connection: sqlite3.Connection) -> list[tuple[object, ...]]:
+    connection.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.words USING fts5vocab(main, fts, instance)"
+    )
+    return connection.execute("SELECT * FROM temp.words ORDER BY 1, 2, 3, 4").fetchall()
+
+
+@pytest.mark.parametrize("archive", [SEEDS, Path(DEMO), FIXTURES / "bad-archive", TWO_SOURCES])
+def test_papers_indexed_with_their_rows_are_indexed_as_the_rows_say(archive: Path) -> None:
+    """The index is filled from the copies just read; a paper leaves it with the text
+    rebuilt from its rows, so both must give the index the very same words."""
+    from tui.archive.cache.indexing import index_pending
+    from tui.archive.cache.schema import write_transaction
+
+    cache = refreshed([str(archive)], temporary=True)
+    connection = cache.connection()
+    assert connection.execute("SELECT count(*) FROM papers WHERE indexed = 0").fetchone() == (0,)
+    with_rows = _index_entries(connection)
+    assert with_rows
+    with write_transaction(connection):
+        connection.execute("INSERT INTO fts (fts) VALUES ('delete-all')")
+        connection.execute("UPDATE papers SET indexed = 0")
+    index_pending(connection)
+    assert _index_entries(connection) == with_rows
+    cache.close()

@@ -285,7 +285,7 @@ class ArchiveLoader:
             if cancelled():  # the reader is closing: stop between batches
                 return
             batch = self.queue.take()
-            days = self.cache.parse(batch, index_now=False, cancelled=cancelled)
+            days = self.cache.parse(batch, index_now=True, cancelled=cancelled)
             if days is None:
                 self.queue.put_back(batch)
                 return

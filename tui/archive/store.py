@@ -90,8 +90,9 @@ class ArchiveStore(ArchiveFigures):
 
     def days_changed(self, days: Iterable[date | None], pending: Iterable[date | None]) -> None:
         """Files were read: ``days`` have new papers; ``pending`` are still to come."""
-        counts = day_counts(self.cache.connection())
         days = set(days)
+        counts = {day: count for day, count in self._counts.items() if day not in days}
+        counts.update(day_counts(self.cache.connection(), days))  # only those that changed
 
         def kept(scope: Scope) -> bool:
             if isinstance(scope, Period):

@@ -6,7 +6,7 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -101,12 +101,29 @@ def holds_papers(connection: sqlite3.Connection) -> bool:
     return connection.execute("SELECT 1 FROM papers LIMIT 1").fetchone() is not None
 
 
-def day_counts(connection: sqlite3.Connection) -> dict[date | None, int]:
-    """Every day the cache holds, with how many papers it has."""
-    return {
-        day_from_text(day): count
-        for day, count in connection.execute("SELECT day, count(*) FROM papers GROUP BY day")
-    }
+def day_counts(
+    connection: sqlite3.Connection, days: Iterable[date | None] | None = None
+) -> dict[date | None, int]:
+    """Every day the cache holds (or those of ``days`` it holds), with how many papers it
+    has."""
+    if days is None:
+        rows = connection.execute("SELECT day, count(*) FROM papers GROUP BY day").fetchall()
+    else:
+        wanted = set(days)
+        texts = [day.isoformat() for day in wanted if day is not None]
+        rows = []
+        for start in range(0, len(texts), 500):
+            chunk = texts[start : start + 500]
+            rows += connection.execute(
+                f"SELECT day, count(*) FROM papers WHERE day IN ({','.join('?' * len(chunk))}) "
+                "GROUP BY day",
+                chunk,
+            ).fetchall()
+        if None in wanted:
+            rows += connection.execute(
+                "SELECT NULL, count(*) FROM papers WHERE day IS NULL HAVING count(*) > 0"
+            ).fetchall()
+    return {day_from_text(day): count for day, count in rows}
 
 
 def newest_day(connection: sqlite3.Connection) -> date | None:

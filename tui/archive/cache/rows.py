@@ -115,6 +115,12 @@ def body_text(blob: bytes) -> str:
     )  # fmt: skip
 
 
+def sections_text(sections: list[SectionRecord]) -> str:
+    """:func:`body_text` of a copy read already (its sections as :class:`PaperRecord` has
+    them, before a merge adds others' to them)."""
+    return " ".join(item for section in sections for item in section.items)
+
+
 def paper_json(fields: dict[str, Any]) -> bytes:
     """A parsed paper (plain data, as the parsers give it) for the ``copies`` table: JSON,
     compressed (summaries are long and repetitive; a third of the size, quick to unpack)."""

@@ -22,7 +22,7 @@ from parsers import Problem, SourceFile
 from parsers.merge import merge_paper, paper_key
 from parsers.models import problem_from_json
 from parsers.regular_files import UnusableFile, read_regular_file
-from tui.archive.cache.indexing import INDEXED_TEXT, PENDING, index_range, index_values
+from tui.archive.cache.indexing import INDEXED_TEXT, index_values
 from tui.archive.cache.rows import (
     AUTHOR_SEPARATOR,
     CopyRef,
@@ -33,10 +33,11 @@ from tui.archive.cache.rows import (
     rank_key,
     record_from_json,
     refs_text,
+    sections_text,
 )
 from tui.archive.cache.schema import write_transaction
 from tui.archive.identity import paper_id
-from tui.archive.text import author_key
+from tui.archive.text import author_key, searchable_texts
 
 if TYPE_CHECKING:
     from parsers.loader import RawFileResult
@@ -205,7 +206,16 @@ def _merge_days(
     fresh: dict[CopyRef, PaperRecord],
     index_now: bool,
 ) -> None:
-    """Merge each day's copies, in file order, into its ``papers`` rows."""
+    """Merge each day's copies, in file order, into its ``papers`` rows, with their authors
+    and (``index_now``) their entries in the full-text index.
+
+    The index is given each paper's text from the copies read here (the same text
+    :func:`~tui.archive.cache.indexing.index_values` rebuilds from the rows), so that
+    indexing with the rows costs no second read of the copies.
+    """
+    keys: dict[str, str] = {}  # author_key of each spelling met: names recur day after day
+    authorship: set[tuple[str, object]] = set()
+    entries: list[tuple[object, str, str, str]] = []
     for day in days:
         where, args = _day_clause(day)
         copies = connection.execute(
@@ -216,6 +226,7 @@ def _merge_days(
         ).fetchall()
         merged: dict[str, PaperRecord] = {}
         body: dict[str, list[CopyRef]] = {}
+        texts: dict[str, list[str]] = {}  # each body copy's text, before merging changes it
         for file_id, ordinal, key, text in copies:
             paper = fresh.get((file_id, ordinal)) or _record(text)
             if paper is None:
@@ -224,31 +235,59 @@ def _merge_days(
             if kept is None:
                 merged[key] = paper
                 body[key] = [(file_id, ordinal)] if paper.sections else []
-            elif merge_paper(kept, paper):  # its sections join the body
-                body[key].append((file_id, ordinal))
+                texts[key] = [sections_text(paper.sections)] if index_now and paper.sections else []
+            else:
+                added = sections_text(paper.sections) if index_now else ""
+                if merge_paper(kept, paper):  # its sections join the body
+                    body[key].append((file_id, ordinal))
+                    texts[key].append(added)
         rows = [
-            _paper_row(day, position, paper, body[key])
+            _paper_row(day, position, paper, body[key], index_now)
             for position, (key, paper) in enumerate(merged.items())
         ]
         connection.executemany(
             "INSERT INTO papers (id, day, position, pid, title, title_derived, url, arxiv_id, "
             "votes, authors, thumbnail, video, body_file, body_ordinal, more_bodies, indexed) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
-        connection.executemany(
-            "INSERT OR IGNORE INTO authorship (key, paper) VALUES (?, ?)",
-            (
-                (author_key(name), row[0])
-                for row, paper in zip(rows, merged.values(), strict=True)
-                for name in paper.authors
-                if name.strip()
-            ),
-        )
+        authorship |= _authorship(rows, merged.values(), keys)
         if index_now:
-            pending = [row[0] for row in connection.execute(PENDING)]
-            if pending:
-                index_range(connection, pending[0], pending[-1])
+            entries += [
+                _index_row(row, " ".join(texts[key])) for row, key in zip(rows, merged, strict=True)
+            ]
+    # In key order: B-tree pages filled one after another, and the full-text index keeps
+    # its pending entries in memory only while row ids rise (a lower one flushes them).
+    connection.executemany(
+        "INSERT OR IGNORE INTO authorship (key, paper) VALUES (?, ?)", sorted(authorship)
+    )
+    entries.sort(key=lambda entry: entry[0])  # type: ignore[arg-type, return-value]
+    connection.executemany(
+        "INSERT INTO fts (rowid, title, authors, body) VALUES (?, ?, ?, ?)", entries
+    )
+
+
+def _index_row(row: tuple[object, ...], body: str) -> tuple[object, str, str, str]:
+    """A paper's entry in the index from its ``papers`` row, as :func:`index_values` makes
+    it from the stored row (title and authors as the columns hold them)."""
+    authors = str(row[9])
+    names = authors.split(AUTHOR_SEPARATOR) if authors else []
+    return (row[0], *searchable_texts(str(row[4]), names, body))
+
+
+def _authorship(
+    rows: list[tuple[object, ...]], papers: Iterable[PaperRecord], keys: dict[str, str]
+) -> set[tuple[str, object]]:
+    """The ``authorship`` rows of merged papers (``keys``: author keys already made)."""
+    found = set()
+    for row, paper in zip(rows, papers, strict=True):
+        for name in paper.authors:
+            key = keys.get(name)
+            if key is None:
+                key = keys[name] = author_key(name) if name.strip() else ""
+            if key:
+                found.add((key, row[0]))
+    return found
 
 
 def _record(blob: bytes) -> PaperRecord | None:
@@ -259,7 +298,7 @@ def _record(blob: bytes) -> PaperRecord | None:
 
 
 def _paper_row(
-    day: date | None, position: int, paper: PaperRecord, body: list[CopyRef]
+    day: date | None, position: int, paper: PaperRecord, body: list[CopyRef], indexed: bool
 ) -> tuple[object, ...]:
     return (
         rank_key(paper.votes, day, position),
@@ -277,6 +316,7 @@ def _paper_row(
         body[0][0] if body else None,
         body[0][1] if body else None,
         refs_text(tuple(body)),
+        int(indexed),
     )
 
 
