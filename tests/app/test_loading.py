@@ -16,6 +16,7 @@ from tests.benchmarks.archive import generate_archive
 from tests.screens.helpers import wait_loaded, write_digest
 from tests.waiting import DEADLINE, wait_until
 from tui.app import PaperdeckApp
+from tui.archive.cache import ArchiveCache
 from tui.archive.loading import ArchiveLoader
 from tui.screens.authors import AuthorPicker
 from tui.screens.search import SearchScreen
@@ -180,3 +181,63 @@ async def test_counts_of_the_archive_say_so_far_while_it_is_read(
         held.set()
         await wait_loaded(pilot, timeout=180)
         assert "so far" not in await trends_head()
+
+
+class Batches:
+    """Each batch of files the cache stores takes a permit, which the test hands out (the
+    first screen's batch has one already); ``stored`` counts the batches stored."""
+
+    def __init__(self) -> None:
+        self.permits = threading.Semaphore(1)
+        self.stored = 0
+
+    def allow(self, count: int) -> None:
+        self.permits.release(count)
+
+
+@pytest.fixture
+def batches(monkeypatch: pytest.MonkeyPatch) -> Iterator[Batches]:
+    held = Batches()
+    parse = ArchiveCache.parse
+
+    def waiting(cache: ArchiveCache, *args: Any, **kwargs: Any) -> Any:
+        held.permits.acquire(timeout=DEADLINE)
+        try:
+            return parse(cache, *args, **kwargs)
+        finally:
+            held.stored += 1
+
+    monkeypatch.setattr(ArchiveCache, "parse", waiting)
+    yield held
+    held.allow(10_000)
+
+
+async def test_a_search_while_the_index_fills_grows_with_it_and_says_so_far(
+    big: Path, batches: Batches
+) -> None:
+    app = PaperdeckApp([str(big)], settings=ReaderSettings(cache=False, restore=False))
+    async with app.run_test(size=WIDE) as pilot:
+        await _first_screen(app, pilot)
+        batches.allow(2)  # two batches of older days, then the load waits
+        await wait_until(pilot, lambda: batches.stored == 3, "two batches more")
+        await pilot.press("slash", *"scaling")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+
+        def title() -> str:
+            return str(screen.results.border_title)
+
+        await wait_until(pilot, lambda: "so far" in title(), "results of part of the archive")
+        first = screen.total
+        assert screen._partial and first > 0 and screen.results.hits
+        assert "indexing" in str(screen.query_one("#search-status").render())
+        batches.allow(3)  # three more: the results grow while the load goes on
+        await wait_until(pilot, lambda: screen.total > first, "more results")
+        assert "so far" in title() and not app.store.complete
+        batches.allow(10_000)
+        await wait_loaded(pilot, timeout=180)
+        await wait_until(pilot, lambda: not screen._partial, "the results of every day")
+        assert "so far" not in title()
+        assert screen.total > first
+        status = str(screen.query_one("#search-status").render())
+        assert "indexing" not in status

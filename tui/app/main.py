@@ -137,6 +137,7 @@ class PaperdeckApp(App[None]):
         self.marking = Marking(self.user_state)
         self.marks_changed_signal: Signal[None] = Signal(self, "marks-changed")
         self.search_ready_signal: Signal[None] = Signal(self, "search-ready")
+        self.search_grew_signal: Signal[None] = Signal(self, "search-grew")
         self.archive_search = ArchiveSearch(self.cache, self.user_state)
         self.services = ReaderServices(
             self.store,
@@ -161,7 +162,11 @@ class PaperdeckApp(App[None]):
             self, self.reader, self.store, self.settings.config, self.locations.data, self.trail
         )
         self.search_path = SearchPath(
-            self, self.archive_search, self.search_ready_signal, self.user_state
+            self,
+            self.archive_search,
+            self.search_ready_signal,
+            self.user_state,
+            self.search_grew_signal,
         )
         self.continuity = Continuity(
             self,
@@ -326,6 +331,8 @@ class PaperdeckApp(App[None]):
         self.store.problems.extend(read.problems)
         self.reader.archive_changed(read.days, self.start_date)
         self.reader.loading_progress(read.done, read.total)
+        if read.days:  # their papers went into the index with them
+            self.search_grew_signal.publish(None)
         if read.days is None and self.store.is_empty():
             self.loader.first_screen.set()  # nothing to show yet: no reason to wait
 

@@ -23,12 +23,18 @@ class SearchPath:
     """Keeps the search screen alive between visits; steps through its results."""
 
     def __init__(
-        self, app: App[Any], search: ArchiveSearch, ready: Signal[None], memory: SearchMemory
+        self,
+        app: App[Any],
+        search: ArchiveSearch,
+        ready: Signal[None],
+        memory: SearchMemory,
+        grew: Signal[None] | None = None,
     ) -> None:
         self.app = app
         self.search = search
         self.memory = memory  # the query history and saved searches
         self.ready = ready  # published once every paper is in the index
+        self.grew = grew  # published as papers go into the index while it is filled
         self.screen: SearchScreen | None = None  # made at the first search
 
     def _screen(self) -> SearchScreen:
@@ -37,7 +43,11 @@ class SearchPath:
 
             search = self.search
             self.screen = SearchScreen(
-                search.search, self.ready, snippets=search.snippet, memory=self.memory
+                search.search,
+                self.ready,
+                snippets=search.snippet,
+                memory=self.memory,
+                grew=self.grew,
             )
             self.app.install_screen(self.screen, name="search")
         return self.screen

@@ -38,6 +38,8 @@ SnippetSource = Callable[[SearchHit, Query], Snippet | None]
 """Where a result matched outside its title; reads the paper's body (from any thread)."""
 
 DEBOUNCE_SECONDS = 0.15
+REFRESH_SECONDS = 1.0
+"""While the index is being filled, results shown are searched again at most this often."""
 KEPT_IN_RESULTS = {"question_mark", "slash"}
 """Printable keys that keep their meaning in the results (help, and ``/`` back to the box
 with its text selected); the others are typed into the box."""
@@ -93,6 +95,7 @@ class SearchScreen(ResultPaging):
         initial: str = "",
         snippets: SnippetSource | None = None,
         memory: SearchMemory | None = None,
+        grew: Signal[None] | None = None,
     ) -> None:
         super().__init__()
         self.search = search
@@ -101,9 +104,10 @@ class SearchScreen(ResultPaging):
         self._saved: list[str] = []  # the saved queries, as the Saved section lists them
         self.snippets = snippets  # where each result shown matched (read for rows drawn)
         self.ready = ready  # published once the index holds every paper
+        self.grew = grew  # published as papers go into the index while it is being filled
         self.initial = initial
-        self._partial = False  # the results shown came before the index was complete
         self._timer: Timer | None = None
+        self._refresh: Timer | None = None  # results searched again as the index grows
         self._generation = 0
         self._open_first = False
 
@@ -134,6 +138,8 @@ class SearchScreen(ResultPaging):
         self.show_saved()
         self.focus_box()
         self.ready.subscribe(self, self._index_complete)
+        if self.grew is not None:
+            self.grew.subscribe(self, self._index_grew)
         self.watch(self.results, "cursor", self._cursor_moved, init=False)
         if self.initial:
             self.run_search(self.initial)
@@ -148,8 +154,22 @@ class SearchScreen(ResultPaging):
 
     def _index_complete(self, _: None) -> None:
         """Every paper is indexed now: results shown from part of it are searched again."""
+        if self._refresh is not None:
+            self._refresh.stop()
+            self._refresh = None
         if self._partial and self._timer is None:
-            self.run_search(self.search_input.value)
+            self.run_search(self.search_input.value, again=True)
+
+    def _index_grew(self, _: None) -> None:
+        """More papers are in the index: results shown from part of it are searched again,
+        at most once every :data:`REFRESH_SECONDS`."""
+        if self._partial and self._refresh is None:
+            self._refresh = self.set_timer(REFRESH_SECONDS, self._search_again)
+
+    def _search_again(self) -> None:
+        self._refresh = None
+        if self._partial and self._timer is None:  # not while a new query is being typed
+            self.run_search(self.search_input.value, again=True)
 
     @property
     def saved_list(self) -> NameList:
@@ -297,8 +317,9 @@ class SearchScreen(ResultPaging):
         self.focus_box()
         self.run_search(text)
 
-    def run_search(self, text: str) -> None:
-        """Parse ``text`` and start a search; a newer search cancels this one."""
+    def run_search(self, text: str, again: bool = False) -> None:
+        """Parse ``text`` and start a search; a newer search cancels this one. ``again``:
+        the same search over more of the index (the results shown stay until it answers)."""
         self._timer = None
         try:
             query = parse_query(text)
@@ -318,8 +339,17 @@ class SearchScreen(ResultPaging):
             self._status(QUERY_HELP)
             return
         self._generation += 1
-        self._status("Searching…")
+        if not again:
+            self._status("Searching…")
         self._search(query, self._generation)
+
+    def _keep_place(self, current: SearchHit | None, opened: SearchHit | None) -> None:
+        """After the same search answered again: the cursor on the paper it was on, and
+        the result opened renumbered (None when the new page does not hold them)."""
+        pids = {hit.entry.pid: number for number, hit in enumerate(self.results.hits)}
+        self.opened = pids.get(opened.entry.pid) if opened is not None else None
+        if current is not None and (number := pids.get(current.entry.pid)) is not None:
+            self.results.cursor = self.results.row_of(number)
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: Query, generation: int) -> None:
@@ -358,11 +388,19 @@ class SearchScreen(ResultPaging):
         result = message.result
         so_far = "" if message.indexed else " so far (the index is still being built)"
         self.results.empty_text = f"No paper matches {result.query.text!r}{so_far}."
+        shown = self.results.search_query
+        again = shown is not None and shown.text == result.query.text
+        current = self.results.current if again else None
+        opened = None
+        if again and self.opened is not None and self.opened < len(self.results.hits):
+            opened = self.results.hits[self.opened]
         self.results.show(result.hits, result.query)
+        if again:  # the same search over more papers: stay on the paper the cursor was on
+            self._keep_place(current, opened)
         self.total = len(result.hits) if result.total is None else result.total
         self._loading_more = False
-        self._count_title()
         self._partial = not message.indexed
+        self._count_title()
         self._order_status()
         if self._open_first and result.hits:
             self._open_first = False

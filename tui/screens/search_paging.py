@@ -56,6 +56,7 @@ class ResultPaging(Screen[None]):
         self.opened: int | None = None  # the result last opened: where stepping starts
         self._loading_more = False
         self._step_to: int | None = None  # a result stepped to before its page arrived
+        self._partial = False  # the results shown came before the index was complete
 
     @property
     def results(self) -> SearchResults:
@@ -63,7 +64,8 @@ class ResultPaging(Screen[None]):
 
     def _count_title(self) -> None:
         shown, total = len(self.results.hits), self.total
-        count = f"{total:,} result{'' if total == 1 else 's'}"
+        so_far = " so far" if self._partial else ""
+        count = f"{total:,} result{'' if total == 1 else 's'}{so_far}"
         loaded = count if shown >= total else f"{count}, {shown:,} loaded"
         self.results.border_title = literal(loaded)
 

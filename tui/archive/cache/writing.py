@@ -256,11 +256,23 @@ def _merge_days(
             entries += [
                 _index_row(row, " ".join(texts[key])) for row, key in zip(rows, merged, strict=True)
             ]
-    # In key order: B-tree pages filled one after another, and the full-text index keeps
-    # its pending entries in memory only while row ids rise (a lower one flushes them).
+    add_authorship(connection, authorship)
+    add_to_index(connection, entries)
+
+
+def add_authorship(connection: sqlite3.Connection, rows: set[tuple[str, object]]) -> None:
+    """Who wrote which of the papers just merged (in key order: B-tree pages filled one
+    after another rather than all over the table)."""
     connection.executemany(
-        "INSERT OR IGNORE INTO authorship (key, paper) VALUES (?, ?)", sorted(authorship)
+        "INSERT OR IGNORE INTO authorship (key, paper) VALUES (?, ?)", sorted(rows)
     )
+
+
+def add_to_index(
+    connection: sqlite3.Connection, entries: list[tuple[object, str, str, str]]
+) -> None:
+    """The papers just merged into the full-text index, by rising row id: the index keeps
+    its pending entries in memory only while row ids rise (a lower one flushes them)."""
     entries.sort(key=lambda entry: entry[0])  # type: ignore[arg-type, return-value]
     connection.executemany(
         "INSERT INTO fts (rowid, title, authors, body) VALUES (?, ?, ?, ?)", entries
