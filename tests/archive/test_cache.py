@@ -244,3 +244,56 @@ def test_papers_indexed_with_their_rows_are_indexed_as_the_rows_say(archive: Pat
     index_pending(connection)
     assert _index_entries(connection) == with_rows
     cache.close()
+
+
+def _setting(connection: sqlite3.Connection, pragma: str) -> object:
+    return connection.execute(f"PRAGMA {pragma}").fetchone()[0]
+
+
+def test_a_long_fill_waits_for_the_disk_again_once_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fill of many files writes without waiting for the disk; while it does, the cache
+    says so in itself, and once done every write is on the disk and the mark is gone."""
+    from tests.benchmarks.archive import generate_archive
+    from tui.archive.cache import schema
+
+    monkeypatch.setattr(schema, "boot_id", lambda: "this boot")
+    generate_archive(tmp_path / "archive", days=80, papers=3)
+    seen: list[tuple[object, object]] = []
+    store = schema.write_transaction
+
+    def watching(connection: sqlite3.Connection):  # type: ignore[no-untyped-def]
+        mark = connection.execute("SELECT value FROM meta WHERE key = 'unsynced'").fetchone()
+        seen.append((_setting(connection, "synchronous"), mark and mark[0]))
+        return store(connection)
+
+    monkeypatch.setattr("tui.archive.cache.writing.write_transaction", watching)
+    cache = refreshed([str(tmp_path / "archive")])
+    assert (0, "this boot") in seen  # OFF, marked
+    connection = cache.connection()
+    assert connection.execute("SELECT count(*) FROM meta WHERE key = 'unsynced'").fetchone() == (0,)
+    assert _setting(connection, "synchronous") == 1  # NORMAL
+    assert len(list(all_days(connection))) == 80
+    cache.close()
+
+
+@pytest.mark.parametrize("boot", ["this boot", "an earlier boot"])
+def test_a_cache_a_fill_left_unsynced_is_rebuilt_after_the_machine_stopped(
+    boot: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Marked by a fill of this boot (paperdeck stopped, or another one is filling it) the
+    cache is whole; marked by an earlier boot, the machine stopped meanwhile: rebuilt."""
+    from tui.archive.cache import schema
+
+    monkeypatch.setattr(schema, "boot_id", lambda: "this boot")
+    paths = [str(SEEDS)]
+    cache = refreshed(paths)
+    papers = cache.connection().execute("SELECT count(*) FROM papers").fetchone()[0]
+    with schema.write_transaction(cache.connection()):
+        cache.connection().execute("INSERT INTO meta (key, value) VALUES ('unsynced', ?)", (boot,))
+    cache.close()
+    cache = ArchiveCache(paths, cache_dir())
+    found = cache.connection().execute("SELECT count(*) FROM papers").fetchone()[0]
+    assert found == (papers if boot == "this boot" else 0)
+    cache.close()

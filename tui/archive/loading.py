@@ -27,6 +27,9 @@ FIRST_BATCH_BYTES = 2 * 1024 * 1024
 BATCH_FILES = 32
 FIRST_SCREEN_POLL = 0.05
 MAKE_WAY_SECONDS = 0.15  # after a key, the loader's next piece of work waits this long
+REPORT_SECONDS = 0.5
+"""Days read are reported at most this often (each report redraws the reader), unless
+the reader asked for them."""
 
 
 # -- what the loader reports ---------------------------------------------------------------
@@ -124,6 +127,7 @@ class ReadQueue:
         self._files = deque(files)
         self._lock = threading.Lock()
         self._urgent = 0  # how many files at the front were asked for
+        self.asked = False  # the files taken last are a day asked for
 
     def __len__(self) -> int:
         return len(self._files)
@@ -144,9 +148,11 @@ class ReadQueue:
                 self._urgent = len(wanted)
 
     def take(self, count: int = BATCH_FILES) -> list[FileStat]:
-        """The next files to read: an asked-for day alone, else up to ``count`` files."""
+        """The next files to read: an asked-for day alone, else up to ``count`` files
+        (``asked``: whether they are an asked-for day's)."""
         with self._lock:
             size = self._urgent or count
+            self.asked = bool(self._urgent)
             self._urgent = 0
             return [self._files.popleft() for _ in range(min(size, len(self._files)))]
 
@@ -266,6 +272,29 @@ class ArchiveLoader:
             self._say_read(plan.removed_days, 0, plan.files)
         return plan
 
+    def _store(self, plan: LoadPlan, cancelled: Callable[[], bool]) -> bool | None:
+        """Read the files queued into the cache, a batch (one transaction) at a time, each
+        with its papers' authors and index entries; whether any was read (None: stopped)."""
+        done = plan.files - len(self.queue)
+        changed = False
+        unsaid: set[date | None] = set()  # days read but not reported yet
+        said = time.monotonic()
+        while len(self.queue):
+            if cancelled():  # the reader is closing: stop between batches
+                return None
+            batch = self.queue.take()
+            days = self.cache.parse(batch, index_now=True, cancelled=cancelled)
+            if days is None:
+                self.queue.put_back(batch)
+                return None
+            done += len(batch)
+            changed = True
+            unsaid |= days
+            if self.queue.asked or not self.queue or time.monotonic() - said >= REPORT_SECONDS:
+                self._say_read(unsaid, done, plan.files)
+                unsaid, said = set(), time.monotonic()
+        return changed
+
     def _say_read(
         self,
         days: set[date | None] | None,
@@ -279,21 +308,10 @@ class ArchiveLoader:
         self.report(DaysRead(days, pending, done, total, list(problems), unknown))
 
     def _read(self, plan: LoadPlan, cancelled: Callable[[], bool], first: bool) -> None:
-        done = plan.files - len(self.queue)
-        changed = False
-        while len(self.queue):
-            if cancelled():  # the reader is closing: stop between batches
+        with self.cache.unsynced(len(self.queue) > BATCH_FILES, cancelled):
+            changed = self._store(plan, cancelled)
+            if changed is None or not self.cache.index(cancelled):
                 return
-            batch = self.queue.take()
-            days = self.cache.parse(batch, index_now=True, cancelled=cancelled)
-            if days is None:
-                self.queue.put_back(batch)
-                return
-            done += len(batch)
-            changed = True
-            self._say_read(days, done, plan.files)
-        if not self.cache.index(cancelled):
-            return
         if first or changed or plan.removed_days:
             problems = plan.problems + list(file_problems(self.cache.connection()))
             self.report(LoadFinished(problems, first))

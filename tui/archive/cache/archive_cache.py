@@ -28,6 +28,8 @@ from tui.archive.cache.reading import Freshness
 from tui.archive.cache.schema import (
     CacheUnusable,
     attach,
+    begin_unsynced,
+    end_unsynced,
     open_checked,
     remove_unused,
     write_failure,
@@ -251,6 +253,22 @@ class ArchiveCache:
             results.append((stat, read_file_raw(stat.source)))
         with self._writing() as connection:
             return writing.store_results(connection, results, index_now)
+
+    @contextmanager
+    def unsynced(self, wanted: bool, cancelled: Callable[[], bool]) -> Iterator[None]:
+        """This thread's writes in the block do not wait for the disk (``wanted``: a long
+        fill); at its end they are put on the disk, unless ``cancelled`` (the reader is
+        closing: it would wait for them) — see :func:`~.schema.begin_unsynced`."""
+        began = False
+        if wanted:
+            with self._writing() as connection:
+                began = begin_unsynced(connection)
+        try:
+            yield
+        finally:
+            if began and not cancelled() and not self._closed:
+                with suppress(sqlite3.Error, OSError):
+                    end_unsynced(self.connection(), self.path)
 
     def index(self, cancelled: Callable[[], bool] = lambda: False) -> bool:
         """Put every paper into the full-text index; False when ``cancelled`` stopped it."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -124,8 +125,34 @@ def sections_text(sections: list[SectionRecord]) -> str:
 def paper_json(fields: dict[str, Any]) -> bytes:
     """A parsed paper (plain data, as the parsers give it) for the ``copies`` table: JSON,
     compressed (summaries are long and repetitive; a third of the size, quick to unpack)."""
-    text = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(text.encode("utf-8"), 1)
+    return zlib.compress(paper_text(fields), 1)
+
+
+def paper_text(fields: dict[str, Any]) -> bytes:
+    """:func:`paper_json` before it is compressed (see :func:`packed`)."""
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+_PACKER: ThreadPoolExecutor | None = None
+PACK_SPLIT = 64  # papers below which packing is not worth a second thread
+
+
+def packed(texts: list[bytes]) -> list[bytes]:
+    """:func:`paper_json` of many papers' :func:`paper_text`, half of them compressed in a
+    second thread: zlib lets go of the interpreter while it works, and it is a fifth of a
+    cold fill's time."""
+    global _PACKER
+    if len(texts) < PACK_SPLIT:
+        return [zlib.compress(text, 1) for text in texts]
+    if _PACKER is None:
+        _PACKER = ThreadPoolExecutor(1, thread_name_prefix="paperdeck-pack")
+    half = len(texts) // 2
+    later = _PACKER.submit(_compressed, texts[half:])
+    return _compressed(texts[:half]) + later.result()
+
+
+def _compressed(texts: list[bytes]) -> list[bytes]:
+    return [zlib.compress(text, 1) for text in texts]
 
 
 def sections_from(raw: list[Any]) -> list[Section]:

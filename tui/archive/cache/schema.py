@@ -133,7 +133,7 @@ def _open_held(path: Path, hold: FileLock) -> tuple[sqlite3.Connection, FileLock
             connection = None
         if connection is not None:
             try:
-                if _format(connection) == FORMAT:
+                if _format(connection) == FORMAT and not _unsynced_before_a_crash(connection):
                     return connection, hold
             except sqlite3.Error:
                 pass
@@ -224,7 +224,7 @@ def _open(path: Path) -> sqlite3.Connection:
     try:
         connection.execute("PRAGMA journal_mode = WAL")
         found = _format(connection)
-        if found is not None and found != FORMAT:
+        if found is not None and (found != FORMAT or _unsynced_before_a_crash(connection)):
             connection.close()
             remove(path)
             return _open(path)
@@ -269,3 +269,75 @@ def write_transaction(connection: sqlite3.Connection) -> Iterator[None]:
         connection.rollback()
         raise
     connection.commit()
+
+
+# -- a long fill that does not wait for the disk --------------------------------------------
+
+UNSYNCED = "unsynced"
+"""The ``meta`` key saying a fill writes without waiting for the disk; its value is the
+boot it began in (see :func:`unsynced_writes`)."""
+BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
+
+
+def boot_id() -> str:
+    """This boot of the machine ("" when the system does not say: Linux does)."""
+    try:
+        return BOOT_ID.read_text(encoding="ascii").strip()
+    except OSError:
+        return ""
+
+
+def _unsynced_before_a_crash(connection: sqlite3.Connection) -> bool:
+    """True when a fill wrote without waiting for the disk in an earlier boot and never
+    said it was done: the machine stopped meanwhile, and the file may be damaged."""
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key = ?", (UNSYNCED,)).fetchone()
+    except sqlite3.OperationalError:
+        return False
+    return row is not None and row[0] != boot_id()
+
+
+def begin_unsynced(connection: sqlite3.Connection) -> bool:
+    """Let this connection's writes go on without waiting for the disk (a cold fill:
+    every commit waiting for the disk made it a third longer). False when it cannot be
+    made safe (the boot is unknown, the file is busy): writes wait for the disk as usual.
+
+    Readers still see whole transactions only: this changes what a crash of the *machine*
+    may leave, not what other connections see, nor what a crash of paperdeck may leave.
+    A mark saying so is made durable first, in the file itself (checkpointed), on a page
+    the fill never writes; :func:`end_unsynced` clears it once every write is on the disk.
+    A cache found marked by an earlier boot is rebuilt (see :func:`open_checked`).
+    """
+    boot = boot_id()
+    if not boot:
+        return False
+    connection.execute("PRAGMA synchronous = FULL")
+    with write_transaction(connection):
+        connection.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (UNSYNCED, boot)
+        )
+    busy, _, _ = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy:  # the mark is not in the file itself yet: no unsynced writes
+        end_unsynced(connection, synced=False)
+        return False
+    connection.execute("PRAGMA synchronous = OFF")
+    return True
+
+
+def end_unsynced(
+    connection: sqlite3.Connection, path: Path | None = None, synced: bool = True
+) -> None:
+    """Every write so far onto the disk (``path``: the cache file), then the mark of
+    :func:`begin_unsynced` cleared and writes waiting for the disk again."""
+    if synced and path is not None:
+        for name in (str(path), f"{path}-wal"):
+            with suppress(FileNotFoundError):
+                descriptor = os.open(name, os.O_RDONLY)
+                try:
+                    os.fsync(descriptor)
+                finally:
+                    os.close(descriptor)
+    connection.execute("PRAGMA synchronous = FULL")
+    with write_transaction(connection):
+        connection.execute("DELETE FROM meta WHERE key = ?", (UNSYNCED,))
+    connection.execute("PRAGMA synchronous = NORMAL")

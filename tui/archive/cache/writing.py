@@ -29,7 +29,8 @@ from tui.archive.cache.rows import (
     PaperRecord,
     day_from_text,
     day_text,
-    paper_json,
+    packed,
+    paper_text,
     rank_key,
     record_from_json,
     refs_text,
@@ -85,8 +86,14 @@ def store_results(
         for _, result in results:
             days |= {digest["date"] for digest in result.digests}
         _drop_days(connection, days)
+        copies: list[tuple[int, int, str | None, str, bytes]] = []
         for (stat, result), file_id in zip(results, ids, strict=True):
-            _replace_copies(connection, file_id, stat, result, fresh)
+            copies += _replace_copies(connection, file_id, stat, result, fresh)
+        blobs = packed([copy[4] for copy in copies])
+        connection.executemany(
+            "INSERT INTO copies (file_id, ordinal, day, merge_key, paper) VALUES (?, ?, ?, ?, ?)",
+            [(*copy[:4], blob) for copy, blob in zip(copies, blobs, strict=True)],
+        )
         _merge_days(connection, days, fresh, index_now)
     return days
 
@@ -179,7 +186,9 @@ def _replace_copies(
     stat: FileStat,
     result: RawFileResult,
     fresh: dict[CopyRef, PaperRecord],
-) -> None:
+) -> list[tuple[int, int, str | None, str, bytes]]:
+    """The file's row brought up to date, its old copies gone; its new copies' rows, the
+    paper as :func:`paper_text` (compressed by the caller, all at once)."""
     connection.execute("DELETE FROM copies WHERE file_id = ?", (file_id,))
     problems = json.dumps([p.as_json() for p in result.problems], ensure_ascii=False)
     connection.execute(
@@ -193,11 +202,9 @@ def _replace_copies(
         for fields in digest["papers"]:
             paper = PaperRecord.of(fields)
             fresh[(file_id, ordinal)] = paper
-            rows.append((file_id, ordinal, day_text(day), paper_key(paper), paper_json(fields)))
+            rows.append((file_id, ordinal, day_text(day), paper_key(paper), paper_text(fields)))
             ordinal += 1
-    connection.executemany(
-        "INSERT INTO copies (file_id, ordinal, day, merge_key, paper) VALUES (?, ?, ?, ?, ?)", rows
-    )
+    return rows
 
 
 def _merge_days(
