@@ -24,7 +24,11 @@ from tui.archive.cache.reading import day_counts, file_problems, holds_papers, s
 from tui.archive.cache.writing import FileStat
 
 FIRST_BATCH_BYTES = 2 * 1024 * 1024
-BATCH_FILES = 32
+BATCH_FILES = 64
+"""Files stored in one transaction. Each commit writes every page its rows touched, and
+rows land all over the tables (row ids are rank keys): 32 files a batch wrote 5.4 GB for
+a ten-year archive, 64 wrote 3.6 GB and filled it a fifth faster. The parsing of a batch
+still makes way for keys file by file."""
 FIRST_SCREEN_POLL = 0.05
 MAKE_WAY_SECONDS = 0.15  # after a key, the loader's next piece of work waits this long
 REPORT_SECONDS = 0.5
