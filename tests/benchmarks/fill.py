@@ -148,22 +148,32 @@ async def search_while_filling(
     return samples, final
 
 
-def measure(archive: Path, root: Path, query: str) -> None:
+def scan_seconds(archive: Path) -> float:
+    """A bare read, decode and split of every file of ``archive`` (the page cache warm)."""
     sources = sorted(str(path) for path in archive.rglob("*") if path.is_file())
     bare_scan(sources)  # the page cache holds every file from now on
     start = time.perf_counter()
     bare_scan(sources)
-    scan = time.perf_counter() - start
-    first, loaded = app_cold_fill(archive, root / "app")
+    return time.perf_counter() - start
+
+
+def print_fill(first: float, loaded: float, scan: float) -> None:
     print(f"\nCold fill in the reader (a fresh process, empty cache): first screen {first:.2f} s, "
           f"every file read and indexed {loaded:.2f} s")  # fmt: skip
     print(f"  vs the goal of {FILL_GOAL:.0f} s: {loaded / FILL_GOAL:.2f}x "
           f"({'met' if loaded <= FILL_GOAL else 'NOT met'}); "
           f"vs a bare read + decode + split ({scan:.2f} s): {loaded / scan:.1f}x")  # fmt: skip
-    total, steps = command_fill(archive, root / "command")
+
+
+def print_steps(total: float, steps: dict[str, float]) -> None:
     print(f"\nThe same fill as a command, in one thread: {total:.2f} s")
     for step, seconds in sorted(steps.items(), key=lambda item: -item[1]):
         print(f"  {step:<32} {seconds:6.2f} s  {seconds / total:4.0%}")
+
+
+def search_figures(archive: Path, query: str) -> tuple[int, int]:
+    """Run :func:`search_while_filling` (user directories of its own) and print how the
+    results grew; the results shown ``SHOWN_AFTER`` s after the search, and the final."""
     with isolated_user_dirs():
         samples, final = asyncio.run(search_while_filling(archive, query))
     at_goal = max((count for at, count, _ in samples if at <= SHOWN_AFTER), default=0)
@@ -175,7 +185,16 @@ def measure(archive: Path, root: Path, query: str) -> None:
         f"{at:.0f} s: {count:,}{'' if complete else ' so far'}"
         for at, count, complete in _every_second(samples)
     ]
-    print("  as it grew: " + ", ".join(growth))
+    print("  as it grew: " + ", ".join(growth), flush=True)
+    return at_goal, final
+
+
+def measure(archive: Path, root: Path, query: str) -> None:
+    scan = scan_seconds(archive)
+    first, loaded = app_cold_fill(archive, root / "app")
+    print_fill(first, loaded, scan)
+    print_steps(*command_fill(archive, root / "command"))
+    search_figures(archive, query)
 
 
 def _every_second(
