@@ -316,8 +316,10 @@ def begin_unsynced(connection: sqlite3.Connection) -> bool:
         connection.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (UNSYNCED, boot)
         )
-    busy, _, _ = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    if busy:  # the mark is not in the file itself yet: no unsynced writes
+    # Copied into the file and the file synced, unless a reader holds older pages (a
+    # passive checkpoint waits for no one): then the writes stay synced.
+    busy, logged, copied = connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    if busy or logged != copied:
         end_unsynced(connection, synced=False)
         return False
     connection.execute("PRAGMA synchronous = OFF")
