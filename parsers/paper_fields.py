@@ -24,6 +24,7 @@ AUTHOR_SEPARATORS = re.compile(r"(?!(?<=\s)\s)(?:\s*;\s*|\s*,\s*(?:and\s+|&\s*)?
 _AUTHOR_MARKS = (";", "&", "*", "_", "+", "…", "\t", "  ", " and ", "et al", ", ,")
 _NOT_AUTHORS = {"", "+", "…", "...", "et al.", "et al", "and others", "others"}
 _SPACE = re.compile(r"\s+")
+_ODD_BLANK = re.compile(r"[^\S ]")  # white space other than a plain space
 _TITLE_KEY_DROP = re.compile(r"[\W_]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
 
@@ -54,6 +55,18 @@ def _plain_author_list(text: str) -> bool:
     return True
 
 
+def _cut_author_list(text: str) -> list[str] | None:
+    """The names of "A, B, A" (a list cut with ", +" after it), as the general reading of
+    :func:`split_authors` gives them; None when that reading may differ (odd blanks, a
+    blank before a comma, a name that is dropped), for it to decide."""
+    if not _plain_author_list(text) or " ," in text or _ODD_BLANK.search(text) is not None:
+        return None
+    names = list(dict.fromkeys(text.split(", ")))
+    if not _NOT_AUTHORS.isdisjoint(map(str.lower, names)):
+        return None
+    return names
+
+
 def split_authors(text: str) -> list[str]:
     """Author names from a list line, each once and in order.
 
@@ -63,6 +76,10 @@ def split_authors(text: str) -> list[str]:
     """
     if _plain_author_list(text):
         return list(dict.fromkeys(text.split(", ")))
+    if text.endswith(", +"):
+        cut = _cut_author_list(text[:-3])
+        if cut is not None:
+            return cut
     stripped = text.strip()
     if looks_like_list_literal(stripped):
         raws = list_literal_items(stripped)

@@ -15,12 +15,67 @@ line reader, which says what it drops.
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 
 from parsers.markdown.draft import PaperFields
 from parsers.markdown.syntax import MAX_FAST_TITLE, SECTION_BULLET
 from parsers.paper_fields import arxiv_id_from_url, split_authors
 from parsers.web_links import is_web_link
+
+# A section heading the plain checks of ``read_canonical`` accept (``- ***Name***: text``):
+# no "*", ":" or "：" in it, no blank or "_" at either end, at most 80 characters.
+_NAME = r"[^*\n:：_\s](?:[^*\n:：]{0,78}[^*\n:：_\s])?"
+_END = r"(?:\n|\Z)\n*+"  # a line's end and the blank lines after it
+# The whole block in the generator's own order (heading, thumbnail, vote, authors, bullets),
+# each line of a shape ``read_canonical`` reads the same way; matched in one call, where
+# the line loop makes a dozen calls a line. Every line is read in one pass: a group runs to
+# the line's end, and only the title gives back (to the last "](" of its line).
+_WHOLE = re.compile(
+    r"## \[(?P<title>[^\n]*)\]\((?P<url>[^\n(]*)\)" + _END
+    + r"(?:!\[\]\((?P<thumbnail>[^\n]*)\)" + _END + ")?"
+    + r"(?:Vote: [ ]*+(?P<votes>-|[0-9]{1,5})[ ]*+" + _END + ")?"
+    + r"(?:Authors: (?P<authors>[^\n]*+)" + _END + ")?"
+    + r"(?P<bullets>(?:- (?:\*\*\*" + _NAME + r"\*\*\*:(?![*_])|(?![*_]))[^\n]*+" + _END + ")*+)"
+)  # fmt: skip
+_BULLET = re.compile(r"^- (?:\*\*\*(" + _NAME + r")\*\*\*:)?([^\n]*)", re.MULTILINE)
+
+
+def _read_whole(block: str) -> PaperFields | None:
+    """The paper of a block in the generator's exact layout; None for any other block."""
+    whole = _WHOLE.fullmatch(block)
+    if whole is None:
+        return None
+    title, url, thumbnail, votes, authors, bullets = whole.groups()
+    if len(title) + len(url) > MAX_FAST_TITLE - 7 or "  " in title or "\t" in title:
+        return None
+    title = title.strip()
+    if not title or not is_web_link(url):
+        return None
+    if thumbnail is not None and not is_web_link(thumbnail):
+        return None
+    sections: list[PaperFields] = []
+    items: list[str] | None = None
+    for name, text in _BULLET.findall(bullets):
+        text = text.strip()
+        if name:
+            items = [text] if text else []
+            sections.append({"heading": name, "items": items})
+        elif text:
+            if items is None:
+                items = []
+                sections.append({"heading": None, "items": items})
+            items.append(text)
+    return {
+        "title": title,
+        "url": url,
+        "arxiv_id": arxiv_id_from_url(url),
+        "votes": int(votes) if votes and votes != "-" else None,
+        "authors": split_authors(authors) if authors else [],
+        "thumbnail": thumbnail,
+        "video": None,
+        "sections": [section for section in sections if section["items"]],
+    }
 
 
 def read_canonical(block: str) -> PaperFields | None:
@@ -29,6 +84,9 @@ def read_canonical(block: str) -> PaperFields | None:
     ``block`` starts at the paper heading without its first "#" (``## [Title](url)``)
     and holds only a thumbnail, vote and authors line and one-line bullets.
     """
+    paper = _read_whole(block)
+    if paper is not None:
+        return paper
     lines = block.split("\n")
     heading = lines[0].rstrip()
     close = heading.rfind("](")
