@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from parsers.limits import MAX_AUTHORS, MAX_ITEM, MAX_LINK, MAX_NAME, MAX_SUMMARY
 from parsers.markdown.draft import PaperFields
 from parsers.markdown.syntax import MAX_FAST_TITLE, SECTION_BULLET
 from parsers.paper_fields import arxiv_id_from_url, split_authors
@@ -39,6 +40,89 @@ _WHOLE = re.compile(
     + r"(?P<bullets>(?:- (?:\*\*\*" + _NAME + r"\*\*\*:(?![*_])|(?![*_]))[^\n]*+" + _END + ")*+)"
 )  # fmt: skip
 _BULLET = re.compile(r"^- (?:\*\*\*(" + _NAME + r")\*\*\*:)?([^\n]*)", re.MULTILINE)
+
+# The same layout found in a whole file at once, stricter still: a paper heading's
+# newline, then lines as above where every bullet's text has no blank at either end, and
+# the bullets follow one another with no blank line between them (so that a section's
+# items are its text split at "\n- "). A block ends before the next "\n#" (not a
+# sub-heading "\n####", which belongs to the paper) or at the end of the file.
+_EOL = r"(?:\n(?!#)|(?=\n#)|\Z)"  # a line's end, within its block
+_BLANK_LINES = r"(?:\n(?!#))*+"
+_ITEM = r"[^\s*_](?:[^\n]*+(?<=\S))?"  # a plain bullet's text (no emphasis opens it)
+_MORE_ITEMS = r"(?:\n- " + _ITEM + r")*+"
+# _WEB_LINK of parsers.web_links: a thumbnail matched here is a web link if printable.
+_THUMBNAIL = (
+    r"(?i:https?://(?:[^\s/?#@]*@)?(?:[^\s/?#@:\[\]]+|\[[0-9a-f:.]+\])(?::\d{0,5})?(?:[/?#]\S*)?)"
+)
+_MAX_SECTIONS = 6  # sections a paper may have on this path; more go block by block
+
+
+def _sections(count: int) -> str:
+    if not count:
+        return ""
+    section = r"- \*\*\*(" + _NAME + r")\*\*\*: (\S(?:[^\n]*+(?<=\S))?" + _MORE_ITEMS + ")" + _EOL
+    return f"(?:{section}{_sections(count - 1)})?"
+
+
+PAPERS = re.compile(
+    r"\n### \[([^\n]*)\]\((?:(https://arxiv\.org/abs/([0-9]{4}\.[0-9]{4,5}))|([^\n(]*))\)"
+    + _EOL + _BLANK_LINES
+    + r"(?:!\[\]\((" + _THUMBNAIL + r")\)" + _EOL + _BLANK_LINES + ")?"
+    + r"(?:Vote: [ ]*+(-|[0-9]{1,5})[ ]*+" + _EOL + _BLANK_LINES + ")?"
+    + r"(?:Authors: ([^\n]*+)" + _EOL + _BLANK_LINES + ")?"
+    + r"(?:- (" + _ITEM + _MORE_ITEMS + ")" + _EOL + ")?"
+    + _sections(_MAX_SECTIONS)
+    + _BLANK_LINES + r"(?=\n#(?!###)|\Z)"
+)  # fmt: skip
+"""Paper blocks in the generator's layout, each from the newline before its heading."""
+
+
+def canonical_paper(match: re.Match[str]) -> tuple[PaperFields, bool] | None:
+    """The paper a :data:`PAPERS` match read, and whether it may be past the limits of
+    :mod:`parsers.limits` (else it is surely within them); None when its heading or links
+    want the careful path after all."""
+    title, arxiv_url, arxiv_id, url, thumbnail, votes, authors, lead, *named = match.groups()
+    if len(title) > MAX_FAST_TITLE - 7 - len(arxiv_url or url) or "  " in title or "\t" in title:
+        return None
+    title = title.strip()
+    if not title:
+        return None
+    if arxiv_url is not None:
+        url = arxiv_url
+    elif is_web_link(url):
+        arxiv_id = arxiv_id_from_url(url)
+    else:
+        return None
+    if thumbnail is not None and not thumbnail.isprintable():
+        return None
+    sections: list[PaperFields] = []
+    if lead is not None:
+        sections.append({"heading": None, "items": lead.split("\n- ")})
+    for index in range(0, len(named), 2):
+        heading = named[index]
+        if heading is None:
+            break
+        sections.append({"heading": heading, "items": named[index + 1].split("\n- ")})
+    names = split_authors(authors) if authors else []
+    # Headings (80 characters) and the link (400) are short by the pattern; the text is
+    # no longer than the block; a name no longer than the authors line.
+    may_exceed = match.end() - match.start() > min(MAX_ITEM, MAX_SUMMARY) or (
+        thumbnail is not None and len(thumbnail) > MAX_LINK
+    )
+    if authors is not None and len(authors) > MAX_NAME:
+        may_exceed = may_exceed or len(names) > MAX_AUTHORS
+        may_exceed = may_exceed or max(map(len, names), default=0) > MAX_NAME
+    paper = {
+        "title": title,
+        "url": url,
+        "arxiv_id": arxiv_id,
+        "votes": int(votes) if votes and votes != "-" else None,
+        "authors": names,
+        "thumbnail": thumbnail,
+        "video": None,
+        "sections": sections,
+    }
+    return paper, may_exceed
 
 
 def _read_whole(block: str) -> PaperFields | None:
