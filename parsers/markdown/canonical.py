@@ -21,7 +21,7 @@ from itertools import islice
 from parsers.limits import MAX_AUTHORS, MAX_ITEM, MAX_LINK, MAX_NAME, MAX_SUMMARY
 from parsers.markdown.draft import PaperFields
 from parsers.markdown.syntax import MAX_FAST_TITLE, SECTION_BULLET
-from parsers.paper_fields import arxiv_id_from_url, split_authors
+from parsers.paper_fields import arxiv_id_from_url, clean_title, split_authors
 from parsers.web_links import is_web_link
 
 # A section heading the plain checks of ``read_canonical`` accept (``- ***Name***: text``):
@@ -64,15 +64,27 @@ def _sections(count: int) -> str:
     return f"(?:{section}{_sections(count - 1)})?"
 
 
+# Sections as another common generator writes them: "- **Name**: text" and under it
+# "  - nested" bullets. The careful path reads such a block (the plain checks refuse its
+# nested lines) and folds each nested line into the item above, so the item is the text
+# from the section's first word to the end of its last nested line.
+_NESTED_SECTION = (
+    r"- \*\*" + _NAME + r"\*\*: \S(?:[^\n]*+(?<=\S))?(?:\n  - \S(?:[^\n]*+(?<=\S))?)++"
+)
+# Read line by line, a block ends only at a heading that ends the paper: one to three "#",
+# a blank, then a word ("#tag" or an empty "###" would carry on the paper).
+_NEXT_HEADING = r"(?=\n#{1,3}[ \t](?=[^\n]*[^\s#])|\Z)"
+_NESTED = re.compile(r"^- \*\*(" + _NAME + r")\*\*: ([^\n]*(?:\n  - [^\n]*)*)", re.MULTILINE)
+
 PAPERS = re.compile(
     r"\n### \[([^\n]*)\]\((?:(https://arxiv\.org/abs/([0-9]{4}\.[0-9]{4,5}))|([^\n(]*))\)"
     + _EOL + _BLANK_LINES
     + r"(?:!\[\]\((" + _THUMBNAIL + r")\)" + _EOL + _BLANK_LINES + ")?"
     + r"(?:Vote: [ ]*+(-|[0-9]{1,5})[ ]*+" + _EOL + _BLANK_LINES + ")?"
     + r"(?:Authors: ([^\n]*+)" + _EOL + _BLANK_LINES + ")?"
+    + r"(?:((?:" + _NESTED_SECTION + _EOL + r")++)" + _BLANK_LINES + _NEXT_HEADING + "|"
     + r"(?:- (" + _ITEM + _MORE_ITEMS + ")" + _EOL + ")?"
-    + _sections(_MAX_SECTIONS)
-    + _BLANK_LINES + r"(?=\n#(?!###)|\Z)"
+    + _sections(_MAX_SECTIONS) + _BLANK_LINES + r"(?=\n#(?!###)|\Z))"
 )  # fmt: skip
 """Paper blocks in the generator's layout, each from the newline before its heading."""
 
@@ -81,10 +93,12 @@ def canonical_paper(match: re.Match[str]) -> tuple[PaperFields, bool] | None:
     """The paper a :data:`PAPERS` match read, and whether it may be past the limits of
     :mod:`parsers.limits` (else it is surely within them); None when its heading or links
     want the careful path after all."""
-    title, arxiv_url, arxiv_id, url, thumbnail, votes, authors, lead, *named = match.groups()
+    title, arxiv_url, arxiv_id, url, thumbnail, votes, authors, nested, lead, *named = (
+        match.groups()
+    )
     if len(title) > MAX_FAST_TITLE - 7 - len(arxiv_url or url) or "  " in title or "\t" in title:
         return None
-    title = title.strip()
+    title = clean_title(title)[0] if nested else title.strip()
     if not title:
         return None
     if arxiv_url is not None:
@@ -96,7 +110,13 @@ def canonical_paper(match: re.Match[str]) -> tuple[PaperFields, bool] | None:
     if thumbnail is not None and not thumbnail.isprintable():
         return None
     sections: list[PaperFields] = []
-    if lead is not None:
+    if nested:
+        if ")" in url or (thumbnail is not None and ")" in thumbnail) or "\t" in nested:
+            return None  # the careful path ends a link at its first ")", and widens a tab
+        if authors is not None and (not authors or authors[0].isspace() or authors[0] in "*_"):
+            return None  # its label pattern takes these before the names
+        sections = [{"heading": name, "items": [item]} for name, item in _NESTED.findall(nested)]
+    elif lead is not None:
         sections.append({"heading": None, "items": lead.split("\n- ")})
     for index in range(0, len(named), 2):
         heading = named[index]
@@ -104,6 +124,8 @@ def canonical_paper(match: re.Match[str]) -> tuple[PaperFields, bool] | None:
             break
         sections.append({"heading": heading, "items": named[index + 1].split("\n- ")})
     names = split_authors(authors) if authors else []
+    if nested and authors is not None and not names:
+        return None  # no names: the careful path reads the bullets below as names
     # Headings (80 characters) and the link (400) are short by the pattern; the text is
     # no longer than the block; a name no longer than the authors line.
     may_exceed = match.end() - match.start() > min(MAX_ITEM, MAX_SUMMARY) or (
