@@ -50,10 +50,9 @@ _EOL = r"(?:\n(?!#)|(?=\n#)|\Z)"  # a line's end, within its block
 _BLANK_LINES = r"(?:\n(?!#))*+"
 _ITEM = r"[^\s*_](?:[^\n]*+(?<=\S))?"  # a plain bullet's text (no emphasis opens it)
 _MORE_ITEMS = r"(?:\n- " + _ITEM + r")*+"
-# _WEB_LINK of parsers.web_links: a thumbnail matched here is a web link if printable.
-_THUMBNAIL = (
-    r"(?i:https?://(?:[^\s/?#@]*@)?(?:[^\s/?#@:\[\]]+|\[[0-9a-f:.]+\])(?::\d{0,5})?(?:[/?#]\S*)?)"
-)
+# A plain web address (a subset of what parsers.web_links accepts: scheme, host, path, no
+# parentheses): a thumbnail matched here is a web link when it is printable.
+_THUMBNAIL = r"https?://[^\s/?#@:\[\]()]+/[^\s()]*+"
 _MAX_SECTIONS = 6  # sections a paper may have on this path; more go block by block
 
 
@@ -118,11 +117,11 @@ def canonical_paper(match: re.Match[str]) -> tuple[PaperFields, bool] | None:
         sections = [{"heading": name, "items": [item]} for name, item in _NESTED.findall(nested)]
     elif lead is not None:
         sections.append({"heading": None, "items": lead.split("\n- ")})
-    for index in range(0, len(named), 2):
-        heading = named[index]
+    pairs = iter(named)  # heading, items, heading, items, …; None past the last section
+    for heading in pairs:
         if heading is None:
             break
-        sections.append({"heading": heading, "items": named[index + 1].split("\n- ")})
+        sections.append({"heading": heading, "items": next(pairs).split("\n- ")})
     names = split_authors(authors) if authors else []
     if nested and authors is not None and not names:
         return None  # no names: the careful path reads the bullets below as names

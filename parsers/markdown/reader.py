@@ -163,8 +163,16 @@ class MarkdownReader:
                 continue
             if start > done or not done:
                 self.read_blocks(done, start)
-            self.finish_paper()
-            self.add_paper(found[0], self.line_at(start + 1), found[1])
+            if self.draft is not None:
+                self.finish_paper()
+            paper, may_exceed = found
+            if may_exceed or not self.count.admit_without_line():
+                self.add_paper(paper, self.line_at(start + 1), may_exceed)
+            else:
+                if self.papers is None:
+                    self.start_day(self.fallback_date)
+                assert self.papers is not None
+                self.papers.append(paper)
             done = match.end()
         if done < len(text) or not done:
             self.read_blocks(done, len(text))
