@@ -152,6 +152,13 @@ def cell_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
+def _fits(text: str, cells: int) -> bool:
+    """Whether ``text`` fits in ``cells`` terminal cells (each character takes one or two)."""
+    if len(text) > cells:
+        return False
+    return 2 * len(text) <= cells or cell_width(text) <= cells
+
+
 def derive_title(text: str) -> str:
     """A display title for an untitled abstract: its first sentence or clause, shortened.
 
@@ -160,7 +167,7 @@ def derive_title(text: str) -> str:
     """
     text = _SPACE.sub(" ", text).strip()
     sentence = _SENTENCE_END.split(text, maxsplit=1)[0].strip().rstrip(".。")
-    if cell_width(sentence) <= DERIVED_TITLE_CELLS:
+    if _fits(sentence, DERIVED_TITLE_CELLS):
         return sentence
     best = 0
     depth = 0
@@ -170,7 +177,7 @@ def derive_title(text: str) -> str:
         elif char in ")]}）":
             depth = max(0, depth - 1)
         elif char in ",:;，：；" and depth == 0 and index >= MIN_CLAUSE:
-            if cell_width(sentence[:index]) > DERIVED_TITLE_CELLS:
+            if not _fits(sentence[:index], DERIVED_TITLE_CELLS):
                 break
             best = index
     if best:
@@ -180,7 +187,7 @@ def derive_title(text: str) -> str:
 
 def shorten(text: str, cells: int) -> str:
     """``text`` cut at a word to fit in ``cells`` terminal cells, with an ellipsis if cut."""
-    if cell_width(text) <= cells:
+    if _fits(text, cells):
         return text
     used = 0
     end = 0
