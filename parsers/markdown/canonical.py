@@ -1,4 +1,4 @@
-"""The fast path: a paper block in the exact layout the common generator writes.
+"""The fast paths: paper blocks in the exact layouts the common generators write.
 
     ### [Title](https://arxiv.org/abs/2411.19870)
     ![](thumbnail)
@@ -7,10 +7,14 @@
     - ***What's New***: one line
     - plain bullet
 
-Plain string checks (and the shared section pattern for other emphasis around a
-heading); anything else (nested bullets, continuation lines, emphasis that opens no
-section, a link that is no web address) answers None and the block goes to the general
-line reader, which says what it drops.
+:data:`PAPERS` finds such blocks in a whole file at once, and those of the layout with
+``- **Name**: text`` sections and ``  - nested`` bullets under them; :func:`canonical_paper`
+reads a match exactly as the block-by-block reader would (the checks below for the first
+layout, the line reader for the second), or declines it. :func:`read_canonical` reads one
+block of the first layout with plain string checks (and the shared section pattern for
+other emphasis around a heading); anything else (nested bullets, continuation lines,
+emphasis that opens no section, a link that is no web address) answers None and the block
+goes to the general line reader, which says what it drops.
 """
 
 from __future__ import annotations
