@@ -77,10 +77,16 @@ def _cut_author_list(text: str) -> list[str] | None:
     names = _plain_names(text)
     if names is None or " ," in text or _ODD_BLANK.search(text) is not None:
         return None
-    names = list(dict.fromkeys(names))
-    if not _NOT_AUTHORS.isdisjoint(map(str.lower, names)):
+    lowered = text.lower()  # a name dropped as "..." / "others" / "et al" would be in it
+    if "..." in text or "others" in lowered or "et al" in lowered:
         return None
-    return names
+    return _once(names)
+
+
+def _once(names: list[str]) -> list[str]:
+    """``names`` in order, each once."""
+    kept = dict.fromkeys(names)
+    return names if len(kept) == len(names) else list(kept)
 
 
 def split_authors(text: str) -> list[str]:
@@ -92,7 +98,7 @@ def split_authors(text: str) -> list[str]:
     """
     plain = _plain_names(text)
     if plain is not None:
-        return list(dict.fromkeys(plain))
+        return _once(plain)
     if text.endswith(", +"):
         cut = _cut_author_list(text[:-3])
         if cut is not None:
