@@ -66,6 +66,8 @@ SHAPES = {
     + SECTIONS,
     "a long author name": HEAD + PAPER.replace("Ann Lee", "A" * 300) + SECTIONS,
     "a javascript link": HEAD + PAPER.replace("https://cdn", "javascript:cdn") + SECTIONS,
+    "more papers than a file keeps": HEAD
+    + "".join(PAPER.replace("01234", f"{n:05d}") + NESTED + "\n" for n in range(5003)),
 }
 
 
