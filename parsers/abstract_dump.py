@@ -140,6 +140,16 @@ def split_abstracts(lines: list[str], path: str) -> tuple[list[_Abstract], list[
     return abstracts, problems
 
 
+def _academic(text: str) -> bool:
+    """Whether the start of ``text`` uses two different academic words (read up to the second)."""
+    seen: set[str] = set()
+    for match in _ACADEMIC.finditer(text[:2000]):
+        seen.add(match.group().lower())
+        if len(seen) >= 2:
+            return True
+    return False
+
+
 def sniff_abstract_dump(lines: list[str]) -> bool:
     """True when the prose is mostly abstract-sized paragraphs, with no markdown headings.
 
@@ -153,7 +163,7 @@ def sniff_abstract_dump(lines: list[str]) -> bool:
     long = [text for text in texts if len(text) >= MIN_ABSTRACT]
     if not prose or sum(map(len, long)) * 2 < prose:
         return False
-    academic = sum(len({m.lower() for m in _ACADEMIC.findall(text[:2000])}) >= 2 for text in long)
+    academic = sum(map(_academic, long))
     if academic * 2 < len(long):
         return False  # long prose, but not abstracts: notes, an essay
     return _LICENSE.search("\n".join(lines[:60])) is None

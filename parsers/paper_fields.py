@@ -21,9 +21,11 @@ _PAPER_HOSTS = ("arxiv.org/", "huggingface.co/papers/", "alphaxiv.org/")
 # turns down in one step each place inside a run, where ``\s*`` would scan the rest of the
 # run again (a 40,000-space line took 20 s). Splits are those of the plain pattern.
 AUTHOR_SEPARATORS = re.compile(r"(?!(?<=\s)\s)(?:\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)")
+# Marks that a list of names needs cleaning (tested one by one in ``_plain_names``).
 _AUTHOR_MARKS = (";", "&", "*", "_", "+", "…", "\t", "  ", " and ", "et al", ", ,")
 _NOT_AUTHORS = {"", "+", "…", "...", "et al.", "et al", "and others", "others"}
 _SPACE = re.compile(r"\s+")
+_ODD_BLANK = re.compile(r"[^\S ]")  # white space other than a plain space
 _TITLE_KEY_DROP = re.compile(r"[\W_]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
 
@@ -44,14 +46,47 @@ def arxiv_id_from_url(url: str) -> str | None:
     return old.group(1) if old else None
 
 
-def _plain_author_list(text: str) -> bool:
-    """True for "A, B, C" with nothing to clean: the common case, checked with fast scans."""
-    if not text or text[0] in " ,[" or text[-1] in " ," or text.count(",") != text.count(", "):
-        return False
-    for mark in _AUTHOR_MARKS:  # noqa: SIM110 - a plain loop is faster than all() here
-        if mark in text:
-            return False
-    return True
+def _plain_names(text: str) -> list[str] | None:
+    """The names of "A, B, C" with nothing to clean (the common case, checked with scans in
+    C: the marks of ``_AUTHOR_MARKS``, then every comma followed by a blank); else None."""
+    if (
+        not text
+        or text[0] in " ,["
+        or text[-1] in " ,"
+        or ";" in text
+        or "&" in text
+        or "*" in text
+        or "_" in text
+        or "+" in text
+        or "…" in text
+        or "\t" in text
+        or "  " in text
+        or " and " in text
+        or "et al" in text
+        or ", ," in text
+    ):
+        return None
+    names = text.split(", ")
+    return names if text.count(",") == len(names) - 1 else None
+
+
+def _cut_author_list(text: str) -> list[str] | None:
+    """The names of "A, B, A" (a list cut with ", +" after it), as the general reading of
+    :func:`split_authors` gives them; None when that reading may differ (odd blanks, a
+    blank before a comma, a name that is dropped), for it to decide."""
+    names = _plain_names(text)
+    if names is None or " ," in text or _ODD_BLANK.search(text) is not None:
+        return None
+    lowered = text.lower()  # a name dropped as "..." / "others" / "et al" would be in it
+    if "..." in text or "others" in lowered or "et al" in lowered:
+        return None
+    return _once(names)
+
+
+def _once(names: list[str]) -> list[str]:
+    """``names`` in order, each once."""
+    kept = dict.fromkeys(names)
+    return names if len(kept) == len(names) else list(kept)
 
 
 def split_authors(text: str) -> list[str]:
@@ -61,8 +96,13 @@ def split_authors(text: str) -> list[str]:
     quoted names; drops the "+", "..." or "et al." that marks a cut list, and the emphasis
     marks some generators add.
     """
-    if _plain_author_list(text):
-        return list(dict.fromkeys(text.split(", ")))
+    plain = _plain_names(text)
+    if plain is not None:
+        return _once(plain)
+    if text.endswith(", +"):
+        cut = _cut_author_list(text[:-3])
+        if cut is not None:
+            return cut
     stripped = text.strip()
     if looks_like_list_literal(stripped):
         raws = list_literal_items(stripped)
@@ -118,6 +158,13 @@ def cell_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
+def _fits(text: str, cells: int) -> bool:
+    """Whether ``text`` fits in ``cells`` terminal cells (each character takes one or two)."""
+    if len(text) > cells:
+        return False
+    return 2 * len(text) <= cells or cell_width(text) <= cells
+
+
 def derive_title(text: str) -> str:
     """A display title for an untitled abstract: its first sentence or clause, shortened.
 
@@ -126,7 +173,7 @@ def derive_title(text: str) -> str:
     """
     text = _SPACE.sub(" ", text).strip()
     sentence = _SENTENCE_END.split(text, maxsplit=1)[0].strip().rstrip(".。")
-    if cell_width(sentence) <= DERIVED_TITLE_CELLS:
+    if _fits(sentence, DERIVED_TITLE_CELLS):
         return sentence
     best = 0
     depth = 0
@@ -136,7 +183,7 @@ def derive_title(text: str) -> str:
         elif char in ")]}）":
             depth = max(0, depth - 1)
         elif char in ",:;，：；" and depth == 0 and index >= MIN_CLAUSE:
-            if cell_width(sentence[:index]) > DERIVED_TITLE_CELLS:
+            if not _fits(sentence[:index], DERIVED_TITLE_CELLS):
                 break
             best = index
     if best:
@@ -146,7 +193,7 @@ def derive_title(text: str) -> str:
 
 def shorten(text: str, cells: int) -> str:
     """``text`` cut at a word to fit in ``cells`` terminal cells, with an ellipsis if cut."""
-    if cell_width(text) <= cells:
+    if _fits(text, cells):
         return text
     used = 0
     end = 0

@@ -1,11 +1,13 @@
 """Markdown daily digests: ``## Daily Papers (date)`` days of ``### [Title](url)`` papers.
 
-A file is read block by block (a block runs from one heading to the next). A paper block in
-the exact layout the common generator writes takes a fast path of plain string checks
-(:mod:`~parsers.markdown.canonical`); any other block goes line by line through a small
-state machine (:mod:`~parsers.markdown.reader`, :mod:`~parsers.markdown.body`). Neither path
-raises on odd input: what cannot be read cleanly becomes a
-:class:`~parsers.models.Problem` and the rest of the file still loads.
+A block runs from one heading to the next. Paper blocks in the layouts the common
+generators write are found in the whole file at once by one pattern
+(:data:`~parsers.markdown.canonical.PAPERS`), and read as the careful path would read them;
+the other blocks are read one by one: a paper block in the exact layout takes the plain
+string checks of :func:`~parsers.markdown.canonical.read_canonical`, and any other block
+goes line by line through a small state machine (:mod:`~parsers.markdown.reader`,
+:mod:`~parsers.markdown.body`). No path raises on odd input: what cannot be read cleanly
+becomes a :class:`~parsers.models.Problem` and the rest of the file still loads.
 """
 
 from parsers.markdown.reader import parse_markdown_digest, read_markdown_digest

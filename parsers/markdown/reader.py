@@ -8,7 +8,7 @@ from itertools import islice
 from parsers.dates import find_date_text, make_date
 from parsers.limits import PaperCount, limit_paper
 from parsers.markdown.body import read_body_line
-from parsers.markdown.canonical import read_canonical
+from parsers.markdown.canonical import PAPERS, canonical_paper, read_canonical
 from parsers.markdown.draft import Draft, PaperFields
 from parsers.markdown.syntax import DAY_WORDS, LONG_LINE, is_bare_date, split_link
 from parsers.models import Digest, Problem, RawDigest, Severity, digest_from_raw
@@ -28,6 +28,9 @@ class MarkdownReader:
         self.in_day = False
         self.draft: Draft | None = None
         self.count = PaperCount()
+        self.text = ""
+        self.counted_to = 0  # line_at has counted the newlines of the text before it
+        self.counted_lines = 0
 
     def problem(self, line: int, message: str, severity: Severity = "warning") -> None:
         self.problems.append(Problem(path=self.path, line=line, severity=severity, message=message))
@@ -46,11 +49,12 @@ class MarkdownReader:
             self.problem(draft.line, "paper heading has no title; showing its link instead")
         self.add_paper(draft.build(), draft.line)
 
-    def add_paper(self, paper: PaperFields, line: int) -> None:
+    def add_paper(self, paper: PaperFields, line: int, may_exceed: bool = True) -> None:
         if not self.count.admit(line):
             return
-        for said in limit_paper(paper):
-            self.problem(line, said)
+        if may_exceed:
+            for said in limit_paper(paper):
+                self.problem(line, said)
         if self.papers is None:
             self.start_day(self.fallback_date)
         assert self.papers is not None
@@ -146,12 +150,52 @@ class MarkdownReader:
             draft.blank = False
 
     def read(self, text: str) -> None:
-        """Read a whole file, block by block."""
-        # Splitting "\n" + text at "\n#" cuts before every heading and drops its first "#";
-        # the added newline makes the first block start at (blank) line 0.
-        blocks = f"\n{text}".split("\n#")
-        self.read_lines(blocks[0].split("\n"), 0)
-        lineno = blocks[0].count("\n")
+        """Read a whole file: papers in the common layout found at once, the rest (and a
+        paper the pattern takes but its checks do not) block by block."""
+        self.text = text
+        done = 0  # the text before it is read
+        for match in PAPERS.finditer(text):
+            start = match.start()
+            if match.end() - start > LONG_LINE:
+                continue
+            found = canonical_paper(match)
+            if found is None:
+                continue
+            if start > done or not done:
+                self.read_blocks(done, start)
+            if self.draft is not None:
+                self.finish_paper()
+            paper, may_exceed = found
+            if may_exceed or not self.count.admit_without_line():
+                self.add_paper(paper, self.line_at(start + 1), may_exceed)
+            else:
+                if self.papers is None:
+                    self.start_day(self.fallback_date)
+                assert self.papers is not None
+                self.papers.append(paper)
+            done = match.end()
+        if done < len(text) or not done:
+            self.read_blocks(done, len(text))
+        self.finish_paper()
+
+    def line_at(self, index: int) -> int:
+        """The line of ``self.text[index]``, counted on from the last line asked for."""
+        self.counted_lines += self.text.count("\n", self.counted_to, index)
+        self.counted_to = index
+        return self.counted_lines + 1
+
+    def read_blocks(self, start: int, end: int) -> None:
+        """Read ``self.text[start:end]`` block by block (a block runs from one heading to
+        the next); ``start`` is 0 or the newline before a heading."""
+        # Splitting at "\n#" cuts before every heading and drops its first "#"; from the
+        # start of the file, an added newline makes the first block start at (blank) line 0.
+        if start:
+            blocks = self.text[start:end].split("\n#")
+            lineno = self.line_at(start)
+        else:
+            blocks = f"\n{self.text[:end]}".split("\n#")
+            self.read_lines(blocks[0].split("\n"), 0)
+            lineno = blocks[0].count("\n")
         last = len(blocks) - 1
         for number, block in enumerate(islice(blocks, 1, None), 1):
             lineno += 1
@@ -169,7 +213,6 @@ class MarkdownReader:
             lines = f"#{block}".split("\n")
             self.read_lines(lines, lineno)
             lineno += len(lines) - 1
-        self.finish_paper()
 
     def raw_digests(self) -> list[RawDigest]:
         return [

@@ -1,22 +1,35 @@
-"""Child process of the start-up benchmarks: start an app headless, report, exit.
+"""Child process of the start-up benchmarks: start an app in a terminal, report, exit.
 
     python -m tests.benchmarks.first_screen FD bare
     python -m tests.benchmarks.first_screen FD first ARCHIVE [--no-cache]
     python -m tests.benchmarks.first_screen FD loaded ARCHIVE [--no-cache]
 
-Writes ``ready <peak RSS in KiB> <CPU seconds>`` to file descriptor FD, then exits: ``bare``
-(a plain Textual app with one label: the baseline) once its first screen is up; ``first`` once the
-newest day's papers are on screen; ``loaded`` once every day is navigable and the search
-index is complete.
+The parent gives the child a pseudo-terminal (see :func:`run_in_terminal`), so both apps
+start as a user starts them: ``paperdeck ARCHIVE`` through the command line (its options,
+config.toml, the terminal check) and a plain Textual app with one label (``bare``: the
+baseline) with ``App.run``. Writes ``ready <peak RSS in KiB> <CPU seconds>`` to file
+descriptor FD, then exits: ``bare`` once its first screen is up; ``first`` once the newest
+day's papers are on screen; ``loaded`` once every day is navigable and the search index is
+complete.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
 import resource
+import struct
+import subprocess
 import sys
+import termios
+import threading
+import time
+from pathlib import Path
 
 READY_FD = int(sys.argv[1]) if __name__ == "__main__" else -1
+ROOT = Path(__file__).resolve().parents[2]
+SIZE = (40, 120)  # rows, columns
 
 
 def ready() -> None:
@@ -25,27 +38,33 @@ def ready() -> None:
     os.write(READY_FD, f"ready {usage.ru_maxrss} {cpu:.4f}\n".encode())
 
 
+def report_when(until: str) -> None:
+    """Report (and quit) at ``until``, seen in the messages the running app handles.
+
+    The hook is Textual's own (what ``run_test(message_hook=…)`` sets); it is matched on
+    the messages' names so that nothing of the reader is imported before it starts."""
+    from textual._context import active_app, message_hook
+
+    def hook(message: object) -> None:
+        name = type(message).__name__
+        first_day = name == "DayShown" and getattr(message, "first", False)
+        finished = (
+            name == "LoaderReport"
+            and type(getattr(message, "event", None)).__name__ == "LoadFinished"
+        )
+        if (until == "first" and first_day) or (until == "loaded" and finished):
+            app = active_app.get()
+            app.call_after_refresh(ready)
+            app.call_after_refresh(app.exit)
+
+    message_hook.set(hook)
+
+
 def run_paperdeck(archive: str, until: str, no_cache: bool) -> None:
-    from tui.app import PaperdeckApp
-    from tui.app.messages import LoaderReport
-    from tui.archive.loading import LoadFinished
-    from tui.screens.reader.screen import DayShown
-    from tui.settings.reader_settings import ReaderSettings
+    from tui.cli import main
 
-    class BenchmarkApp(PaperdeckApp):
-        # Textual runs PaperdeckApp's own handlers as well (each class's in the MRO).
-        def on_day_shown(self, message: DayShown) -> None:
-            if message.first and until == "first":
-                self.call_after_refresh(ready)
-                self.call_after_refresh(self.exit)
-
-        def on_loader_report(self, message: LoaderReport) -> None:
-            if until == "loaded" and isinstance(message.event, LoadFinished):
-                self.call_after_refresh(ready)
-                self.call_after_refresh(self.exit)
-
-    settings = ReaderSettings(cache=not no_cache, restore=False)
-    BenchmarkApp([archive], settings=settings).run(headless=True, size=(120, 40))
+    report_when(until)
+    sys.exit(main([archive, *(["--no-cache"] if no_cache else [])]))
 
 
 def run_bare() -> None:
@@ -60,7 +79,43 @@ def run_bare() -> None:
             self.call_after_refresh(ready)
             self.call_after_refresh(self.exit)
 
-    BareApp().run(headless=True, size=(120, 40))
+    BareApp().run()
+
+
+def run_in_terminal(env: dict[str, str], mode: str, *args: str) -> tuple[float, int, float]:
+    """Start this module as a child on a 120×40 pseudo-terminal: its wall seconds until it
+    reports, its peak RSS in KiB and its CPU seconds (what it drew is read and dropped)."""
+    read_end, write_end = os.pipe()
+    main_fd, terminal_fd = pty.openpty()
+    fcntl.ioctl(terminal_fd, termios.TIOCSWINSZ, struct.pack("HHHH", *SIZE, 0, 0))
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.benchmarks.first_screen", str(write_end), mode, *args],
+        pass_fds=(write_end,), stdin=terminal_fd, stdout=terminal_fd, stderr=terminal_fd,
+        start_new_session=True, cwd=ROOT, env={**env, "TERM": "xterm-256color"},
+    )  # fmt: skip
+    os.close(write_end)
+    os.close(terminal_fd)
+    drain = threading.Thread(target=_drain, args=(main_fd,), daemon=True)
+    drain.start()
+    with os.fdopen(read_end, "rb") as pipe:
+        line = pipe.readline().split()
+    elapsed = time.perf_counter() - start
+    child.wait(timeout=60)
+    drain.join(timeout=5)
+    os.close(main_fd)
+    if not line or line[0] != b"ready":
+        raise RuntimeError(f"the app never reported ({mode} {args})")
+    return elapsed, int(line[1]), float(line[2])
+
+
+def _drain(fd: int) -> None:
+    """Read what the app writes to its terminal until it closes it."""
+    try:
+        while os.read(fd, 65536):
+            pass
+    except OSError:  # EIO: the child closed its end
+        pass
 
 
 if __name__ == "__main__":

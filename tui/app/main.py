@@ -68,6 +68,7 @@ from tui.settings.config import load_config
 from tui.settings.default_archive import default_paths
 from tui.settings.locations import Locations
 from tui.settings.reader_settings import ReaderSettings
+from tui.startup import release_collection
 from tui.terminal.glyphs import Glyphs
 from tui.terminal.shutdown import ShutdownGuard
 from tui.userdata.marking import Marking
@@ -334,14 +335,19 @@ class PaperdeckApp(App[None]):
         if read.days:  # their papers went into the index with them
             self.search_grew_signal.publish(None)
         if read.days is None and self.store.is_empty():
-            self.loader.first_screen.set()  # nothing to show yet: no reason to wait
+            self.first_screen_drawn()  # nothing to show yet: no reason to wait
+
+    def first_screen_drawn(self) -> None:
+        """The reader has started: the loader may go on, and so may the collector."""
+        self.loader.first_screen.set()
+        release_collection(freeze=True)  # what the start made lives as long as the app
 
     def on_day_wanted(self, message: DayWanted) -> None:
         self.loader.want(message.day)
 
     def on_day_shown(self, message: DayShown) -> None:
         if message.first:
-            self.call_after_refresh(self.loader.first_screen.set)
+            self.call_after_refresh(self.first_screen_drawn)
 
     def _load_finished(self, finished: LoadFinished) -> None:
         self.loaded = True

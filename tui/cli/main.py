@@ -11,7 +11,8 @@ import sys
 import click
 
 from tui.cli.arguments import PROG
-from tui.cli.command_line import LazyGroup, run
+from tui.cli.command_line import DEFAULT, LazyGroup, run
+from tui.startup import hold_collection, release_collection
 
 COMMANDS = {
     "sync": "tui.cli.sync_command:sync",
@@ -53,8 +54,14 @@ def paperdeck() -> None:
 
     PATH…: digest files or directories, read recursively (default: your digests and
     synced sources, else a demo archive)."""
+    if click.get_current_context().invoked_subcommand != DEFAULT:
+        release_collection()  # only the reader's start is worth holding the collector for
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run ``paperdeck`` with ``argv`` (default: the command line); returns the exit code."""
-    return run(paperdeck, sys.argv[1:] if argv is None else argv)
+    hold_collection()  # until the reader's first screen, or until another command starts
+    try:
+        return run(paperdeck, sys.argv[1:] if argv is None else argv)
+    finally:
+        release_collection()

@@ -5,7 +5,8 @@ focus moves, when a widget mounts, when an action's availability is refreshed. W
 reader starts that happens four or five times before its first frame, each rebuild mounting
 and styling a dozen widgets. This footer gathers the updates that arrive before the next
 refresh into one, and rebuilds only when the keys, their labels or their enabled state
-differ from what it shows.
+differ from what it shows. Its keys start in the footer's style (compact or not), rather
+than compact and then restyled one by one as they mount.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from tui.terminal.textual_compat import mark_footer_ready
 
 if TYPE_CHECKING:
+    from textual.app import ComposeResult
     from textual.screen import Screen
 
 KeysShown = tuple[tuple[str, str, str, bool, str], ...]
@@ -27,6 +30,13 @@ class KeyFooter(Footer):
 
     _update_pending = False
     _keys_shown: KeysShown | None = None
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                # bound to the footer's value once mounted (the palette's key is not)
+                widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         # Textual's footer composes nothing until its first bindings update has arrived.
