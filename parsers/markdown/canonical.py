@@ -175,16 +175,7 @@ def _read_whole(block: str) -> PaperFields | None:
                 items = []
                 sections.append({"heading": None, "items": items})
             items.append(text)
-    return {
-        "title": title,
-        "url": url,
-        "arxiv_id": arxiv_id_from_url(url),
-        "votes": int(votes) if votes and votes != "-" else None,
-        "authors": split_authors(authors) if authors else [],
-        "thumbnail": thumbnail,
-        "video": None,
-        "sections": [section for section in sections if section["items"]],
-    }
+    return _fields(title, url, votes, authors, thumbnail, sections)
 
 
 def read_canonical(block: str) -> PaperFields | None:
@@ -248,8 +239,20 @@ def read_canonical(block: str) -> PaperFields | None:
             authors = line[9:]
         else:
             return None
+    return _fields(heading[4:close].strip(), url, votes, authors, thumbnail, sections)
+
+
+def _fields(
+    title: str,
+    url: str,
+    votes: str | None,
+    authors: str | None,
+    thumbnail: str | None,
+    sections: list[PaperFields],
+) -> PaperFields:
+    """A paper of the common layout from its lines' values (sections without items go)."""
     return {
-        "title": heading[4:close].strip(),
+        "title": title,
         "url": url,
         "arxiv_id": arxiv_id_from_url(url),
         "votes": int(votes) if votes and votes != "-" else None,
