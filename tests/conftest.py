@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import signal
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
+
+from tui.settings.locations import Locations
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -21,12 +24,14 @@ TWO_SOURCES = FIXTURES / "two-sources"
 """2025-07-14 in the Korean digest's shape and in the Hugging Face feed, sharing a paper."""
 
 
-@pytest.fixture(autouse=True)
-def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Point paperdeck's data, config, state and cache dirs (and XDG/HOME) at a temp dir."""
-    root = tmp_path_factory.mktemp("user")
+def point_user_dirs(root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point paperdeck's data, config, state and cache dirs (and XDG/HOME) below ``root``.
+
+    A fixture of module or session scope is set up before the autouse fixture below, so one
+    that starts paperdeck or writes a cache calls this itself (``pytest.MonkeyPatch.context``).
+    """
     for name in ("data", "config", "state", "cache", "home"):
-        (root / name).mkdir()
+        (root / name).mkdir(exist_ok=True)
     monkeypatch.setenv("PAPERDECK_DATA_DIR", str(root / "data"))
     monkeypatch.setenv("PAPERDECK_CONFIG_DIR", str(root / "config"))
     monkeypatch.setenv("PAPERDECK_STATE_DIR", str(root / "state"))
@@ -46,6 +51,40 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     ):
         monkeypatch.delenv(name, raising=False)
     return root
+
+
+REAL_USER_DIRS = Locations.resolve()
+"""The directories of whoever runs the tests, resolved before any test moves them."""
+
+
+def _files_in(folders: tuple[Path, ...]) -> dict[str, tuple[int, int]]:
+    """Every file below ``folders`` with its modification time and size."""
+    found = {}
+    for folder in folders:
+        for path in folder.rglob("*") if folder.is_dir() else ():
+            with suppress(OSError):
+                stat = path.lstat()
+                found[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+_REAL_FOLDERS = (
+    REAL_USER_DIRS.data, REAL_USER_DIRS.config, REAL_USER_DIRS.state, REAL_USER_DIRS.cache
+)  # fmt: skip
+_real_files = _files_in(_REAL_FOLDERS)
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test runs with the user's directories below a temp dir; one whose setup, body
+    or children wrote the real ones fails (and names what was written)."""
+    global _real_files
+    yield point_user_dirs(tmp_path_factory.mktemp("user"), monkeypatch)
+    now = _files_in(_REAL_FOLDERS)
+    written = sorted(name for name in now.keys() | _real_files.keys()
+                     if now.get(name) != _real_files.get(name))  # fmt: skip
+    _real_files = now  # each change is blamed once, on the test during which it happened
+    assert written == [], f"the user's own paperdeck files were written: {written}"
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import point_user_dirs
 from tests.screens.helpers import write_digest
 from tui.app.main import open_cache
 from tui.archive.loading import update_cache
@@ -84,7 +85,12 @@ asyncio.run(main())
 @pytest.fixture(scope="module")
 def warm_start(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str] | str]:
     """What a warm start holds at its first screen (one start for the module's tests)."""
-    archive = tmp_path_factory.mktemp("archive")
+    with pytest.MonkeyPatch.context() as patch:
+        point_user_dirs(tmp_path_factory.mktemp("user"), patch)
+        return _start_warm(tmp_path_factory.mktemp("archive"))
+
+
+def _start_warm(archive: Path) -> dict[str, list[str] | str]:
     write_digest(archive / "2025/07/16.md", "2025-07-16", [("Older", 3)])
     write_digest(archive / "2025/07/17.md", "2025-07-17", [("Newest", 5), ("Next", 1)])
     paths = [str(archive)]

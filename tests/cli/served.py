@@ -23,18 +23,29 @@ ANNOUNCED = re.compile(r"http://127\.0\.0\.1:\d+/\?token=[A-Za-z0-9_-]+")
 CONTROL = re.compile(rb"\x1b(?:\[[0-9;?<>=$ ]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 
 
+def _parent_of(stat: Path) -> int | None:
+    """The parent pid in a ``/proc/PID/stat`` file (after the command's closing bracket)."""
+    try:
+        return int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None  # the process ended while the table was read
+
+
 def children(pid: int) -> list[int]:
-    """Every process below ``pid``."""
+    """Every process below ``pid``, from each process's parent in ``/proc/*/stat``.
+
+    (``/proc/PID/task/TID/children`` lists only what that one thread forked, and the
+    kernel calls it unreliable while processes come and go.)"""
+    below: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        parent = _parent_of(stat)
+        if parent is not None:
+            below.setdefault(parent, []).append(int(stat.parent.name))
     found, todo = [], [pid]
     while todo:
-        parent = todo.pop()
-        for task in Path(f"/proc/{parent}/task").glob("*"):
-            try:
-                kids = [int(k) for k in (task / "children").read_text().split()]
-            except OSError:
-                continue
-            found += kids
-            todo += kids
+        kids = below.get(todo.pop(), [])
+        found += kids
+        todo += kids
     return found
 
 
