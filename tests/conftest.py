@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 from contextlib import suppress
 from pathlib import Path
@@ -57,14 +58,22 @@ REAL_USER_DIRS = Locations.resolve()
 """The directories of whoever runs the tests, resolved before any test moves them."""
 
 
+_scandir = os.scandir  # the real one: a test may patch ``os.scandir`` while it runs
+
+
 def _files_in(folders: tuple[Path, ...]) -> dict[str, tuple[int, int]]:
     """Every file below ``folders`` with its modification time and size."""
     found = {}
-    for folder in folders:
-        for path in folder.rglob("*") if folder.is_dir() else ():
-            with suppress(OSError):
-                stat = path.lstat()
-                found[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    pending = [str(folder) for folder in folders]
+    while pending:
+        with suppress(OSError), _scandir(pending.pop()) as entries:
+            for entry in entries:
+                with suppress(OSError):
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(entry.path)
+                    else:
+                        stat = entry.stat(follow_symlinks=False)
+                        found[entry.path] = (stat.st_mtime_ns, stat.st_size)
     return found
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shutil
 import signal
 import subprocess
+import tempfile
 import time
 from contextlib import suppress
 from pathlib import Path
@@ -60,6 +62,7 @@ class Chromium:
     def __init__(self, program: str, profile: Path) -> None:
         self.program, self.profile = program, profile
         self.process: subprocess.Popen[bytes] | None = None
+        self.scratch: Path | None = None
         self.http: aiohttp.ClientSession | None = None
         self.tab: aiohttp.ClientWebSocketResponse | None = None
         self.port = 0
@@ -69,9 +72,13 @@ class Chromium:
 
     async def __aenter__(self) -> Chromium:
         self.profile.mkdir(parents=True)
+        # Chromium keeps its singleton socket in a folder of TMPDIR: a short one of its own
+        # (a socket's path is at most 107 bytes), removed when the browser ends.
+        self.scratch = Path(tempfile.mkdtemp(prefix="paperdeck-chromium-"))
         self.process = subprocess.Popen(
             [self.program, *FLAGS, f"--user-data-dir={self.profile}", "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env={**os.environ, "TMPDIR": str(self.scratch)},
             start_new_session=True,  # its helper processes end with it
         )  # fmt: skip
         self.http = aiohttp.ClientSession()
@@ -110,6 +117,8 @@ class Chromium:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(10)
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
 
     async def send(self, method: str, **params: Any) -> dict[str, Any]:
         """Call ``method`` in the tab and return its result (events on the way are dropped)."""
