@@ -21,7 +21,7 @@ def _warn(problem: CacheUnusable) -> None:
 
 @contextmanager
 def fresh_cache(
-    paths: list[str], locations: Locations, no_cache: bool = False
+    paths: list[str], locations: Locations, no_cache: bool = False, memory_map: bool = True
 ) -> Iterator[tuple[ArchiveCache, list[Problem]]]:
     """The cache of ``paths`` with every file read and indexed, and the problems of finding
     them (files that could not be found or stat'ed; each file's own are in the cache).
@@ -36,6 +36,8 @@ def fresh_cache(
         _warn(exc)
         cache = _temporary(paths)
     try:
+        if not memory_map:
+            _unmapped(cache)
         try:
             problems = update_cache(paths, cache)
         except CacheWriteFailed as exc:
@@ -44,6 +46,8 @@ def fresh_cache(
             _warn(exc)
             cache.close()
             cache = _temporary(paths)
+            if not memory_map:
+                _unmapped(cache)
             try:
                 problems = update_cache(paths, cache)
             except CacheWriteFailed as again:
@@ -51,6 +55,10 @@ def fresh_cache(
         yield cache, problems
     finally:
         cache.close()
+
+
+def _unmapped(cache: ArchiveCache) -> None:
+    cache.connection().execute("PRAGMA mmap_size = 0")
 
 
 def _temporary(paths: list[str]) -> ArchiveCache:

@@ -62,11 +62,10 @@ def dump_chunks(
 
 def run_dump(paths: list[str], locations: Locations, no_cache: bool = False) -> int:
     require_paths(paths)
-    with fresh_cache(paths, locations, no_cache) as (cache, problems):
+    # One pass over every row: a memory map would gain nothing and hold every page it
+    # touched in this process's memory, so the dump reads through plain reads.
+    with fresh_cache(paths, locations, no_cache, memory_map=False) as (cache, problems):
         connection = cache.connection()
-        # One pass over every row: a memory map would gain nothing and hold every page it
-        # touched in this process's memory, so the dump reads through plain reads.
-        connection.execute("PRAGMA mmap_size = 0")
         all_problems = [*problems, *file_problems(connection)]
         for chunk in dump_chunks(all_days(connection), iter(all_problems)):
             write(chunk)
