@@ -1,16 +1,20 @@
 """Child process of the start-up benchmarks: start an app in a terminal, report, exit.
 
     python -m tests.benchmarks.first_screen FD bare
+    python -m tests.benchmarks.first_screen FD layout
     python -m tests.benchmarks.first_screen FD first ARCHIVE [--no-cache]
     python -m tests.benchmarks.first_screen FD loaded ARCHIVE [--no-cache]
 
 The parent gives the child a pseudo-terminal (see :func:`run_in_terminal`), so both apps
 start as a user starts them: ``paperdeck ARCHIVE`` through the command line (its options,
 config.toml, the terminal check) and a plain Textual app with one label (``bare``: the
-baseline) with ``App.run``. Writes ``ready <peak RSS in KiB> <CPU seconds>`` to file
-descriptor FD, then exits: ``bare`` once its first screen is up; ``first`` once the newest
-day's papers are on screen; ``loaded`` once every day is navigable and the search index is
-complete.
+baseline) with ``App.run``; ``layout`` is a plain Textual app of the reader's shape built
+from Textual's own widgets (a list of days, a filter, a list of papers, a pane of text, a
+status line, a footer of keys), as full of text as the reader's first screen, and nothing
+of paperdeck: what Textual alone costs for such a screen. Writes ``ready <peak RSS in KiB>
+<CPU seconds>`` to file descriptor FD, then exits: ``bare`` and ``layout`` once their
+first screen is up; ``first`` once the newest day's papers are on screen; ``loaded`` once
+every day is navigable and the search index is complete.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import termios
 import threading
 import time
 from pathlib import Path
+from typing import ClassVar
 
 READY_FD = int(sys.argv[1]) if __name__ == "__main__" else -1
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,6 +87,59 @@ def run_bare() -> None:
     BareApp().run()
 
 
+def run_layout() -> None:
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.containers import Horizontal, Vertical, VerticalScroll
+    from textual.widgets import Footer, Input, OptionList, Static
+
+    words = "모델 scaling 학습 데이터 language model 성능 향상 reasoning benchmark".split()
+
+    def text(seed: int, count: int) -> str:
+        return " ".join(words[(seed * 7 + i * 3) % len(words)] for i in range(count))
+
+    class LayoutApp(App[None]):
+        CSS = """
+        #days { width: 16; border: round $accent; }
+        #papers { height: 1fr; border: round $accent; }
+        #detail { height: 1fr; border: round $accent; }
+        #status { height: 1; }
+        """
+        BINDINGS: ClassVar = [
+            Binding(key, name, name)
+            for key, name in [
+                ("j", "down"), ("k", "up"), ("[", "previous_day"), ("]", "next_day"),
+                ("b", "bookmark"), ("slash", "search"), ("o", "open"), ("question_mark", "help"),
+                ("q", "quit"),
+            ]
+        ]  # fmt: skip
+
+        def compose(self) -> ComposeResult:
+            with Horizontal():
+                yield OptionList(
+                    *(f"2025-{1 + i // 28:02}-{1 + i % 28:02}" for i in range(60)), id="days"
+                )
+                with Vertical():
+                    yield Input(placeholder="filter this day")
+                    yield OptionList(
+                        *(f"{90 - i:>3} ▲ {text(i, 9)}" for i in range(25)), id="papers"
+                    )
+                    with VerticalScroll(id="detail"):
+                        for section in range(4):
+                            yield Static(f"[b]Section {section}[/b]", markup=True)
+                            for item in range(6):
+                                yield Static("• " + text(section * 6 + item, 24))
+            yield Static("2025-03-01 · 25 papers", id="status")
+            yield Footer()
+
+        def on_ready(self) -> None:
+            self.query_one("#papers").focus()
+            self.call_after_refresh(ready)
+            self.call_after_refresh(self.exit)
+
+    LayoutApp().run()
+
+
 def run_in_terminal(env: dict[str, str], mode: str, *args: str) -> tuple[float, int, float]:
     """Start this module as a child on a 120×40 pseudo-terminal: its wall seconds until it
     reports, its peak RSS in KiB and its CPU seconds (what it drew is read and dropped)."""
@@ -121,5 +179,7 @@ def _drain(fd: int) -> None:
 if __name__ == "__main__":
     if sys.argv[2] == "bare":
         run_bare()
+    elif sys.argv[2] == "layout":
+        run_layout()
     else:
         run_paperdeck(sys.argv[3], sys.argv[2], "--no-cache" in sys.argv[4:])

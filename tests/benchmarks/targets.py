@@ -9,7 +9,9 @@ machines are noisy, so only ratios are compared with the targets):
 - first screen (warm cache and cold, 10 years and 1 year) and "every day navigable and
   search answering" against a bare Textual app started the same way: a fresh process on a
   120×40 terminal of its own each run, interleaved, ``paperdeck ARCHIVE`` through its
-  command line (see ``first_screen``);
+  command line (see ``first_screen``); and, for reference, a plain Textual app of the
+  reader's shape (``layout``: Textual's own widgets, as full of text, nothing of paperdeck)
+  against the same bare app: what any Textual reader of this shape costs;
 - peak memory of the reader against twice the archive's bytes plus the bare app's memory;
 - ``paperdeck search`` on a warm cache against the same search without a cache;
 - the cold parse (every file to plain data, as the cache is filled) against a bare read,
@@ -107,9 +109,10 @@ class Table:
     def __init__(self) -> None:
         self.rows: list[tuple[str, str, str, str]] = []
 
-    def add(self, what: str, measured: str, ratio: float, goal: float) -> None:
-        verdict = "met" if ratio <= goal else "NOT met"
-        self.rows.append((what, measured, f"{ratio:.2f}x", f"<= {goal}x {verdict}"))
+    def add(self, what: str, measured: str, ratio: float, goal: float | None) -> None:
+        """A row; ``goal`` None for a reference figure with no target of its own."""
+        verdict = "" if goal is None else f"<= {goal}x " + ("met" if ratio <= goal else "NOT met")
+        self.rows.append((what, measured, f"{ratio:.2f}x", verdict or "(reference)"))
 
     def print(self) -> None:
         widths = [max(len(row[i]) for row in self.rows) for i in range(4)]
@@ -164,6 +167,7 @@ def measure(root: Path, runs: int, days: int) -> None:
     for _ in range(runs):  # interleaved, so that noise hits every case alike
         for name, work in (
             ("bare", lambda: app_run(warm_env, "bare")),
+            ("layout", lambda: app_run(warm_env, "layout")),
             ("warm", lambda: app_run(warm_env, "first", str(ten))),
             ("cold", lambda: cold("first", ten)),
             ("loaded", lambda: app_run(warm_env, "loaded", str(ten))),
@@ -178,6 +182,7 @@ def measure(root: Path, runs: int, days: int) -> None:
     bare, bare_rss = figures["bare"]
     table = Table()
     for name, what, goal in (
+        ("layout", "first screen of Textual's own widgets in the reader's shape", None),
         ("warm", "first screen, warm cache (10 years)", 1.3),
         ("cold", "first screen, cold cache (10 years)", 1.5),
         ("year", "first screen, warm cache (1 year)", 1.3),
