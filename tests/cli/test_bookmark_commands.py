@@ -47,9 +47,9 @@ def _saved(data: Path) -> None:
         arxiv_id="2507.00001", date=date(2025, 7, 17), votes=42, authors=["Ann Lee", "Bo Kim"],
         bookmarked_at=datetime(2025, 7, 18, 9, 0),
     )  # fmt: skip
-    other = full.model_copy(update={"id": "2507.00002", "arxiv_id": "2507.00002",
-                                    "title": "Second", "date": date(2025, 7, 16),
-                                    "url": "https://arxiv.org/abs/2507.00002"})  # fmt: skip
+    other = full.copy(id="2507.00002", arxiv_id="2507.00002",
+                                    title="Second", date=date(2025, 7, 16),
+                                    url="https://arxiv.org/abs/2507.00002")  # fmt: skip
     bookmarks_file(data).apply([bm.add(full), bm.add(other)])
 
 

@@ -37,7 +37,7 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 
 
 def viewer_app(archive: Path, **config: object) -> PaperdeckApp:
-    settings = ReaderSettings(Config.model_validate({"pdf_viewer": "my-viewer --fork", **config}))
+    settings = ReaderSettings(Config.validate({"pdf_viewer": "my-viewer --fork", **config}))
     return PaperdeckApp([str(archive)], settings=settings)
 
 

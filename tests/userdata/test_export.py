@@ -38,7 +38,7 @@ def test_keys_stay_valid_and_unique_past_z() -> None:
 
 def test_a_suffixed_key_taken_by_another_paper_is_skipped() -> None:
     items = _same_key(3)
-    items.insert(0, items[0].model_copy(update={"id": "q", "title": "Largea"}))  # key kim2025largea
+    items.insert(0, items[0].copy(id="q", title="Largea"))  # key kim2025largea
     keys = KEY.findall(to_bibtex(items))
     assert keys == ["kim2025largea", "kim2025large", "kim2025largeb", "kim2025largec"]
 
@@ -60,7 +60,7 @@ def test_a_derived_title_is_marked_and_dated_in_bibtex() -> None:
     assert "  note = {title derived from the abstract}" in entry
     # TeX math stays math; a dollar amount is text and escaped.
     assert "{{We study $L_2$ regularisation of $O(n^2)$ attention for \\$5 and \\$10}}" in entry
-    real = _derived().model_copy(update={"title_derived": False, "title": "Real $\\{$"})
+    real = _derived().copy(title_derived=False, title="Real $\\{$")
     plain = to_bibtex([real])
     assert "note" not in plain and "month" not in plain
     # unbalanced braces: not kept as math, and spelled so that BibTeX counts no brace

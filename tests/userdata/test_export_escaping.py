@@ -93,8 +93,8 @@ def test_csv_cells_never_start_a_formula() -> None:
         tags=["=2+3"],
         note="@SUM(1+1)",
     )
-    rows = list(csv.reader(io.StringIO(to_csv([formulas, HOSTILE.model_copy(update={
-        "title": "\tTab", "note": "\rReturn", "authors": ["-Dash"]})]))))  # fmt: skip
+    rows = list(csv.reader(io.StringIO(to_csv([formulas, HOSTILE.copy(
+        title="\tTab", note="\rReturn", authors=["-Dash"])]))))  # fmt: skip
     cells = [cell for row in rows[1:] for cell in row]
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
     first = dict(zip(rows[0], rows[1], strict=True))
@@ -105,7 +105,7 @@ def test_csv_cells_never_start_a_formula() -> None:
 
 
 def test_markdown_titles_and_links_stay_inside_their_line() -> None:
-    broken = HOSTILE.model_copy(update={"title": "A ] title ) with\nline [x](y) breaks"})
+    broken = HOSTILE.copy(title="A ] title ) with\nline [x](y) breaks")
     lines = to_markdown([broken]).split("\n")
     [entry] = [line for line in lines if line.startswith("- ")]
     assert entry.startswith(

@@ -174,7 +174,7 @@ def test_removing_a_note_or_a_tag_is_undoable(tmp_path: Path) -> None:
 
 
 def test_counts_and_filters() -> None:
-    items = [snapshot("a").model_copy(update={"tags": tags}) for tags in (["x", "y"], ["x"], [])]
+    items = [snapshot("a").copy(tags=tags) for tags in (["x", "y"], ["x"], [])]
     counts = an.tag_counts(items)
     assert counts == {"x": 2, "y": 1}
     assert an.tags_by_use(counts) == ["x", "y"]

@@ -81,7 +81,7 @@ def _show(file: StateFile[Bookmarks], raw_name: str, as_json: bool) -> int:
         data = {
             "name": name,
             "count": len(papers),
-            "papers": [paper.model_dump(mode="json") for paper in papers],
+            "papers": [paper.dump(json=True) for paper in papers],
         }
         write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:

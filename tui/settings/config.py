@@ -31,11 +31,10 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import Annotated, Any, Literal
 
 from tui.fileio import UnusableFile, read_toml
+from tui.fileio.records import EXTRA_KIND, AtLeast, Invalid, Record
 from tui.settings.sources import SourceConfig, read_sources
 
 MAX_CONFIG_BYTES = 2**20
@@ -45,12 +44,13 @@ MarkRead = Literal["open", "shown", "manual"]
 but by hand."""
 
 
-class Config(BaseModel):
+class Config(Record):
     """Settings read from ``config.toml``."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    STRICT = True
+    EXTRA = "forbid"
 
-    archive: list[str] = Field(default_factory=list)
+    archive: list[str] = field(default_factory=list)
     """Digest files or directories opened when no PATH is given."""
     theme: str | None = None
     """A Textual theme name; when set it wins over the theme last chosen in the app."""
@@ -63,24 +63,25 @@ class Config(BaseModel):
     on a shared box they would hand a shell to someone given only the reader)."""
     mark_read: MarkRead = "shown"
     """When a paper counts as read: opened; opened or shown in the focused detail; never."""
-    max_sessions: int = Field(4, ge=1)
+    max_sessions: Annotated[int, AtLeast(1)] = 4
     """``paperdeck serve``: how many readers (browser tabs) may run at once."""
     pdf_viewer: str | None = None
     """The command that opens a PDF, the PDF's path (or its link) appended as one argument;
     unset: the browser opens the link."""
     pdf_dir: str | None = None
     """Where ``paperdeck pdf --download`` saves PDFs; unset: ``pdfs`` in the data directory."""
-    pdf_max_mib: int = Field(100, ge=1)
+    pdf_max_mib: Annotated[int, AtLeast(1)] = 100
     """The largest PDF ``paperdeck pdf --download`` takes, in MiB."""
-    keys: dict[str, str] = Field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
     """Binding id → key(s), e.g. ``"day.older" = "h"`` or ``"app.quit" = "q,ctrl+q"``."""
-    source: list[SourceConfig] = Field(default_factory=list)
+    source: list[SourceConfig] = field(default_factory=list)
     """Where ``paperdeck sync`` gets digests (``[[source]]`` tables)."""
 
-    @field_validator("archive", mode="before")
     @classmethod
-    def _one_or_many(cls, value: object) -> object:
-        return [value] if isinstance(value, str) else value
+    def prepare(cls, raw: dict[str, Any]) -> dict[str, Any]:
+        if isinstance(raw.get("archive"), str):  # one archive, or a list of them
+            raw["archive"] = [raw["archive"]]
+        return raw
 
 
 def pdf_folder(config: Config, data: Path) -> Path:
@@ -126,7 +127,7 @@ def load_config(
             good[key] = _good_keys(path, value, loaded.problems)
         elif _valid(path, key, {key: value}, value, loaded.problems):
             good[key] = value
-    config = Config.model_validate(good)
+    config = Config.validate(good)
     _check_names(path, config, themes, binding_ids, loaded.problems)
     loaded.config = config
     return loaded
@@ -136,10 +137,9 @@ def _valid(path: Path, name: str, data: dict[str, object], value: object,
            problems: list[str]) -> bool:  # fmt: skip
     """Whether ``data`` validates; if not, a problem naming ``name`` and its value."""
     try:
-        Config.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        reason = "unknown setting" if error["type"] == "extra_forbidden" else error["msg"]
+        Config.validate(data)
+    except Invalid as exc:
+        reason = "unknown setting" if exc.kind == EXTRA_KIND else exc.msg
         problems.append(f"{path}: {_name(name)}: {reason}; ignored")
         return False
     return True

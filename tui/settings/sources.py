@@ -19,7 +19,7 @@ import re
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from tui.fileio.records import EXTRA_KIND, Invalid, Record
 
 DEFAULT_HF_API = "https://huggingface.co/api/daily_papers"
 DEFAULT_HF_NAME = "hf"
@@ -44,10 +44,10 @@ def name_problem(name: str) -> str | None:
     return None
 
 
-class SourceConfig(BaseModel):
+class SourceConfig(Record, frozen=True):
     """One source of digests."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    EXTRA = "forbid"
 
     kind: SourceKind
     """``git``: a repository of Markdown digests; ``hf``: the daily papers API."""
@@ -58,8 +58,8 @@ class SourceConfig(BaseModel):
     since: date | None = None
     """hf only: the first day to fetch (default: the last 30 days)."""
 
-    @model_validator(mode="after")
-    def _check(self) -> SourceConfig:
+    def __post_init__(self) -> None:
+        super().__post_init__()
         if self.kind == "git" and not (self.url and self.url.strip()):
             raise ValueError("a git source needs a url")
         if self.kind == "hf" and self.url and not self.url.startswith(("http://", "https://")):
@@ -68,7 +68,6 @@ class SourceConfig(BaseModel):
             raise ValueError("since applies to hf sources only")
         if self.name is not None and (problem := name_problem(self.name)):
             raise ValueError(problem)
-        return self
 
     @property
     def source_name(self) -> str:
@@ -93,12 +92,10 @@ def read_sources(value: object, where: str) -> tuple[list[SourceConfig], list[st
     for number, table in enumerate(value, 1):
         label = f"{where}: [[source]] #{number}"
         try:
-            source = SourceConfig.model_validate(table)
-        except ValidationError as exc:
-            error = exc.errors()[0]
-            field = ".".join(str(part) for part in error["loc"])
-            reason = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
-            reason = reason.removeprefix("Value error, ")
+            source = SourceConfig.validate(table)
+        except Invalid as exc:
+            field = ".".join(str(part) for part in exc.loc)
+            reason = "unknown key" if exc.kind == EXTRA_KIND else exc.msg
             problems.append(f"{label}: {field + ': ' if field else ''}{reason}; ignored")
             continue
         if source.source_name in names:

@@ -32,8 +32,7 @@ def _entry(state: Bookmarks, pid: str, snapshot: Bookmark | None) -> Bookmark | 
     """The kept paper ``pid``, made from ``snapshot`` (not starred) when there is none."""
     entry = state.bookmarks.get(pid)
     if entry is None and snapshot is not None:
-        entry = snapshot.model_copy(update={"starred": False, "tags": [], "note": None,
-                                            "note_saved_at": None, "lists": []})  # fmt: skip
+        entry = snapshot.copy(starred=False, tags=[], note=None, note_saved_at=None, lists=[])
         state.bookmarks[pid] = entry
     return entry
 

@@ -13,22 +13,22 @@ lists, moves a format 3 file aside instead).
 
 from __future__ import annotations
 
+from dataclasses import field
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, Field, field_validator
-
 from parsers import Paper, is_web_link
 from tui.archive.links import abs_url, abs_url_for
+from tui.fileio.records import Record
 from tui.userdata.cleaning import clean_list_names, clean_note, clean_tags
 from tui.userdata.state_file import Change, StateFile, UtcDateTime, VersionedState
 
 BOOKMARKS_FILE = "bookmarks.json"
 
 
-class Bookmark(BaseModel):
+class Bookmark(Record):
     """A bookmarked paper, as it was when bookmarked (filled in later if unknown then)."""
 
     id: str
@@ -45,42 +45,30 @@ class Bookmark(BaseModel):
     """The digest day the paper was listed on."""
     votes: int | None = None
     """Votes on that day."""
-    authors: list[str] = Field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
     """Author names in order."""
     bookmarked_at: UtcDateTime
     """When the bookmark was made (UTC; a time without a zone is read as UTC)."""
     starred: bool = False
     """Bookmarked (★). A paper with a note or tags is kept even when it is not."""
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
     """The reader's tags: cleaned (see :func:`clean_tag`), each once, sorted."""
     note: str | None = None
     """The reader's note: plain text, lines separated by newlines."""
     note_saved_at: UtcDateTime | None = None
     """When the note was last saved."""
-    lists: list[str] = Field(default_factory=list)
+    lists: list[str] = field(default_factory=list)
     """The reading lists the paper is on, by name (see :func:`list_name_problem`), sorted."""
 
-    @field_validator("url", mode="after")
-    @classmethod
-    def _web_link(cls, url: str | None) -> str | None:
-        """A snapshot saved from a digest before its links were checked may hold a link
-        that is no web address: it is read as no link, so nothing shows or exports it."""
-        return url if url is None or is_web_link(url) else None
-
-    @field_validator("tags", mode="after")
-    @classmethod
-    def _clean_tags(cls, tags: list[str]) -> list[str]:
-        return clean_tags(tags)
-
-    @field_validator("lists", mode="after")
-    @classmethod
-    def _clean_lists(cls, lists: list[str]) -> list[str]:
-        return clean_list_names(lists)
-
-    @field_validator("note", mode="after")
-    @classmethod
-    def _clean_note(cls, note: str | None) -> str | None:
-        return clean_note(note)
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        # A snapshot saved from a digest before its links were checked may hold a link
+        # that is no web address: it is read as no link, so nothing shows or exports it.
+        if self.url is not None and not is_web_link(self.url):
+            self.url = None
+        self.tags = clean_tags(self.tags)
+        self.lists = clean_list_names(self.lists)
+        self.note = clean_note(self.note)
 
     @classmethod
     def of(cls, pid: str, paper: Paper, day: Date | None, when: datetime) -> Bookmark:
@@ -132,7 +120,7 @@ class Bookmarks(VersionedState):
 
     CURRENT_VERSION: ClassVar[int] = 3
 
-    bookmarks: dict[str, Bookmark] = Field(default_factory=dict)
+    bookmarks: dict[str, Bookmark] = field(default_factory=dict)
     """Kept papers by paper identity."""
 
     @classmethod
@@ -159,7 +147,7 @@ def add(bookmark: Bookmark) -> Change[Bookmarks]:
     def change(state: Bookmarks) -> None:
         kept = state.bookmarks.get(bookmark.id)
         if kept is None:
-            state.bookmarks[bookmark.id] = bookmark.model_copy(update={"starred": True})
+            state.bookmarks[bookmark.id] = bookmark.copy(starred=True)
         else:
             kept.starred = True
 
@@ -185,11 +173,9 @@ def fill_in(pid: str, paper: Paper, day: Date | None) -> Change[Bookmarks]:
     def change(state: Bookmarks) -> None:
         kept = state.bookmarks.get(pid)
         if kept is not None and not kept.complete:
-            mine = kept.model_dump(include={"bookmarked_at", "starred", "tags", "note",
-                                            "note_saved_at", "lists"})  # fmt: skip
-            state.bookmarks[pid] = Bookmark.of(pid, paper, day, kept.bookmarked_at).model_copy(
-                update=mine
-            )
+            mine = kept.dump(include={"bookmarked_at", "starred", "tags", "note",
+                                      "note_saved_at", "lists"})  # fmt: skip
+            state.bookmarks[pid] = Bookmark.of(pid, paper, day, kept.bookmarked_at).copy(**mine)
 
     return change
 

@@ -194,7 +194,7 @@ def _markdown_mine(bookmark: Bookmark) -> list[str]:
 
 
 def to_json(bookmarks: list[Bookmark]) -> str:
-    data = [bookmark.model_dump(mode="json") for bookmark in bookmarks]
+    data = [bookmark.dump(json=True) for bookmark in bookmarks]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -209,7 +209,7 @@ def to_csv(bookmarks: list[Bookmark]) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for bookmark in bookmarks:
-        data = bookmark.model_dump(mode="json")
+        data = bookmark.dump(json=True)
         data["authors"] = "; ".join(bookmark.authors)
         data["title_derived"] = "true" if bookmark.title_derived else "false"
         data["tags"] = " ".join(bookmark.tags)

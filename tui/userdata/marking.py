@@ -112,7 +112,7 @@ class Marking:
     def remove_from_list(self, name: str, bookmark: Bookmark) -> Notice:
         """Take the paper off the list ``name``; undoable."""
         state = self.user_state
-        snapshot = bookmark.model_copy(deep=True)
+        snapshot = bookmark.copy(deep=True)
         state.change_lists(bookmark.id, [], [name], None)
         self.undo_stack.push(
             f"removal from {name}", lambda: state.change_lists(bookmark.id, [name], [], snapshot)
@@ -137,7 +137,7 @@ class Marking:
 
             self.undo_stack.push(f"bookmarking {_papers(len(unstarred))}", unstar)
             return Notice(f"Bookmarked {_papers(len(unstarred))}. Press z to undo.", UNDO_SECONDS)
-        kept = [state.bookmarks[paper.id].model_copy(deep=True) for paper in papers]
+        kept = [state.bookmarks[paper.id].copy(deep=True) for paper in papers]
         for paper in kept:
             state.unbookmark(paper.id)
 
@@ -190,7 +190,7 @@ class Marking:
     def _snapshot(self, pid: str, given: Bookmark | None) -> Bookmark | None:
         """What keeps the paper again on undo: ``given``, else its kept snapshot now."""
         kept = self.user_state.bookmarks.get(pid)
-        return given or (kept.model_copy(deep=True) if kept is not None else None)
+        return given or (kept.copy(deep=True) if kept is not None else None)
 
     def toggle_read(self, pid: str) -> None:
         if self.user_state.is_read(pid):

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import field
 from datetime import date
 from pathlib import Path
-
-from pydantic import Field
 
 from tui.userdata.state_file import Change, StateFile, VersionedState
 
@@ -16,7 +15,7 @@ READING_FILE = "reading.json"
 class Reading(VersionedState):
     """The reading-state file."""
 
-    read: dict[str, date] = Field(default_factory=dict)
+    read: dict[str, date] = field(default_factory=dict)
     """Paper identities read, with the day each was read on."""
 
 

@@ -5,9 +5,8 @@ searches saved under a name (in the palette, the search screen and ``paperdeck s
 
 from __future__ import annotations
 
+from dataclasses import field
 from pathlib import Path
-
-from pydantic import Field
 
 from tui.userdata.state_file import Change, StateFile, VersionedState
 
@@ -19,9 +18,9 @@ MAX_NAME = 80  # characters of a saved search's name
 class Searches(VersionedState):
     """The searches file."""
 
-    history: list[str] = Field(default_factory=list)
+    history: list[str] = field(default_factory=list)
     """The last queries searched, newest first, each once."""
-    saved: dict[str, str] = Field(default_factory=dict)
+    saved: dict[str, str] = field(default_factory=dict)
     """Saved searches: the query by its name, in the order they were saved."""
 
 

@@ -5,18 +5,18 @@ Kept in the platform's state directory and restored at the next start.
 
 from __future__ import annotations
 
+from dataclasses import field
 from datetime import date as Date
 from pathlib import Path
 
-from pydantic import BaseModel, Field
-
+from tui.fileio.records import Record
 from tui.userdata.state_file import Change, StateFile, UtcDateTime, VersionedState, now_utc
 
 SESSION_FILE = "session.json"
 MAX_ARCHIVES = 20
 
 
-class Position(BaseModel):
+class Position(Record):
     """The reading position in one archive."""
 
     day: Date | None = None
@@ -31,7 +31,7 @@ class Position(BaseModel):
     """What the sidebar lists: days, weeks or months (``day`` is the paper's own day)."""
     unread_only: bool = False
     """Read papers are hidden from the list (``H``)."""
-    saved_at: UtcDateTime = Field(default_factory=now_utc)
+    saved_at: UtcDateTime = field(default_factory=now_utc)
     """When this position was saved (the oldest archives are forgotten first)."""
 
 
@@ -40,7 +40,7 @@ class Session(VersionedState):
 
     theme: str | None = None
     """The theme last chosen in the app."""
-    positions: dict[str, Position] = Field(default_factory=dict)
+    positions: dict[str, Position] = field(default_factory=dict)
     """Reading positions by archive (a hash of the archive's paths)."""
 
 

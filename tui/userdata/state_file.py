@@ -18,17 +18,19 @@ Times are kept in UTC: a time without a zone is read as UTC.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Generic, TypeVar
-
-from pydantic import AfterValidator, BaseModel, ValidationError, model_validator
+from typing import Any, ClassVar, Generic, TypeVar
 
 from tui.fileio import UnusableFile, read_json, remove_stale_temps, write_atomic
 from tui.fileio.locking import locked
+from tui.fileio.records import Invalid, Record, as_utc
+
+__all__ = ["UtcDateTime", "as_utc"]
 
 MAX_STATE_BYTES = 32 * 2**20
 """A state file larger than this is moved aside unread (bookmarks take ~0.5 KiB each)."""
@@ -37,25 +39,16 @@ State = TypeVar("State", bound="VersionedState")
 Change = Callable[[State], None]
 
 
-def as_utc(moment: datetime) -> datetime:
-    """``moment`` in UTC; a time without a zone is taken to be UTC already."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        return moment.replace(tzinfo=UTC)
-    try:
-        return moment.astimezone(UTC)
-    except OverflowError:  # 0001-01-01T00:00+01:00 is before the first representable time
-        raise ValueError("a time out of range") from None
-
-
-UtcDateTime = Annotated[datetime, AfterValidator(as_utc)]
-"""A datetime field of a state file: always aware, in UTC, so any two compare."""
+UtcDateTime = datetime
+"""A datetime field of a state file: always aware, in UTC, so any two compare (a record
+keeps every time in UTC: see :mod:`tui.fileio.records`)."""
 
 
 def now_utc() -> datetime:
     return datetime.now(UTC)
 
 
-class VersionedState(BaseModel):
+class VersionedState(Record):
     """Base of every user data file: carries the schema version it was written with."""
 
     CURRENT_VERSION: ClassVar[int] = 1
@@ -64,10 +57,9 @@ class VersionedState(BaseModel):
     schema_version: int = 1
     """The file format's version (always the current one once read: older ones migrate)."""
 
-    @model_validator(mode="after")
-    def _current_version(self) -> VersionedState:
+    def __post_init__(self) -> None:
+        super().__post_init__()
         self.schema_version = self.CURRENT_VERSION
-        return self
 
     @classmethod
     def migrate(cls, raw: dict[str, Any], version: int) -> dict[str, Any]:
@@ -91,7 +83,7 @@ class MovedAside:
 
 
 class StateFile(Generic[State]):
-    """One JSON file of user data, validated by the pydantic model ``model``."""
+    """One JSON file of user data, read into the record ``model``."""
 
     def __init__(self, path: Path, model: type[State]) -> None:
         self.path = path
@@ -139,8 +131,8 @@ class StateFile(Generic[State]):
         try:
             if isinstance(raw, dict) and isinstance(version, int) and version >= 1:
                 raw = self.model.migrate(raw, version)
-            return self.model.model_validate(raw)
-        except ValidationError as exc:
+            return self.model.validate(raw)
+        except Invalid as exc:
             return self._move_aside(f"unexpected content: {_first_error(exc)}")
         except (ValueError, RecursionError, MemoryError):  # a value no model should meet
             return self._move_aside("unexpected content")
@@ -158,14 +150,22 @@ class StateFile(Generic[State]):
 
     def _write_locked(self, state: State) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.path, state.model_dump_json(indent=1).encode("utf-8"))
+        write_atomic(self.path, _json_bytes(state.dump(json=True)))
         remove_stale_temps(self.path)
 
 
-def _first_error(exc: ValidationError) -> str:
-    error = exc.errors()[0]
-    where = ".".join(str(part) for part in error["loc"][:4])[:80]
-    return f"{where}: {error['msg']}" if where else error["msg"]
+def _json_bytes(data: dict[str, Any]) -> bytes:
+    """``data`` as UTF-8 JSON, one level per indent; text that UTF-8 cannot hold (a lone
+    surrogate read from a ``\\ud800`` escape) is written escaped, never lost."""
+    try:
+        return json.dumps(data, indent=1, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data, indent=1).encode("ascii")
+
+
+def _first_error(exc: Invalid) -> str:
+    where = ".".join(str(part) for part in exc.loc[:4])[:80]
+    return f"{where}: {exc.msg}" if where else exc.msg
 
 
 class StateFileError(Exception):

@@ -9,18 +9,18 @@ Written like every state file: atomically, under a lock (:mod:`tui.userdata.stat
 
 from __future__ import annotations
 
+from dataclasses import field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
-
+from tui.fileio.records import Record
 from tui.userdata.state_file import StateFile, UtcDateTime, VersionedState, now_utc
 
 SOURCES_FILE = "sources.json"
 
 
-class RememberedSource(BaseModel):
+class RememberedSource(Record):
     """A source that synced at least once."""
 
     kind: Literal["git", "hf"]
@@ -42,8 +42,8 @@ class SyncedSources(VersionedState):
 
     CURRENT_VERSION = 1
 
-    sources: dict[str, RememberedSource] = Field(default_factory=dict)
-    forgotten: list[str] = Field(default_factory=list)
+    sources: dict[str, RememberedSource] = field(default_factory=dict)
+    forgotten: list[str] = field(default_factory=list)
     """Names ``paperdeck sources remove`` forgot whose folders stayed: not taken up again
     as folders synced before sources were remembered."""
 
@@ -69,7 +69,7 @@ class SourceRegistry:
         when: datetime | None = None,
     ) -> RememberedSource:
         """Remember that ``name`` synced now (or ``when``); counts left None keep the old."""
-        entry = source.model_copy(update={"last_sync": when or now_utc()})
+        entry = source.copy(last_sync=when or now_utc())
 
         def change(state: SyncedSources) -> None:
             old = state.sources.get(name)

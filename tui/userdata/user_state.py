@@ -206,9 +206,7 @@ class UserState:
 
     def remember_position(self, key: str, position: ss.Position) -> None:
         known = self._session.state.positions.get(key)
-        if known is None or known.model_dump(exclude={"saved_at"}) != position.model_dump(
-            exclude={"saved_at"}
-        ):
+        if known is None or known.dump(exclude={"saved_at"}) != position.dump(exclude={"saved_at"}):
             self._change(self._session, ss.remember_position(key, position))
 
     def remember_theme(self, theme: str) -> None:
