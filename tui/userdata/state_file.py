@@ -28,9 +28,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from tui.fileio import UnusableFile, read_json, remove_stale_temps, write_atomic
 from tui.fileio.locking import locked
-from tui.fileio.records import Invalid, Record, as_utc
-
-__all__ = ["UtcDateTime", "as_utc"]
+from tui.fileio.records import Invalid, Record
 
 MAX_STATE_BYTES = 32 * 2**20
 """A state file larger than this is moved aside unread (bookmarks take ~0.5 KiB each)."""
