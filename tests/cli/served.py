@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import signal
@@ -138,19 +139,49 @@ def socket_url(served: Served, token: str | None) -> str:
     return f"ws://127.0.0.1:{served.port}{path}?width=100&height=30"
 
 
-async def screen_shows(socket: aiohttp.ClientWebSocketResponse, text: str) -> bool:
-    """Read the reader's output until ``text`` shows (escape sequences left out)."""
-    seen = b""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            message = await socket.receive(timeout=max(0.1, deadline - time.monotonic()))
-        except TimeoutError:
-            break
-        if message.type == aiohttp.WSMsgType.BINARY:
-            seen += message.data
-            if text.encode() in CONTROL.sub(b"", seen):
-                return True
-        elif message.type != aiohttp.WSMsgType.TEXT:
-            break
-    return False
+class Tab:
+    """A browser tab on serve's websocket: it reads all the while, as a browser does.
+
+    The server pings each websocket every 15 s and drops one that does not answer; aiohttp's
+    client answers a ping only while something reads the socket. A tab left unread while
+    the test waits on another (a slow start on a busy machine) would lose its reader."""
+
+    def __init__(self, socket: aiohttp.ClientWebSocketResponse) -> None:
+        self.socket = socket
+        self.seen = b""
+        self._reading = asyncio.create_task(self._read())
+
+    @classmethod
+    async def open(cls, http: aiohttp.ClientSession, url: str, origin: str) -> Tab:
+        return cls(await http.ws_connect(url, origin=origin))
+
+    async def _read(self) -> None:
+        async for message in self.socket:  # stops when the socket closes
+            if message.type == aiohttp.WSMsgType.BINARY:
+                self.seen += message.data
+
+    async def shows(self, text: str, timeout: float = 60) -> bool:
+        """True once the reader has drawn ``text`` (escape sequences left out)."""
+        deadline = time.monotonic() + timeout
+        while text.encode() not in CONTROL.sub(b"", self.seen):
+            if self._reading.done() or time.monotonic() > deadline:
+                return False
+            await asyncio.sleep(0.05)
+        return True
+
+    async def send_key(self, key: str) -> None:
+        await self.socket.send_json(["stdin", key])
+
+    async def close(self) -> None:
+        await self.socket.close()
+        await self._reading
+
+    async def __aenter__(self) -> Tab:
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        await self.close()
+
+
+async def close_all(tabs: list[Tab]) -> None:
+    await asyncio.gather(*(tab.close() for tab in tabs))

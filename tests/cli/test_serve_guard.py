@@ -24,10 +24,11 @@ import textual_serve
 
 from tests.cli.served import (
     Served,
+    Tab,
+    close_all,
     is_reader,
     processes_naming,
     readers_below,
-    screen_shows,
     serving,
     socket_url,
 )
@@ -96,9 +97,9 @@ async def test_no_token_a_wrong_token_or_another_site_get_no_reader(
     assert readers_below(served.process.pid) == []  # no reader was ever started
     assert not bookmarks().exists()  # and no key reached one
     # the right token from the page's own origin: a screen, and keys that count
-    async with http.ws_connect(socket_url(served, token), origin=origin) as socket:
-        assert await screen_shows(socket, "Day 17 first")
-        await socket.send_json(["stdin", "b"])
+    async with await Tab.open(http, socket_url(served, token), origin) as tab:
+        assert await tab.shows("Day 17 first")
+        await tab.send_key("b")
         assert wait_until(bookmarks().exists, 20)
         assert "2507.17001" in json.loads(bookmarks().read_text())["bookmarks"]
 
@@ -142,10 +143,10 @@ async def test_readers_over_the_cap_are_refused_with_a_message(
     served: Served, http: aiohttp.ClientSession
 ) -> None:
     url, origin = socket_url(served, served.token), served.origin
-    sockets = [await http.ws_connect(url, origin=origin) for _ in range(4)]
+    tabs = [await Tab.open(http, url, origin) for _ in range(4)]
     try:
-        for socket in sockets:
-            assert await screen_shows(socket, "Day 17 first")
+        for tab in tabs:
+            assert await tab.shows("Day 17 first")
         assert len(readers_below(served.process.pid)) == 4
         fifth = await http.ws_connect(url, origin=origin)
         closing = await fifth.receive(timeout=30)
@@ -154,13 +155,13 @@ async def test_readers_over_the_cap_are_refused_with_a_message(
         async with http.get(served.announced_url()) as page:
             assert page.status == 503 and "4 readers are open" in await page.text()
         assert len(readers_below(served.process.pid)) == 4
-        await sockets.pop().close()  # one tab closes: a reader may start again
+        await tabs.pop().close()  # one tab closes: a reader may start again
         assert await page_status(http, served.announced_url(), 200) == 200
-        sockets.append(await http.ws_connect(url, origin=origin))
-        assert await screen_shows(sockets[-1], "Day 17 first")
+        tabs.append(await Tab.open(http, url, origin))
+        assert await tabs[-1].shows("Day 17 first")
         assert wait_until(lambda: len(readers_below(served.process.pid)) == 4, 20)
     finally:
-        await asyncio.gather(*(socket.close() for socket in sockets))
+        await close_all(tabs)
 
 
 async def test_max_sessions_comes_from_the_option_or_config(
@@ -171,13 +172,15 @@ async def test_max_sessions_comes_from_the_option_or_config(
     for options, cap in (((), 1), (("--max-sessions", "2"), 2)):
         with serving(archive, tmp_path / "serve.log", *options) as served:
             url, origin = socket_url(served, served.token), served.origin
-            sockets = [await http.ws_connect(url, origin=origin) for _ in range(cap)]
-            for socket in sockets:
-                assert await screen_shows(socket, "Day 17 first")
-            over = await http.ws_connect(url, origin=origin)
-            closing = await over.receive(timeout=30)
-            assert closing.data == 1013 and f"{cap} readers are open" in closing.extra
-            await asyncio.gather(*(socket.close() for socket in sockets))
+            tabs = [await Tab.open(http, url, origin) for _ in range(cap)]
+            try:
+                for tab in tabs:
+                    assert await tab.shows("Day 17 first")
+                over = await http.ws_connect(url, origin=origin)
+                closing = await over.receive(timeout=30)
+                assert closing.data == 1013 and f"{cap} readers are open" in closing.extra
+            finally:
+                await close_all(tabs)
 
 
 async def test_no_token_serves_without_one_and_warns(
@@ -190,8 +193,8 @@ async def test_no_token_serves_without_one_and_warns(
             assert answer.status == 200
         foreign = "http://evil.example"
         assert await refused(http, socket_url(served, None), origin=foreign) == 403
-        async with http.ws_connect(socket_url(served, None), origin=served.origin) as socket:
-            assert await screen_shows(socket, "Day 17 first")
+        async with await Tab.open(http, socket_url(served, None), served.origin) as tab:
+            assert await tab.shows("Day 17 first")
 
 
 async def test_readers_end_when_serve_is_killed(
@@ -199,17 +202,19 @@ async def test_readers_end_when_serve_is_killed(
 ) -> None:
     """SIGKILL gives serve no chance to stop its readers: each must see its input end."""
     url, origin = socket_url(served, served.token), served.origin
-    sockets = [await http.ws_connect(url, origin=origin) for _ in range(2)]
-    for socket in sockets:
-        assert await screen_shows(socket, "Day 17 first")
-    readers = readers_below(served.process.pid)
-    assert len(readers) == 2
+    tabs = [await Tab.open(http, url, origin) for _ in range(2)]
+    readers: list[int] = []
     try:
+        for tab in tabs:
+            assert await tab.shows("Day 17 first")
+        readers = readers_below(served.process.pid)
+        assert len(readers) == 2
         served.process.kill()
         served.process.wait(10)
         assert wait_until(lambda: not any(is_reader(pid) for pid in readers), 30), readers
         assert processes_naming(str(archive)) == []  # nothing left behind, shell or reader
     finally:
+        await close_all(tabs)
         for pid in readers:  # a reader the bug left running does not outlive the test
             with suppress(ProcessLookupError):
                 if is_reader(pid):
