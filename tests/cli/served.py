@@ -10,7 +10,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,6 +181,16 @@ class Tab:
 
     async def __aexit__(self, *_: object) -> None:
         await self.close()
+
+
+async def eventually(predicate: Callable[[], bool], timeout: float) -> bool:
+    """Poll ``predicate`` without holding the event loop, so open tabs go on reading."""
+    end = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > end:
+            return False
+        await asyncio.sleep(0.05)
+    return True
 
 
 async def close_all(tabs: list[Tab]) -> None:

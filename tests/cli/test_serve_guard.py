@@ -26,6 +26,7 @@ from tests.cli.served import (
     Served,
     Tab,
     close_all,
+    eventually,
     is_reader,
     processes_naming,
     readers_below,
@@ -100,7 +101,7 @@ async def test_no_token_a_wrong_token_or_another_site_get_no_reader(
     async with await Tab.open(http, socket_url(served, token), origin) as tab:
         assert await tab.shows("Day 17 first")
         await tab.send_key("b")
-        assert wait_until(bookmarks().exists, 20)
+        assert await eventually(bookmarks().exists, 20)
         assert "2507.17001" in json.loads(bookmarks().read_text())["bookmarks"]
 
 
@@ -159,7 +160,7 @@ async def test_readers_over_the_cap_are_refused_with_a_message(
         assert await page_status(http, served.announced_url(), 200) == 200
         tabs.append(await Tab.open(http, url, origin))
         assert await tabs[-1].shows("Day 17 first")
-        assert wait_until(lambda: len(readers_below(served.process.pid)) == 4, 20)
+        assert await eventually(lambda: len(readers_below(served.process.pid)) == 4, 20)
     finally:
         await close_all(tabs)
 
