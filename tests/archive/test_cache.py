@@ -186,6 +186,27 @@ def test_the_same_files_behind_a_switched_link_are_not_read_again(tmp_path: Path
     cache.close()
 
 
+def test_each_file_is_known_by_its_real_path_whatever_the_path_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Folders are resolved once for all their files: the paths are still those of
+    ``os.path.realpath``, through a linked folder, a linked file, "..", a relative path."""
+    archive, loose = tmp_path / "archive", tmp_path / "loose"
+    write_digest(archive / ".trees" / "a" / "2025" / "x.md", "2025-07-14", [("x", 1)])
+    (archive / "current").symlink_to(Path(".trees") / "a")  # as a sync lays it out
+    for name in ("a.md", "b.md", "target.md"):
+        write_digest(loose / name, "2025-07-15", [(name, 1)])
+    (loose / "alias.md").symlink_to("target.md")
+    monkeypatch.chdir(loose)
+    paths = [str(archive), str(loose / ".." / "loose" / "a.md"), "b.md", str(loose / "alias.md")]
+    sources = discover(paths)[0]
+    stats, problems = stat_sources(sources)
+    assert problems == [] and len(stats) == len(sources) == 4
+    for stat in stats:
+        assert stat.resolved == os.path.realpath(stat.source.path), stat.source.path
+        assert stat.size == os.stat(stat.source.path).st_size
+
+
 def _found(cache: ArchiveCache, text: str) -> list[str]:
     result = search_cache(cache.connection(), parse_query(text), SetMarks())
     return [hit.entry.paper.title.split(":")[0] for hit in result.hits]

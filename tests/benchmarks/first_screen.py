@@ -50,7 +50,12 @@ def report_when(until: str) -> None:
     the messages' names so that nothing of the reader is imported before it starts."""
     from textual._context import active_app, message_hook
 
+    reported = False  # a message is seen again at each node it bubbles to
+
     def hook(message: object) -> None:
+        nonlocal reported
+        if reported:
+            return
         name = type(message).__name__
         first_day = name == "DayShown" and getattr(message, "first", False)
         finished = (
@@ -58,6 +63,7 @@ def report_when(until: str) -> None:
             and type(getattr(message, "event", None)).__name__ == "LoadFinished"
         )
         if (until == "first" and first_day) or (until == "loaded" and finished):
+            reported = True
             app = active_app.get()
             app.call_after_refresh(ready)
             app.call_after_refresh(app.exit)
