@@ -27,9 +27,23 @@ def make_date(year: str, month: str, day: str) -> date | None:
     return value
 
 
+# The common case, a path that ends in a separated date and an extension: the last match
+# of _SEPARATED in it (nothing after it has a digit), found without scanning the whole path.
+_TAIL = re.compile(_SEPARATED.pattern + r"\.[A-Za-z]{1,9}\Z")
+_TAIL_LENGTH = 24  # "2025/07/14.markdown" and the character before it, with room to spare
+
+
 def date_from_path(path: str) -> date | None:
     """The last date a path names (``paper_logs/2025/07/14.md``, ``digest_20250714.txt``)."""
     text = path.replace("\\", "/")
+    tail = _TAIL.search(text, max(0, len(text) - _TAIL_LENGTH))
+    if tail is not None and (found := make_date(*tail.groups())) is not None:
+        return found
+    return _date_anywhere(text)
+
+
+def _date_anywhere(text: str) -> date | None:
+    """The last valid separated date in ``text``, else its last valid compact one."""
     for pattern in (_SEPARATED, _COMPACT):
         for match in reversed(list(pattern.finditer(text))):
             found = make_date(*match.groups())

@@ -152,6 +152,34 @@ def test_date_from_path(name: str, expected: date | None) -> None:
     assert date_from_path(name) == expected
 
 
+def test_a_path_ending_in_a_date_gives_the_date_a_scan_of_the_whole_path_gives() -> None:
+    """The quick look at a path's end agrees with the scan of all of it, on paths made of
+    digits, separators and letters around dates (valid or not), long and short."""
+    import random
+
+    from parsers.dates import _date_anywhere, date_from_path
+
+    pieces = ["2025", "07", "7", "14", "13", "45", "1999", "20250714", "/", "-", "_", ".",
+              "x", "12", "0", "paper_logs", "9"]  # fmt: skip
+    ends = [".md", ".markdown", ".txt", ".json", "", ".md5", "/14.md"]
+    pick = random.Random(7)
+    paths = [
+        "x12025/07/14.md",
+        "12025-07-14.md",
+        "a/2025-7-4.txt",
+        "2025/02/30.md",
+        "a" * 40 + "12025/07/14.md",
+    ]
+    for _ in range(20_000):
+        body = "".join(pick.choices(pieces, k=pick.randint(1, 14)))
+        paths.append(body + pick.choice(ends))
+    dated = 0
+    for path in paths:
+        assert date_from_path(path) == _date_anywhere(path), path
+        dated += date_from_path(path) is not None
+    assert dated > 500  # the paths do name dates, not only nothing
+
+
 def test_same_paper_in_two_files_is_listed_once(tmp_path: Path) -> None:
     readme = tmp_path / "README.md"
     readme.write_text(

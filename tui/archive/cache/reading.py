@@ -265,7 +265,8 @@ def body(connection: sqlite3.Connection, refs: BodyRef | None) -> list[Section]:
 
 def file_problems(connection: sqlite3.Connection) -> Iterator[Problem]:
     """The problems recorded for every file, in reading order."""
-    for (text,) in connection.execute("SELECT problems FROM files ORDER BY rank, id"):
+    rows = connection.execute("SELECT problems FROM files WHERE problems != '[]' ORDER BY rank, id")
+    for (text,) in rows:
         yield from problems_of(text)
 
 
