@@ -20,7 +20,7 @@ from datetime import date
 
 from parsers import Problem, discover
 from tui.archive.cache import ArchiveCache, CacheWriteFailed
-from tui.archive.cache.reading import day_counts, file_problems, holds_papers, stat_sources
+from tui.archive.cache.reading import file_problems, holds_papers, newest_day, stat_sources
 from tui.archive.cache.writing import FileStat
 
 FIRST_BATCH_BYTES = 2 * 1024 * 1024
@@ -103,9 +103,9 @@ def plan_load(paths: list[str], cache: ArchiveCache, prefer: date | None = None)
     stats, unreadable = stat_sources(sources)
     found = cache.check(stats)
     stale = sorted(found.stale, key=_newest_first)
-    known = [day for day in day_counts(cache.connection()) if day is not None]
+    known = newest_day(cache.connection())  # None: the cache holds no dated paper
     dated = [stat.source.path_date for stat in stale if stat.source.path_date]
-    newest = max(known + dated, default=None)
+    newest = max([*dated, known] if known else dated, default=None)
     wanted = {newest, prefer} - {None}
     first = [stat for stat in stale if stat.source.path_date in wanted]
     rest = [stat for stat in stale if stat.source.path_date and stat not in first]
