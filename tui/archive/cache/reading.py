@@ -57,9 +57,9 @@ def stat_sources(sources: list[SourceFile]) -> tuple[list[FileStat], list[Proble
 
 def _stat_resolved(path: str, folders: dict[str, str]) -> tuple[os.stat_result, str]:
     """The status and resolved path of the file at ``path``. ``os.path.realpath`` checks
-    every component of a path in Python (nine tenths of the time of a check of a large
-    archive), so a folder is resolved once for all its files, and a file's own name is
-    followed only when it is a link."""
+    every component of a path in Python (nine tenths of the time that stat-ing every file
+    of a large archive took with it), so a folder is resolved once for all its files, and
+    a file's own name is followed only when it is a link."""
     info = os.lstat(path)
     if S_ISLNK(info.st_mode):
         return os.stat(path), os.path.realpath(path)
