@@ -3,7 +3,8 @@
 The start runs in a fresh process, with a config.toml, bookmarks, read marks and a session
 to read, which reports the modules it holds once the newest day's papers are on screen: no
 parser (the papers come from the cache's rows), no screen but the reader, no sync engine,
-not the keymap's registry (it imports every screen), and not pydantic (the user's files are
+not the keymap's registry (it imports every screen), not the search language (the filter
+and the search screen load it when first used), and not pydantic (the user's files are
 read into plain records, :mod:`tui.fileio.records`).
 """
 
@@ -37,6 +38,10 @@ NOT_ON_A_WARM_START = (
     "parsers.hf_daily",
     "parsers.abstract_dump",
     "tui.screens.search",
+    "tui.search.query",  # the search language: loaded with the first filter or search
+    "tui.search.matching",
+    "tui.search.fts",
+    "tui.search.snippets",
     "tui.screens.search_paging",
     "tui.screens.authors",
     "tui.screens.trends",

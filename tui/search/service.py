@@ -5,14 +5,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from tui.archive.cache import ArchiveCache, CacheClosed
 from tui.archive.cache.reading import body
-from tui.search.fts import search_cache
 from tui.search.marks import Marks
-from tui.search.matching import DEFAULT_LIMIT, SearchCancelled, SearchHit, SearchResult
-from tui.search.query import Query
-from tui.search.snippets import Snippet, find_snippet
+
+if TYPE_CHECKING:  # the search itself loads with the first search, not at start
+    from tui.search.matching import SearchHit, SearchResult
+    from tui.search.query import Query
+    from tui.search.snippets import Snippet
 
 CANCEL_CHECK_STEPS = 20_000  # SQLite steps between two looks at ``cancelled``
 
@@ -29,20 +31,26 @@ class ArchiveSearch:
         self,
         query: Query,
         cancelled: Callable[[], bool] = lambda: False,
-        limit: int = DEFAULT_LIMIT,
+        limit: int | None = None,
         offset: int = 0,
     ) -> tuple[SearchResult, bool]:
-        """Search (from any thread); True when every paper was searched.
+        """Search (from any thread), ``limit`` results at most (None: the usual page);
+        True when every paper was searched.
 
         Raises :class:`SearchCancelled` soon after ``cancelled()`` turns true.
         """
+        from tui.search.fts import search_cache
+        from tui.search.matching import DEFAULT_LIMIT, SearchCancelled
+
         ready = self.ready
         try:
             with self.cache.borrowed():
                 connection = self.cache.connection()
                 connection.set_progress_handler(lambda: 1 if cancelled() else 0, CANCEL_CHECK_STEPS)
                 try:
-                    result = search_cache(connection, query, self.marks, limit, offset, cancelled)
+                    result = search_cache(
+                        connection, query, self.marks, limit or DEFAULT_LIMIT, offset, cancelled
+                    )
                 except sqlite3.OperationalError as exc:
                     if "interrupted" in str(exc):
                         raise SearchCancelled from exc
@@ -56,6 +64,8 @@ class ArchiveSearch:
     def snippet(self, hit: SearchHit, query: Query) -> Snippet | None:
         """Where ``hit`` matched ``query`` outside its title (its body read from the cache;
         from any thread). None when the reader is closing."""
+        from tui.search.snippets import find_snippet
+
         paper = hit.entry.paper
         if not paper.sections and hit.body is not None:
             try:

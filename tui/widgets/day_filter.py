@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
 
-from tui.search.query import Query, QueryError, parse_query
 from tui.widgets.literal import literal
+
+if TYPE_CHECKING:
+    from tui.search.query import Query
 
 
 class DayFilter(Input):
@@ -58,6 +60,9 @@ class DayFilter(Input):
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
+        # The search language loads with the first filter typed, not with the first frame.
+        from tui.search.query import QueryError, parse_query
+
         try:
             query = parse_query(event.value)
         except QueryError as exc:

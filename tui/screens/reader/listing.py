@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from tui.archive.entry import Entry
 from tui.archive.order import PaperOrder
 from tui.archive.periods import Period
 from tui.archive.store import ArchiveStore, Scope
-from tui.search.marks import Marks
-from tui.search.matching import paper_matches
-from tui.search.query import Query
+
+if TYPE_CHECKING:
+    from tui.search.marks import Marks
+    from tui.search.query import Query
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ def list_scope(
         assert marks is not None
         entries = [e for e in entries if e.pid == keep or not marks.is_read(e.pid)]
     if query is not None:
+        from tui.search.matching import paper_matches  # with the first filter, not at start
+
         assert marks is not None
         entries = [e for e in entries if paper_matches(query, store.with_body(e), marks)]
     if isinstance(scope, Period):

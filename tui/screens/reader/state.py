@@ -13,6 +13,7 @@ from __future__ import annotations
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from tui.archive.entry import Entry
 from tui.archive.order import PaperOrder
@@ -20,10 +21,11 @@ from tui.archive.periods import Period, PeriodKind, period_of
 from tui.archive.store import ArchiveStore, Scope
 from tui.archive.unread import Place, unread_places
 from tui.screens.reader.listing import Listing, list_scope
-from tui.search.marks import Marks
-from tui.search.matching import paper_matches
-from tui.search.query import Query, quoted
 from tui.userdata.session import Position
+
+if TYPE_CHECKING:
+    from tui.search.marks import Marks
+    from tui.search.query import Query
 
 MORE_DAYS = "More days are still being read; try again in a moment."
 
@@ -145,6 +147,8 @@ class ReaderState:
             notes.append(self.result_note[1])
         if self.filter is not None and listing is not None:
             shown, total = len(listing.entries), len(listing.every_id or [])
+            from tui.search.query import quoted  # loaded with the filter
+
             pinned = " (pinned)" if self.pinned else ""
             notes.append(f"filter {quoted(self.filter.text)}{pinned}: {shown:,} of {total:,}")
         if self.unread_only:
@@ -242,6 +246,8 @@ class ReaderState:
         query = self.filter
         if query is None or place.day == day:
             return True
+        from tui.search.matching import paper_matches  # loaded with the filter
+
         entry = self.store.find(place.pid, place.day)
         return entry is not None and paper_matches(query, self.store.with_body(entry), self.marks)
 
