@@ -38,6 +38,12 @@ NOT_ON_A_WARM_START = (
     "parsers.hf_daily",
     "parsers.abstract_dump",
     "tui.screens.search",
+    "tui.screens.date_prompt",
+    "tui.screens.problems",
+    "tui.screens.annotating",  # the note and tag editors
+    "tui.userdata.export",
+    "tui.archive.cache.authors",  # the queries of the authors' and trends' screens
+    "tui.archive.cache.trends",
     "tui.search.query",  # the search language: loaded with the first filter or search
     "tui.search.matching",
     "tui.search.fts",

@@ -19,12 +19,10 @@ from textual.screen import Screen
 
 from tui.archive.entry import Entry
 from tui.archive.links import abs_url
-from tui.screens.annotating import Target, edit_tags
 from tui.screens.requests import CopyRequested
 from tui.screens.selection import Selection
 from tui.screens.services import ReaderServices
 from tui.userdata.bookmarks import Bookmark
-from tui.userdata.export import to_bibtex
 from tui.userdata.marking import Notice
 from tui.widgets.paper_list import PaperList, PaperMarks
 
@@ -153,6 +151,8 @@ class PaperActions:
     def edit_tags(self) -> None:
         """Tags of the paper; of a selection, the box starts with the tags they all carry:
         what is typed is added to each, what is deleted taken off each."""
+        from tui.screens.annotating import Target, edit_tags
+
         if not self.selection:
             if (entry := self.current) is not None:
                 [snapshot] = self._snapshots()
@@ -201,6 +201,8 @@ class PaperActions:
         self.screen.post_message(CopyRequested("\n".join(urls), what))
 
     def copy_citation(self) -> None:
+        from tui.userdata.export import to_bibtex
+
         papers = self._snapshots()
         if papers:
             what = f"BibTeX of {self.selection.label}" if self.selection else "BibTeX"

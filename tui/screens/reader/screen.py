@@ -5,8 +5,9 @@ Python); this screen binds the keys to it, draws what it answers into the widget
 hears what the widgets say. A paper counts as read when it is opened (``enter``, a search
 result or bookmark opened on it, ``n``/``N``, ``space`` past its end) and, with
 ``mark_read = "shown"``, whenever the detail pane shows it while focused; never by moving
-through the list or the days. The screens it opens (authors, trends, editors) are
-imported when first used: the first frame does not wait for them.
+through the list or the days. What it opens (the date prompt, the problems, authors,
+trends, the note and tag editors, a BibTeX citation) is imported when first used: the first
+frame does not wait for it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -29,10 +30,7 @@ from tui.archive.entry import Entry
 from tui.archive.links import abs_url, pdf_url
 from tui.archive.periods import Period, PeriodKind
 from tui.archive.store import Scope
-from tui.screens.annotating import Target, edit_note, edit_tags
-from tui.screens.date_prompt import DatePrompt
 from tui.screens.paper_actions import PaperActions
-from tui.screens.problems import ProblemsScreen
 from tui.screens.reader.bindings import READER_BINDINGS
 from tui.screens.reader.panes import DetailColumn, ListColumn
 from tui.screens.reader.state import ReaderState, Shown
@@ -46,7 +44,6 @@ from tui.screens.requests import (
 from tui.screens.selection import Selection
 from tui.screens.services import ReaderServices, so_far
 from tui.userdata.bookmarks import Bookmark
-from tui.userdata.export import to_bibtex
 from tui.userdata.marking import Notice
 from tui.userdata.session import Position
 from tui.widgets.date_sidebar import DateSidebar
@@ -57,6 +54,9 @@ from tui.widgets.literal import literal
 from tui.widgets.paper_list import PaperList
 from tui.widgets.paper_render import Annotation
 from tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from tui.screens.annotating import Target
 
 NARROW_WIDTH = 100
 """Below this many columns the list sits above the detail and the sidebar hides."""
@@ -469,6 +469,8 @@ class ReaderScreen(Screen[None]):
         self.refresh_sidebar()  # its title says what it lists
 
     def action_goto_date(self) -> None:
+        from tui.screens.date_prompt import DatePrompt
+
         self.app.push_screen(DatePrompt(self.day), self.goto_date)
 
     def goto_date(self, target: date | None) -> None:
@@ -544,6 +546,8 @@ class ReaderScreen(Screen[None]):
             done = "" if self.store.complete else " so far (the archive is still being read)"
             self.notify(f"No problems while loading{done}.", timeout=3)
             return
+        from tui.screens.problems import ProblemsScreen
+
         self.app.push_screen(ProblemsScreen(self.store.problems))
 
     # -- reading on ----------------------------------------------------------------------
@@ -637,6 +641,8 @@ class ReaderScreen(Screen[None]):
         self.marks_changed()
 
     def _target(self) -> Target | None:
+        from tui.screens.annotating import Target
+
         entry = self.current
         if entry is None:
             return None
@@ -645,12 +651,16 @@ class ReaderScreen(Screen[None]):
 
     def action_edit_note(self) -> None:
         if target := self._target():
+            from tui.screens.annotating import edit_note
+
             edit_note(self, self.services, target)
 
     def action_edit_tags(self) -> None:
         if self.selection:
             self.actions.edit_tags()
         elif target := self._target():
+            from tui.screens.annotating import edit_tags
+
             edit_tags(self, self.services, target)
 
     def _url(self, pdf: bool = False) -> str | None:
@@ -676,6 +686,8 @@ class ReaderScreen(Screen[None]):
             self.actions.copy_citation()
             return
         if (entry := self.current) is not None:
+            from tui.userdata.export import to_bibtex
+
             snapshot = Bookmark.of(entry.pid, entry.paper, entry.day, datetime.now(UTC))
             self.post_message(CopyRequested(to_bibtex([snapshot]), "BibTeX"))
 
