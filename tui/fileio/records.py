@@ -25,6 +25,7 @@ import dataclasses
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import suppress
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar, Literal, Self, dataclass_transform
 
@@ -288,14 +289,15 @@ _TRUE = frozenset({"1", "on", "t", "true", "y", "yes"})
 _FALSE = frozenset({"0", "off", "f", "false", "n", "no"})
 
 
+# A lax converter takes what its strict one takes, and also the value written another way.
+
+
 def _lax_bool(value: Any, loc: tuple[str | int, ...]) -> bool:
-    if isinstance(value, bool):
-        return value
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
     if isinstance(value, str) and value.lower() in _TRUE | _FALSE:
         return value.lower() in _TRUE
-    raise Invalid(loc, "Input should be a valid boolean")
+    return _strict_bool(value, loc)
 
 
 def _strict_int(value: Any, loc: tuple[str | int, ...]) -> int:
@@ -305,16 +307,12 @@ def _strict_int(value: Any, loc: tuple[str | int, ...]) -> int:
 
 
 def _lax_int(value: Any, loc: tuple[str | int, ...]) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and len(value) <= 30:
-        try:
+        with suppress(ValueError):
             return int(value.strip())
-        except ValueError:
-            pass
-    raise Invalid(loc, "Input should be a valid integer")
+    return _strict_int(value, loc)
 
 
 def _strict_date(value: Any, loc: tuple[str | int, ...]) -> date:
@@ -341,19 +339,13 @@ def _strict_datetime(value: Any, loc: tuple[str | int, ...]) -> datetime:
 
 
 def _lax_datetime(value: Any, loc: tuple[str | int, ...]) -> datetime:
-    if isinstance(value, datetime):
-        return _in_utc(value, loc)
     if isinstance(value, str) and len(value) <= 40:
-        try:
+        with suppress(ValueError):
             return _in_utc(datetime.fromisoformat(value), loc)
-        except ValueError:
-            pass
     elif isinstance(value, int | float) and not isinstance(value, bool):
-        try:
+        with suppress(ValueError, OverflowError, OSError):
             return datetime.fromtimestamp(value, UTC)
-        except (ValueError, OverflowError, OSError):
-            pass
-    raise Invalid(loc, "Input should be a valid datetime")
+    return _strict_datetime(value, loc)
 
 
 def _in_utc(moment: datetime, loc: tuple[str | int, ...]) -> datetime:

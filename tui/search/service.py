@@ -42,15 +42,14 @@ class ArchiveSearch:
         from tui.search.fts import search_cache
         from tui.search.matching import DEFAULT_LIMIT, SearchCancelled
 
+        limit = DEFAULT_LIMIT if limit is None else limit
         ready = self.ready
         try:
             with self.cache.borrowed():
                 connection = self.cache.connection()
                 connection.set_progress_handler(lambda: 1 if cancelled() else 0, CANCEL_CHECK_STEPS)
                 try:
-                    result = search_cache(
-                        connection, query, self.marks, limit or DEFAULT_LIMIT, offset, cancelled
-                    )
+                    result = search_cache(connection, query, self.marks, limit, offset, cancelled)
                 except sqlite3.OperationalError as exc:
                     if "interrupted" in str(exc):
                         raise SearchCancelled from exc
