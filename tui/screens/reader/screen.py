@@ -656,12 +656,7 @@ class ReaderScreen(Screen[None]):
             edit_note(self, self.services, target)
 
     def action_edit_tags(self) -> None:
-        if self.selection:
-            self.actions.edit_tags()
-        elif target := self._target():
-            from tui.screens.annotating import edit_tags
-
-            edit_tags(self, self.services, target)
+        self.actions.edit_tags()  # the paper's, or the selection's
 
     def _url(self, pdf: bool = False) -> str | None:
         """The selected paper's abstract page (or PDF); None, with a word why, if it has none."""
@@ -682,14 +677,7 @@ class ReaderScreen(Screen[None]):
             self.post_message(CopyRequested(url, "link"))
 
     def action_copy_citation(self) -> None:
-        if self.selection:
-            self.actions.copy_citation()
-            return
-        if (entry := self.current) is not None:
-            from tui.userdata.export import to_bibtex
-
-            snapshot = Bookmark.of(entry.pid, entry.paper, entry.day, datetime.now(UTC))
-            self.post_message(CopyRequested(to_bibtex([snapshot]), "BibTeX"))
+        self.actions.copy_citation()  # the paper's, or the selection's
 
     def action_open_link(self) -> None:
         if url := self._url():
