@@ -11,16 +11,14 @@ from textual.binding import Binding, BindingType
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.drivers.linux_driver import LinuxDriver
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tests.waiting import wait_until
 from tui.terminal import textual_compat
 from tui.terminal.textual_compat import (
     bindings_of,
     driver_of,
-    footer_keys,
     keymap_of,
-    mark_footer_ready,
     notifications,
     terminal_output,
     timed_frames,
@@ -38,24 +36,11 @@ class Pane(Static, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("j", "down", "Down", id="pane.down")]
 
 
-class ReadyFooter(Footer):
-    """A footer that replaces Textual's bindings_changed, as paperdeck's KeyFooter does."""
-
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        mark_footer_ready(self)
-        self.call_after_refresh(self.recompose)
-
-
 class Small(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("a", "bell", "Archive", id="small.archive")]
 
-    def __init__(self, footer: type[Footer] = Footer) -> None:
-        super().__init__()
-        self.footer = footer
-
     def compose(self) -> ComposeResult:
         yield Pane("pane")
-        yield self.footer()
 
 
 async def test_driver_of() -> None:
@@ -92,25 +77,6 @@ async def test_keymap_of() -> None:
         assert hasattr(app, "_keymap"), gone("App._keymap", "keymap_of")
         app.set_keymap({"pane.down": "x", "small.archive": "?"})
         assert keymap_of(app) == {"pane.down": "x", "small.archive": "question_mark"}
-
-
-async def test_mark_footer_ready() -> None:
-    """A footer that overrides bindings_changed shows its keys once it says they came."""
-    assert "_bindings_ready" in vars(Footer), gone("Footer._bindings_ready", "mark_footer_ready")
-    app = Small(ReadyFooter)
-    async with app.run_test() as pilot:
-        await wait_until(
-            pilot, lambda: footer_keys(app), gone("Footer._bindings_ready", "mark_footer_ready")
-        )
-        assert footer_keys(app) == ["j", "a", "ctrl+p"]
-
-
-async def test_footer_keys() -> None:
-    app = Small()
-    async with app.run_test() as pilot:
-        what = gone("textual.widgets._footer.FooterKey", "footer_keys")
-        await wait_until(pilot, lambda: footer_keys(app), what)
-        assert footer_keys(app) == ["j", "a", "ctrl+p"], what
 
 
 async def test_notifications() -> None:

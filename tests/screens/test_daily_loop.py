@@ -14,7 +14,8 @@ from tests.screens.helpers import wait_loaded, wait_palette, write_digest
 from tests.waiting import wait_until
 from tui.app import PaperdeckApp
 from tui.cli.launch import build_app
-from tui.terminal.textual_compat import footer_keys, notifications
+from tui.terminal.textual_compat import notifications
+from tui.widgets.key_footer import KeyFooter
 
 AUTHORS = str(FIXTURES / "authors")
 NARROW = (80, 24)
@@ -29,6 +30,10 @@ def archive(tmp_path: Path) -> Path:
         root / "2025/07/17.md", "2025-07-17", [("New A", 30), ("New B", 20), ("New C", 10)]
     )
     return root
+
+
+def footer_keys(app: PaperdeckApp) -> list[str]:
+    return app.reader.query_one(KeyFooter).keys
 
 
 def titles(app: PaperdeckApp) -> list[str]:
@@ -90,7 +95,7 @@ async def test_H_is_in_the_footer_with_the_list_focused_and_in_the_palette(
     async with app.run_test(size=WIDE) as pilot:
         await wait_loaded(pilot)
         await settle(pilot)
-        assert "H" in footer_keys(app.reader)
+        assert "H" in footer_keys(app)
         await pilot.press("ctrl+p")
         await pilot.press(*"unread only")
         await wait_palette(pilot, "Unread only")
@@ -120,17 +125,17 @@ async def test_the_footer_shows_the_keys_of_the_focused_pane_first(archive: Path
     async with app.run_test(size=NARROW) as pilot:
         await wait_loaded(pilot)
         await settle(pilot)
-        assert footer_keys(app.reader)[:5] == ["enter", "n", "N", "m", "H"]
-        assert "space" not in footer_keys(app.reader)
+        assert footer_keys(app)[:5] == ["enter", "n", "N", "m", "H"]
+        assert "space" not in footer_keys(app)
         await pilot.press("tab")  # the detail
         await wait_until(pilot, lambda: app.reader.detail.has_focus, "the detail focused")
         await settle(pilot)
-        assert footer_keys(app.reader)[:3] == ["space", "n", "N"]
-        assert {"m", "H", "enter"}.isdisjoint(footer_keys(app.reader))
+        assert footer_keys(app)[:3] == ["space", "n", "N"]
+        assert {"m", "H", "enter"}.isdisjoint(footer_keys(app))
         await pilot.press("t")  # the days
         await wait_until(pilot, lambda: app.reader.sidebar.has_focus, "the days focused")
         await settle(pilot)
-        keys = footer_keys(app.reader)
+        keys = footer_keys(app)
         assert keys[0] == "enter"
         assert {"n", "N", "m", "H", "space"}.isdisjoint(keys)
 
@@ -146,7 +151,7 @@ async def test_a_remapped_key_moves_in_the_footer_too(archive: Path) -> None:
         await pilot.press("tab")
         await wait_until(pilot, lambda: app.reader.detail.has_focus, "the detail focused")
         await settle(pilot)
-        keys = footer_keys(app.reader)
+        keys = footer_keys(app)
         assert "v" in keys
         assert "n" not in keys
 

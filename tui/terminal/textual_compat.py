@@ -26,7 +26,6 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from textual.driver import Driver
     from textual.notifications import Notification
-    from textual.widgets import Footer
 
 
 def driver_of(app: App[Any]) -> Driver | None:
@@ -61,28 +60,12 @@ def keymap_of(app: App[Any]) -> Keymap:
     return app._keymap
 
 
-def mark_footer_ready(footer: Footer) -> None:
-    """Tell Textual's footer that bindings have arrived (``Footer._bindings_ready``).
-
-    Its ``compose`` yields nothing until then; the base ``bindings_changed`` sets it, and
-    a footer overriding ``bindings_changed`` has to set it too.
-    """
-    footer._bindings_ready = True
-
-
 # -- for tests and benchmarks --------------------------------------------------------------
 
 
 def notifications(app: App[Any]) -> list[Notification]:
     """The notifications ``app`` holds now, oldest first (``App._notifications``)."""
     return list(app._notifications)
-
-
-def footer_keys(node: DOMNode) -> list[str]:
-    """The keys a footer under ``node`` shows, left to right (``textual.widgets._footer``)."""
-    from textual.widgets._footer import FooterKey
-
-    return [key.key for key in node.query(FooterKey)]
 
 
 def toast_texts(screen: Screen[Any]) -> list[str]:

@@ -81,7 +81,7 @@ class ReaderScreen(Screen[None]):
     """Every key of the reader acts here, on the reader's state."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
-    ALLOW_IN_MAXIMIZED_VIEW = "Footer, StatusLine"  # the detail on the whole screen (Z)
+    ALLOW_IN_MAXIMIZED_VIEW = "KeyFooter, StatusLine"  # the detail on the whole screen (Z)
 
     def __init__(self, services: ReaderServices) -> None:
         super().__init__()
