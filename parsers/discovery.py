@@ -130,8 +130,9 @@ class _Walk:
         except OSError as exc:
             self.problems.append(Problem(path=path, severity="error", message=_reason(exc)))
             return
+        prefix = resolved if resolved.endswith(os.sep) else resolved + os.sep
         for entry in entries:
-            inside = os.path.join(resolved, entry.name)  # no link on the way: still resolved
+            inside = prefix + entry.name  # no link on the way: still resolved
             try:
                 if entry.is_symlink():
                     links.append(entry)

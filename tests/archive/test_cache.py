@@ -83,6 +83,25 @@ def test_only_changed_added_or_removed_files_are_read_again(tmp_path: Path) -> N
     cache.close()
 
 
+def test_each_file_keeps_its_place_in_the_reading_order_as_files_come_and_go(
+    tmp_path: Path,
+) -> None:
+    for day in ("2025-07-14", "2025-07-16", "2025-07-17"):
+        write_digest(tmp_path / f"{day}.md", day, [(f"Paper of {day}", 3)])
+    paths = [str(tmp_path)]
+    refreshed(paths).close()
+    write_digest(tmp_path / "2025-07-15.md", "2025-07-15", [("Between", 2)])  # moves two on
+    cache = ArchiveCache(paths, cache_dir())
+    stats = stat_sources(discover(paths)[0])[0]
+    found = cache.check(stats)
+    assert sorted(found.ranks.values()) == [2, 3]  # the two files after the new one
+    update_cache(paths, cache)
+    places = dict(cache.connection().execute("SELECT path, rank FROM files"))
+    assert places == {stat.resolved: stat.rank for stat in stats}
+    assert cache.check(stats).ranks == {}  # nothing moved since
+    cache.close()
+
+
 def _cache_file(paths: list[str]) -> Path:
     cache = ArchiveCache(paths, cache_dir())
     path = cache.path
@@ -192,7 +211,8 @@ def test_each_file_is_known_by_its_real_path_whatever_the_path_names(
     """Folders are resolved once for all their files: the paths are still those of
     ``os.path.realpath``, through a linked folder, a linked file, "..", a relative path."""
     archive, loose = tmp_path / "archive", tmp_path / "loose"
-    write_digest(archive / ".trees" / "a" / "2025" / "x.md", "2025-07-14", [("x", 1)])
+    for name in ("x.md", "y.md"):  # two files of one folder: resolved once for both
+        write_digest(archive / ".trees" / "a" / "2025" / name, "2025-07-14", [(name, 1)])
     (archive / "current").symlink_to(Path(".trees") / "a")  # as a sync lays it out
     for name in ("a.md", "b.md", "target.md"):
         write_digest(loose / name, "2025-07-15", [(name, 1)])
@@ -201,7 +221,7 @@ def test_each_file_is_known_by_its_real_path_whatever_the_path_names(
     paths = [str(archive), str(loose / ".." / "loose" / "a.md"), "b.md", str(loose / "alias.md")]
     sources = discover(paths)[0]
     stats, problems = stat_sources(sources)
-    assert problems == [] and len(stats) == len(sources) == 4
+    assert problems == [] and len(stats) == len(sources) == 5
     for stat in stats:
         assert stat.resolved == os.path.realpath(stat.source.path), stat.source.path
         assert stat.size == os.stat(stat.source.path).st_size

@@ -34,7 +34,7 @@ class Freshness:
     stale: list[FileStat] = field(default_factory=list)  # new or changed: to parse
     gone: list[int] = field(default_factory=list)  # file ids no longer found
     unreadable: list[Problem] = field(default_factory=list)
-    ranks: dict[int, int] = field(default_factory=dict)  # file id → place, for current files
+    ranks: dict[int, int] = field(default_factory=dict)  # file id → new place, current files
     removed_days: set[date | None] = field(default_factory=set)  # days of the gone files
     moved: list[tuple[int, FileStat]] = field(default_factory=list)  # same bytes, new path
 
@@ -43,7 +43,7 @@ def stat_sources(sources: list[SourceFile]) -> tuple[list[FileStat], list[Proble
     """Resolved path, size and modification time of each file, in reading order."""
     stats: list[FileStat] = []
     problems: list[Problem] = []
-    folders: dict[str, str] = {}  # a folder as the paths name it → its resolved path
+    folders: dict[str, str] = {}  # a folder as the paths name it → its resolved path and /
     for rank, source in enumerate(sources):
         try:
             info, resolved = _stat_resolved(source.path, folders)
@@ -63,11 +63,13 @@ def _stat_resolved(path: str, folders: dict[str, str]) -> tuple[os.stat_result, 
     info = os.lstat(path)
     if S_ISLNK(info.st_mode):
         return os.stat(path), os.path.realpath(path)
-    folder, name = os.path.split(path)
-    resolved = folders.get(folder)
-    if resolved is None:
-        resolved = folders[folder] = os.path.realpath(folder)
-    return info, os.path.join(resolved, name)
+    head, sep, name = path.rpartition(os.sep)
+    folder = head or sep  # "" for a name alone: the working directory
+    prefix = folders.get(folder)
+    if prefix is None:
+        resolved = os.path.realpath(folder)
+        prefix = folders[folder] = resolved if resolved.endswith(os.sep) else resolved + os.sep
+    return info, prefix + name
 
 
 def _int64(value: int) -> int:
@@ -83,9 +85,9 @@ def freshness(connection: sqlite3.Connection, stats: list[FileStat]) -> Freshnes
     the same shown path (a synced repository's new tree: ``current`` links elsewhere now)
     is the same file moved: it is not read again.
     """
-    rows = connection.execute("SELECT id, path, shown, size, mtime_ns, digest FROM files")
-    known = {path: (file_id, shown, size, mtime, digest) for file_id, path, shown, size, mtime,
-             digest in rows}  # fmt: skip
+    rows = connection.execute("SELECT id, path, shown, size, mtime_ns, digest, rank FROM files")
+    known = {path: (file_id, shown, size, mtime, digest, rank) for file_id, path, shown, size,
+             mtime, digest, rank in rows}  # fmt: skip
     by_shown = {entry[1]: (path, entry) for path, entry in known.items()}
     found = Freshness()
     seen: set[str] = set()
@@ -94,7 +96,8 @@ def freshness(connection: sqlite3.Connection, stats: list[FileStat]) -> Freshnes
         entry = known.get(stat.resolved)
         if entry is not None and entry[2:4] == (stat.size, stat.mtime_ns):
             found.current.append(stat)
-            found.ranks[entry[0]] = stat.rank
+            if entry[5] != stat.rank:
+                found.ranks[entry[0]] = stat.rank
             continue
         elsewhere = by_shown.get(stat.source.path) if entry is None else None
         if elsewhere and elsewhere[1][2] == stat.size and _same_bytes(stat, elsewhere[1][4]):

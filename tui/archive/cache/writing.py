@@ -134,11 +134,13 @@ def move_files(connection: sqlite3.Connection, moved: list[tuple[int, FileStat]]
 
 
 def set_ranks(connection: sqlite3.Connection, ranks: dict[int, int]) -> None:
-    """Record the order files are read in now (only rows whose place changed)."""
+    """Record the order files are read in now: ``ranks`` holds the files whose place changed."""
+    if not ranks:
+        return
     with write_transaction(connection):
         connection.executemany(
-            "UPDATE files SET rank = ? WHERE id = ? AND rank != ?",
-            ((rank, file_id, rank) for file_id, rank in ranks.items()),
+            "UPDATE files SET rank = ? WHERE id = ?",
+            ((rank, file_id) for file_id, rank in ranks.items()),
         )
 
 
