@@ -106,11 +106,16 @@ def footer_cells(app: App[None]) -> list[tuple[str, str]]:
     return cells
 
 
-async def drawn(footer: type[Widget], theme: str, width: int) -> list[tuple[str, str]]:
+async def drawn(
+    footer: type[Widget], theme: str, width: int, hovered: str = ""
+) -> list[tuple[str, str]]:
     app = FooterApp(footer)
     async with app.run_test(size=(width, 5)) as pilot:
         app.theme = theme
         await settle(pilot)
+        if hovered:
+            await pilot.hover(footer, offset=(column_of(app, hovered), 0))
+            await settle(pilot)
         await pilot.pause(0.1)
         return footer_cells(app)
 
@@ -122,6 +127,14 @@ async def test_the_line_is_textuals_footer_cell_for_cell(theme: str, width: int)
     ours = await drawn(KeyFooter, theme, width)
     assert "".join(c for c, _ in theirs).strip()  # Textual's footer drew its keys
     assert ours == theirs
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "solarized-light"])
+@pytest.mark.parametrize("hovered", ["Archive", "j", "^p"])
+async def test_a_hovered_key_is_textuals_hovered_key(theme: str, hovered: str) -> None:
+    theirs = await drawn(Footer, theme, 120, hovered)
+    assert theirs != await drawn(Footer, theme, 120)  # Textual's footer shows the hover
+    assert await drawn(KeyFooter, theme, 120, hovered) == theirs
 
 
 # -- following the bindings ------------------------------------------------------------
