@@ -241,3 +241,25 @@ async def test_a_search_while_the_index_fills_grows_with_it_and_says_so_far(
         assert screen.total > first
         status = str(screen.query_one("#search-status").render())
         assert "indexing" not in status
+
+
+@pytest.mark.parametrize("size", [WIDE, (80, 24)])
+async def test_the_paper_list_has_the_focus_from_the_start_and_nothing_had_it_before(
+    size: tuple[int, int],
+) -> None:
+    """Focus moving at start restyles the panes and draws the first frame again."""
+    from textual import events
+
+    from tests.screens.helpers import DEMO
+
+    focused: list[str] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, events.DescendantFocus):
+            focused.append(type(message.widget).__name__)
+
+    app = PaperdeckApp([DEMO])
+    async with app.run_test(size=size, message_hook=hook) as pilot:
+        await wait_loaded(pilot)
+        assert app.reader.paper_list.has_focus
+    assert focused and set(focused) == {"PaperList"}, focused

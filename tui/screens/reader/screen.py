@@ -82,6 +82,7 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
     ALLOW_IN_MAXIMIZED_VIEW = "KeyFooter, StatusLine"  # the detail on the whole screen (Z)
+    AUTO_FOCUS = "#papers"  # as it mounts: not the sidebar first, then restyled for the list
 
     def __init__(self, services: ReaderServices) -> None:
         super().__init__()
@@ -134,7 +135,6 @@ class ReaderScreen(Screen[None]):
         self.detail.border_title = literal("Paper")
         self.detail.empty_message = "Loading the newest day…"
         self.services.marks_changed.subscribe(self, lambda _: self.marks_changed())
-        self.paper_list.focus()
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_layout(event.size.width)
