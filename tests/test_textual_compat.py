@@ -20,6 +20,7 @@ from tui.terminal.textual_compat import (
     driver_of,
     keymap_of,
     notifications,
+    screen_lines,
     terminal_output,
     timed_frames,
     toast_texts,
@@ -91,6 +92,14 @@ async def test_notifications() -> None:
             ("first", ""),
             ("second", "Two"),
         ]
+
+
+async def test_screen_lines() -> None:
+    app = Small()
+    async with app.run_test(size=(30, 4)):
+        lines = screen_lines(app)
+        assert len(lines) == 4 and all(line.cell_length == 30 for line in lines)
+        assert lines[0].text.startswith("pane")
 
 
 async def test_toast_texts() -> None:

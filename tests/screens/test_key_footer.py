@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Footer
 
+from tui.terminal.textual_compat import screen_lines
 from tui.widgets.key_footer import KeyFooter
 
 TOGETHER = Binding.Group("Move", compact=True)
@@ -98,7 +99,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> None:
 def footer_cells(app: App[None]) -> list[tuple[str, str]]:
     """The bottom line as cells: each character with its style (a blank with its background)."""
     cells: list[tuple[str, str]] = []
-    for text, style, _ in app.screen._compositor.render_strips()[-1]:
+    for text, style, _ in screen_lines(app)[-1]:
         assert style is not None
         for character in text:
             shade = str(style.bgcolor) if character == " " else str(style)

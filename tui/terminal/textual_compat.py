@@ -26,6 +26,7 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from textual.driver import Driver
     from textual.notifications import Notification
+    from textual.strip import Strip
 
 
 def driver_of(app: App[Any]) -> Driver | None:
@@ -66,6 +67,12 @@ def keymap_of(app: App[Any]) -> Keymap:
 def notifications(app: App[Any]) -> list[Notification]:
     """The notifications ``app`` holds now, oldest first (``App._notifications``)."""
     return list(app._notifications)
+
+
+def screen_lines(app: App[Any]) -> list[Strip]:
+    """What ``app``'s screen shows now, a line each, as styled segments
+    (``Screen._compositor``: Textual gives it otherwise only as an SVG screenshot)."""
+    return app.screen._compositor.render_strips()
 
 
 def toast_texts(screen: Screen[Any]) -> list[str]:
