@@ -63,8 +63,11 @@ def _stat_resolved(path: str, folders: dict[str, str]) -> tuple[os.stat_result, 
     info = os.lstat(path)
     if S_ISLNK(info.st_mode):
         return os.stat(path), os.path.realpath(path)
-    head, sep, name = path.rpartition(os.sep)
-    folder = head or sep  # "" for a name alone: the working directory
+    if os.altsep and os.altsep in path:  # "C:/papers/x.md" on Windows
+        folder, name = os.path.split(path)
+    else:
+        head, sep, name = path.rpartition(os.sep)
+        folder = head or sep  # "" for a name alone: the working directory
     prefix = folders.get(folder)
     if prefix is None:
         resolved = os.path.realpath(folder)

@@ -135,6 +135,8 @@ class ReaderScreen(Screen[None]):
         self.detail.border_title = literal("Paper")
         self.detail.empty_message = "Loading the newest day…"
         self.services.marks_changed.subscribe(self, lambda _: self.marks_changed())
+        if self.focused is None:  # AUTO_FOCUS waits while the terminal has no focus
+            self.paper_list.focus()
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_layout(event.size.width)
