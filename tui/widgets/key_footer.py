@@ -33,14 +33,13 @@ Part = tuple[str, str]
 """Text and the component class that styles it ("" for the footer's own style)."""
 
 
-class FooterKey:
+class LineKey:
     """One key as the footer shows it: its parts and where they are on the line."""
 
-    __slots__ = ("action", "disabled", "key", "parts", "start", "tooltip", "width")
+    __slots__ = ("disabled", "key", "parts", "start", "tooltip", "width")
 
     def __init__(self, binding: Binding, parts: list[Part], disabled: bool, tooltip: str) -> None:
         self.key = binding.key
-        self.action = binding.action
         self.parts = parts
         self.disabled = disabled
         self.tooltip = tooltip
@@ -54,16 +53,16 @@ class KeyLine:
     __slots__ = ("keys", "palette", "parts", "width")
 
     def __init__(self) -> None:
-        self.parts: list[tuple[str, str, FooterKey | None]] = []
-        self.keys: list[FooterKey] = []
+        self.parts: list[tuple[str, str, LineKey | None]] = []
+        self.keys: list[LineKey] = []
         self.width = 0
-        self.palette: FooterKey | None = None
+        self.palette: LineKey | None = None
 
     def add(self, text: str, component: str = "") -> None:
         self.parts.append((text, component, None))
         self.width += cell_len(text)
 
-    def add_key(self, key: FooterKey) -> None:
+    def add_key(self, key: LineKey) -> None:
         key.start = self.width
         self.keys.append(key)
         self.parts.extend((text, component, key) for text, component in key.parts)
@@ -118,7 +117,7 @@ class KeyFooter(Widget, can_focus=False):
         self._line = KeyLine()
         self._shown: tuple[tuple[str, str, str, bool, str], ...] | None = None
         self._update_pending = False
-        self._hovered: FooterKey | None = None
+        self._hovered: LineKey | None = None
         self._scrolled = 0
 
     @property
@@ -176,7 +175,7 @@ class KeyFooter(Widget, can_focus=False):
                 for binding, enabled, tooltip in firsts:
                     if not group.compact:
                         line.add(" ")
-                    key = FooterKey(
+                    key = LineKey(
                         binding, key_parts(display(binding), ""), not enabled,
                         tooltip or binding.description,
                     )  # fmt: skip
@@ -187,7 +186,7 @@ class KeyFooter(Widget, can_focus=False):
                 continue
             for binding, enabled, tooltip in firsts:
                 parts = key_parts(display(binding), binding.description)
-                line.add_key(FooterKey(binding, parts, not enabled, tooltip))
+                line.add_key(LineKey(binding, parts, not enabled, tooltip))
         found = active.get(palette_key) if palette_key else None
         if found is not None:
             _node, binding, enabled, _tooltip = found
@@ -197,7 +196,7 @@ class KeyFooter(Widget, can_focus=False):
                 (" ", ""),
             ]
             tooltip = binding.tooltip or binding.description
-            line.palette = FooterKey(binding, parts, not enabled, tooltip)
+            line.palette = LineKey(binding, parts, not enabled, tooltip)
         return line
 
     # -- drawing --------------------------------------------------------------------------
@@ -221,7 +220,7 @@ class KeyFooter(Widget, can_focus=False):
         ]
         return Strip.join([left, Strip(right, palette.width)]).crop(0, width)
 
-    def _style(self, component: str, key: FooterKey | None, base: Style) -> Style:
+    def _style(self, component: str, key: LineKey | None, base: Style) -> Style:
         style = base + self.get_component_rich_style(component) if component else base
         if key is not None:
             if key.disabled:
@@ -233,7 +232,7 @@ class KeyFooter(Widget, can_focus=False):
 
     # -- the mouse ------------------------------------------------------------------------
 
-    def _key_at(self, x: int) -> FooterKey | None:
+    def _key_at(self, x: int) -> LineKey | None:
         line = self._line
         palette = line.palette
         if palette is not None and x >= self.size.width - palette.width:
@@ -250,7 +249,7 @@ class KeyFooter(Widget, can_focus=False):
     def on_leave(self, event: events.Leave) -> None:
         self._hover(None)
 
-    def _hover(self, key: FooterKey | None) -> None:
+    def _hover(self, key: LineKey | None) -> None:
         if key is not self._hovered:
             self._hovered = key
             self.tooltip = (key.tooltip or None) if key is not None else None
